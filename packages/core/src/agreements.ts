@@ -1,0 +1,183 @@
+import { z } from "zod";
+import { CategoryId } from "./categories.ts";
+import { PartialDate } from "./dates.ts";
+import { GuaranteeAttributes, InstrumentType } from "./gradation.ts";
+import { Money } from "./money.ts";
+import { PartyId } from "./parties.ts";
+import { Sources } from "./sources.ts";
+
+/** Stable, readable ids: "uk-ukraine-security-cooperation-2024". */
+export const Slug = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "expected lower-case words joined by hyphens")
+  .max(120)
+  .meta({ id: "Slug" });
+
+const provisionBase = {
+  /** The provision in brief, in the source's words where possible. */
+  text: z.string().trim().min(1).max(4000),
+  sources: Sources,
+};
+
+/** What an agreement provides, as a discriminated union on `kind`. */
+export const Provision = z
+  .discriminatedUnion("kind", [
+    z
+      .object({
+        kind: z.literal("consultation"),
+        /** Hours within which the participants will consult, e.g. 24. */
+        deadlineHours: z.number().int().positive().max(8760).optional(),
+        trigger: z.string().trim().min(1).max(500),
+        ...provisionBase,
+      })
+      .strict(),
+    z
+      .object({
+        kind: z.literal("mutual_defence"),
+        /** false records an explicit absence: the text says there is no such clause. */
+        present: z.boolean(),
+        ...provisionBase,
+      })
+      .strict(),
+    z
+      .object({
+        kind: z.literal("assistance"),
+        categories: z.array(CategoryId).max(40),
+        multiYear: z.boolean(),
+        forms: z.array(z.enum(["military", "economic", "financial", "humanitarian", "training"])).max(5),
+        amount: Money.optional(),
+        /** Whether `amount` is per year (e.g. EUR 5 bn a year) or for the whole period. */
+        amountBasis: z.enum(["total", "per_year"]).optional(),
+        ...provisionBase,
+      })
+      .strict(),
+    z
+      .object({
+        kind: z.literal("nato_membership"),
+        stance: z.enum(["path_supported", "bridge_to_membership", "review_on_accession", "not_supported"]),
+        ...provisionBase,
+      })
+      .strict(),
+    z
+      .object({
+        kind: z.literal("duration_termination"),
+        durationYears: z.number().int().positive().max(100).optional(),
+        ...provisionBase,
+      })
+      .strict(),
+    z
+      .object({
+        kind: z.literal("defence_industrial"),
+        coProduction: z.boolean(),
+        localisation: z.boolean(),
+        ...provisionBase,
+      })
+      .strict(),
+    z
+      .object({
+        kind: z.literal("intelligence_cyber"),
+        intelligence: z.boolean(),
+        cyber: z.boolean(),
+        ...provisionBase,
+      })
+      .strict(),
+    z
+      .object({
+        kind: z.literal("reconstruction_reform"),
+        reconstruction: z.boolean(),
+        reform: z.boolean(),
+        ...provisionBase,
+      })
+      .strict(),
+    z
+      .object({
+        kind: z.literal("capability_coalition"),
+        coalition: z.string().trim().min(1).max(200),
+        role: z.enum(["lead", "co_lead", "member"]),
+        ...provisionBase,
+      })
+      .strict(),
+    z
+      .object({
+        kind: z.literal("sanctions_response"),
+        triggers: z.array(z.string().trim().min(1).max(500)).min(1).max(20),
+        ...provisionBase,
+      })
+      .strict(),
+  ])
+  .meta({ id: "Provision", description: "One typed provision of an agreement." });
+export type Provision = z.infer<typeof Provision>;
+export type ProvisionKind = Provision["kind"];
+export const provisionKinds = Provision.options.map((o) => o.shape.kind.value) as ProvisionKind[];
+
+export const AgreementStatus = z
+  .enum([
+    "proposed",
+    "draft",
+    "signed",
+    "in_force",
+    "reshaped",
+    "conditional",
+    "suspended",
+    "expired",
+    "superseded",
+  ])
+  .meta({ id: "AgreementStatus" });
+export type AgreementStatus = z.infer<typeof AgreementStatus>;
+
+export const AgreementStatusChange = z
+  .object({
+    status: AgreementStatus,
+    date: PartialDate,
+    note: z.string().trim().min(1).max(2000).optional(),
+    sources: Sources,
+  })
+  .strict()
+  .meta({ id: "AgreementStatusChange", description: "A dated step in an agreement's life." });
+export type AgreementStatusChange = z.infer<typeof AgreementStatusChange>;
+
+export const Agreement = z
+  .object({
+    id: Slug,
+    title: z.string().trim().min(1).max(500),
+    shortTitle: z.string().trim().min(1).max(120),
+    summary: z.string().trim().min(1).max(4000).optional(),
+    guarantors: z.array(PartyId).min(1).max(300),
+    beneficiaries: z.array(PartyId).min(1).max(300),
+    instrumentType: InstrumentType,
+    attributes: GuaranteeAttributes,
+    signed: PartialDate.optional(),
+    inForce: PartialDate.optional(),
+    expires: PartialDate.optional(),
+    durationYears: z.number().int().positive().max(100).optional(),
+    /** The agreement this one sits under, e.g. the G7 Joint Declaration for the bilateral accords. */
+    framework: Slug.optional(),
+    provisions: z.array(Provision).max(100),
+    statusHistory: z.array(AgreementStatusChange).min(1).max(100),
+    sources: Sources,
+    synthetic: z.boolean().default(false),
+  })
+  .strict()
+  .superRefine((agreement, ctx) => {
+    const dates = agreement.statusHistory.map((s) => s.date);
+    for (let i = 1; i < dates.length; i++) {
+      if ((dates[i] as string) < (dates[i - 1] as string)) {
+        ctx.addIssue({ code: "custom", path: ["statusHistory", i, "date"], message: "status history out of order" });
+      }
+    }
+    if (agreement.framework === agreement.id) {
+      ctx.addIssue({ code: "custom", path: ["framework"], message: "an agreement cannot sit under itself" });
+    }
+  })
+  .meta({ id: "Agreement", description: "An instrument of support or guarantee, placed on Table 1." });
+export type Agreement = z.infer<typeof Agreement>;
+export type AgreementInput = z.input<typeof Agreement>;
+
+/** The latest status of an agreement on or before a date (all of its history if no date is given). */
+export function statusOn(history: readonly AgreementStatusChange[], date?: PartialDate): AgreementStatus | undefined {
+  let current: AgreementStatus | undefined;
+  for (const change of history) {
+    if (date === undefined || change.date <= date) current = change.status;
+  }
+  return current;
+}

@@ -1,0 +1,105 @@
+import { z } from "zod";
+import { Slug } from "./agreements.ts";
+import { CategoryId } from "./categories.ts";
+import { PartialDate } from "./dates.ts";
+import { Measure } from "./money.ts";
+import { PartyId } from "./parties.ts";
+import { Confidence, Sources } from "./sources.ts";
+
+/**
+ * The stages a promise passes through, as the serious trackers separate them (Kiel Institute, OCHA FTS, IATI):
+ * announced, made binding, earmarked in a concrete package, and handed over (delivered, or disbursed for money).
+ */
+export const stageIds = ["pledged", "committed", "allocated", "delivered"] as const;
+export const Stage = z
+  .enum(stageIds)
+  .meta({ id: "Stage", description: "pledged (announced) → committed (binding) → allocated (earmarked) → delivered." });
+export type Stage = z.infer<typeof Stage>;
+
+export const stageLabels: Record<Stage, { label: string; moneyLabel: string; description: string }> = {
+  pledged: { label: "Pledged", moneyLabel: "Pledged", description: "Announced, not binding." },
+  committed: { label: "Committed", moneyLabel: "Committed", description: "Made binding." },
+  allocated: { label: "Allocated", moneyLabel: "Allocated", description: "Earmarked in a concrete package." },
+  delivered: { label: "Delivered", moneyLabel: "Disbursed", description: "Handed over or paid out." },
+};
+
+/** A period from one partial date to another, both inclusive. */
+export const Period = z
+  .object({ start: PartialDate, end: PartialDate })
+  .strict()
+  .refine((p) => p.start <= p.end, { path: ["end"], message: "the period ends before it starts" })
+  .meta({ id: "Period" });
+export type Period = z.infer<typeof Period>;
+
+/** One planned instalment of a commitment: how much is due by when. */
+export const Tranche = z
+  .object({
+    due: PartialDate,
+    measure: Measure,
+    note: z.string().trim().min(1).max(1000).optional(),
+  })
+  .strict()
+  .meta({ id: "Tranche", description: "A planned instalment of a commitment." });
+export type Tranche = z.infer<typeof Tranche>;
+
+/** A pledge line: what a donor promised, measured in money or in a quantity of an item. */
+export const Commitment = z
+  .object({
+    id: Slug,
+    donor: PartyId,
+    recipient: PartyId.default("UA"),
+    agreement: Slug.optional(),
+    title: z.string().trim().min(1).max(500),
+    category: CategoryId,
+    measure: Measure,
+    /** Whether the measure is for the whole period or per year (e.g. "EUR 5 bn a year"). */
+    measureBasis: z.enum(["total", "per_year"]).default("total"),
+    period: Period.optional(),
+    schedule: z.array(Tranche).max(600).default([]),
+    conditions: z.array(z.string().trim().min(1).max(1000)).max(50).default([]),
+    sources: Sources,
+    synthetic: z.boolean().default(false),
+  })
+  .strict()
+  .superRefine((c, ctx) => {
+    c.schedule.forEach((tranche, i) => {
+      if (!sameMeasureKind(c.measure, tranche.measure)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["schedule", i, "measure"],
+          message: "a tranche must be measured like its commitment (same currency, or same unit and item)",
+        });
+      }
+    });
+  })
+  .meta({ id: "Commitment", description: "A pledge line with its planned schedule." });
+export type Commitment = z.infer<typeof Commitment>;
+export type CommitmentInput = z.input<typeof Commitment>;
+
+/** A dated step of a commitment through the flow stages, with its own source and confidence. */
+export const StageEvent = z
+  .object({
+    id: Slug,
+    commitment: Slug,
+    stage: Stage,
+    /** When it happened, to the precision the source gives. */
+    date: PartialDate,
+    /** For figures reported for a span, e.g. deliveries "2022; 2023" or a monthly total. */
+    period: Period.optional(),
+    measure: Measure,
+    confidence: Confidence,
+    sources: Sources,
+    note: z.string().trim().min(1).max(2000).optional(),
+    synthetic: z.boolean().default(false),
+  })
+  .strict()
+  .meta({ id: "StageEvent", description: "A dated, sourced step of a commitment: pledged, committed, allocated or delivered." });
+export type StageEvent = z.infer<typeof StageEvent>;
+export type StageEventInput = z.input<typeof StageEvent>;
+
+/** Two measures can be added up only if they are in the same currency, or count the same unit of the same item. */
+export function sameMeasureKind(a: Measure, b: Measure): boolean {
+  if (a.kind === "money" && b.kind === "money") return a.currency === b.currency;
+  if (a.kind === "quantity" && b.kind === "quantity") return a.unit === b.unit && a.item === b.item;
+  return false;
+}

@@ -1,0 +1,368 @@
+import { z } from "zod";
+
+/**
+ * The gradation of security guarantees, exactly as Table 1 of Tanner, "Friends and weapons: the architecture of
+ * security guarantees for Ukraine" (FES, October 2025): three tiers and fifteen instrument types.
+ */
+export const tierIds = ["soft", "intermediate", "hard"] as const;
+export const Tier = z.enum(tierIds).meta({ id: "Tier", description: "A rung group of Table 1." });
+export type Tier = z.infer<typeof Tier>;
+
+export const instrumentTypeIds = [
+  "expression_of_support",
+  "political_commitment",
+  "assurance",
+  "pledge",
+  "declaration_joint_statement",
+  "partnership_agreement",
+  "framework_agreement",
+  "security_cooperation",
+  "defence_cooperation_treaty",
+  "robust_peacekeeping",
+  "binding_bilateral_treaty",
+  "mutual_defence_pact",
+  "extended_deterrence",
+  "alliance_obligation",
+  "troop_stationing",
+] as const;
+export const InstrumentType = z
+  .enum(instrumentTypeIds)
+  .meta({ id: "InstrumentType", description: "One of the fifteen instrument types of Table 1." });
+export type InstrumentType = z.infer<typeof InstrumentType>;
+
+export interface TierDefinition {
+  id: Tier;
+  label: string;
+  heading: string;
+  description: string;
+  rank: number;
+}
+
+export interface InstrumentTypeDefinition {
+  id: InstrumentType;
+  tier: Tier;
+  label: string;
+  description: string;
+  /** The examples Table 1 itself gives, if any. */
+  tableExamples: string[];
+}
+
+export const tiers: readonly TierDefinition[] = [
+  {
+    id: "soft",
+    rank: 1,
+    label: "Soft",
+    heading: "Political / non-binding",
+    description: "Lowest level of commitment, typically non-legally binding.",
+  },
+  {
+    id: "intermediate",
+    rank: 2,
+    label: "Intermediate",
+    heading: "Structured agreements",
+    description: "More formalised agreements, but usually short of full mutual defence obligations.",
+  },
+  {
+    id: "hard",
+    rank: 3,
+    label: "Hard",
+    heading: "Legal, military, full guarantees, ratified",
+    description:
+      "Most credible and enforceable commitments, involving legal obligations and military presence.",
+  },
+];
+
+export const instrumentTypes: readonly InstrumentTypeDefinition[] = [
+  {
+    id: "expression_of_support",
+    tier: "soft",
+    label: "Expressions of support",
+    description: "Statements of solidarity that undertake nothing specific.",
+    tableExamples: [],
+  },
+  {
+    id: "political_commitment",
+    tier: "soft",
+    label: "Political commitments",
+    description: "Undertakings that bind politically but not in law and have no enforcement mechanism.",
+    tableExamples: [],
+  },
+  {
+    id: "assurance",
+    tier: "soft",
+    label: "Assurances",
+    description: "Non-binding undertakings about the beneficiary's security, without enforcement.",
+    tableExamples: ["Budapest Memorandum 1994"],
+  },
+  {
+    id: "pledge",
+    tier: "soft",
+    label: "Pledges",
+    description: "Announced, non-binding promises of specific resources.",
+    tableExamples: [],
+  },
+  {
+    id: "declaration_joint_statement",
+    tier: "soft",
+    label: "Declarations / joint statements",
+    description: "Jointly issued texts that state intentions and frame later commitments.",
+    tableExamples: [],
+  },
+  {
+    id: "partnership_agreement",
+    tier: "intermediate",
+    label: "Partnership agreements",
+    description: "Strategic partnerships and compacts that coordinate long-term support among partners.",
+    tableExamples: ["strategic partnerships", "compacts"],
+  },
+  {
+    id: "framework_agreement",
+    tier: "intermediate",
+    label: "Framework agreements",
+    description: "Structured frameworks under which specific, often multi-year, support is organised.",
+    tableExamples: [],
+  },
+  {
+    id: "security_cooperation",
+    tier: "intermediate",
+    label: "Security cooperation",
+    description: "Structured cooperation in training, intelligence and arms supply.",
+    tableExamples: ["training", "intelligence", "arms supply"],
+  },
+  {
+    id: "defence_cooperation_treaty",
+    tier: "intermediate",
+    label: "Defence cooperation treaties",
+    description: "Legally binding defence cooperation without full alliance obligations.",
+    tableExamples: [],
+  },
+  {
+    id: "robust_peacekeeping",
+    tier: "intermediate",
+    label: "Robust peacekeeping with enforcement capacity",
+    description: "A peace operation mandated and equipped to enforce, not only to monitor.",
+    tableExamples: [],
+  },
+  {
+    id: "binding_bilateral_treaty",
+    tier: "hard",
+    label: "Legally binding bilateral treaties",
+    description: "Ratified treaties in which a guarantor takes on obligations for the beneficiary's security.",
+    tableExamples: [],
+  },
+  {
+    id: "mutual_defence_pact",
+    tier: "hard",
+    label: "Mutual defence pacts",
+    description: "Binding undertakings to come to each other's defence if attacked.",
+    tableExamples: [],
+  },
+  {
+    id: "extended_deterrence",
+    tier: "hard",
+    label: "Extended deterrence commitments",
+    description: "A guarantor's deterrent, nuclear included, extended to cover the beneficiary.",
+    tableExamples: ["nuclear umbrella"],
+  },
+  {
+    id: "alliance_obligation",
+    tier: "hard",
+    label: "Alliance obligations",
+    description: "Collective defence owed between members of a standing alliance.",
+    tableExamples: ["NATO Article 5", "US–South Korea Treaty"],
+  },
+  {
+    id: "troop_stationing",
+    tier: "hard",
+    label: "Stationing of troops / permanent bases",
+    description: "Guarantor forces stationed on the beneficiary's territory as a trip-wire.",
+    tableExamples: ["trip-wire forces"],
+  },
+];
+
+const instrumentTypeById = new Map(instrumentTypes.map((t) => [t.id, t]));
+
+export function instrumentType(id: InstrumentType): InstrumentTypeDefinition {
+  const found = instrumentTypeById.get(id);
+  if (!found) throw new Error(`unknown instrument type ${id}`);
+  return found;
+}
+
+export function tierOf(id: InstrumentType): Tier {
+  return instrumentType(id).tier;
+}
+
+/** The form an instrument takes on paper, before what it undertakes. */
+export const InstrumentForm = z
+  .enum([
+    "statement",
+    "joint_statement",
+    "memorandum",
+    "political_agreement",
+    "partnership",
+    "framework",
+    "programme",
+    "mission",
+    "peace_operation",
+    "force_deployment",
+    "treaty",
+  ])
+  .meta({ id: "InstrumentForm", description: "The form an instrument takes." });
+export type InstrumentForm = z.infer<typeof InstrumentForm>;
+
+export const CooperationArea = z
+  .enum(["training", "intelligence", "arms_supply", "defence_industry", "cyber", "financing"])
+  .meta({ id: "CooperationArea" });
+export type CooperationArea = z.infer<typeof CooperationArea>;
+
+/**
+ * What an instrument establishes, as far as the sources tell. An attribute left out is "not established", which
+ * the classifier treats as absent and says so.
+ */
+export const GuaranteeAttributes = z
+  .object({
+    form: InstrumentForm,
+    parties: z.enum(["bilateral", "multilateral"]).optional(),
+    legallyBinding: z.boolean().optional(),
+    ratified: z.boolean().optional(),
+    mutualDefenceClause: z.boolean().optional(),
+    automaticMilitaryResponse: z.boolean().optional(),
+    allianceMembership: z.boolean().optional(),
+    nuclearUmbrella: z.boolean().optional(),
+    troopsStationed: z.boolean().optional(),
+    enforcementCapacity: z.boolean().optional(),
+    securityAssurances: z.boolean().optional(),
+    resourcesPledged: z.boolean().optional(),
+    consultationMechanism: z.boolean().optional(),
+    cooperationAreas: z.array(CooperationArea).max(6).optional(),
+  })
+  .strict()
+  .meta({
+    id: "GuaranteeAttributes",
+    description: "What an instrument establishes; the input of the Table 1 classifier.",
+  });
+export type GuaranteeAttributes = z.infer<typeof GuaranteeAttributes>;
+
+export interface Classification {
+  tier: Tier;
+  instrumentType: InstrumentType;
+  /** Why, in order: the deciding reason first, then what else was weighed. */
+  reasons: string[];
+}
+
+const structuredForms: ReadonlySet<InstrumentForm> = new Set([
+  "political_agreement",
+  "programme",
+  "mission",
+  "framework",
+  "partnership",
+]);
+const securityCooperationAreas: ReadonlySet<CooperationArea> = new Set([
+  "training",
+  "intelligence",
+  "arms_supply",
+]);
+
+/**
+ * Places an instrument on Table 1 from what it establishes. Rules run from the strongest guarantee down; the
+ * first that holds decides, and the reasons say why the stronger rungs did not apply.
+ */
+export function classify(a: GuaranteeAttributes): Classification {
+  const reasons: string[] = [];
+  const decide = (id: InstrumentType, reason: string): Classification => ({
+    tier: tierOf(id),
+    instrumentType: id,
+    reasons: [reason, ...reasons],
+  });
+  const binding = a.legallyBinding === true;
+  const areas = a.cooperationAreas ?? [];
+
+  if (a.mutualDefenceClause && a.allianceMembership && binding) {
+    return decide(
+      "alliance_obligation",
+      "Collective defence owed as a member of a standing alliance, under a legally binding mutual-defence clause.",
+    );
+  }
+  if (a.nuclearUmbrella) {
+    return decide("extended_deterrence", "The guarantor's nuclear deterrent is extended to the beneficiary.");
+  }
+  if (a.troopsStationed) {
+    return decide(
+      "troop_stationing",
+      "Guarantor forces are stationed on the beneficiary's territory, a trip-wire for any attack.",
+    );
+  }
+  if (a.mutualDefenceClause && binding) {
+    return decide(
+      "mutual_defence_pact",
+      a.ratified
+        ? "A legally binding, ratified undertaking to come to the beneficiary's defence."
+        : "A legally binding undertaking to come to the beneficiary's defence (not ratified).",
+    );
+  }
+  if (a.mutualDefenceClause === false) reasons.push("No mutual-defence clause: short of an Article 5 guarantee.");
+  else if (a.mutualDefenceClause && !binding)
+    reasons.push("A defence clause that is not legally binding does not make a mutual defence pact.");
+  if (a.automaticMilitaryResponse === false) reasons.push("No automatic military response.");
+
+  if (a.form === "treaty" && binding && a.ratified && a.securityAssurances) {
+    return decide(
+      "binding_bilateral_treaty",
+      "A ratified, legally binding treaty in which the guarantor takes on obligations for the beneficiary's security.",
+    );
+  }
+  if (a.form === "peace_operation") {
+    if (a.enforcementCapacity) {
+      return decide("robust_peacekeeping", "A peace operation with the capacity to enforce its mandate.");
+    }
+    reasons.push("A mission without enforcement capacity falls short of robust peacekeeping.");
+  }
+  if (a.form === "treaty" && binding) {
+    return decide(
+      "defence_cooperation_treaty",
+      a.ratified
+        ? "A legally binding treaty on defence cooperation, without alliance obligations or guarantees."
+        : "A legally binding treaty on defence cooperation that is not ratified, without alliance obligations.",
+    );
+  }
+  if (a.form === "partnership") {
+    return decide(
+      "partnership_agreement",
+      "A strategic partnership or compact coordinating long-term support among partners.",
+    );
+  }
+  if (a.form === "framework") {
+    return decide(
+      "framework_agreement",
+      "A structured framework under which specific support is organised over several years.",
+    );
+  }
+  const securityAreas = areas.filter((area) => securityCooperationAreas.has(area));
+  if (structuredForms.has(a.form) && securityAreas.length > 0) {
+    return decide(
+      "security_cooperation",
+      `Structured security cooperation in ${securityAreas.map((area) => area.replace("_", " ")).join(", ")}.`,
+    );
+  }
+
+  if (a.form !== "treaty" && !binding) reasons.push("Not legally binding.");
+  if (a.securityAssurances) {
+    return decide(
+      "assurance",
+      "Undertakings about the beneficiary's security without legal obligation or enforcement.",
+    );
+  }
+  if (a.resourcesPledged) {
+    return decide("pledge", "An announced promise of specific resources, not legally binding.");
+  }
+  if (a.form === "joint_statement") {
+    return decide("declaration_joint_statement", "A jointly issued declaration of intent.");
+  }
+  if (a.form === "statement") {
+    return decide("expression_of_support", "A statement of support that undertakes nothing specific.");
+  }
+  return decide(
+    "political_commitment",
+    "A political undertaking with no legal obligation and no enforcement mechanism.",
+  );
+}

@@ -1,0 +1,67 @@
+import { z } from "zod";
+
+/**
+ * An exact decimal as a string ("1500000000", "0.06274"). Money never passes through a binary float: sums and
+ * conversions are done on these strings with exact decimal arithmetic (see decimal.ts).
+ */
+export const DecimalString = z
+  .string()
+  .regex(/^-?(0|[1-9]\d{0,19})(\.\d{1,10})?$/, "expected a decimal number such as 1250000.50")
+  .meta({ id: "Decimal", description: "An exact decimal number as a string, at most 20 integer and 10 fraction digits." });
+export type DecimalString = z.infer<typeof DecimalString>;
+
+export const NonNegativeDecimal = DecimalString.refine((v) => !v.startsWith("-"), "must not be negative");
+
+const knownCurrencies = new Set(Intl.supportedValuesOf("currency"));
+
+/** An ISO 4217 currency code, including special codes such as XDR. */
+export const CurrencyCode = z
+  .string()
+  .regex(/^[A-Z]{3}$/, "expected an ISO 4217 code such as EUR")
+  .refine((code) => knownCurrencies.has(code), "not an ISO 4217 currency code")
+  .meta({ id: "CurrencyCode", description: "ISO 4217 currency code." });
+export type CurrencyCode = z.infer<typeof CurrencyCode>;
+
+export const Money = z
+  .object({ amount: NonNegativeDecimal, currency: CurrencyCode })
+  .strict()
+  .meta({ id: "Money", description: "An exact amount in one currency." });
+export type Money = z.infer<typeof Money>;
+
+/** What a quantity counts. One series never mixes units. */
+export const QuantityUnit = z
+  .enum([
+    "items",
+    "rounds",
+    "missiles",
+    "systems",
+    "batteries",
+    "launchers",
+    "vehicles",
+    "aircraft",
+    "vessels",
+    "personnel_trained",
+    "tonnes",
+  ])
+  .meta({ id: "QuantityUnit" });
+export type QuantityUnit = z.infer<typeof QuantityUnit>;
+
+export const Quantity = z
+  .object({
+    count: NonNegativeDecimal,
+    unit: QuantityUnit,
+    /** The item designation as the source gives it, e.g. "MIM-104 PAC-3 MSE" or "155mm shells". */
+    item: z.string().trim().min(1).max(200),
+  })
+  .strict()
+  .meta({ id: "Quantity", description: "A count of a designated item in one unit." });
+export type Quantity = z.infer<typeof Quantity>;
+
+/** A commitment or event is measured either in money or in a quantity of a designated item. */
+export const Measure = z
+  .discriminatedUnion("kind", [
+    Money.extend({ kind: z.literal("money") }).strict(),
+    Quantity.extend({ kind: z.literal("quantity") }).strict(),
+  ])
+  .meta({ id: "Measure", description: "Money (exact decimal and currency) or a quantity (count, unit, item)." });
+export type Measure = z.infer<typeof Measure>;
