@@ -1,0 +1,89 @@
+import { existsSync } from "node:fs";
+import type { Db } from "@commitments/db";
+import { serveStatic } from "@hono/node-server/serve-static";
+import { bodyLimit } from "hono/body-limit";
+import { cors } from "hono/cors";
+import { requestId } from "hono/request-id";
+import { secureHeaders } from "hono/secure-headers";
+import { ApiError } from "./lib/errors.ts";
+import { createLogger, type Logger } from "./lib/logger.ts";
+import { createRouter } from "./lib/openapi.ts";
+import { notFound, onError } from "./lib/errors.ts";
+import { agreementsRouter } from "./routes/agreements/agreements.index.ts";
+import { commitmentsRouter } from "./routes/commitments/commitments.index.ts";
+import { gradationRouter } from "./routes/gradation/gradation.index.ts";
+import { healthRouter } from "./routes/health/health.index.ts";
+import { partiesRouter } from "./routes/parties/parties.index.ts";
+
+export interface AppOptions {
+  db: Db;
+  logger?: Logger;
+  /** The built web app to serve at /, if any. */
+  webDistDir?: string | undefined;
+}
+
+const maxBodyBytes = 1024 * 1024;
+
+export function createApp({ db, logger = createLogger("silent"), webDistDir }: AppOptions) {
+  const app = createRouter();
+  app.onError(onError);
+  app.notFound(notFound);
+  app.use(requestId());
+  app.use(secureHeaders());
+  // Published data is public: any site may read it. Writes will need credentials, not a CORS exception.
+  app.use("/v1/*", cors({ origin: "*", allowMethods: ["GET", "HEAD", "POST", "OPTIONS"], maxAge: 600 }));
+  app.use(
+    "/v1/*",
+    bodyLimit({
+      maxSize: maxBodyBytes,
+      onError: () => {
+        throw new ApiError("PAYLOAD_TOO_LARGE", `Request bodies are limited to ${maxBodyBytes} bytes`);
+      },
+    }),
+  );
+  app.use(async (c, next) => {
+    c.set("db", db);
+    c.set("logger", logger);
+    const started = performance.now();
+    await next();
+    logger.info(
+      {
+        requestId: c.get("requestId"),
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        ms: Math.round(performance.now() - started),
+      },
+      "request",
+    );
+  });
+
+  const api = app
+    .route("/", healthRouter)
+    .route("/", gradationRouter)
+    .route("/", agreementsRouter)
+    .route("/", partiesRouter)
+    .route("/", commitmentsRouter);
+
+  app.doc31("/openapi.json", {
+    openapi: "3.1.0",
+    info: {
+      title: "Commitments tracker API",
+      version: "0.1.0",
+      description:
+        "What states and institutions have promised Ukraine, and what they have delivered. Every figure carries its source.",
+    },
+  });
+
+  if (webDistDir && existsSync(webDistDir)) {
+    app.use("/*", serveStatic({ root: webDistDir }));
+    // Client-side routes fall back to the app shell; unknown API paths still get the JSON 404.
+    app.get("*", async (c, next) => {
+      if (c.req.path.startsWith("/v1/") || c.req.path === "/openapi.json") return next();
+      return serveStatic({ root: webDistDir, path: "index.html" })(c, next);
+    });
+  }
+  return api;
+}
+
+export type AppType = ReturnType<typeof createApp>;

@@ -1,0 +1,27 @@
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+
+const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
+
+const Env = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  /** PostgreSQL, the production store. Without it the embedded PGlite store is used. */
+  DATABASE_URL: z
+    .url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// or postgresql:// URL" })
+    .optional(),
+  PGLITE_DATA_DIR: z.string().min(1).default(`${repoRoot}data/pglite`),
+  /** The built web app, served at / when present. */
+  WEB_DIST_DIR: z.string().min(1).default(`${repoRoot}apps/web/dist`),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+});
+export type Env = z.infer<typeof Env>;
+
+/** Reads and checks the environment once, at start-up; a bad value stops the process with a readable message. */
+export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
+  const result = Env.safeParse(source);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+  throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+}

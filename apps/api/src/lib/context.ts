@@ -1,0 +1,11 @@
+import type { Db } from "@commitments/db";
+import type { Logger } from "./logger.ts";
+
+/** What every handler finds on its context: the database, the request's id and the logger. */
+export interface AppEnv {
+  Variables: {
+    db: Db;
+    requestId: string;
+    logger: Logger;
+  };
+}

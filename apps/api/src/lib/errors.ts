@@ -1,0 +1,110 @@
+import type { Hook } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { HTTPException } from "hono/http-exception";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { ZodError } from "zod";
+import type { AppEnv } from "./context.ts";
+
+const statusByCode = {
+  BAD_REQUEST: 400,
+  VALIDATION_FAILED: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
+  CONFLICT: 409,
+  PRECONDITION_FAILED: 412,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  UNPROCESSABLE: 422,
+  PRECONDITION_REQUIRED: 428,
+  TOO_MANY_REQUESTS: 429,
+  INTERNAL_SERVER_ERROR: 500,
+  SERVICE_UNAVAILABLE: 503,
+} as const satisfies Record<string, ContentfulStatusCode>;
+export type ErrorCode = keyof typeof statusByCode;
+
+/** One place a problem is described: where in the request (query, param, json, header) and which field. */
+export const ErrorDetail = z
+  .object({
+    location: z.string().openapi({ example: "query" }),
+    path: z.string().openapi({ example: "tier" }),
+    message: z.string(),
+  })
+  .openapi("ErrorDetail");
+export type ErrorDetail = z.infer<typeof ErrorDetail>;
+
+/** The one error contract of the API. */
+export const ErrorBody = z
+  .object({
+    error: z.object({
+      code: z.enum(Object.keys(statusByCode) as [ErrorCode, ...ErrorCode[]]),
+      message: z.string(),
+      details: z.array(ErrorDetail).optional(),
+      requestId: z.string(),
+    }),
+  })
+  .openapi("Error");
+
+export class ApiError extends Error {
+  readonly code: ErrorCode;
+  readonly details: ErrorDetail[] | undefined;
+
+  constructor(code: ErrorCode, message: string, details?: ErrorDetail[]) {
+    super(message);
+    this.code = code;
+    this.details = details;
+  }
+
+  get status(): ContentfulStatusCode {
+    return statusByCode[this.code];
+  }
+}
+
+export function validationError(error: ZodError, location: string): ApiError {
+  const details = error.issues.map((issue) => ({
+    location,
+    path: issue.path.map(String).join("."),
+    message: issue.message,
+  }));
+  const first = details[0];
+  const where = first?.path ? `${first.location} field "${first.path}"` : (first?.location ?? location);
+  return new ApiError("VALIDATION_FAILED", `Invalid ${where}: ${first?.message ?? "invalid input"}`, details);
+}
+
+/** Every route's validation failures take this path, so they all speak the error contract. */
+export const defaultHook: Hook<unknown, AppEnv, string, unknown> = (result) => {
+  if (!result.success) throw validationError(result.error as ZodError, result.target);
+};
+
+export function errorResponse(c: Context<AppEnv>, error: ApiError) {
+  return c.json(
+    {
+      error: {
+        code: error.code,
+        message: error.message,
+        ...(error.details ? { details: error.details } : {}),
+        requestId: c.get("requestId") ?? "unknown",
+      },
+    },
+    error.status,
+  );
+}
+
+export function onError(err: Error, c: Context<AppEnv>) {
+  if (err instanceof ApiError) return errorResponse(c, err);
+  if (err instanceof HTTPException) {
+    // Hono raises these for malformed bodies (bad JSON, wrong content type) and size limits.
+    const code: ErrorCode =
+      err.status === 413 ? "PAYLOAD_TOO_LARGE" : err.status === 415 ? "UNSUPPORTED_MEDIA_TYPE" : "BAD_REQUEST";
+    const status = err.status >= 500 ? "INTERNAL_SERVER_ERROR" : code;
+    return errorResponse(c, new ApiError(status, err.message || "Bad request"));
+  }
+  c.get("logger")?.error({ requestId: c.get("requestId"), err: String(err.stack ?? err) }, "unhandled error");
+  return errorResponse(c, new ApiError("INTERNAL_SERVER_ERROR", "Something went wrong on our side."));
+}
+
+export function notFound(c: Context<AppEnv>) {
+  return errorResponse(c, new ApiError("NOT_FOUND", `No route for ${c.req.method} ${c.req.path}`));
+}

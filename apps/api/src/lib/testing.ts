@@ -1,0 +1,22 @@
+import { loadDataset } from "@commitments/db";
+import { type TestDatabase, type TestTarget, testTargets } from "@commitments/db/testing";
+import { referenceDataset } from "@commitments/reference";
+import { afterAll, beforeAll } from "vitest";
+import { createApp } from "../app.ts";
+
+export { testTargets };
+export { expectError } from "./expect-error.ts";
+
+/** An app over a fresh database with the reference dataset loaded, for one describe block. */
+export function useApp(target: TestTarget) {
+  const context = {} as { app: ReturnType<typeof createApp>; database: TestDatabase };
+  beforeAll(async () => {
+    context.database = await target.open();
+    await loadDataset(context.database.db, referenceDataset());
+    context.app = createApp({ db: context.database.db });
+  });
+  afterAll(async () => {
+    await context.database?.dispose();
+  });
+  return context;
+}

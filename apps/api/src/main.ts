@@ -1,0 +1,37 @@
+import { serve } from "@hono/node-server";
+import { createDb, loadDataset } from "@commitments/db";
+import { referenceDataset } from "@commitments/reference";
+import { createApp } from "./app.ts";
+import { loadEnv } from "./env.ts";
+import { createLogger } from "./lib/logger.ts";
+
+const env = loadEnv();
+const logger = createLogger(env.LOG_LEVEL);
+
+const database = await createDb({ databaseUrl: env.DATABASE_URL, dataDir: env.PGLITE_DATA_DIR });
+await database.migrate();
+const reference = await loadDataset(database.db, referenceDataset());
+logger.info(
+  {
+    database: database.kind === "postgres" ? "postgresql" : `pglite at ${env.PGLITE_DATA_DIR}`,
+    referenceDataset: reference.version,
+    loadedNow: reference.loaded,
+  },
+  "database ready",
+);
+
+const app = createApp({ db: database.db, logger, webDistDir: env.WEB_DIST_DIR });
+const server = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, (info) => {
+  const url = `http://${info.address === "::1" ? "localhost" : info.address}:${info.port}/`;
+  logger.info({ url, api: `${url}v1/gradation`, openapi: `${url}openapi.json` }, "listening");
+  process.stdout.write(`\nCommitments tracker is running at ${url}\n\n`);
+});
+
+async function shutdown(signal: string) {
+  logger.info({ signal }, "shutting down");
+  server.close();
+  await database.close();
+  process.exit(0);
+}
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));

@@ -1,0 +1,7 @@
+import { createRouter } from "../../lib/openapi.ts";
+import * as handlers from "./commitments.handlers.ts";
+import * as routes from "./commitments.routes.ts";
+
+export const commitmentsRouter = createRouter()
+  .openapi(routes.listCommitments, handlers.list)
+  .openapi(routes.getCommitment, handlers.get);

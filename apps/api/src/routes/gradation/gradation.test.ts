@@ -1,0 +1,74 @@
+import { instrumentTypeIds } from "@commitments/core";
+import { describe, expect, it } from "vitest";
+import { createApp } from "../../app.ts";
+import { expectError } from "../../lib/expect-error.ts";
+
+// Table 1 is static: no database is read, so an unconnected handle is enough.
+const app = createApp({ db: undefined as never });
+
+describe("GET /v1/gradation", () => {
+  it("gives Table 1: three tiers from soft to hard with five instrument types each", async () => {
+    const res = await app.request("/v1/gradation");
+    expect(res.status).toBe(200);
+    const { data } = await res.json();
+    expect(data.tiers.map((t: { id: string }) => t.id)).toEqual(["soft", "intermediate", "hard"]);
+    const types = data.tiers.flatMap((t: { instrumentTypes: { id: string }[] }) => t.instrumentTypes.map((i) => i.id));
+    expect(types).toEqual([...instrumentTypeIds]);
+  });
+});
+
+describe("POST /v1/gradation/classify", () => {
+  it("classifies attributes with reasons", async () => {
+    const res = await app.request("/v1/gradation/classify", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ form: "memorandum", legallyBinding: false, securityAssurances: true }),
+    });
+    expect(res.status).toBe(200);
+    const { data } = await res.json();
+    expect(data).toMatchObject({ tier: "soft", instrumentType: "assurance" });
+    expect(data.reasons.length).toBeGreaterThan(0);
+  });
+
+  it("names the field at fault", async () => {
+    const res = await app.request("/v1/gradation/classify", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ form: "memorandum", legallyBinding: "yes" }),
+    });
+    const error = await expectError(res, 400);
+    expect(error.code).toBe("VALIDATION_FAILED");
+    expect(error.details).toContainEqual(expect.objectContaining({ location: "json", path: "legallyBinding" }));
+  });
+
+  it("refuses malformed JSON and unknown fields in the error contract", async () => {
+    const broken = await app.request("/v1/gradation/classify", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{ not json",
+    });
+    expect((await expectError(broken, 400)).code).toBe("BAD_REQUEST");
+    const extra = await app.request("/v1/gradation/classify", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ form: "treaty", wibble: true }),
+    });
+    expect((await expectError(extra, 400)).details?.[0]?.message).toMatch(/wibble/);
+  });
+
+  it("refuses bodies over the size limit", async () => {
+    const res = await app.request("/v1/gradation/classify", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ form: "treaty", padding: "x".repeat(2 * 1024 * 1024) }),
+    });
+    expect((await expectError(res, 413)).code).toBe("PAYLOAD_TOO_LARGE");
+  });
+});
+
+describe("unknown routes", () => {
+  it("answer 404 in the error contract", async () => {
+    const error = await expectError(await app.request("/v1/nothing-here"), 404);
+    expect(error.requestId).toBeTruthy();
+  });
+});
