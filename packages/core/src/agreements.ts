@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CategoryId } from "./categories.ts";
-import { PartialDate } from "./dates.ts";
+import { dateRange, PartialDate } from "./dates.ts";
 import { GuaranteeAttributes, InstrumentType } from "./gradation.ts";
 import { Money } from "./money.ts";
 import { PartyId } from "./parties.ts";
@@ -159,12 +159,19 @@ export const Agreement = z
   })
   .strict()
   .superRefine((agreement, ctx) => {
-    const dates = agreement.statusHistory.map((s) => s.date);
-    for (let i = 1; i < dates.length; i++) {
-      if ((dates[i] as string) < (dates[i - 1] as string)) {
-        ctx.addIssue({ code: "custom", path: ["statusHistory", i, "date"], message: "status history out of order" });
+    // Partial dates compare by the days they may stand for: "2024-01" may well follow "2024-01-12", so a step
+    // is out of order only if it must have happened before the step listed ahead of it.
+    const ranges = agreement.statusHistory.map((s) => dateRange(s.date));
+    ranges.forEach((range, i) => {
+      const previous = ranges[i - 1];
+      if (previous && range.end < previous.start) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["statusHistory", i, "date"],
+          message: "status history out of order",
+        });
       }
-    }
+    });
     if (agreement.framework === agreement.id) {
       ctx.addIssue({ code: "custom", path: ["framework"], message: "an agreement cannot sit under itself" });
     }
@@ -174,7 +181,10 @@ export type Agreement = z.infer<typeof Agreement>;
 export type AgreementInput = z.input<typeof Agreement>;
 
 /** The latest status of an agreement on or before a date (all of its history if no date is given). */
-export function statusOn(history: readonly AgreementStatusChange[], date?: PartialDate): AgreementStatus | undefined {
+export function statusOn(
+  history: readonly AgreementStatusChange[],
+  date?: PartialDate,
+): AgreementStatus | undefined {
   let current: AgreementStatus | undefined;
   for (const change of history) {
     if (date === undefined || change.date <= date) current = change.status;

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { Slug } from "./agreements.ts";
 import { CategoryId } from "./categories.ts";
-import { PartialDate } from "./dates.ts";
+import { dateRange, PartialDate } from "./dates.ts";
 import { Measure } from "./money.ts";
 import { PartyId } from "./parties.ts";
 import { Confidence, Sources } from "./sources.ts";
@@ -11,9 +11,10 @@ import { Confidence, Sources } from "./sources.ts";
  * announced, made binding, earmarked in a concrete package, and handed over (delivered, or disbursed for money).
  */
 export const stageIds = ["pledged", "committed", "allocated", "delivered"] as const;
-export const Stage = z
-  .enum(stageIds)
-  .meta({ id: "Stage", description: "pledged (announced) → committed (binding) → allocated (earmarked) → delivered." });
+export const Stage = z.enum(stageIds).meta({
+  id: "Stage",
+  description: "pledged (announced) → committed (binding) → allocated (earmarked) → delivered.",
+});
 export type Stage = z.infer<typeof Stage>;
 
 export const stageLabels: Record<Stage, { label: string; moneyLabel: string; description: string }> = {
@@ -27,7 +28,11 @@ export const stageLabels: Record<Stage, { label: string; moneyLabel: string; des
 export const Period = z
   .object({ start: PartialDate, end: PartialDate })
   .strict()
-  .refine((p) => p.start <= p.end, { path: ["end"], message: "the period ends before it starts" })
+  // By the days the partial dates stand for: "2024-03" to "2024" runs to the end of 2024, a valid period.
+  .refine((p) => dateRange(p.end).end >= dateRange(p.start).start, {
+    path: ["end"],
+    message: "the period ends before it starts",
+  })
   .meta({ id: "Period" });
 export type Period = z.infer<typeof Period>;
 
@@ -93,7 +98,10 @@ export const StageEvent = z
     synthetic: z.boolean().default(false),
   })
   .strict()
-  .meta({ id: "StageEvent", description: "A dated, sourced step of a commitment: pledged, committed, allocated or delivered." });
+  .meta({
+    id: "StageEvent",
+    description: "A dated, sourced step of a commitment: pledged, committed, allocated or delivered.",
+  });
 export type StageEvent = z.infer<typeof StageEvent>;
 export type StageEventInput = z.input<typeof StageEvent>;
 

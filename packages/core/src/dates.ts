@@ -9,7 +9,10 @@ export const PartialDate = z
   .string()
   .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, "expected YYYY, YYYY-MM or YYYY-MM-DD")
   .refine((value) => value.length < 10 || isRealDay(value), "no such day")
-  .meta({ id: "PartialDate", description: "A date to year, month or day precision: YYYY, YYYY-MM or YYYY-MM-DD." });
+  .meta({
+    id: "PartialDate",
+    description: "A date to year, month or day precision: YYYY, YYYY-MM or YYYY-MM-DD.",
+  });
 export type PartialDate = z.infer<typeof PartialDate>;
 
 /** A full calendar day, YYYY-MM-DD. */

@@ -147,7 +147,8 @@ export const instrumentTypes: readonly InstrumentTypeDefinition[] = [
     id: "binding_bilateral_treaty",
     tier: "hard",
     label: "Legally binding bilateral treaties",
-    description: "Ratified treaties in which a guarantor takes on obligations for the beneficiary's security.",
+    description:
+      "Ratified treaties in which a guarantor takes on obligations for the beneficiary's security.",
     tableExamples: [],
   },
   {
@@ -274,7 +275,8 @@ export function classify(a: GuaranteeAttributes): Classification {
     instrumentType: id,
     reasons: [reason, ...reasons],
   });
-  const binding = a.legallyBinding === true;
+  // Ratification makes a treaty binding in law: it counts as binding unless the sources say it does not bind.
+  const binding = a.legallyBinding ?? a.ratified === true;
   const areas = a.cooperationAreas ?? [];
 
   if (a.mutualDefenceClause && a.allianceMembership && binding) {
@@ -300,7 +302,8 @@ export function classify(a: GuaranteeAttributes): Classification {
         : "A legally binding undertaking to come to the beneficiary's defence (not ratified).",
     );
   }
-  if (a.mutualDefenceClause === false) reasons.push("No mutual-defence clause: short of an Article 5 guarantee.");
+  if (a.mutualDefenceClause === false)
+    reasons.push("No mutual-defence clause: short of an Article 5 guarantee.");
   else if (a.mutualDefenceClause && !binding)
     reasons.push("A defence clause that is not legally binding does not make a mutual defence pact.");
   if (a.automaticMilitaryResponse === false) reasons.push("No automatic military response.");
@@ -346,14 +349,23 @@ export function classify(a: GuaranteeAttributes): Classification {
   }
 
   if (a.form !== "treaty" && !binding) reasons.push("Not legally binding.");
+  // A binding instrument reaches the soft rungs only when it is not a treaty; its reason must then not call
+  // it non-binding.
   if (a.securityAssurances) {
     return decide(
       "assurance",
-      "Undertakings about the beneficiary's security without legal obligation or enforcement.",
+      binding
+        ? "Undertakings about the beneficiary's security, binding in law but not a treaty, without enforcement."
+        : "Undertakings about the beneficiary's security without legal obligation or enforcement.",
     );
   }
   if (a.resourcesPledged) {
-    return decide("pledge", "An announced promise of specific resources, not legally binding.");
+    return decide(
+      "pledge",
+      binding
+        ? "An announced promise of specific resources, binding in law but not a treaty."
+        : "An announced promise of specific resources, not legally binding.",
+    );
   }
   if (a.form === "joint_statement") {
     return decide("declaration_joint_statement", "A jointly issued declaration of intent.");
@@ -363,6 +375,8 @@ export function classify(a: GuaranteeAttributes): Classification {
   }
   return decide(
     "political_commitment",
-    "A political undertaking with no legal obligation and no enforcement mechanism.",
+    binding
+      ? "An undertaking binding in law but not a treaty, with no enforcement mechanism."
+      : "A political undertaking with no legal obligation and no enforcement mechanism.",
   );
 }

@@ -1,6 +1,8 @@
 // ISO 3166-1 countries: alpha-2, alpha-3, numeric, English and Ukrainian short names.
 // Generated once from the i18n-iso-countries package (v7.14.0, MIT); regenerate from it when ISO 3166-1 changes.
-export const iso3166: ReadonlyArray<readonly [alpha2: string, alpha3: string, numeric: string, en: string, uk: string]> = [
+export const iso3166: ReadonlyArray<
+  readonly [alpha2: string, alpha3: string, numeric: string, en: string, uk: string]
+> = [
   ["AD", "AND", "020", "Andorra", "Андорра"],
   ["AE", "ARE", "784", "United Arab Emirates", "Об'єднані Арабські Емірати"],
   ["AF", "AFG", "004", "Afghanistan", "Афганістан"],
@@ -90,7 +92,13 @@ export const iso3166: ReadonlyArray<readonly [alpha2: string, alpha3: string, nu
   ["GP", "GLP", "312", "Guadeloupe", "Гваделупа"],
   ["GQ", "GNQ", "226", "Equatorial Guinea", "Екваторіальна Гвінея"],
   ["GR", "GRC", "300", "Greece", "Греція"],
-  ["GS", "SGS", "239", "South Georgia and the South Sandwich Islands", "Південна Джорджія та Південні Сандвічеві Острови"],
+  [
+    "GS",
+    "SGS",
+    "239",
+    "South Georgia and the South Sandwich Islands",
+    "Південна Джорджія та Південні Сандвічеві Острови",
+  ],
   ["GT", "GTM", "320", "Guatemala", "Гватемала"],
   ["GU", "GUM", "316", "Guam", "Гуам"],
   ["GW", "GNB", "624", "Guinea-Bissau", "Гвінея-Бісау"],

@@ -7,7 +7,10 @@ import { z } from "zod";
 export const DecimalString = z
   .string()
   .regex(/^-?(0|[1-9]\d{0,19})(\.\d{1,10})?$/, "expected a decimal number such as 1250000.50")
-  .meta({ id: "Decimal", description: "An exact decimal number as a string, at most 20 integer and 10 fraction digits." });
+  .meta({
+    id: "Decimal",
+    description: "An exact decimal number as a string, at most 20 integer and 10 fraction digits.",
+  });
 export type DecimalString = z.infer<typeof DecimalString>;
 
 export const NonNegativeDecimal = DecimalString.refine((v) => !v.startsWith("-"), "must not be negative");
@@ -63,5 +66,8 @@ export const Measure = z
     Money.extend({ kind: z.literal("money") }).strict(),
     Quantity.extend({ kind: z.literal("quantity") }).strict(),
   ])
-  .meta({ id: "Measure", description: "Money (exact decimal and currency) or a quantity (count, unit, item)." });
+  .meta({
+    id: "Measure",
+    description: "Money (exact decimal and currency) or a quantity (count, unit, item).",
+  });
 export type Measure = z.infer<typeof Measure>;

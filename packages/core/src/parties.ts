@@ -5,7 +5,10 @@ import { iso3166 } from "./iso3166.ts";
 export const PartyId = z
   .string()
   .regex(/^[A-Z][A-Z0-9_]{1,15}$/, "expected an ISO 3166-1 alpha-2 code or an organisation id such as NATO")
-  .meta({ id: "PartyId", description: "ISO 3166-1 alpha-2 for a state, an upper-case short id for an organisation." });
+  .meta({
+    id: "PartyId",
+    description: "ISO 3166-1 alpha-2 for a state, an upper-case short id for an organisation.",
+  });
 export type PartyId = z.infer<typeof PartyId>;
 
 export const PartyKind = z.enum(["state", "organisation"]).meta({ id: "PartyKind" });
@@ -31,7 +34,11 @@ export const Party = z
       ctx.addIssue({ code: "custom", path: ["id"], message: "not an ISO 3166-1 alpha-2 code" });
     }
     if (party.kind === "organisation" && statesByAlpha2.has(party.id)) {
-      ctx.addIssue({ code: "custom", path: ["id"], message: "an organisation id must not be a country code" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["id"],
+        message: "an organisation id must not be a country code",
+      });
     }
   })
   .meta({ id: "Party", description: "A state or an organisation that promises, receives or guarantees." });
