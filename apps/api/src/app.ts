@@ -5,11 +5,11 @@ import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
-import { ApiError } from "./lib/errors.ts";
+import { ApiError, notFound, onError } from "./lib/errors.ts";
 import { createLogger, type Logger } from "./lib/logger.ts";
 import { createRouter } from "./lib/openapi.ts";
-import { notFound, onError } from "./lib/errors.ts";
 import { agreementsRouter } from "./routes/agreements/agreements.index.ts";
+import { categoriesRouter } from "./routes/categories/categories.index.ts";
 import { commitmentsRouter } from "./routes/commitments/commitments.index.ts";
 import { gradationRouter } from "./routes/gradation/gradation.index.ts";
 import { healthRouter } from "./routes/health/health.index.ts";
@@ -63,6 +63,7 @@ export function createApp({ db, logger = createLogger("silent"), webDistDir }: A
     .route("/", gradationRouter)
     .route("/", agreementsRouter)
     .route("/", partiesRouter)
+    .route("/", categoriesRouter)
     .route("/", commitmentsRouter);
 
   app.doc31("/openapi.json", {

@@ -1,6 +1,6 @@
-import { serve } from "@hono/node-server";
 import { createDb, loadDataset } from "@commitments/db";
 import { referenceDataset } from "@commitments/reference";
+import { serve } from "@hono/node-server";
 import { createApp } from "./app.ts";
 import { loadEnv } from "./env.ts";
 import { createLogger } from "./lib/logger.ts";

@@ -1,4 +1,4 @@
-import { classify, type Agreement, isoStates, organisations } from "@commitments/core";
+import { type Agreement, classify, isoStates, organisations } from "@commitments/core";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getAgreement, listAgreements } from "./queries/agreements.ts";
@@ -30,12 +30,22 @@ const accord: Agreement = {
   shortTitle: "Test accord",
   guarantors: ["GB"],
   instrumentType: "security_cooperation",
-  attributes: { form: "political_agreement", cooperationAreas: ["training", "arms_supply"], mutualDefenceClause: false },
+  attributes: {
+    form: "political_agreement",
+    cooperationAreas: ["training", "arms_supply"],
+    mutualDefenceClause: false,
+  },
   signed: "2024-01-12",
   durationYears: 10,
   framework: "test-declaration",
   provisions: [
-    { kind: "consultation", deadlineHours: 24, trigger: "a future armed attack", text: "Consult within 24 hours.", sources: source },
+    {
+      kind: "consultation",
+      deadlineHours: 24,
+      trigger: "a future armed attack",
+      text: "Consult within 24 hours.",
+      sources: source,
+    },
     { kind: "mutual_defence", present: false, text: "No mutual defence clause.", sources: source },
   ],
   statusHistory: [
@@ -101,7 +111,9 @@ describe.each(testTargets())("database on $name", (target) => {
     expect(await getAgreement(database.db, "test-accord")).toEqual(accord);
     expect(await listAgreements(database.db, { tier: "intermediate" })).toEqual([accord]);
     expect(await listAgreements(database.db, { tier: "hard" })).toEqual([]);
-    expect((await listAgreements(database.db, { party: "G7" })).map((a) => a.id)).toEqual(["test-declaration"]);
+    expect((await listAgreements(database.db, { party: "G7" })).map((a) => a.id)).toEqual([
+      "test-declaration",
+    ]);
     expect((await listAgreements(database.db, { framework: "test-declaration" })).map((a) => a.id)).toEqual([
       "test-accord",
     ]);

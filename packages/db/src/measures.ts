@@ -1,4 +1,4 @@
-import { dateRange, type Measure, type PartialDate } from "@commitments/core";
+import { dateRange, type Measure, normalize, type PartialDate } from "@commitments/core";
 
 /** Measure columns as stored: exact numeric, plus currency or unit and item. */
 export interface MeasureRow {
@@ -12,19 +12,21 @@ export interface MeasureRow {
 export function measureToRow(measure: Measure): MeasureRow {
   return measure.kind === "money"
     ? { measureKind: "money", amount: measure.amount, currency: measure.currency, unit: null, item: null }
-    : { measureKind: "quantity", amount: measure.count, currency: null, unit: measure.unit, item: measure.item };
+    : {
+        measureKind: "quantity",
+        amount: measure.count,
+        currency: null,
+        unit: measure.unit,
+        item: measure.item,
+      };
 }
 
 export function measureFromRow(row: MeasureRow): Measure {
-  const amount = canonicalNumeric(row.amount);
+  // PostgreSQL returns numeric(30,10) with all ten decimals; the API speaks the shortest exact form.
+  const amount = normalize(row.amount);
   return row.measureKind === "money"
     ? { kind: "money", amount, currency: row.currency as string }
     : { kind: "quantity", count: amount, unit: row.unit as never, item: row.item as string };
-}
-
-/** PostgreSQL returns numeric(30,10) with all ten decimals; the API speaks the shortest exact form. */
-export function canonicalNumeric(value: string): string {
-  return value.includes(".") ? value.replace(/\.?0+$/, "") : value;
 }
 
 /** A partial date with the first and last day it may stand for, as the date columns store it. */

@@ -16,7 +16,6 @@ import {
   unique,
 } from "drizzle-orm/pg-core";
 
-
 // Partial dates ("2024-02") are kept as the source gave them, next to the first and last day they may stand for,
 // so that SQL can filter and order by real dates without inventing precision.
 const dateColumns = {

@@ -35,11 +35,14 @@ async function openPglite(): Promise<TestDatabase> {
 }
 
 async function openPostgres(adminUrl: string): Promise<TestDatabase> {
-  const name = `ct_test_${randomBytes(6).toString("hex")}`;
+  // Named after the database TEST_DATABASE_URL points at, so whoever created that one can find and drop these.
+  const name = `${new URL(adminUrl).pathname.slice(1) || "ct"}_${randomBytes(6).toString("hex")}`;
   await admin(adminUrl, `create database ${name}`);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  return open({ databaseUrl: url.toString() }, () => admin(adminUrl, `drop database if exists ${name} with (force)`));
+  return open({ databaseUrl: url.toString() }, () =>
+    admin(adminUrl, `drop database if exists ${name} with (force)`),
+  );
 }
 
 async function open(options: DbOptions, remove: () => Promise<void>): Promise<TestDatabase> {

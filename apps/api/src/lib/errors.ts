@@ -97,7 +97,11 @@ export function onError(err: Error, c: Context<AppEnv>) {
   if (err instanceof HTTPException) {
     // Hono raises these for malformed bodies (bad JSON, wrong content type) and size limits.
     const code: ErrorCode =
-      err.status === 413 ? "PAYLOAD_TOO_LARGE" : err.status === 415 ? "UNSUPPORTED_MEDIA_TYPE" : "BAD_REQUEST";
+      err.status === 413
+        ? "PAYLOAD_TOO_LARGE"
+        : err.status === 415
+          ? "UNSUPPORTED_MEDIA_TYPE"
+          : "BAD_REQUEST";
     const status = err.status >= 500 ? "INTERNAL_SERVER_ERROR" : code;
     return errorResponse(c, new ApiError(status, err.message || "Bad request"));
   }

@@ -9,7 +9,10 @@ export interface Logger {
 }
 
 /** JSON lines on stdout: one object per event, easy to ship and to grep. */
-export function createLogger(level: LogLevel, write: (line: string) => void = (l) => process.stdout.write(l)): Logger {
+export function createLogger(
+  level: LogLevel,
+  write: (line: string) => void = (l) => process.stdout.write(l),
+): Logger {
   const log = (at: Exclude<LogLevel, "silent">) => (fields: Record<string, unknown>, message: string) => {
     if (levels[at] < levels[level]) return;
     write(`${JSON.stringify({ time: new Date().toISOString(), level: at, message, ...fields })}\n`);

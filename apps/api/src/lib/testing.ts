@@ -4,8 +4,8 @@ import { referenceDataset } from "@commitments/reference";
 import { afterAll, beforeAll } from "vitest";
 import { createApp } from "../app.ts";
 
-export { testTargets };
 export { expectError } from "./expect-error.ts";
+export { testTargets };
 
 /** An app over a fresh database with the reference dataset loaded, for one describe block. */
 export function useApp(target: TestTarget) {

@@ -50,7 +50,11 @@ async function withDetails(db: Db, rows: (typeof agreements.$inferSelect)[]): Pr
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const [provisionRows, statusRows] = await Promise.all([
-    db.select().from(provisions).where(inArray(provisions.agreementId, ids)).orderBy(asc(provisions.position)),
+    db
+      .select()
+      .from(provisions)
+      .where(inArray(provisions.agreementId, ids))
+      .orderBy(asc(provisions.position)),
     db
       .select()
       .from(agreementStatusChanges)

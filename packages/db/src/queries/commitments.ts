@@ -22,7 +22,10 @@ export async function listCommitments(db: Db, filters: CommitmentFilters = {}): 
   if (filters.agreement) where.push(eq(commitments.agreementId, filters.agreement));
   if (filters.category) {
     where.push(
-      or(eq(commitments.category, filters.category), like(commitments.category, `${filters.category}.%`)) as SQL,
+      or(
+        eq(commitments.category, filters.category),
+        like(commitments.category, `${filters.category}.%`),
+      ) as SQL,
     );
   }
   const rows = await db

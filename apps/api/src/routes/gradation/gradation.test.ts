@@ -12,7 +12,9 @@ describe("GET /v1/gradation", () => {
     expect(res.status).toBe(200);
     const { data } = await res.json();
     expect(data.tiers.map((t: { id: string }) => t.id)).toEqual(["soft", "intermediate", "hard"]);
-    const types = data.tiers.flatMap((t: { instrumentTypes: { id: string }[] }) => t.instrumentTypes.map((i) => i.id));
+    const types = data.tiers.flatMap((t: { instrumentTypes: { id: string }[] }) =>
+      t.instrumentTypes.map((i) => i.id),
+    );
     expect(types).toEqual([...instrumentTypeIds]);
   });
 });
@@ -38,7 +40,9 @@ describe("POST /v1/gradation/classify", () => {
     });
     const error = await expectError(res, 400);
     expect(error.code).toBe("VALIDATION_FAILED");
-    expect(error.details).toContainEqual(expect.objectContaining({ location: "json", path: "legallyBinding" }));
+    expect(error.details).toContainEqual(
+      expect.objectContaining({ location: "json", path: "legallyBinding" }),
+    );
   });
 
   it("refuses malformed JSON and unknown fields in the error contract", async () => {

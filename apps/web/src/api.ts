@@ -1,0 +1,57 @@
+import { createClient } from "@commitments/api/client";
+import { queryOptions } from "@tanstack/react-query";
+
+/** The API is served from the same origin as the app (the dev server proxies it). */
+export const client = createClient(window.location.origin);
+
+/** An error carrying the API's own message from its error contract. */
+async function apiError(response: Response | { status: number; json(): Promise<unknown> }): Promise<Error> {
+  const body = (await response.json().catch(() => ({}))) as { error?: { message?: string } };
+  return new Error(body.error?.message ?? `The API answered ${response.status}`);
+}
+
+export const gradationQuery = queryOptions({
+  queryKey: ["gradation"],
+  queryFn: async () => {
+    const response = await client.v1.gradation.$get();
+    if (!response.ok) throw await apiError(response);
+    return (await response.json()).data;
+  },
+  staleTime: Number.POSITIVE_INFINITY,
+});
+
+export const agreementsQuery = queryOptions({
+  queryKey: ["agreements"],
+  queryFn: async () => {
+    const response = await client.v1.agreements.$get({ query: {} });
+    if (!response.ok) throw await apiError(response);
+    return (await response.json()).data;
+  },
+});
+
+export const partiesQuery = queryOptions({
+  queryKey: ["parties"],
+  queryFn: async () => {
+    const response = await client.v1.parties.$get({ query: {} });
+    if (!response.ok) throw await apiError(response);
+    return (await response.json()).data;
+  },
+  staleTime: Number.POSITIVE_INFINITY,
+});
+
+export const categoriesQuery = queryOptions({
+  queryKey: ["categories"],
+  queryFn: async () => {
+    const response = await client.v1.categories.$get();
+    if (!response.ok) throw await apiError(response);
+    return (await response.json()).data;
+  },
+  staleTime: Number.POSITIVE_INFINITY,
+});
+
+type QueryData<Q> = Q extends { queryFn?: infer F }
+  ? Awaited<ReturnType<Extract<F, (...args: never[]) => unknown>>>
+  : never;
+export type Gradation = QueryData<typeof gradationQuery>;
+export type AgreementView = QueryData<typeof agreementsQuery>[number];
+export type Party = QueryData<typeof partiesQuery>[number];

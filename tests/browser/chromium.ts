@@ -1,0 +1,32 @@
+import { existsSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { type Browser, chromium } from "playwright-core";
+import { repoRoot } from "../server.ts";
+
+export const chromiumPath = "/usr/bin/chromium";
+export const artifactsDir = join(repoRoot, "tests/artifacts");
+
+/**
+ * Browser tests need Debian's chromium (CI installs it). On a developer machine without it they are skipped
+ * with a notice; under CI a missing browser is a failure, never a silent skip.
+ */
+export const hasChromium = existsSync(chromiumPath);
+if (!hasChromium && process.env.CI) throw new Error(`CI needs ${chromiumPath}: apt-get install chromium`);
+if (!hasChromium)
+  console.warn(`Browser tests skipped: ${chromiumPath} is not installed (apt-get install chromium).`);
+
+export async function launch(): Promise<Browser> {
+  mkdirSync(artifactsDir, { recursive: true });
+  return chromium.launch({
+    executablePath: chromiumPath,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}

@@ -1,0 +1,44 @@
+import { rmSync } from "node:fs";
+import { afterAll, describe, expect, it } from "vitest";
+import { freshDataDir, runServerToExit, startServer } from "./server.ts";
+
+// The start command's own entry point, on the embedded store: it migrates, loads the reference data once,
+// serves the web app and the API, and keeps its data across a restart.
+describe("the start command on the embedded database", () => {
+  const dataDir = freshDataDir();
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it("serves the page and the API with the reference data loaded", async () => {
+    const server = await startServer({ PGLITE_DATA_DIR: dataDir });
+    try {
+      const page = await fetch(server.url);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('<div id="root">');
+
+      const agreements = await (await fetch(`${server.url}v1/agreements`)).json();
+      expect(agreements.data.length).toBeGreaterThan(15);
+      expect((await fetch(`${server.url}openapi.json`)).status).toBe(200);
+      expect(server.output()).toContain('"loadedNow":true');
+    } finally {
+      expect(await server.stop()).toBe(0);
+    }
+  });
+
+  it("keeps its data across a restart and does not load the reference data twice", async () => {
+    const server = await startServer({ PGLITE_DATA_DIR: dataDir });
+    try {
+      expect(server.output()).toContain('"loadedNow":false');
+      const agreements = await (await fetch(`${server.url}v1/agreements`)).json();
+      expect(agreements.data.length).toBeGreaterThan(15);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it("refuses to start on a bad environment, naming the variable", async () => {
+    const { code, output } = await runServerToExit({ PORT: "eighty", PGLITE_DATA_DIR: dataDir });
+    expect(code).not.toBe(0);
+    expect(output).toContain("Invalid environment");
+    expect(output).toContain("PORT");
+  });
+});
