@@ -15,7 +15,7 @@ describe("the start command on the embedded database", () => {
       expect(page.status).toBe(200);
       expect(await page.text()).toContain('<div id="root">');
 
-      const agreements = await (await fetch(`${server.url}v1/agreements`)).json();
+      const agreements = (await (await fetch(`${server.url}v1/agreements`)).json()) as { data: unknown[] };
       expect(agreements.data.length).toBeGreaterThan(15);
       expect((await fetch(`${server.url}openapi.json`)).status).toBe(200);
       expect(server.output()).toContain('"loadedNow":true');
@@ -28,7 +28,7 @@ describe("the start command on the embedded database", () => {
     const server = await startServer({ PGLITE_DATA_DIR: dataDir });
     try {
       expect(server.output()).toContain('"loadedNow":false');
-      const agreements = await (await fetch(`${server.url}v1/agreements`)).json();
+      const agreements = (await (await fetch(`${server.url}v1/agreements`)).json()) as { data: unknown[] };
       expect(agreements.data.length).toBeGreaterThan(15);
     } finally {
       await server.stop();

@@ -30,7 +30,7 @@ describe.skipIf(!hasChromium)("the ladder page in Chromium", () => {
     expect(tierHeadings.map((t) => t.split(" ")[0])).toEqual(["Hard", "Intermediate", "Soft"]);
     expect(await page.locator(".rung").count()).toBe(15);
 
-    const api = await (await fetch(`${server.url}v1/agreements`)).json();
+    const api = (await (await fetch(`${server.url}v1/agreements`)).json()) as { data: unknown[] };
     expect(await page.locator(".chip").count()).toBe(api.data.length);
     const budapest = page.locator('.rung[data-instrument-type="assurance"] .chip');
     await expect

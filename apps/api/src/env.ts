@@ -20,7 +20,9 @@ export type Env = z.infer<typeof Env>;
 
 /** Reads and checks the environment once, at start-up; a bad value stops the process with a readable message. */
 export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
-  const result = Env.safeParse(source);
+  // An empty variable (DATABASE_URL= in a shell or .env file) means "not set", not an invalid value.
+  const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
+  const result = Env.safeParse(present);
   if (result.success) return result.data;
   const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
   throw new Error(`Invalid environment:\n${lines.join("\n")}`);

@@ -5,7 +5,14 @@ import { createApp } from "./app.ts";
 import { loadEnv } from "./env.ts";
 import { createLogger } from "./lib/logger.ts";
 
-const env = loadEnv();
+const env = (() => {
+  try {
+    return loadEnv();
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n`);
+    process.exit(1);
+  }
+})();
 const logger = createLogger(env.LOG_LEVEL);
 
 const database = await createDb({ databaseUrl: env.DATABASE_URL, dataDir: env.PGLITE_DATA_DIR });

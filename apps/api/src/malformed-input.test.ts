@@ -33,7 +33,7 @@ describe.each(testTargets())("malformed input on $name", (target) => {
   const ctx = useApp(target);
 
   it("never gives a 5xx, and every refusal speaks the error contract", async () => {
-    const doc = await (await ctx.app.request("/openapi.json")).json();
+    const doc = (await (await ctx.app.request("/openapi.json")).json()) as { paths: Record<string, object> };
     const operations: Operation[] = Object.entries(
       doc.paths as Record<string, Record<string, unknown>>,
     ).flatMap(([path, methods]) =>

@@ -129,6 +129,11 @@ export const AgreementStatusChange = z
   .object({
     status: AgreementStatus,
     date: PartialDate,
+    /**
+     * "effective": the status began on this date. "reported": a source of this date reports the status as
+     * current, and gives no start date; recording one would invent it.
+     */
+    dateBasis: z.enum(["effective", "reported"]).default("effective"),
     note: z.string().trim().min(1).max(2000).optional(),
     sources: Sources,
   })
@@ -142,7 +147,8 @@ export const Agreement = z
     title: z.string().trim().min(1).max(500),
     shortTitle: z.string().trim().min(1).max(120),
     summary: z.string().trim().min(1).max(4000).optional(),
-    guarantors: z.array(PartyId).min(1).max(300),
+    /** Empty when the sources name no guarantor (a draft whose parties were never settled, say). */
+    guarantors: z.array(PartyId).max(300),
     beneficiaries: z.array(PartyId).min(1).max(300),
     instrumentType: InstrumentType,
     attributes: GuaranteeAttributes,

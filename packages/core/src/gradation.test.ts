@@ -351,8 +351,11 @@ describe("classify", () => {
     expect(reasons).toContain("No mutual-defence clause: short of an Article 5 guarantee.");
     expect(reasons).toContain("No automatic military response.");
 
+    expect(
+      classify({ form: "memorandum", legallyBinding: false, securityAssurances: true }).reasons,
+    ).toContain("Not legally binding.");
     expect(classify({ form: "memorandum", securityAssurances: true }).reasons).toContain(
-      "Not legally binding.",
+      "No legal obligation is established.",
     );
     expect(classify({ form: "statement", mutualDefenceClause: true }).reasons).toContain(
       "A defence clause that is not legally binding does not make a mutual defence pact.",

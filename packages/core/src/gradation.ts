@@ -212,7 +212,19 @@ export const InstrumentForm = z
 export type InstrumentForm = z.infer<typeof InstrumentForm>;
 
 export const CooperationArea = z
-  .enum(["training", "intelligence", "arms_supply", "defence_industry", "cyber", "financing"])
+  .enum([
+    "training",
+    "intelligence",
+    "arms_supply",
+    "military_financing",
+    "defence",
+    "cyber",
+    "hybrid_threats",
+    "defence_industry",
+    "financing",
+    "resilience",
+    "reform",
+  ])
   .meta({ id: "CooperationArea" });
 export type CooperationArea = z.infer<typeof CooperationArea>;
 
@@ -235,7 +247,7 @@ export const GuaranteeAttributes = z
     securityAssurances: z.boolean().optional(),
     resourcesPledged: z.boolean().optional(),
     consultationMechanism: z.boolean().optional(),
-    cooperationAreas: z.array(CooperationArea).max(6).optional(),
+    cooperationAreas: z.array(CooperationArea).max(11).optional(),
   })
   .strict()
   .meta({
@@ -258,10 +270,16 @@ const structuredForms: ReadonlySet<InstrumentForm> = new Set([
   "framework",
   "partnership",
 ]);
+// Table 1 names training, intelligence and arms supply; paying for military aid, defence cooperation at large and
+// countering cyber and hybrid threats are the same rung. Industry, money in general, resilience and reform are not.
 const securityCooperationAreas: ReadonlySet<CooperationArea> = new Set([
   "training",
   "intelligence",
   "arms_supply",
+  "military_financing",
+  "defence",
+  "cyber",
+  "hybrid_threats",
 ]);
 
 /**
@@ -344,11 +362,13 @@ export function classify(a: GuaranteeAttributes): Classification {
   if (structuredForms.has(a.form) && securityAreas.length > 0) {
     return decide(
       "security_cooperation",
-      `Structured security cooperation in ${securityAreas.map((area) => area.replace("_", " ")).join(", ")}.`,
+      `Structured security cooperation in ${securityAreas.map((area) => area.replaceAll("_", " ")).join(", ")}.`,
     );
   }
 
-  if (a.form !== "treaty" && !binding) reasons.push("Not legally binding.");
+  if (a.form !== "treaty" && !binding) {
+    reasons.push(a.legallyBinding === false ? "Not legally binding." : "No legal obligation is established.");
+  }
   // A binding instrument reaches the soft rungs only when it is not a treaty; its reason must then not call
   // it non-binding.
   if (a.securityAssurances) {

@@ -392,7 +392,12 @@ describe("Agreement", () => {
       ["attributes"],
     ],
     ["an unknown form", { ...agreement, attributes: { form: "accord" } }, ["attributes", "form"]],
-    ["no guarantor", { ...agreement, guarantors: [] }, ["guarantors"]],
+    ["a guarantor that is no party id", { ...agreement, guarantors: ["uk"] }, ["guarantors", 0]],
+    [
+      "an unknown status date basis",
+      { ...agreement, statusHistory: [{ status: "signed", date: "2024", dateBasis: "rumoured", sources }] },
+      ["statusHistory", 0, "dateBasis"],
+    ],
     ["an empty status history", { ...agreement, statusHistory: [] }, ["statusHistory"]],
     [
       "an unknown status",

@@ -6,6 +6,7 @@ CREATE TABLE "agreement_status_changes" (
 	"date" text NOT NULL,
 	"date_from" date NOT NULL,
 	"date_to" date NOT NULL,
+	"date_basis" text NOT NULL,
 	"note" text,
 	"sources" jsonb NOT NULL,
 	CONSTRAINT "agreement_status_position" UNIQUE("agreement_id","position")

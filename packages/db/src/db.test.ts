@@ -19,7 +19,7 @@ const declaration: Agreement = {
   attributes: { form: "joint_statement", legallyBinding: false },
   signed: "2023-07",
   provisions: [],
-  statusHistory: [{ status: "signed", date: "2023-07", sources: source }],
+  statusHistory: [{ status: "signed", date: "2023-07", dateBasis: "effective", sources: source }],
   sources: source,
   synthetic: false,
 };
@@ -49,8 +49,8 @@ const accord: Agreement = {
     { kind: "mutual_defence", present: false, text: "No mutual defence clause.", sources: source },
   ],
   statusHistory: [
-    { status: "signed", date: "2024-01-12", sources: source },
-    { status: "in_force", date: "2024-01-12", sources: source },
+    { status: "signed", date: "2024-01-12", dateBasis: "effective", sources: source },
+    { status: "in_force", date: "2025-10", dateBasis: "reported", sources: source },
   ],
 };
 const dataset: Dataset = {

@@ -95,6 +95,7 @@ export const agreementStatusChanges = pgTable(
     position: integer().notNull(),
     status: text().notNull(),
     ...dateColumns,
+    dateBasis: text("date_basis", { enum: ["effective", "reported"] }).notNull(),
     note: text(),
     sources: jsonb().$type<Source[]>().notNull(),
   },

@@ -7,3 +7,13 @@ export async function expectError(response: Response, status: number) {
   }
   return ErrorBody.parse(await response.json()).error;
 }
+
+type Success<R> = R extends { ok: true } ? R : never;
+
+/** The body of a successful typed-client response, or a failure naming the status and the error it got. */
+export async function okJson<R extends { ok: boolean; status: number; text(): Promise<string> }>(
+  response: R,
+): Promise<Success<R> extends { json(): Promise<infer T> } ? T : never> {
+  if (!response.ok) throw new Error(`expected success, got ${response.status}: ${await response.text()}`);
+  return JSON.parse(await response.text());
+}

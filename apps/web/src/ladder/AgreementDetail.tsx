@@ -79,7 +79,11 @@ export function AgreementDetail({
       {agreement.summary ? <p>{agreement.summary}</p> : null}
       <dl className="facts">
         <dt>Guarantors</dt>
-        <dd>{agreement.guarantors.map(partyName).join(", ")}</dd>
+        <dd>
+          {agreement.guarantors.length > 0
+            ? agreement.guarantors.map(partyName).join(", ")
+            : "Not named in the sources"}
+        </dd>
         <dt>Beneficiaries</dt>
         <dd>{agreement.beneficiaries.map(partyName).join(", ")}</dd>
         {agreement.signed ? (
@@ -128,7 +132,11 @@ export function AgreementDetail({
       <ol className="timeline">
         {agreement.statusHistory.map((change, i) => (
           <li key={`${change.status}-${i}`}>
-            <span className="timeline-date">{formatPartialDate(change.date)}</span>{" "}
+            <span className="timeline-date">
+              {change.dateBasis === "reported"
+                ? `Reported ${formatPartialDate(change.date)}`
+                : formatPartialDate(change.date)}
+            </span>{" "}
             <strong>{humanise(change.status)}</strong>
             {change.note ? <p>{change.note}</p> : null}
             <SourceList sources={change.sources} />

@@ -81,6 +81,7 @@ async function withDetails(db: Db, rows: (typeof agreements.$inferSelect)[]): Pr
       .map((s) => ({
         status: s.status as AgreementStatus,
         date: s.date,
+        dateBasis: s.dateBasis,
         ...(s.note ? { note: s.note } : {}),
         sources: s.sources,
       })),
@@ -124,6 +125,7 @@ export async function insertAgreements(db: Db, list: readonly Agreement[]): Prom
       position,
       status: s.status,
       ...dateColumns(s.date),
+      dateBasis: s.dateBasis,
       note: s.note ?? null,
       sources: s.sources,
     })),

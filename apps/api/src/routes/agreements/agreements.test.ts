@@ -1,14 +1,15 @@
 import { classify, tierOf } from "@commitments/core";
 import { describe, expect, it } from "vitest";
-import { expectError, testTargets, useApp } from "../../lib/testing.ts";
+import { expectError, okJson, testTargets, useApp } from "../../lib/testing.ts";
 
 describe.each(testTargets())("agreements on $name", (target) => {
   const ctx = useApp(target);
+  const list = async (query: Parameters<typeof ctx.client.v1.agreements.$get>[0]["query"]) => {
+    return (await okJson(await ctx.client.v1.agreements.$get({ query }))).data;
+  };
 
   it("lists every reference agreement with its tier, classification and current status", async () => {
-    const res = await ctx.app.request("/v1/agreements");
-    expect(res.status).toBe(200);
-    const { data } = await res.json();
+    const data = await list({});
     expect(data.length).toBeGreaterThan(15);
     for (const agreement of data) {
       expect(agreement.tier).toBe(tierOf(agreement.instrumentType));
@@ -18,38 +19,25 @@ describe.each(testTargets())("agreements on $name", (target) => {
   });
 
   it("filters by tier, instrument type, party and framework", async () => {
-    const hard = (await (await ctx.app.request("/v1/agreements?tier=hard")).json()).data;
+    const hard = await list({ tier: "hard" });
     expect(hard.length).toBeGreaterThan(0);
-    expect(hard.every((a: { tier: string }) => a.tier === "hard")).toBe(true);
+    expect(hard.every((a) => a.tier === "hard")).toBe(true);
 
-    const alliance = (
-      await (await ctx.app.request("/v1/agreements?instrumentType=alliance_obligation")).json()
-    ).data;
+    const alliance = await list({ instrumentType: "alliance_obligation" });
     expect(alliance.length).toBeGreaterThan(0);
-    expect(
-      alliance.every((a: { instrumentType: string }) => a.instrumentType === "alliance_obligation"),
-    ).toBe(true);
+    expect(alliance.every((a) => a.instrumentType === "alliance_obligation")).toBe(true);
 
-    const british = (await (await ctx.app.request("/v1/agreements?party=GB")).json()).data;
-    expect(
-      british.every((a: { guarantors: string[]; beneficiaries: string[] }) =>
-        [...a.guarantors, ...a.beneficiaries].includes("GB"),
-      ),
-    ).toBe(true);
+    const british = await list({ party: "GB" });
     expect(british.length).toBeGreaterThan(0);
+    expect(british.every((a) => [...a.guarantors, ...a.beneficiaries].includes("GB"))).toBe(true);
 
-    const underG7 = (
-      await (await ctx.app.request("/v1/agreements?framework=g7-joint-declaration-2023")).json()
-    ).data;
-    expect(underG7.length).toBeGreaterThanOrEqual(5);
+    expect((await list({ framework: "g7-joint-declaration-2023" })).length).toBeGreaterThanOrEqual(5);
   });
 
   it("gives the UK agreement with the annex's provisions", async () => {
-    const list = (await (await ctx.app.request("/v1/agreements?party=GB&tier=intermediate")).json()).data;
-    const uk = list.find((a: { signed?: string }) => a.signed === "2024-01-12");
-    expect(uk).toBeDefined();
-    const res = await ctx.app.request(`/v1/agreements/${uk.id}`);
-    const { data } = await res.json();
+    const uk = (await list({ party: "GB", tier: "intermediate" })).find((a) => a.signed === "2024-01-12");
+    if (!uk) throw new Error("no UK agreement of 12 January 2024");
+    const { data } = await okJson(await ctx.client.v1.agreements[":id"].$get({ param: { id: uk.id } }));
     expect(data.provisions).toContainEqual(
       expect.objectContaining({ kind: "consultation", deadlineHours: 24 }),
     );

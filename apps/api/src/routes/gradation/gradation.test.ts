@@ -1,33 +1,29 @@
 import { instrumentTypeIds } from "@commitments/core";
+import { testClient } from "hono/testing";
 import { describe, expect, it } from "vitest";
 import { createApp } from "../../app.ts";
-import { expectError } from "../../lib/expect-error.ts";
+import { expectError, okJson } from "../../lib/expect-error.ts";
 
 // Table 1 is static: no database is read, so an unconnected handle is enough.
 const app = createApp({ db: undefined as never });
+const client = testClient(app);
 
 describe("GET /v1/gradation", () => {
   it("gives Table 1: three tiers from soft to hard with five instrument types each", async () => {
-    const res = await app.request("/v1/gradation");
-    expect(res.status).toBe(200);
-    const { data } = await res.json();
-    expect(data.tiers.map((t: { id: string }) => t.id)).toEqual(["soft", "intermediate", "hard"]);
-    const types = data.tiers.flatMap((t: { instrumentTypes: { id: string }[] }) =>
-      t.instrumentTypes.map((i) => i.id),
-    );
+    const { data } = await okJson(await client.v1.gradation.$get());
+    expect(data.tiers.map((t) => t.id)).toEqual(["soft", "intermediate", "hard"]);
+    const types = data.tiers.flatMap((t) => t.instrumentTypes.map((i) => i.id));
     expect(types).toEqual([...instrumentTypeIds]);
   });
 });
 
 describe("POST /v1/gradation/classify", () => {
   it("classifies attributes with reasons", async () => {
-    const res = await app.request("/v1/gradation/classify", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ form: "memorandum", legallyBinding: false, securityAssurances: true }),
-    });
-    expect(res.status).toBe(200);
-    const { data } = await res.json();
+    const { data } = await okJson(
+      await client.v1.gradation.classify.$post({
+        json: { form: "memorandum", legallyBinding: false, securityAssurances: true },
+      }),
+    );
     expect(data).toMatchObject({ tier: "soft", instrumentType: "assurance" });
     expect(data.reasons.length).toBeGreaterThan(0);
   });

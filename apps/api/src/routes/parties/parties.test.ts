@@ -1,21 +1,26 @@
 import { describe, expect, it } from "vitest";
-import { expectError, testTargets, useApp } from "../../lib/testing.ts";
+import { expectError, okJson, testTargets, useApp } from "../../lib/testing.ts";
 
 describe.each(testTargets())("parties on $name", (target) => {
   const ctx = useApp(target);
 
   it("lists states and organisations, filterable by kind", async () => {
-    const all = (await (await ctx.app.request("/v1/parties")).json()).data;
-    expect(all.length).toBeGreaterThan(249);
-    const organisations = (await (await ctx.app.request("/v1/parties?kind=organisation")).json()).data;
-    expect(organisations.map((p: { id: string }) => p.id)).toEqual(
+    const all = await okJson(await ctx.client.v1.parties.$get({ query: {} }));
+    expect(all.data.length).toBeGreaterThan(249);
+    const organisations = await okJson(await ctx.client.v1.parties.$get({ query: { kind: "organisation" } }));
+    expect(organisations.data.map((p) => p.id)).toEqual(
       expect.arrayContaining(["EU", "NATO", "G7", "OSCE", "UN"]),
     );
   });
 
   it("gives one party, 404 for an unknown one, 400 for a malformed id", async () => {
-    const { data } = await (await ctx.app.request("/v1/parties/UA")).json();
-    expect(data).toMatchObject({ id: "UA", kind: "state", name: "Ukraine", alpha3: "UKR" });
+    const { data } = await okJson(await ctx.client.v1.parties[":id"].$get({ param: { id: "UA" } }));
+    expect(data).toMatchObject({
+      id: "UA",
+      kind: "state",
+      name: "Ukraine",
+      alpha3: "UKR",
+    });
     await expectError(await ctx.app.request("/v1/parties/ZZ"), 404);
     const bad = await expectError(await ctx.app.request("/v1/parties/ua"), 400);
     expect(bad.details?.[0]).toMatchObject({ location: "param", path: "id" });
