@@ -1,12 +1,15 @@
 import { rmSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { freshDataDir, runServerToExit, startServer } from "./server.ts";
 
 // The start command's own entry point, on the embedded store: it migrates, loads the reference data once,
 // serves the web app and the API, and keeps its data across a restart.
 describe("the start command on the embedded database", () => {
-  const dataDir = freshDataDir();
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  const parent = freshDataDir();
+  // A directory that does not exist yet, as data/pglite in a fresh clone.
+  const dataDir = join(parent, "data", "pglite");
+  afterAll(() => rmSync(parent, { recursive: true, force: true }));
 
   it("serves the page and the API with the reference data loaded", async () => {
     const server = await startServer({ PGLITE_DATA_DIR: dataDir });

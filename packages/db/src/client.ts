@@ -1,3 +1,4 @@
+import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
@@ -42,6 +43,7 @@ export async function createDb(options: DbOptions = {}): Promise<DbHandle> {
   }
   // PGlite runs without fsync: safe against a crashed process, not against power loss. PostgreSQL is the
   // production store.
+  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   const client = options.dataDir ? new PGlite(options.dataDir) : new PGlite();
   await client.waitReady;
   const db = drizzlePglite(client, { schema, casing: "snake_case" });
