@@ -23,7 +23,7 @@ export const gradationQuery = queryOptions({
 export const agreementsQuery = queryOptions({
   queryKey: ["agreements"],
   queryFn: async () => {
-    const response = await client.v1.agreements.$get({ query: {} });
+    const response = await client.v1.agreements.$get({ query: { limit: "200" } });
     if (!response.ok) throw await apiError(response);
     return (await response.json()).data;
   },
@@ -32,9 +32,19 @@ export const agreementsQuery = queryOptions({
 export const partiesQuery = queryOptions({
   queryKey: ["parties"],
   queryFn: async () => {
-    const response = await client.v1.parties.$get({ query: {} });
-    if (!response.ok) throw await apiError(response);
-    return (await response.json()).data;
+    // Every party, page by page: names for the guarantors and beneficiaries on screen.
+    const all = [];
+    let cursor: string | undefined;
+    do {
+      const response = await client.v1.parties.$get({
+        query: { limit: "200", ...(cursor ? { cursor } : {}) },
+      });
+      if (!response.ok) throw await apiError(response);
+      const body = await response.json();
+      all.push(...body.data);
+      cursor = body.page.next ?? undefined;
+    } while (cursor);
+    return all;
   },
   staleTime: Number.POSITIVE_INFINITY,
 });

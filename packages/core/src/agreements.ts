@@ -141,50 +141,77 @@ export const AgreementStatusChange = z
   .meta({ id: "AgreementStatusChange", description: "A dated step in an agreement's life." });
 export type AgreementStatusChange = z.infer<typeof AgreementStatusChange>;
 
-export const Agreement = z
-  .object({
-    id: Slug,
-    title: z.string().trim().min(1).max(500),
-    shortTitle: z.string().trim().min(1).max(120),
-    summary: z.string().trim().min(1).max(4000).optional(),
-    /** Empty when the sources name no guarantor (a draft whose parties were never settled, say). */
-    guarantors: z.array(PartyId).max(300),
-    beneficiaries: z.array(PartyId).min(1).max(300),
-    instrumentType: InstrumentType,
-    attributes: GuaranteeAttributes,
-    signed: PartialDate.optional(),
-    inForce: PartialDate.optional(),
-    expires: PartialDate.optional(),
-    durationYears: z.number().int().positive().max(100).optional(),
-    /** The agreement this one sits under, e.g. the G7 Joint Declaration for the bilateral accords. */
-    framework: Slug.optional(),
-    provisions: z.array(Provision).max(100),
-    statusHistory: z.array(AgreementStatusChange).min(1).max(100),
-    sources: Sources,
-    synthetic: z.boolean().default(false),
-  })
-  .strict()
-  .superRefine((agreement, ctx) => {
-    // Partial dates compare by the days they may stand for: "2024-01" may well follow "2024-01-12", so a step
-    // is out of order only if it must have happened before the step listed ahead of it.
-    const ranges = agreement.statusHistory.map((s) => dateRange(s.date));
-    ranges.forEach((range, i) => {
-      const previous = ranges[i - 1];
-      if (previous && range.end < previous.start) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["statusHistory", i, "date"],
-          message: "status history out of order",
-        });
-      }
-    });
-    if (agreement.framework === agreement.id) {
-      ctx.addIssue({ code: "custom", path: ["framework"], message: "an agreement cannot sit under itself" });
+const agreementFields = {
+  id: Slug,
+  title: z.string().trim().min(1).max(500),
+  shortTitle: z.string().trim().min(1).max(120),
+  summary: z.string().trim().min(1).max(4000).optional(),
+  /** Empty when the sources name no guarantor (a draft whose parties were never settled, say). */
+  guarantors: z.array(PartyId).max(300),
+  beneficiaries: z.array(PartyId).min(1).max(300),
+  instrumentType: InstrumentType,
+  attributes: GuaranteeAttributes,
+  signed: PartialDate.optional(),
+  inForce: PartialDate.optional(),
+  expires: PartialDate.optional(),
+  durationYears: z.number().int().positive().max(100).optional(),
+  /** The agreement this one sits under, e.g. the G7 Joint Declaration for the bilateral accords. */
+  framework: Slug.optional(),
+  statusHistory: z.array(AgreementStatusChange).min(1).max(100),
+  sources: Sources,
+  synthetic: z.boolean().default(false),
+};
+
+function checkAgreement(
+  agreement: { id: string; framework?: string | undefined; statusHistory: AgreementStatusChange[] },
+  ctx: z.RefinementCtx,
+) {
+  // Partial dates compare by the days they may stand for: "2024-01" may well follow "2024-01-12", so a step
+  // is out of order only if it must have happened before the step listed ahead of it.
+  const ranges = agreement.statusHistory.map((s) => dateRange(s.date));
+  ranges.forEach((range, i) => {
+    const previous = ranges[i - 1];
+    if (previous && range.end < previous.start) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["statusHistory", i, "date"],
+        message: "status history out of order",
+      });
     }
-  })
+  });
+  if (agreement.framework === agreement.id) {
+    ctx.addIssue({ code: "custom", path: ["framework"], message: "an agreement cannot sit under itself" });
+  }
+}
+
+/** An agreement with its provisions: the reference dataset's shape and the API's representation. */
+export const Agreement = z
+  .object({ ...agreementFields, provisions: z.array(Provision).max(100) })
+  .strict()
+  .superRefine(checkAgreement)
   .meta({ id: "Agreement", description: "An instrument of support or guarantee, placed on Table 1." });
 export type Agreement = z.infer<typeof Agreement>;
 export type AgreementInput = z.input<typeof Agreement>;
+
+/** An agreement as the ledger keeps it: its provisions are records of their own. */
+export const AgreementRecord = z.object(agreementFields).strict().superRefine(checkAgreement).meta({
+  id: "AgreementRecord",
+  description: "An agreement without its provisions, as written to the ledger.",
+});
+export type AgreementRecord = z.infer<typeof AgreementRecord>;
+
+/** A provision as a record of its own, addressable and versioned. */
+export const ProvisionRecord = z
+  .object({
+    id: Slug,
+    agreement: Slug,
+    /** Its place in the agreement's list of provisions. */
+    position: z.number().int().min(0).max(999),
+    provision: Provision,
+  })
+  .strict()
+  .meta({ id: "ProvisionRecord", description: "One provision of an agreement, as written to the ledger." });
+export type ProvisionRecord = z.infer<typeof ProvisionRecord>;
 
 /** The latest status of an agreement on or before a date (all of its history if no date is given). */
 export function statusOn(

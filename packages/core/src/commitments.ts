@@ -47,24 +47,25 @@ export const Tranche = z
   .meta({ id: "Tranche", description: "A planned instalment of a commitment." });
 export type Tranche = z.infer<typeof Tranche>;
 
-/** A pledge line: what a donor promised, measured in money or in a quantity of an item. */
+const commitmentFields = {
+  id: Slug,
+  donor: PartyId,
+  recipient: PartyId.default("UA"),
+  agreement: Slug.optional(),
+  title: z.string().trim().min(1).max(500),
+  category: CategoryId,
+  measure: Measure,
+  /** Whether the measure is for the whole period or per year (e.g. "EUR 5 bn a year"). */
+  measureBasis: z.enum(["total", "per_year"]).default("total"),
+  period: Period.optional(),
+  conditions: z.array(z.string().trim().min(1).max(1000)).max(50).default([]),
+  sources: Sources,
+  synthetic: z.boolean().default(false),
+};
+
+/** A pledge line: what a donor promised, measured in money or in a quantity of an item, with its schedule. */
 export const Commitment = z
-  .object({
-    id: Slug,
-    donor: PartyId,
-    recipient: PartyId.default("UA"),
-    agreement: Slug.optional(),
-    title: z.string().trim().min(1).max(500),
-    category: CategoryId,
-    measure: Measure,
-    /** Whether the measure is for the whole period or per year (e.g. "EUR 5 bn a year"). */
-    measureBasis: z.enum(["total", "per_year"]).default("total"),
-    period: Period.optional(),
-    schedule: z.array(Tranche).max(600).default([]),
-    conditions: z.array(z.string().trim().min(1).max(1000)).max(50).default([]),
-    sources: Sources,
-    synthetic: z.boolean().default(false),
-  })
+  .object({ ...commitmentFields, schedule: z.array(Tranche).max(600).default([]) })
   .strict()
   .superRefine((c, ctx) => {
     c.schedule.forEach((tranche, i) => {
@@ -80,6 +81,31 @@ export const Commitment = z
   .meta({ id: "Commitment", description: "A pledge line with its planned schedule." });
 export type Commitment = z.infer<typeof Commitment>;
 export type CommitmentInput = z.input<typeof Commitment>;
+
+/** A commitment as the ledger keeps it: its tranches are records of their own. */
+export const CommitmentRecord = z.object(commitmentFields).strict().meta({
+  id: "CommitmentRecord",
+  description: "A commitment without its schedule, as written to the ledger.",
+});
+export type CommitmentRecord = z.infer<typeof CommitmentRecord>;
+
+/** A tranche as a record of its own, addressable and versioned. */
+export const TrancheRecord = z
+  .object({
+    id: Slug,
+    commitment: Slug,
+    /** Its place in the commitment's schedule. */
+    position: z.number().int().min(0).max(999),
+    due: PartialDate,
+    measure: Measure,
+    note: z.string().trim().min(1).max(1000).optional(),
+  })
+  .strict()
+  .meta({
+    id: "TrancheRecord",
+    description: "One planned instalment of a commitment, as written to the ledger.",
+  });
+export type TrancheRecord = z.infer<typeof TrancheRecord>;
 
 /** A dated step of a commitment through the flow stages, with its own source and confidence. */
 export const StageEvent = z

@@ -92,10 +92,10 @@ describe("jsonSchemas", () => {
       "measure",
       "measureBasis",
       "period",
-      "schedule",
       "conditions",
       "sources",
       "synthetic",
+      "schedule",
     ]);
   });
 

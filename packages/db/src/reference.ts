@@ -1,9 +1,19 @@
 import { createHash } from "node:crypto";
 import type { Agreement, Commitment, Party, StageEvent } from "@commitments/core";
+import { inArray, sql } from "drizzle-orm";
 import type { Db } from "./client.ts";
-import { insertAgreements } from "./queries/agreements.ts";
-import { insertCommitments, insertStageEvents } from "./queries/commitments.ts";
-import { insertParties } from "./queries/parties.ts";
+import {
+  agreementEntity,
+  commitmentEntity,
+  type Entity,
+  eventEntity,
+  partyEntity,
+  provisionEntity,
+  rowsOf,
+  trancheEntity,
+} from "./entities.ts";
+import { withChangeSet } from "./ledger.ts";
+import { createRecords } from "./records.ts";
 import { referenceLoads } from "./schema.ts";
 
 export interface Dataset {
@@ -14,25 +24,89 @@ export interface Dataset {
 }
 
 /** A content hash: a changed dataset is a new version, an unchanged one is not loaded twice. */
-export function datasetVersion(dataset: Dataset): string {
+export function datasetHash(dataset: Dataset): string {
   return createHash("sha256").update(JSON.stringify(dataset)).digest("hex").slice(0, 16);
 }
 
 /**
- * Loads a dataset in one transaction, once per version. Records already present are left as they are: the
- * ledger, not the bundled file, is the record of what changed since.
+ * Loads a dataset in one change set, once per version. Records whose ids the ledger already holds are left as
+ * they are: the ledger, not the bundled file, is the record of what changed since.
  */
-export async function loadDataset(db: Db, dataset: Dataset): Promise<{ version: string; loaded: boolean }> {
-  const version = datasetVersion(dataset);
-  const loaded = await db.transaction(async (tx) => {
-    const inserted = await tx.insert(referenceLoads).values({ version }).onConflictDoNothing().returning();
-    if (inserted.length === 0) return false;
-    const txDb = tx as unknown as Db;
-    await insertParties(txDb, dataset.parties);
-    await insertAgreements(txDb, dataset.agreements);
-    await insertCommitments(txDb, dataset.commitments);
-    await insertStageEvents(txDb, dataset.events);
-    return true;
-  });
+export async function loadDataset(
+  db: Db,
+  dataset: Dataset,
+  actor = "system:reference-dataset",
+): Promise<{ version: string; loaded: boolean }> {
+  const version = datasetHash(dataset);
+  const [already] = await db
+    .select()
+    .from(referenceLoads)
+    .where(inArray(referenceLoads.version, [version]));
+  if (already) return { version, loaded: false };
+  const loaded = await withChangeSet(
+    db,
+    { actor, origin: "reference", reason: `reference dataset ${version}`, metadata: { dataset: version } },
+    async (tx, cs) => {
+      // Checked again under the write lock: two processes starting at once load it once.
+      const [again] = await tx
+        .select()
+        .from(referenceLoads)
+        .where(inArray(referenceLoads.version, [version]));
+      if (again) return false;
+      const add = async <R extends { id: string }>(entity: Entity<R>, records: readonly R[]) =>
+        createRecords(tx, cs, entity, await absent(tx, entity, records));
+      await add(partyEntity, dataset.parties);
+      await add(
+        agreementEntity,
+        dataset.agreements.map(({ provisions: _, ...agreement }) => agreement),
+      );
+      await add(
+        provisionEntity,
+        dataset.agreements.flatMap((a) =>
+          a.provisions.map((provision, position) => ({
+            id: `${a.id}-p${position + 1}`,
+            agreement: a.id,
+            position,
+            provision,
+          })),
+        ),
+      );
+      await add(
+        commitmentEntity,
+        dataset.commitments.map(({ schedule: _, ...commitment }) => commitment),
+      );
+      await add(
+        trancheEntity,
+        dataset.commitments.flatMap((c) =>
+          c.schedule.map((t, position) => ({
+            id: `${c.id}-t${position + 1}`,
+            commitment: c.id,
+            position,
+            ...t,
+          })),
+        ),
+      );
+      await add(eventEntity, dataset.events);
+      await tx.insert(referenceLoads).values({ version, changeSetId: cs.id });
+      return true;
+    },
+  );
   return { version, loaded };
+}
+
+async function absent<R extends { id: string }>(
+  tx: Db,
+  entity: Entity<R>,
+  records: readonly R[],
+): Promise<R[]> {
+  if (records.length === 0) return [];
+  const ids = records.map((r) => r.id);
+  const taken = new Set(
+    rowsOf<{ id: string }>(
+      await tx.execute(
+        sql`select distinct ${entity.table.id} as id from ${entity.table} where ${entity.table.id} in ${ids}`,
+      ),
+    ).map((r) => r.id),
+  );
+  return records.filter((r) => !taken.has(r.id));
 }

@@ -1,4 +1,4 @@
-import type { AgreementInput, InstrumentType } from "@commitments/core";
+import type { AgreementInput } from "@commitments/core";
 import {
   budapestMemorandumText,
   cite,

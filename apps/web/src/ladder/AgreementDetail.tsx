@@ -3,7 +3,7 @@ import { type AgreementView, categoriesQuery } from "../api.ts";
 import { formatMeasure, formatPartialDate, humanise } from "../format.ts";
 import { SourceList } from "./SourceList.tsx";
 
-type Provision = AgreementView["provisions"][number];
+type Provision = AgreementView["provisions"][number]["provision"];
 
 const natoStances: Record<string, string> = {
   path_supported: "Supports Ukraine's path to NATO membership",
@@ -111,8 +111,8 @@ export function AgreementDetail({
         <>
           <h3>Provisions</h3>
           <ul className="provisions">
-            {agreement.provisions.map((p, i) => (
-              <li key={`${p.kind}-${i}`}>
+            {agreement.provisions.map(({ id, provision: p }) => (
+              <li key={id}>
                 <strong>{provisionHeadline(p)}</strong>
                 {p.kind === "assistance" && p.categories.length > 0 ? (
                   <span className="provision-categories">

@@ -1,10 +1,23 @@
-import { Agreement, AgreementStatus, InstrumentType, PartyId, Slug, Tier } from "@commitments/core";
+import {
+  AgreementRecord,
+  AgreementStatus,
+  InstrumentType,
+  PartyId,
+  ProvisionRecord,
+  Slug,
+  Tier,
+} from "@commitments/core";
 import { createRoute, z } from "@hono/zod-openapi";
-import { errorResponses, json, listOf, notFoundResponse, one } from "../../lib/openapi.ts";
+import { errorResponses, json, notFoundResponse } from "../../lib/openapi.ts";
+import { AsOfQuery, PageInfo, PageQuery, ReadMeta, VersionMeta } from "../../lib/representation.ts";
 import { Classification } from "../gradation/gradation.routes.ts";
 
-/** An agreement as the API shows it: with its rung on Table 1, why, and where it stands now. */
-export const AgreementView = Agreement.safeExtend({
+export const ProvisionView = ProvisionRecord.safeExtend(VersionMeta).openapi("ProvisionView");
+
+/** An agreement as the API shows it: its provisions, its rung on Table 1 and why, and where it stands now. */
+export const AgreementView = AgreementRecord.safeExtend({
+  ...VersionMeta,
+  provisions: z.array(ProvisionView),
   tier: Tier,
   classification: Classification,
   currentStatus: AgreementStatus.optional(),
@@ -16,6 +29,8 @@ export const AgreementFilters = z
     instrumentType: InstrumentType.optional(),
     party: PartyId.optional().openapi({ description: "A guarantor or beneficiary, e.g. GB or EU." }),
     framework: Slug.optional().openapi({ description: "Agreements under this framework." }),
+    ...AsOfQuery,
+    ...PageQuery,
   })
   .strict();
 
@@ -26,7 +41,10 @@ export const listAgreements = createRoute({
   summary: "Agreements and other instruments, each placed on Table 1",
   request: { query: AgreementFilters },
   responses: {
-    200: json(listOf(AgreementView), "The matching agreements, oldest first."),
+    200: json(
+      z.object({ data: z.array(AgreementView), page: PageInfo, meta: ReadMeta }),
+      "The matching agreements, in id order.",
+    ),
     ...errorResponses,
   },
 });
@@ -36,9 +54,9 @@ export const getAgreement = createRoute({
   path: "/v1/agreements/{id}",
   tags: ["Agreements"],
   summary: "One agreement with its provisions and status history",
-  request: { params: z.object({ id: Slug }) },
+  request: { params: z.object({ id: Slug }), query: z.object(AsOfQuery).strict() },
   responses: {
-    200: json(one(AgreementView), "The agreement."),
+    200: json(z.object({ data: AgreementView, meta: ReadMeta }), "The agreement."),
     ...notFoundResponse,
     ...errorResponses,
   },

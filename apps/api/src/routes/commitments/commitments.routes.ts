@@ -1,29 +1,50 @@
-import { CategoryId, Commitment, PartyId, Slug, StageEvent } from "@commitments/core";
+import {
+  CategoryId,
+  CommitmentRecord,
+  PartyId,
+  Slug,
+  StageEvent,
+  Tier,
+  TrancheRecord,
+} from "@commitments/core";
 import { createRoute, z } from "@hono/zod-openapi";
-import { errorResponses, json, listOf, notFoundResponse, one } from "../../lib/openapi.ts";
+import { errorResponses, json, notFoundResponse } from "../../lib/openapi.ts";
+import { AsOfQuery, PageInfo, PageQuery, ReadMeta, VersionMeta } from "../../lib/representation.ts";
+
+export const CommitmentView = CommitmentRecord.safeExtend(VersionMeta).openapi("CommitmentView");
+export const TrancheView = TrancheRecord.safeExtend(VersionMeta).openapi("TrancheView");
+export const EventView = StageEvent.safeExtend(VersionMeta).openapi("EventView");
+
+export const CommitmentFilters = {
+  donor: PartyId.optional(),
+  recipient: PartyId.optional(),
+  agreement: Slug.optional(),
+  category: CategoryId.optional().openapi({ description: "A category and everything under it." }),
+  tier: z
+    .union([Tier, z.literal("none")])
+    .optional()
+    .openapi({
+      description: "The tier of the commitment's agreement; none for commitments under no agreement.",
+    }),
+};
 
 export const listCommitments = createRoute({
   method: "get",
   path: "/v1/commitments",
   tags: ["Commitments"],
   summary: "Pledge lines: what was promised, by whom, under which agreement",
-  request: {
-    query: z
-      .object({
-        donor: PartyId.optional(),
-        agreement: Slug.optional(),
-        category: CategoryId.optional().openapi({ description: "A category and everything under it." }),
-      })
-      .strict(),
-  },
+  request: { query: z.object({ ...CommitmentFilters, ...AsOfQuery, ...PageQuery }).strict() },
   responses: {
-    200: json(listOf(Commitment), "The matching commitments."),
+    200: json(
+      z.object({ data: z.array(CommitmentView), page: PageInfo, meta: ReadMeta }),
+      "The matching commitments, in id order.",
+    ),
     ...errorResponses,
   },
 });
 
 export const CommitmentDetail = z
-  .object({ commitment: Commitment, events: z.array(StageEvent) })
+  .object({ commitment: CommitmentView, schedule: z.array(TrancheView), events: z.array(EventView) })
   .openapi("CommitmentDetail");
 
 export const getCommitment = createRoute({
@@ -31,9 +52,12 @@ export const getCommitment = createRoute({
   path: "/v1/commitments/{id}",
   tags: ["Commitments"],
   summary: "One commitment with its schedule and its stage events",
-  request: { params: z.object({ id: Slug }) },
+  request: { params: z.object({ id: Slug }), query: z.object(AsOfQuery).strict() },
   responses: {
-    200: json(one(CommitmentDetail), "The commitment and its events, oldest first."),
+    200: json(
+      z.object({ data: CommitmentDetail, meta: ReadMeta }),
+      "The commitment, its tranches and its events.",
+    ),
     ...notFoundResponse,
     ...errorResponses,
   },

@@ -22,7 +22,9 @@ describe.each(testTargets())("commitments on $name", (target) => {
   it("gives one commitment with its events; 404 and 400 in the error contract", async () => {
     const [first] = await list({});
     if (!first) throw new Error("no commitments");
-    const { data } = await okJson(await ctx.client.v1.commitments[":id"].$get({ param: { id: first.id } }));
+    const { data } = await okJson(
+      await ctx.client.v1.commitments[":id"].$get({ param: { id: first.id }, query: {} }),
+    );
     expect(data.commitment).toEqual(first);
     expect(Array.isArray(data.events)).toBe(true);
     await expectError(await ctx.app.request("/v1/commitments/no-such-line"), 404);

@@ -1,15 +1,21 @@
 import { Party, PartyId, PartyKind } from "@commitments/core";
 import { createRoute, z } from "@hono/zod-openapi";
-import { errorResponses, json, listOf, notFoundResponse, one } from "../../lib/openapi.ts";
+import { errorResponses, json, notFoundResponse } from "../../lib/openapi.ts";
+import { AsOfQuery, PageInfo, PageQuery, ReadMeta, VersionMeta } from "../../lib/representation.ts";
+
+export const PartyView = Party.safeExtend(VersionMeta).openapi("PartyView");
 
 export const listParties = createRoute({
   method: "get",
   path: "/v1/parties",
   tags: ["Parties"],
   summary: "States (ISO 3166-1) and organisations",
-  request: { query: z.object({ kind: PartyKind.optional() }).strict() },
+  request: { query: z.object({ kind: PartyKind.optional(), ...AsOfQuery, ...PageQuery }).strict() },
   responses: {
-    200: json(listOf(Party), "The parties, by name."),
+    200: json(
+      z.object({ data: z.array(PartyView), page: PageInfo, meta: ReadMeta }),
+      "The parties, in id order.",
+    ),
     ...errorResponses,
   },
 });
@@ -19,9 +25,9 @@ export const getParty = createRoute({
   path: "/v1/parties/{id}",
   tags: ["Parties"],
   summary: "One state or organisation",
-  request: { params: z.object({ id: PartyId }) },
+  request: { params: z.object({ id: PartyId }), query: z.object(AsOfQuery).strict() },
   responses: {
-    200: json(one(Party), "The party."),
+    200: json(z.object({ data: PartyView, meta: ReadMeta }), "The party."),
     ...notFoundResponse,
     ...errorResponses,
   },

@@ -5,8 +5,16 @@ describe.each(testTargets())("parties on $name", (target) => {
   const ctx = useApp(target);
 
   it("lists states and organisations, filterable by kind", async () => {
-    const all = await okJson(await ctx.client.v1.parties.$get({ query: {} }));
-    expect(all.data.length).toBeGreaterThan(249);
+    const first = await okJson(await ctx.client.v1.parties.$get({ query: { limit: "200" } }));
+    expect(first.data).toHaveLength(200);
+    if (!first.page.next) throw new Error("expected a second page");
+    const second = await okJson(
+      await ctx.client.v1.parties.$get({ query: { limit: "200", cursor: first.page.next } }),
+    );
+    expect(second.page.next).toBeNull();
+    const ids = [...first.data, ...second.data].map((p) => p.id);
+    expect(ids.length).toBeGreaterThan(249);
+    expect(new Set(ids).size).toBe(ids.length);
     const organisations = await okJson(await ctx.client.v1.parties.$get({ query: { kind: "organisation" } }));
     expect(organisations.data.map((p) => p.id)).toEqual(
       expect.arrayContaining(["EU", "NATO", "G7", "OSCE", "UN"]),
@@ -14,7 +22,9 @@ describe.each(testTargets())("parties on $name", (target) => {
   });
 
   it("gives one party, 404 for an unknown one, 400 for a malformed id", async () => {
-    const { data } = await okJson(await ctx.client.v1.parties[":id"].$get({ param: { id: "UA" } }));
+    const { data } = await okJson(
+      await ctx.client.v1.parties[":id"].$get({ param: { id: "UA" }, query: {} }),
+    );
     expect(data).toMatchObject({
       id: "UA",
       kind: "state",

@@ -1,0 +1,63 @@
+import { type Db, datasetVersion, type Versioned } from "@commitments/db";
+import { z } from "@hono/zod-openapi";
+
+/** Where a record stands in the ledger; every representation carries it. */
+export const VersionMeta = {
+  version: z
+    .number()
+    .int()
+    .positive()
+    .openapi({ description: "The record's version; its ETag is this number." }),
+  retracted: z
+    .boolean()
+    .openapi({ description: "Withdrawn by a later entry; its past versions stay readable." }),
+  recordedAt: z.iso.datetime().openapi({ description: "When this version was recorded." }),
+};
+
+export function withVersion<R extends object>(versioned: Versioned<R>) {
+  return {
+    ...versioned.record,
+    version: versioned.version,
+    retracted: versioned.retracted,
+    recordedAt: versioned.recordedAt.toISOString(),
+  };
+}
+
+/** What every read answers with besides its data: the dataset version it was computed from, and the moment. */
+export const ReadMeta = z
+  .object({
+    datasetVersion: z.number().int().min(0).openapi({
+      description: "The last change set included: cite it with asOf to reproduce this answer.",
+    }),
+    asOf: z.iso.datetime().openapi({ description: "The moment the answer describes." }),
+  })
+  .openapi("ReadMeta");
+
+export async function readMeta(db: Db, asOf: Date | undefined) {
+  const { version } = await datasetVersion(db, asOf);
+  return { datasetVersion: version, asOf: (asOf ?? new Date()).toISOString() };
+}
+
+/** `asOf`: read what the tracker showed at that moment. */
+export const AsOfQuery = {
+  asOf: z.iso.datetime({ offset: true }).optional().openapi({
+    description: "An ISO 8601 timestamp: answer as the tracker stood then.",
+    example: "2025-01-01T00:00:00Z",
+  }),
+};
+
+export const maxPageSize = 200;
+
+/** Cursor pagination: `cursor` from the previous page's `page.next`, `limit` capped at 200. */
+export const PageQuery = {
+  cursor: z.string().min(1).max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(maxPageSize).default(50),
+};
+
+export const PageInfo = z
+  .object({ next: z.string().nullable(), limit: z.number().int() })
+  .openapi("PageInfo", { description: "`next` is the cursor for the following page; null on the last one." });
+
+export function parseAsOf(asOf: string | undefined): Date | undefined {
+  return asOf === undefined ? undefined : new Date(asOf);
+}

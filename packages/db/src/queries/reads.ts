@@ -1,0 +1,186 @@
+import type {
+  AgreementRecord,
+  CommitmentRecord,
+  InstrumentType,
+  Party,
+  PartyKind,
+  ProvisionRecord,
+  Stage,
+  StageEvent,
+  Tier,
+  TrancheRecord,
+} from "@commitments/core";
+import { eq, gte, inArray, lte, type SQL, sql } from "drizzle-orm";
+import type { Db } from "../client.ts";
+import {
+  agreementEntity,
+  commitmentEntity,
+  eventEntity,
+  partyEntity,
+  provisionEntity,
+  trancheEntity,
+} from "../entities.ts";
+import { allRecords, getRecord, listRecords, type Page, type Versioned } from "../records.ts";
+import { agreements, parties, provisions, stageEvents, tranches } from "../schema.ts";
+import { type CommitmentFilters, commitmentConditions, instrumentTypesOf, viaCommitment } from "./filters.ts";
+
+export interface ReadOptions {
+  /** Read what the tracker showed at this moment; now if absent. */
+  asOf?: Date | undefined;
+  /** The cursor from the previous page. */
+  after?: string | undefined;
+  limit: number;
+}
+
+export function listParties(db: Db, filters: { kind?: PartyKind | undefined }, options: ReadOptions) {
+  const where = filters.kind ? [eq(parties.kind, filters.kind)] : [];
+  return listRecords(db, partyEntity, { ...options, where });
+}
+
+export function getParty(db: Db, id: string, asOf?: Date): Promise<Versioned<Party> | undefined> {
+  return getRecord(db, partyEntity, id, asOf);
+}
+
+export interface AgreementFilters {
+  tier?: Tier | undefined;
+  instrumentType?: InstrumentType | undefined;
+  /** A guarantor or a beneficiary. */
+  party?: string | undefined;
+  framework?: string | undefined;
+}
+
+/** An agreement with its provisions, both as they stood at the same moment. */
+export interface AgreementWithProvisions {
+  agreement: Versioned<AgreementRecord>;
+  provisions: Versioned<ProvisionRecord>[];
+}
+
+export async function listAgreements(
+  db: Db,
+  filters: AgreementFilters,
+  options: ReadOptions,
+): Promise<Page<AgreementWithProvisions>> {
+  const where: SQL[] = [];
+  if (filters.instrumentType) where.push(eq(agreements.instrumentType, filters.instrumentType));
+  if (filters.tier) where.push(inArray(agreements.instrumentType, instrumentTypesOf(filters.tier)));
+  if (filters.party) {
+    where.push(
+      sql`(${filters.party} = any(${agreements.guarantors}) or ${filters.party} = any(${agreements.beneficiaries}))`,
+    );
+  }
+  if (filters.framework) where.push(eq(agreements.framework, filters.framework));
+  const page = await listRecords(db, agreementEntity, { ...options, where });
+  const ids = page.items.map((a) => a.record.id);
+  const all = ids.length
+    ? await allRecords(db, provisionEntity, [inArray(provisions.agreementId, ids)], options.asOf)
+    : [];
+  return {
+    next: page.next,
+    items: page.items.map((agreement) => ({
+      agreement,
+      provisions: byPosition(all.filter((p) => p.record.agreement === agreement.record.id)),
+    })),
+  };
+}
+
+export async function getAgreement(
+  db: Db,
+  id: string,
+  asOf?: Date,
+): Promise<AgreementWithProvisions | undefined> {
+  const agreement = await getRecord(db, agreementEntity, id, asOf);
+  if (!agreement) return undefined;
+  const list = await allRecords(db, provisionEntity, [eq(provisions.agreementId, id)], asOf);
+  return { agreement, provisions: byPosition(list) };
+}
+
+export function listProvisions(
+  db: Db,
+  filters: { agreement?: string | undefined; kind?: string | undefined },
+  options: ReadOptions,
+) {
+  const where: SQL[] = [];
+  if (filters.agreement) where.push(eq(provisions.agreementId, filters.agreement));
+  if (filters.kind) where.push(eq(provisions.kind, filters.kind));
+  return listRecords(db, provisionEntity, { ...options, where });
+}
+
+export function getProvision(db: Db, id: string, asOf?: Date) {
+  return getRecord(db, provisionEntity, id, asOf);
+}
+
+export function listCommitments(db: Db, filters: CommitmentFilters, options: ReadOptions) {
+  return listRecords(db, commitmentEntity, {
+    ...options,
+    where: commitmentConditions(filters, options.asOf),
+  });
+}
+
+/** A commitment with its schedule and its stage events, all as they stood at the same moment. */
+export interface CommitmentWithSchedule {
+  commitment: Versioned<CommitmentRecord>;
+  schedule: Versioned<TrancheRecord>[];
+  events: Versioned<StageEvent>[];
+}
+
+export async function getCommitment(
+  db: Db,
+  id: string,
+  asOf?: Date,
+): Promise<CommitmentWithSchedule | undefined> {
+  const commitment = await getRecord(db, commitmentEntity, id, asOf);
+  if (!commitment) return undefined;
+  const [schedule, events] = await Promise.all([
+    allRecords(db, trancheEntity, [eq(tranches.commitmentId, id)], asOf),
+    allRecords(db, eventEntity, [eq(stageEvents.commitmentId, id)], asOf),
+  ]);
+  return {
+    commitment,
+    schedule: byPosition(schedule),
+    events: events.sort(
+      (a, b) => a.record.date.localeCompare(b.record.date) || a.record.id.localeCompare(b.record.id),
+    ),
+  };
+}
+
+export function listTranches(
+  db: Db,
+  filters: CommitmentFilters & { commitment?: string | undefined },
+  options: ReadOptions,
+) {
+  const where = viaCommitment(tranches.commitmentId, filters, options.asOf);
+  if (filters.commitment) where.push(eq(tranches.commitmentId, filters.commitment));
+  return listRecords(db, trancheEntity, { ...options, where });
+}
+
+export function getTranche(db: Db, id: string, asOf?: Date) {
+  return getRecord(db, trancheEntity, id, asOf);
+}
+
+export interface EventFilters extends CommitmentFilters {
+  commitment?: string | undefined;
+  stage?: Stage | undefined;
+  confidence?: string | undefined;
+  /** Events that count on or after this day (a partial date counts from its last day). */
+  from?: string | undefined;
+  /** Events that count on or before this day. */
+  to?: string | undefined;
+}
+
+export function listEvents(db: Db, filters: EventFilters, options: ReadOptions) {
+  const where = viaCommitment(stageEvents.commitmentId, filters, options.asOf);
+  if (filters.commitment) where.push(eq(stageEvents.commitmentId, filters.commitment));
+  if (filters.stage) where.push(eq(stageEvents.stage, filters.stage));
+  if (filters.confidence) where.push(eq(stageEvents.confidence, filters.confidence));
+  if (filters.from) where.push(gte(stageEvents.dateTo, filters.from));
+  if (filters.to) where.push(lte(stageEvents.dateTo, filters.to));
+  return listRecords(db, eventEntity, { ...options, where });
+}
+
+export function getEvent(db: Db, id: string, asOf?: Date) {
+  return getRecord(db, eventEntity, id, asOf);
+}
+
+function byPosition<R extends { position: number; id: string }>(list: Versioned<R>[]): Versioned<R>[] {
+  return list.sort((a, b) => a.record.position - b.record.position || a.record.id.localeCompare(b.record.id));
+}

@@ -1,0 +1,276 @@
+import { and, asc, eq, gt, type SQL, sql } from "drizzle-orm";
+import type { Db } from "./client.ts";
+import { checkReferences, type Entity, rowsOf } from "./entities.ts";
+import {
+  type ChangeSet,
+  closeVersion,
+  currentVersion,
+  LedgerError,
+  versionAt,
+  versionValues,
+  visibleAt,
+} from "./ledger.ts";
+import { changeSets } from "./schema.ts";
+
+/** A record with its place in the ledger. */
+export interface Versioned<R> {
+  record: R;
+  version: number;
+  retracted: boolean;
+  /** When this version was recorded. */
+  recordedAt: Date;
+  changeSet: number;
+}
+
+function versioned<R extends { id: string }>(entity: Entity<R>, row: Record<string, unknown>): Versioned<R> {
+  return {
+    record: entity.fromRow(row),
+    version: row.version as number,
+    retracted: row.retracted as boolean,
+    recordedAt: row.validFrom as Date,
+    changeSet: row.changeSetId as number,
+  };
+}
+
+// PostgreSQL takes at most 65,535 parameters a statement.
+const chunk = <T>(list: readonly T[], size: number): T[][] =>
+  Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
+
+/**
+ * Creates records as version 1 in a change set. Refuses ids that were ever used (a retracted id stays taken, so a
+ * citation never comes to mean something else) and references to records that do not exist.
+ */
+export async function createRecords<R extends { id: string }>(
+  tx: Db,
+  cs: ChangeSet,
+  entity: Entity<R>,
+  records: readonly R[],
+): Promise<void> {
+  if (records.length === 0) return;
+  const ids = records.map((r) => r.id);
+  const duplicate = ids.find((id, i) => ids.indexOf(id) !== i);
+  if (duplicate !== undefined) throw new LedgerError("ALREADY_EXISTS", `"${duplicate}" appears twice`, "id");
+  for (const part of chunk(ids, 10_000)) {
+    const taken = rowsOf<{ id: string }>(
+      await tx.execute(
+        sql`select distinct ${entity.table.id} as id from ${entity.table} where ${entity.table.id} in ${part}`,
+      ),
+    );
+    if (taken[0])
+      throw new LedgerError("ALREADY_EXISTS", `a ${entity.name} "${taken[0].id}" exists already`, "id");
+  }
+  await checkReferences(tx, entity, records);
+  await entity.check?.(tx, records);
+  const rows = records.map((r) => ({ ...entity.toRow(r), ...versionValues(cs, 1) }));
+  const perRow = Object.keys(rows[0] ?? {}).length;
+  for (const part of chunk(rows, Math.floor(60_000 / perRow))) {
+    await tx.insert(entity.table).values(part as never);
+  }
+}
+
+export async function createRecord<R extends { id: string }>(
+  tx: Db,
+  cs: ChangeSet,
+  entity: Entity<R>,
+  record: R,
+) {
+  await createRecords(tx, cs, entity, [record]);
+  return {
+    record,
+    version: 1,
+    retracted: false,
+    recordedAt: cs.recordedAt,
+    changeSet: cs.id,
+  } satisfies Versioned<R>;
+}
+
+/** Locks the record's current version and checks the caller saw that one (optimistic concurrency). */
+async function lockExpected<R extends { id: string }>(
+  tx: Db,
+  entity: Entity<R>,
+  id: string,
+  expected: number,
+) {
+  const current = await currentVersion(tx, entity.table, id);
+  if (!current) throw new LedgerError("NOT_FOUND", `no ${entity.name} "${id}"`);
+  if (current.version !== expected) {
+    throw new LedgerError(
+      "VERSION_MISMATCH",
+      `${entity.name} "${id}" is at version ${current.version}, not ${expected}`,
+    );
+  }
+  if (current.retracted) throw new LedgerError("RETRACTED", `${entity.name} "${id}" was retracted`);
+  return current;
+}
+
+/** Records a new version of a record: the old one is closed, never changed. */
+export async function replaceRecord<R extends { id: string }>(
+  tx: Db,
+  cs: ChangeSet,
+  entity: Entity<R>,
+  id: string,
+  expectedVersion: number,
+  record: R,
+): Promise<Versioned<R>> {
+  if (record.id !== id)
+    throw new LedgerError("REFERENCE_NOT_FOUND", "the id of a record cannot change", "id");
+  const current = await lockExpected(tx, entity, id, expectedVersion);
+  await checkReferences(tx, entity, [record]);
+  await entity.check?.(tx, [record]);
+  await entity.checkReplacement?.(tx, record);
+  await closeVersion(tx, entity.table, id, cs);
+  const version = current.version + 1;
+  await tx.insert(entity.table).values({ ...entity.toRow(record), ...versionValues(cs, version) } as never);
+  return { record, version, retracted: false, recordedAt: cs.recordedAt, changeSet: cs.id };
+}
+
+/** Retracts a record: a new version marks it withdrawn; every earlier version stays readable. */
+export async function retractRecord<R extends { id: string }>(
+  tx: Db,
+  cs: ChangeSet,
+  entity: Entity<R>,
+  id: string,
+  expectedVersion: number,
+): Promise<Versioned<R>> {
+  const current = await lockExpected(tx, entity, id, expectedVersion);
+  for (const dependent of entity.dependents) {
+    const live = rowsOf<{ n: number }>(
+      await tx.execute(
+        sql`select count(*)::int as n from ${dependent.table}
+            where ${sql.identifier(dependent.column)} = ${id} and ${visibleAt(dependent.table)}`,
+      ),
+    );
+    const n = live[0]?.n ?? 0;
+    if (n > 0) {
+      throw new LedgerError(
+        "HAS_DEPENDENTS",
+        `${n} live ${dependent.entity} record(s) refer to it; retract them first`,
+      );
+    }
+  }
+  const [row] = await tx
+    .select()
+    .from(entity.table)
+    .where(and(eq(entity.table.id, id), versionAt(entity.table)));
+  if (!row) throw new LedgerError("NOT_FOUND", `no ${entity.name} "${id}"`);
+  await closeVersion(tx, entity.table, id, cs);
+  const version = current.version + 1;
+  const record = entity.fromRow(row);
+  await tx
+    .insert(entity.table)
+    .values({ ...entity.toRow(record), ...versionValues(cs, version, true) } as never);
+  return { record, version, retracted: true, recordedAt: cs.recordedAt, changeSet: cs.id };
+}
+
+/** A record as it stood at `asOf` (now if not given), retracted or not; undefined if it did not exist then. */
+export async function getRecord<R extends { id: string }>(
+  db: Db,
+  entity: Entity<R>,
+  id: string,
+  asOf?: Date,
+): Promise<Versioned<R> | undefined> {
+  const [row] = await db
+    .select()
+    .from(entity.table)
+    .where(and(eq(entity.table.id, id), versionAt(entity.table, asOf)));
+  return row ? versioned(entity, row) : undefined;
+}
+
+export interface Page<T> {
+  items: T[];
+  /** The cursor for the next page; null on the last one. */
+  next: string | null;
+}
+
+/**
+ * One page of the records visible at `asOf`, in id order, after the cursor (the last id of the previous page).
+ * Id order is stable under inserts, so pages neither repeat nor skip.
+ */
+export async function listRecords<R extends { id: string }>(
+  db: Db,
+  entity: Entity<R>,
+  options: { where?: SQL[] | undefined; asOf?: Date | undefined; after?: string | undefined; limit: number },
+): Promise<Page<Versioned<R>>> {
+  const rows = await db
+    .select()
+    .from(entity.table)
+    .where(
+      and(
+        visibleAt(entity.table, options.asOf),
+        options.after === undefined ? undefined : gt(entity.table.id, options.after),
+        ...(options.where ?? []),
+      ),
+    )
+    .orderBy(asc(entity.table.id))
+    .limit(options.limit + 1);
+  const items = rows.slice(0, options.limit).map((row) => versioned(entity, row));
+  return { items, next: rows.length > options.limit ? (items.at(-1)?.record.id ?? null) : null };
+}
+
+/** Every record visible at `asOf` matching the conditions, for small sets (an agreement's provisions). */
+export async function allRecords<R extends { id: string }>(
+  db: Db,
+  entity: Entity<R>,
+  where: SQL[],
+  asOf?: Date,
+): Promise<Versioned<R>[]> {
+  const rows = await db
+    .select()
+    .from(entity.table)
+    .where(and(visibleAt(entity.table, asOf), ...where))
+    .orderBy(asc(entity.table.id));
+  return rows.map((row) => versioned(entity, row));
+}
+
+export interface HistoryEntry<R> extends Versioned<R> {
+  action: "create" | "update" | "retract";
+  actor: string;
+  origin: string;
+  reason: string | null;
+  /** Until when this version was the current one; null while it still is. */
+  supersededAt: Date | null;
+  /** The top-level fields this version changed, with their values before and after. */
+  changes: { field: string; before: unknown; after: unknown }[];
+}
+
+/** Every version of a record, oldest first, with who made it, why, and what changed. */
+export async function recordHistory<R extends { id: string }>(
+  db: Db,
+  entity: Entity<R>,
+  id: string,
+): Promise<HistoryEntry<R>[]> {
+  const rows = await db
+    .select({ version: entity.table, changeSet: changeSets })
+    .from(entity.table)
+    .innerJoin(changeSets, eq(changeSets.id, entity.table.changeSetId))
+    .where(eq(entity.table.id, id))
+    .orderBy(asc(entity.table.version));
+  let previous: R | undefined;
+  return rows.map(({ version: row, changeSet }) => {
+    const entry = versioned(entity, row as Record<string, unknown>);
+    const action = entry.version === 1 ? "create" : entry.retracted ? "retract" : "update";
+    const changes = diff(previous, entry.record);
+    previous = entry.record;
+    return {
+      ...entry,
+      action,
+      actor: changeSet.actor,
+      origin: changeSet.origin,
+      reason: changeSet.reason,
+      supersededAt: ((row as Record<string, unknown>).validTo as Date | null) ?? null,
+      changes: action === "retract" ? [] : changes,
+    };
+  });
+}
+
+function diff(before: object | undefined, after: object): HistoryEntry<unknown>["changes"] {
+  const fields = new Set([...Object.keys(before ?? {}), ...Object.keys(after)]);
+  const changes: HistoryEntry<unknown>["changes"] = [];
+  for (const field of fields) {
+    const was = (before as Record<string, unknown> | undefined)?.[field];
+    const is = (after as Record<string, unknown>)[field];
+    if (JSON.stringify(was) !== JSON.stringify(is))
+      changes.push({ field, before: was ?? null, after: is ?? null });
+  }
+  return changes;
+}
