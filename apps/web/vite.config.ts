@@ -5,6 +5,6 @@ const api = process.env.API_URL ?? "http://127.0.0.1:3000";
 
 export default defineConfig({
   plugins: [react()],
-  server: { proxy: { "/v1": api, "/openapi.json": api, "/health": api } },
+  server: { proxy: { "/v1": api, "/openapi.json": api, "/health": api, "/reference": api } },
   build: { sourcemap: true },
 });

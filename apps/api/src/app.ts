@@ -5,33 +5,53 @@ import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
+import { bearerScheme, provideWriteToken } from "./lib/auth.ts";
 import { ApiError, notFound, onError } from "./lib/errors.ts";
 import { createLogger, type Logger } from "./lib/logger.ts";
 import { createRouter } from "./lib/openapi.ts";
 import { agreementsRouter } from "./routes/agreements/agreements.index.ts";
 import { categoriesRouter } from "./routes/categories/categories.index.ts";
 import { commitmentsRouter } from "./routes/commitments/commitments.index.ts";
+import { eventsRouter } from "./routes/events/events.index.ts";
+import { fulfilmentRouter } from "./routes/fulfilment/fulfilment.index.ts";
 import { gradationRouter } from "./routes/gradation/gradation.index.ts";
 import { healthRouter } from "./routes/health/health.index.ts";
 import { partiesRouter } from "./routes/parties/parties.index.ts";
+import { provisionsRouter } from "./routes/provisions/provisions.index.ts";
+import { ratesRouter } from "./routes/rates/rates.index.ts";
+import { referenceRouter } from "./routes/reference/reference.index.ts";
+import { seriesRouter } from "./routes/series/series.index.ts";
+import { tranchesRouter } from "./routes/tranches/tranches.index.ts";
 
 export interface AppOptions {
   db: Db;
   logger?: Logger;
   /** The built web app to serve at /, if any. */
   webDistDir?: string | undefined;
+  /** The bearer token every write must carry; without one, writes are refused. */
+  writeToken?: string | undefined;
 }
 
 const maxBodyBytes = 1024 * 1024;
 
-export function createApp({ db, logger = createLogger("silent"), webDistDir }: AppOptions) {
+export function createApp({ db, logger = createLogger("silent"), webDistDir, writeToken }: AppOptions) {
   const app = createRouter();
   app.onError(onError);
   app.notFound(notFound);
   app.use(requestId());
   app.use(secureHeaders());
-  // Published data is public: any site may read it. Writes will need credentials, not a CORS exception.
-  app.use("/v1/*", cors({ origin: "*", allowMethods: ["GET", "HEAD", "POST", "OPTIONS"], maxAge: 600 }));
+  // Published data is public: any site may read it. Writes need a bearer token, which a browser never sends on
+  // its own, so allowing them cross-origin opens nothing to a third-party page.
+  app.use(
+    "/v1/*",
+    cors({
+      origin: "*",
+      allowMethods: ["GET", "HEAD", "POST", "PATCH", "OPTIONS"],
+      allowHeaders: ["Authorization", "Content-Type", "If-Match", "Idempotency-Key"],
+      exposeHeaders: ["ETag", "Location", "Idempotency-Replayed"],
+      maxAge: 600,
+    }),
+  );
   app.use(
     "/v1/*",
     bodyLimit({
@@ -57,6 +77,7 @@ export function createApp({ db, logger = createLogger("silent"), webDistDir }: A
       "request",
     );
   });
+  app.use("/v1/*", provideWriteToken(writeToken));
 
   const api = app
     .route("/", healthRouter)
@@ -64,8 +85,18 @@ export function createApp({ db, logger = createLogger("silent"), webDistDir }: A
     .route("/", agreementsRouter)
     .route("/", partiesRouter)
     .route("/", categoriesRouter)
-    .route("/", commitmentsRouter);
+    .route("/", commitmentsRouter)
+    .route("/", provisionsRouter)
+    .route("/", tranchesRouter)
+    .route("/", eventsRouter)
+    .route("/", seriesRouter)
+    .route("/", fulfilmentRouter)
+    .route("/", ratesRouter);
 
+  // Outside the typed `api` chain: a page for people, not part of the client's API.
+  app.route("/", referenceRouter);
+
+  app.openAPIRegistry.registerComponent("securitySchemes", "writeToken", bearerScheme);
   app.doc31("/openapi.json", {
     openapi: "3.1.0",
     info: {
@@ -73,7 +104,11 @@ export function createApp({ db, logger = createLogger("silent"), webDistDir }: A
       version: "0.1.0",
       description:
         "What states and institutions have promised Ukraine, and what they have delivered. Every figure carries its source.",
+      // Named by its SPDX id. (3.1's `identifier` field is missing from the generator's types, so a URL instead.)
+      license: { name: "AGPL-3.0-or-later", url: "https://www.gnu.org/licenses/agpl-3.0.html" },
     },
+    // Relative, so the document (and "Try it out" in /reference) works wherever the server is deployed.
+    servers: [{ url: "/", description: "The server this document was fetched from" }],
   });
 
   if (webDistDir && existsSync(webDistDir)) {

@@ -15,6 +15,12 @@ const Env = z.object({
   /** The built web app, served at / when present. */
   WEB_DIST_DIR: z.string().min(1).default(`${repoRoot}apps/web/dist`),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  /** The bearer token every write must carry, until accounts exist. Unset, the API is read-only. */
+  API_WRITE_TOKEN: z
+    .string()
+    .min(24, "must be at least 24 characters")
+    .regex(/^[\x21-\x7e]+$/, "must be printable ASCII without spaces, as it travels in a header")
+    .optional(),
 });
 export type Env = z.infer<typeof Env>;
 

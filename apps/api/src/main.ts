@@ -27,7 +27,14 @@ logger.info(
   "database ready",
 );
 
-const app = createApp({ db: database.db, logger, webDistDir: env.WEB_DIST_DIR });
+// The token itself is never logged: only whether writes are open.
+logger.info({ writes: env.API_WRITE_TOKEN ? "enabled" : "disabled: set API_WRITE_TOKEN" }, "write access");
+const app = createApp({
+  db: database.db,
+  logger,
+  webDistDir: env.WEB_DIST_DIR,
+  writeToken: env.API_WRITE_TOKEN,
+});
 const server = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, (info) => {
   const url = `http://${info.address === "::1" ? "localhost" : info.address}:${info.port}/`;
   logger.info({ url, api: `${url}v1/gradation`, openapi: `${url}openapi.json` }, "listening");

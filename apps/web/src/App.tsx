@@ -1,6 +1,11 @@
+import { CommitmentPage } from "./commitments/CommitmentPage.tsx";
+import { CommitmentsSection } from "./commitments/CommitmentsSection.tsx";
 import { LadderPage } from "./ladder/LadderPage.tsx";
+import { useSearchParam } from "./useSearchParam.ts";
 
 export function App() {
+  // The URL is the state: ?commitment=<id> is one commitment's view; otherwise the ladder, then the commitments.
+  const [commitmentId] = useSearchParam("commitment");
   return (
     <>
       <header className="site-header">
@@ -10,11 +15,19 @@ export function App() {
         </div>
       </header>
       <main className="wrap">
-        <LadderPage />
+        {commitmentId ? (
+          <CommitmentPage key={commitmentId} id={commitmentId} />
+        ) : (
+          <>
+            <LadderPage />
+            <CommitmentsSection />
+          </>
+        )}
       </main>
       <footer className="site-footer wrap">
         <p>
-          Every figure carries its source. Data: <a href="/openapi.json">API (OpenAPI 3.1)</a>.
+          Every figure carries its source. Data: <a href="/reference">API reference</a> ·{" "}
+          <a href="/openapi.json">OpenAPI 3.1 document</a>.
         </p>
       </footer>
     </>

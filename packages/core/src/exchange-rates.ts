@@ -11,7 +11,8 @@ export const ExchangeRate = z
   .superRefine((r, ctx) => {
     if (r.currency === "EUR")
       ctx.addIssue({ code: "custom", path: ["currency"], message: "EUR is the base (1)" });
-    if (r.perEur.startsWith("-") || isZero(r.perEur)) {
+    // Refinements run even when a field failed its own check: a malformed perEur is reported once, not thrown.
+    if (DecimalString.safeParse(r.perEur).success && (r.perEur.startsWith("-") || isZero(r.perEur))) {
       ctx.addIssue({ code: "custom", path: ["perEur"], message: "a rate must be positive" });
     }
   })

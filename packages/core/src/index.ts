@@ -1,3 +1,4 @@
+export * from "./access.ts";
 export * from "./agreements.ts";
 export * from "./categories.ts";
 export * from "./commitments.ts";
@@ -9,5 +10,7 @@ export * from "./gradation.ts";
 export * from "./json-schema.ts";
 export * from "./money.ts";
 export * from "./parties.ts";
+export * from "./rates-csv.ts";
 export * from "./result.ts";
+export * from "./series.ts";
 export * from "./sources.ts";

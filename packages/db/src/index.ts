@@ -1,8 +1,16 @@
 export * from "./client.ts";
+export * from "./counts.ts";
+export * from "./dependents.ts";
 export * from "./entities.ts";
+export * from "./idempotency.ts";
 export * from "./ledger.ts";
 export * from "./queries/filters.ts";
 export * from "./queries/reads.ts";
+export * from "./rates.ts";
+export * from "./rates-table.ts";
 export * from "./records.ts";
 export * from "./reference.ts";
 export * as schema from "./schema.ts";
+export * from "./series.ts";
+export * from "./series-cells.ts";
+export * from "./series-fulfilment.ts";

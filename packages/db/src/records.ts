@@ -11,6 +11,8 @@ import {
   visibleAt,
 } from "./ledger.ts";
 import { changeSets } from "./schema.ts";
+// Series cells are derived from events, commitments, agreements and rates: every write keeps them exact.
+import { refreshSeries } from "./series-cells.ts";
 
 /** A record with its place in the ledger. */
 export interface Versioned<R> {
@@ -66,6 +68,7 @@ export async function createRecords<R extends { id: string }>(
   for (const part of chunk(rows, Math.floor(60_000 / perRow))) {
     await tx.insert(entity.table).values(part as never);
   }
+  await refreshSeries(tx, cs, entity.name, ids);
 }
 
 export async function createRecord<R extends { id: string }>(
@@ -121,6 +124,7 @@ export async function replaceRecord<R extends { id: string }>(
   await closeVersion(tx, entity.table, id, cs);
   const version = current.version + 1;
   await tx.insert(entity.table).values({ ...entity.toRow(record), ...versionValues(cs, version) } as never);
+  await refreshSeries(tx, cs, entity.name, [id]);
   return { record, version, retracted: false, recordedAt: cs.recordedAt, changeSet: cs.id };
 }
 
@@ -159,6 +163,7 @@ export async function retractRecord<R extends { id: string }>(
   await tx
     .insert(entity.table)
     .values({ ...entity.toRow(record), ...versionValues(cs, version, true) } as never);
+  await refreshSeries(tx, cs, entity.name, [id]);
   return { record, version, retracted: true, recordedAt: cs.recordedAt, changeSet: cs.id };
 }
 

@@ -194,6 +194,66 @@ export const stageEvents = pgTable(
     ...versionIndexes("stage_events", t),
     check("stage_events_measure_shape", measureShape),
     index().on(t.commitmentId, t.stage, t.dateTo),
+    // Series cells are recomputed a month at a time from the current events of that month.
+    index("stage_events_current_stage_date_to").on(t.stage, t.dateTo).where(sql`valid_to is null`),
+  ],
+);
+
+/**
+ * Reference exchange rates in the ECB convention (1 EUR = per_eur units of currency), a ledger table like the
+ * others: the record's id is "USD-2024-03-01", so a different rate for the same currency and day is a new version.
+ */
+export const exchangeRates = pgTable(
+  "exchange_rates",
+  {
+    id: text().notNull(),
+    ...versioned,
+    currency: text().notNull(),
+    date: date().notNull(),
+    perEur: numeric("per_eur", { precision: 30, scale: 10 }).notNull(),
+  },
+  (t) => [
+    ...versionIndexes("exchange_rates", t),
+    check("exchange_rates_positive", sql`per_eur > 0`),
+    check("exchange_rates_currency", sql`currency ~ '^[A-Z]{3}$' and currency <> 'EUR'`),
+    index("exchange_rates_current_currency_date").on(t.currency, t.date).where(sql`valid_to is null`),
+  ],
+);
+
+/**
+ * Series cells: a derived aggregate, not ledger data. One row per stage, month (first day) and measure (currency
+ * code, or unit for quantities) for each combination of donor, category (full id), agreement ("" for none) and
+ * the agreement's tier ("none"), holding the exact sum of the original amounts and the event count; for money also
+ * the sums converted to EUR and USD at each event's own date (event_date convention, 10 decimal places per event)
+ * and what could not be converted for want of a rate. Keeping the full combination, not one dimension at a time,
+ * lets any grouping be read under any filter. A write recomputes the months it touches in its own transaction,
+ * so the cells are always a function of the current ledger and the current rate table.
+ */
+export const seriesCells = pgTable(
+  "series_cells",
+  {
+    stage: text({ enum: ["pledged", "committed", "allocated", "delivered"] }).notNull(),
+    month: date().notNull(),
+    measureKind: text("measure_kind", { enum: ["money", "quantity"] }).notNull(),
+    measure: text().notNull(),
+    donor: text().notNull(),
+    category: text().notNull(),
+    agreement: text().notNull(),
+    tier: text().notNull(),
+    amount: numeric().notNull(),
+    events: integer().notNull(),
+    eur: numeric(),
+    eurUnconverted: numeric("eur_unconverted"),
+    eurUnconvertedEvents: integer("eur_unconverted_events"),
+    usd: numeric(),
+    usdUnconverted: numeric("usd_unconverted"),
+    usdUnconvertedEvents: integer("usd_unconverted_events"),
+  },
+  (t) => [
+    primaryKey({
+      name: "series_cells_pk",
+      columns: [t.stage, t.month, t.measureKind, t.measure, t.donor, t.category, t.agreement],
+    }),
   ],
 );
 

@@ -7,5 +7,9 @@ export interface AppEnv {
     db: Db;
     requestId: string;
     logger: Logger;
+    /** Who is writing, set once the write token is checked; absent on reads. */
+    actor: string;
+    /** The digest of the server's write token, when one is configured. */
+    writeTokenDigest: Buffer;
   };
 }

@@ -1,3 +1,4 @@
+import { LedgerError } from "@commitments/db";
 import type { Hook } from "@hono/zod-openapi";
 import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
@@ -62,15 +63,54 @@ export class ApiError extends Error {
   }
 }
 
-export function validationError(error: ZodError, location: string): ApiError {
-  const details = error.issues.map((issue) => ({
-    location,
-    path: issue.path.map(String).join("."),
-    message: issue.message,
-  }));
+/** `within` places the validated value in the request: ["set"] for the record an update would make. */
+export function validationError(error: ZodError, location: string, within: string[] = []): ApiError {
+  // An unknown field is named by its own path, so a typo or an attempt to set a field that cannot be set
+  // points at that field rather than at the object around it.
+  const details = error.issues.flatMap((issue) =>
+    (issue.code === "unrecognized_keys" ? issue.keys.map((key) => [...issue.path, key]) : [issue.path]).map(
+      (path) => ({ location, path: [...within, ...path.map(String)].join("."), message: issue.message }),
+    ),
+  );
   const first = details[0];
   const where = first?.path ? `${first.location} field "${first.path}"` : (first?.location ?? location);
   return new ApiError("VALIDATION_FAILED", `Invalid ${where}: ${first?.message ?? "invalid input"}`, details);
+}
+
+const codeOfLedgerError = {
+  NOT_FOUND: "NOT_FOUND",
+  ALREADY_EXISTS: "CONFLICT",
+  VERSION_MISMATCH: "PRECONDITION_FAILED",
+  RETRACTED: "CONFLICT",
+  REFERENCE_NOT_FOUND: "UNPROCESSABLE",
+  MEASURE_MISMATCH: "UNPROCESSABLE",
+  HAS_DEPENDENTS: "CONFLICT",
+} as const satisfies Record<LedgerError["code"], ErrorCode>;
+
+/**
+ * The one translation of the ledger's refusals into the error contract. `prefix` places the record field at
+ * fault in the request body: "" for a create (the body is the record), "set." for an update.
+ */
+export function fromLedgerError(error: LedgerError, prefix = ""): ApiError {
+  const field = error.field ?? (error.code === "ALREADY_EXISTS" ? "id" : undefined);
+  const details =
+    field === undefined
+      ? undefined
+      : [{ location: "json", path: `${prefix}${field}`, message: error.message }];
+  const message =
+    error.code === "VERSION_MISMATCH"
+      ? `${error.message}; read it again and reapply the change`
+      : error.message;
+  return new ApiError(codeOfLedgerError[error.code], message, details);
+}
+
+/** Runs a write, placing the fields of the ledger's refusals at `prefix` in the request body. */
+export async function placingFields<T>(prefix: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw error instanceof LedgerError ? fromLedgerError(error, prefix) : error;
+  }
 }
 
 /** Every route's validation failures take this path, so they all speak the error contract. */
@@ -94,6 +134,7 @@ export function errorResponse(c: Context<AppEnv>, error: ApiError) {
 
 export function onError(err: Error, c: Context<AppEnv>) {
   if (err instanceof ApiError) return errorResponse(c, err);
+  if (err instanceof LedgerError) return errorResponse(c, fromLedgerError(err));
   if (err instanceof HTTPException) {
     // Hono raises these for malformed bodies (bad JSON, wrong content type) and size limits.
     const code: ErrorCode =

@@ -50,7 +50,11 @@ export const maxPageSize = 200;
 
 /** Cursor pagination: `cursor` from the previous page's `page.next`, `limit` capped at 200. */
 export const PageQuery = {
-  cursor: z.string().min(1).max(200).optional(),
+  // A cursor is the last id of the previous page, so it looks like one.
+  cursor: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,200}$/, "expected the page.next of the previous page")
+    .optional(),
   limit: z.coerce.number().int().min(1).max(maxPageSize).default(50),
 };
 

@@ -1,6 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
-import { type AgreementView, categoriesQuery } from "../api.ts";
+import { type AgreementView, categoriesQuery, commitmentsQuery } from "../api.ts";
+import { promised } from "../commitments/labels.ts";
 import { formatMeasure, formatPartialDate, humanise } from "../format.ts";
+import { ViewLink } from "../ViewLink.tsx";
 import { SourceList } from "./SourceList.tsx";
 
 type Provision = AgreementView["provisions"][number]["provision"];
@@ -66,6 +68,8 @@ export function AgreementDetail({
 }) {
   const categories = useQuery(categoriesQuery);
   const categoryLabel = (id: string) => categories.data?.find((c) => c.id === id)?.label ?? humanise(id);
+  const commitments = useQuery(commitmentsQuery);
+  const underIt = commitments.data?.items.filter((c) => c.agreement === agreement.id) ?? [];
   return (
     <article className="agreement" aria-labelledby="agreement-title">
       <button type="button" className="close" onClick={onClose} aria-label="Close the details">
@@ -122,6 +126,20 @@ export function AgreementDetail({
                 ) : null}
                 <p>{p.text}</p>
                 <SourceList sources={p.sources} />
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+
+      {underIt.length > 0 ? (
+        <>
+          <h3>Commitments under it</h3>
+          <ul className="agreement-commitments">
+            {underIt.map((c) => (
+              <li key={c.id}>
+                <ViewLink params={{ commitment: c.id }}>{c.title}</ViewLink> —{" "}
+                {promised(c.measure, c.measureBasis)}
               </li>
             ))}
           </ul>

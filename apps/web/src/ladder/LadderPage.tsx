@@ -35,7 +35,8 @@ export function LadderPage() {
         <p className="lede">
           From political words at the bottom to legal and military obligations at the top: every instrument
           the tracker records, placed on the gradation of Table 1 in Tanner, <cite>Friends and weapons</cite>{" "}
-          (FES, 2025). Select one to see its provisions, its history and why it sits where it does.
+          (FES, 2025). Select one to see its provisions, its history and why it sits where it does.{" "}
+          <a href="#commitments">What was promised and delivered</a> is listed below the ladder.
         </p>
         {tiersTopDown.map((tier) => (
           <section key={tier.id} className={`tier tier-${tier.id}`} aria-labelledby={`tier-${tier.id}`}>

@@ -1,9 +1,25 @@
-import { classify, statusOn, tierOf } from "@commitments/core";
+import { AgreementRecord, classify, statusOn, tierOf } from "@commitments/core";
 import * as queries from "@commitments/db";
+import type { z } from "zod";
 import { ApiError } from "../../lib/errors.ts";
 import type { AppRouteHandler } from "../../lib/handler.ts";
+import { generateId } from "../../lib/ids.ts";
 import { parseAsOf, readMeta, withVersion } from "../../lib/representation.ts";
-import type { getAgreement, listAgreements } from "./agreements.routes.ts";
+import {
+  checked,
+  createVia,
+  historyOf,
+  type LedgerResource,
+  retractVia,
+  updateVia,
+} from "../../lib/writes.ts";
+import type {
+  AgreementCreate,
+  AgreementView,
+  agreementWrites,
+  getAgreement,
+  listAgreements,
+} from "./agreements.routes.ts";
 
 export function agreementView({ agreement, provisions }: queries.AgreementWithProvisions) {
   const record = agreement.record;
@@ -37,3 +53,64 @@ export const get: AppRouteHandler<typeof getAgreement> = async (c) => {
   c.header("ETag", `"${found.agreement.version}"`);
   return c.json({ data: agreementView(found), meta: await readMeta(db, at) }, 200);
 };
+
+type AgreementBody = Omit<z.infer<typeof AgreementCreate>, "reason">;
+
+const agreements: LedgerResource<AgreementRecord, AgreementBody, z.infer<typeof AgreementView>> = {
+  noun: "agreement",
+  path: "/v1/agreements",
+  entity: queries.agreementEntity,
+  schema: AgreementRecord,
+  create: async (tx, cs, { provisions = [], ...fields }) => {
+    const id = fields.id ?? generateId(fields.shortTitle, "agreement");
+    const children = provisions.map((provision, position) => ({
+      id: `${id}-p${position + 1}`,
+      agreement: id,
+      position,
+      provision,
+    }));
+    const longest = children.at(-1)?.id;
+    if (longest && longest.length > 120) {
+      throw new ApiError("VALIDATION_FAILED", `The id is too long to name its provisions (${longest})`, [
+        { location: "json", path: "id", message: "too long to name its provisions" },
+      ]);
+    }
+    await queries.createRecord(tx, cs, queries.agreementEntity, checked(AgreementRecord, { ...fields, id }));
+    await queries.createRecords(tx, cs, queries.provisionEntity, children);
+    return id;
+  },
+  view: async (db, id) => {
+    const found = await queries.getAgreement(db, id);
+    return found && { version: found.agreement.version, data: agreementView(found) };
+  },
+};
+
+export const create: AppRouteHandler<typeof agreementWrites.create> = async (c) =>
+  c.json(await createVia(c, agreements, c.req.valid("json"), c.req.valid("header")["idempotency-key"]), 201);
+
+export const update: AppRouteHandler<typeof agreementWrites.update> = async (c) =>
+  c.json(
+    await updateVia(
+      c,
+      agreements,
+      c.req.valid("param").id,
+      c.req.valid("header")["if-match"],
+      c.req.valid("json"),
+    ),
+    200,
+  );
+
+export const retract: AppRouteHandler<typeof agreementWrites.retract> = async (c) =>
+  c.json(
+    await retractVia(
+      c,
+      agreements,
+      c.req.valid("param").id,
+      c.req.valid("header")["if-match"],
+      c.req.valid("json"),
+    ),
+    200,
+  );
+
+export const history: AppRouteHandler<typeof agreementWrites.history> = async (c) =>
+  c.json(await historyOf(c.get("db"), agreements, c.req.valid("param").id), 200);

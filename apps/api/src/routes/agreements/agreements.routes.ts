@@ -3,6 +3,7 @@ import {
   AgreementStatus,
   InstrumentType,
   PartyId,
+  Provision,
   ProvisionRecord,
   Slug,
   Tier,
@@ -10,6 +11,7 @@ import {
 import { createRoute, z } from "@hono/zod-openapi";
 import { errorResponses, json, notFoundResponse } from "../../lib/openapi.ts";
 import { AsOfQuery, PageInfo, PageQuery, ReadMeta, VersionMeta } from "../../lib/representation.ts";
+import { ledgerRoutes, Reason, settable } from "../../lib/write-routes.ts";
 import { Classification } from "../gradation/gradation.routes.ts";
 
 export const ProvisionView = ProvisionRecord.safeExtend(VersionMeta).openapi("ProvisionView");
@@ -60,4 +62,31 @@ export const getAgreement = createRoute({
     ...notFoundResponse,
     ...errorResponses,
   },
+});
+
+/**
+ * A new agreement, with its provisions if any: they become records of their own, in the same change set. The
+ * whole record is checked against AgreementRecord once its id is known.
+ */
+export const AgreementCreate = z
+  .object({
+    ...AgreementRecord.shape,
+    id: Slug.optional(),
+    provisions: z.array(Provision).max(100).optional().openapi({
+      description: "Created as provisions <id>-p1, <id>-p2, … in this order.",
+    }),
+    reason: Reason.optional(),
+  })
+  .strict()
+  .openapi("AgreementCreate");
+
+export const agreementWrites = ledgerRoutes({
+  path: "/v1/agreements",
+  tag: "Agreements",
+  noun: "agreement",
+  id: Slug,
+  create: AgreementCreate,
+  set: settable(AgreementRecord, "AgreementChanges"),
+  view: AgreementView,
+  record: AgreementRecord,
 });

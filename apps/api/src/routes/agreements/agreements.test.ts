@@ -1,6 +1,14 @@
 import { classify, tierOf } from "@commitments/core";
 import { describe, expect, it } from "vitest";
-import { expectError, okJson, testTargets, useApp } from "../../lib/testing.ts";
+import {
+  expectError,
+  historyOf,
+  okJson,
+  send,
+  testTargets,
+  testWriteToken,
+  useApp,
+} from "../../lib/testing.ts";
 
 describe.each(testTargets())("agreements on $name", (target) => {
   const ctx = useApp(target);
@@ -61,5 +69,124 @@ describe.each(testTargets())("agreements on $name", (target) => {
 
     const badId = await expectError(await ctx.app.request("/v1/agreements/Not%20A%20Slug"), 400);
     expect(badId.details).toContainEqual(expect.objectContaining({ location: "param", path: "id" }));
+  });
+});
+
+describe.each(testTargets())("writing agreements on $name", (target) => {
+  const ctx = useApp(target);
+  const sources = [{ title: "Test fixture", kind: "research" }];
+  const accord = {
+    title: "Accord de coopération en matière de sécurité (test)",
+    shortTitle: "Accord de coopération",
+    guarantors: ["FR"],
+    beneficiaries: ["UA"],
+    instrumentType: "security_cooperation",
+    attributes: { form: "political_agreement", cooperationAreas: ["training"], mutualDefenceClause: false },
+    statusHistory: [{ status: "signed", date: "2024-02-16", sources }],
+    sources,
+  };
+  const provisions = [
+    {
+      kind: "consultation",
+      deadlineHours: 24,
+      trigger: "an armed attack",
+      text: "Consult within 24 hours.",
+      sources,
+    },
+    { kind: "mutual_defence", present: false, text: "No mutual defence clause.", sources },
+  ];
+
+  it("creates an agreement and its provisions in one change set, making the ids", async () => {
+    const before = await ctx.changeSets();
+    const response = await send(ctx.app, "POST", "/v1/agreements", { ...accord, provisions });
+    expect(response.status).toBe(201);
+    const { data } = (await response.json()) as { data: { id: string; provisions: { id: string }[] } };
+    expect(data.id).toMatch(/^accord-de-cooperation-[a-z0-9]{8}$/);
+    expect(data.provisions.map((p) => p.id)).toEqual([`${data.id}-p1`, `${data.id}-p2`]);
+    expect(data).toMatchObject({ tier: "intermediate", currentStatus: "signed" });
+    expect(await ctx.changeSets()).toBe(before + 1);
+    const { data: read } = await okJson(
+      await ctx.client.v1.agreements[":id"].$get({ param: { id: data.id }, query: {} }),
+    );
+    expect(read.provisions.map((p) => p.provision)).toEqual(provisions);
+  });
+
+  it("names the field at fault and writes nothing, whether the schema or the ledger refuses", async () => {
+    const before = await ctx.changeSets();
+    const post = (body: unknown) => send(ctx.app, "POST", "/v1/agreements", body);
+    const guarantor = await expectError(await post({ ...accord, guarantors: ["FR", "ZZ"] }), 422);
+    expect(guarantor.details?.[0]).toMatchObject({ location: "json", path: "guarantors.1" });
+    const order = await expectError(
+      await post({
+        ...accord,
+        statusHistory: [...accord.statusHistory, { status: "proposed", date: "2023", sources }],
+      }),
+      400,
+    );
+    expect(order.details?.[0]).toMatchObject({ location: "json", path: "statusHistory.1.date" });
+    const provision = await expectError(
+      await post({ ...accord, provisions: [{ ...provisions[0], deadlineHours: -1 }] }),
+      400,
+    );
+    expect(provision.details?.[0]).toMatchObject({ location: "json", path: "provisions.0.deadlineHours" });
+    const extra = await expectError(await post({ ...accord, version: 7, retracted: false }), 400);
+    expect(extra.details?.map((d) => d.path)).toEqual(["version", "retracted"]);
+    const long = await expectError(await post({ ...accord, id: "a".repeat(118), provisions }), 400);
+    expect(long.details?.[0]).toMatchObject({ location: "json", path: "id" });
+    const text = await ctx.app.request("/v1/agreements", {
+      method: "POST",
+      headers: { authorization: `Bearer ${testWriteToken}`, "content-type": "text/plain" },
+      body: JSON.stringify(accord),
+    });
+    await expectError(text, 415);
+    const broken = await ctx.app.request("/v1/agreements", {
+      method: "POST",
+      headers: { authorization: `Bearer ${testWriteToken}`, "content-type": "application/json" },
+      body: "{ not json",
+    });
+    await expectError(broken, 400);
+    expect(await ctx.changeSets()).toBe(before);
+  });
+
+  it("corrects the agreement's fields; its provisions are corrected as records of their own", async () => {
+    const created = await send(ctx.app, "POST", "/v1/agreements", { ...accord, id: "test-corrected-accord" });
+    expect(created.status).toBe(201);
+    const path = "/v1/agreements/test-corrected-accord";
+    const provisionsToo = await expectError(
+      await send(
+        ctx.app,
+        "PATCH",
+        path,
+        { set: { provisions }, reason: "add provisions" },
+        { "if-match": '"1"' },
+      ),
+      400,
+    );
+    expect(provisionsToo.details?.[0]).toMatchObject({ location: "json", path: "set.provisions" });
+    const self = await expectError(
+      await send(
+        ctx.app,
+        "PATCH",
+        path,
+        { set: { framework: "test-corrected-accord" }, reason: "loop" },
+        {
+          "if-match": '"1"',
+        },
+      ),
+      400,
+    );
+    expect(self.details?.[0]).toMatchObject({ location: "json", path: "set.framework" });
+    const corrected = await send(
+      ctx.app,
+      "PATCH",
+      path,
+      { set: { signed: "2024-02-16", durationYears: 10 }, reason: "from the published text" },
+      { "if-match": '"1"' },
+    );
+    expect(corrected.status).toBe(200);
+    expect(corrected.headers.get("etag")).toBe('"2"');
+    const history = await historyOf(ctx.app, path);
+    expect(history.fields.durationYears).toEqual([expect.objectContaining({ value: 10, version: 2 })]);
+    expect(history.fields.title?.map((f) => f.version)).toEqual([1]);
   });
 });

@@ -5,11 +5,13 @@ import {
   Slug,
   StageEvent,
   Tier,
+  Tranche,
   TrancheRecord,
 } from "@commitments/core";
 import { createRoute, z } from "@hono/zod-openapi";
 import { errorResponses, json, notFoundResponse } from "../../lib/openapi.ts";
 import { AsOfQuery, PageInfo, PageQuery, ReadMeta, VersionMeta } from "../../lib/representation.ts";
+import { ledgerRoutes, Reason, settable } from "../../lib/write-routes.ts";
 
 export const CommitmentView = CommitmentRecord.safeExtend(VersionMeta).openapi("CommitmentView");
 export const TrancheView = TrancheRecord.safeExtend(VersionMeta).openapi("TrancheView");
@@ -61,4 +63,31 @@ export const getCommitment = createRoute({
     ...notFoundResponse,
     ...errorResponses,
   },
+});
+
+/**
+ * A new commitment, with its schedule if any: each instalment becomes a tranche record in the same change set.
+ * The whole is checked against Commitment once its id is known (a tranche must be measured like it).
+ */
+export const CommitmentCreate = z
+  .object({
+    ...CommitmentRecord.shape,
+    id: Slug.optional(),
+    schedule: z.array(Tranche).max(600).optional().openapi({
+      description: "Created as tranches <id>-t1, <id>-t2, … in this order.",
+    }),
+    reason: Reason.optional(),
+  })
+  .strict()
+  .openapi("CommitmentCreate");
+
+export const commitmentWrites = ledgerRoutes({
+  path: "/v1/commitments",
+  tag: "Commitments",
+  noun: "commitment",
+  id: Slug,
+  create: CommitmentCreate,
+  set: settable(CommitmentRecord, "CommitmentChanges"),
+  view: CommitmentDetail,
+  record: CommitmentRecord,
 });

@@ -1,8 +1,11 @@
+import { Party } from "@commitments/core";
 import * as queries from "@commitments/db";
+import type { z } from "zod";
 import { ApiError } from "../../lib/errors.ts";
 import type { AppRouteHandler } from "../../lib/handler.ts";
 import { parseAsOf, readMeta, withVersion } from "../../lib/representation.ts";
-import type { getParty, listParties } from "./parties.routes.ts";
+import { createVia, historyOf, type LedgerResource, retractVia, updateVia } from "../../lib/writes.ts";
+import type { getParty, listParties, PartyView, partyWrites } from "./parties.routes.ts";
 
 export const list: AppRouteHandler<typeof listParties> = async (c) => {
   const { asOf, cursor, limit, ...filters } = c.req.valid("query");
@@ -24,3 +27,46 @@ export const get: AppRouteHandler<typeof getParty> = async (c) => {
   c.header("ETag", `"${party.version}"`);
   return c.json({ data: withVersion(party), meta: await readMeta(db, at) }, 200);
 };
+
+const parties: LedgerResource<Party, Party, z.infer<typeof PartyView>> = {
+  noun: "party",
+  path: "/v1/parties",
+  entity: queries.partyEntity,
+  schema: Party,
+  // A party's id is its ISO 3166-1 code or an organisation's short name: the caller gives it, never a made-up one.
+  create: async (tx, cs, party) => (await queries.createRecord(tx, cs, queries.partyEntity, party)).record.id,
+  view: async (db, id) => {
+    const party = await queries.getParty(db, id);
+    return party && { version: party.version, data: withVersion(party) };
+  },
+};
+
+export const create: AppRouteHandler<typeof partyWrites.create> = async (c) =>
+  c.json(await createVia(c, parties, c.req.valid("json"), c.req.valid("header")["idempotency-key"]), 201);
+
+export const update: AppRouteHandler<typeof partyWrites.update> = async (c) =>
+  c.json(
+    await updateVia(
+      c,
+      parties,
+      c.req.valid("param").id,
+      c.req.valid("header")["if-match"],
+      c.req.valid("json"),
+    ),
+    200,
+  );
+
+export const retract: AppRouteHandler<typeof partyWrites.retract> = async (c) =>
+  c.json(
+    await retractVia(
+      c,
+      parties,
+      c.req.valid("param").id,
+      c.req.valid("header")["if-match"],
+      c.req.valid("json"),
+    ),
+    200,
+  );
+
+export const history: AppRouteHandler<typeof partyWrites.history> = async (c) =>
+  c.json(await historyOf(c.get("db"), parties, c.req.valid("param").id), 200);

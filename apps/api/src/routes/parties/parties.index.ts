@@ -4,4 +4,8 @@ import * as routes from "./parties.routes.ts";
 
 export const partiesRouter = createRouter()
   .openapi(routes.listParties, handlers.list)
-  .openapi(routes.getParty, handlers.get);
+  .openapi(routes.getParty, handlers.get)
+  .openapi(routes.partyWrites.create, handlers.create)
+  .openapi(routes.partyWrites.update, handlers.update)
+  .openapi(routes.partyWrites.retract, handlers.retract)
+  .openapi(routes.partyWrites.history, handlers.history);

@@ -2,6 +2,7 @@ import { Party, PartyId, PartyKind } from "@commitments/core";
 import { createRoute, z } from "@hono/zod-openapi";
 import { errorResponses, json, notFoundResponse } from "../../lib/openapi.ts";
 import { AsOfQuery, PageInfo, PageQuery, ReadMeta, VersionMeta } from "../../lib/representation.ts";
+import { ledgerRoutes, Reason, settable } from "../../lib/write-routes.ts";
 
 export const PartyView = Party.safeExtend(VersionMeta).openapi("PartyView");
 
@@ -31,4 +32,17 @@ export const getParty = createRoute({
     ...notFoundResponse,
     ...errorResponses,
   },
+});
+
+export const PartyCreate = Party.safeExtend({ reason: Reason.optional() }).openapi("PartyCreate");
+
+export const partyWrites = ledgerRoutes({
+  path: "/v1/parties",
+  tag: "Parties",
+  noun: "party",
+  id: PartyId,
+  create: PartyCreate,
+  set: settable(Party, "PartyChanges"),
+  view: PartyView,
+  record: Party,
 });

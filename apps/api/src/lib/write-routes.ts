@@ -1,0 +1,193 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { requireWriter, writeSecurity } from "./auth.ts";
+import { ErrorBody } from "./errors.ts";
+import { IdempotencyHeaders } from "./idempotency.ts";
+import { errorResponses, json, notFoundResponse } from "./openapi.ts";
+import { ReadMeta } from "./representation.ts";
+
+/** Why a change was made: recorded on its change set and shown in the record's history. */
+export const Reason = z.string().trim().min(3).max(2000).openapi({
+  description: "Why: recorded on the change set and shown in the record's history.",
+  example: "The donor corrected the figure in its second report",
+});
+
+export const IfMatchHeaders = z.object({
+  "if-match": z
+    .string()
+    .regex(/^"[1-9]\d{0,8}"$/, 'expected the ETag of the version you read, e.g. "3"')
+    .optional()
+    .openapi({
+      description: "The ETag of the version the change is based on. Required: 428 without it, 412 if stale.",
+      example: '"1"',
+    }),
+});
+
+/** Of a record schema's output, the fields an update may set: all but the id; null clears an optional one. */
+export type Settable<R> = {
+  [K in Exclude<keyof R, "id">]?: undefined extends R[K] ? R[K] | null : R[K];
+};
+
+/**
+ * The `set` of an update, from a record schema's fields: every field optional, none with a default (a default
+ * would quietly reset a field the update did not mention), unknown fields refused (no mass assignment).
+ */
+export function settable<S extends z.ZodObject>(record: S, name: string) {
+  const fields = Object.fromEntries(
+    Object.entries(record.shape)
+      .filter(([field]) => field !== "id")
+      .map(([field, schema]) => {
+        const bare = schema instanceof z.ZodDefault ? (schema.unwrap() as z.ZodType) : schema;
+        const inner = bare instanceof z.ZodOptional ? (bare.unwrap() as z.ZodType) : undefined;
+        return [field, inner ? inner.nullable().optional() : bare.optional()];
+      }),
+  );
+  return z
+    .object(fields)
+    .strict()
+    .refine((set) => Object.keys(set).length > 0, "set at least one field")
+    .openapi(name, {
+      description:
+        "The fields to change, each replaced whole; null removes an optional field. The id never changes.",
+    }) as unknown as z.ZodType<Settable<z.output<S>>>;
+}
+
+const Change = z
+  .object({ field: z.string(), before: z.unknown(), after: z.unknown() })
+  .openapi("FieldChange");
+const FieldValue = z
+  .object({ value: z.unknown(), version: z.number().int(), recordedAt: z.iso.datetime() })
+  .openapi("FieldValue");
+
+const refusals = {
+  401: json(ErrorBody, "No write token was given."),
+  403: json(ErrorBody, "The token is wrong, or writes are disabled on this server."),
+  415: json(ErrorBody, "The body is not JSON."),
+  422: json(
+    ErrorBody,
+    "The record refers to something that does not exist, or is measured unlike its parent.",
+  ),
+};
+const preconditions = {
+  409: json(ErrorBody, "The record was retracted, or live records still refer to it."),
+  412: json(ErrorBody, "If-Match names a version that is no longer current; nothing was written."),
+  428: json(ErrorBody, "If-Match is missing: read the record first and send its ETag."),
+};
+
+/**
+ * The write routes and the history of one kind of ledger record: create, update, retract and history. There is
+ * no route that deletes a record or alters its history.
+ */
+export function ledgerRoutes<
+  P extends string,
+  Id extends z.ZodType,
+  Create extends z.ZodType,
+  Set extends z.ZodType,
+  View extends z.ZodType,
+  Rec extends z.ZodType,
+>(o: { path: P; tag: string; noun: string; id: Id; create: Create; set: Set; view: View; record: Rec }) {
+  const params = z.object({ id: o.id });
+  const written = z.object({ data: o.view, meta: ReadMeta });
+  return {
+    create: createRoute({
+      method: "post",
+      path: o.path,
+      tags: [o.tag],
+      summary: `Record a new ${o.noun}`,
+      description: "The id may be omitted: one is made from the record's words and a random suffix.",
+      security: writeSecurity,
+      middleware: [requireWriter] as const,
+      request: {
+        headers: IdempotencyHeaders,
+        body: { ...json(o.create, `The ${o.noun}, and optionally why it is recorded.`), required: true },
+      },
+      responses: {
+        201: json(written, `The new ${o.noun}; Location and ETag name it and its version.`),
+        409: json(ErrorBody, "The id is taken: ids are never reused, even after a retraction."),
+        ...refusals,
+        ...errorResponses,
+      },
+    }),
+    update: createRoute({
+      method: "patch",
+      path: `${o.path}/{id}` as `${P}/{id}`,
+      tags: [o.tag],
+      summary: `Correct a ${o.noun}, giving the reason`,
+      description: "Records a new version; the old one stays readable in the history.",
+      security: writeSecurity,
+      middleware: [requireWriter] as const,
+      request: {
+        params,
+        headers: IfMatchHeaders,
+        body: {
+          ...json(z.object({ set: o.set, reason: Reason }).strict(), "What to change and why."),
+          required: true,
+        },
+      },
+      responses: {
+        200: json(written, `The ${o.noun} as corrected, with its new ETag.`),
+        ...notFoundResponse,
+        ...preconditions,
+        ...refusals,
+        ...errorResponses,
+      },
+    }),
+    retract: createRoute({
+      method: "post",
+      path: `${o.path}/{id}/retract` as `${P}/{id}/retract`,
+      tags: [o.tag],
+      summary: `Retract a ${o.noun}, giving the reason`,
+      description: "Withdraws the record from lists; every earlier version stays readable.",
+      security: writeSecurity,
+      middleware: [requireWriter] as const,
+      request: {
+        params,
+        headers: IfMatchHeaders,
+        body: { ...json(z.object({ reason: Reason }).strict(), "Why it is retracted."), required: true },
+      },
+      responses: {
+        200: json(written, `The ${o.noun} as retracted.`),
+        ...notFoundResponse,
+        ...preconditions,
+        ...refusals,
+        ...errorResponses,
+      },
+    }),
+    history: createRoute({
+      method: "get",
+      path: `${o.path}/{id}/history` as `${P}/{id}/history`,
+      tags: [o.tag],
+      summary: `Every version of a ${o.noun}: who, when, why and what changed`,
+      request: { params },
+      responses: {
+        200: json(
+          z.object({
+            data: z.object({
+              id: z.string(),
+              versions: z.array(
+                z.object({
+                  version: z.number().int().positive(),
+                  action: z.enum(["create", "update", "retract"]),
+                  recordedAt: z.iso.datetime(),
+                  supersededAt: z.iso.datetime().nullable(),
+                  actor: z.string(),
+                  origin: z.string(),
+                  reason: z.string().nullable(),
+                  changeSet: z.number().int(),
+                  changes: z.array(Change),
+                  record: o.record,
+                }),
+              ),
+              fields: z.record(z.string(), z.array(FieldValue)).openapi({
+                description:
+                  "For each field, its successive values with the version and time each took effect (as OCDS versioned releases).",
+              }),
+            }),
+          }),
+          "The versions, oldest first.",
+        ),
+        ...notFoundResponse,
+        ...errorResponses,
+      },
+    }),
+  };
+}

@@ -1,0 +1,153 @@
+import {
+  CategoryId,
+  CurrencyCode,
+  IsoDate,
+  PartyId,
+  QuantityUnit,
+  SeriesInterval,
+  Slug,
+  Stage,
+  Tier,
+} from "@commitments/core";
+import { createRoute, z } from "@hono/zod-openapi";
+import { errorResponses, json } from "../../lib/openapi.ts";
+import { AsOfQuery, ReadMeta } from "../../lib/representation.ts";
+
+/** Filters on commitments, as the series and the fulfilment table take them. */
+export const SeriesFilters = {
+  donor: PartyId.optional(),
+  agreement: Slug.optional(),
+  category: CategoryId.optional().openapi({ description: "A category and everything under it." }),
+  tier: z
+    .union([Tier, z.literal("none")])
+    .optional()
+    .openapi({
+      description: "The tier of the commitment's agreement; none for commitments under no agreement.",
+    }),
+};
+
+export const StagePair = {
+  promised: Stage.default("committed").openapi({ description: "The stage counted as the promise." }),
+  delivered: Stage.default("delivered").openapi({ description: "The stage counted as delivery." }),
+};
+
+const YearMonth = z
+  .string()
+  // Bounded years keep a monthly series to a few thousand points.
+  .regex(/^(19|20|21)\d{2}(-(0[1-9]|1[0-2]))?$/, "expected YYYY or YYYY-MM, 1900 to 2199")
+  .openapi({ example: "2024-01" });
+
+export const SeriesQuery = z
+  .object({
+    groupBy: z.enum(["all", "donor", "category", "tier", "agreement"]).default("all").openapi({
+      description:
+        "One series per donor, top-level category, tier of the agreement, or agreement; or one in all.",
+    }),
+    ...StagePair,
+    interval: SeriesInterval.default("month"),
+    measure: z.enum(["money", "quantity"]).optional().openapi({
+      description:
+        "money (the default), or quantity: counted items, one series per unit unless `unit` is given.",
+    }),
+    currency: z.enum(["EUR", "USD", "original"]).optional().openapi({
+      description:
+        "Money converted to EUR (the default) or USD, or in its original currencies, one series each.",
+    }),
+    convention: z.enum(["event_date", "fixed_date"]).optional().openapi({
+      description:
+        "event_date (the default): each figure at the rate of its own date; fixed_date: all at rateDate.",
+    }),
+    rateDate: IsoDate.optional().openapi({ description: "The rate date of the fixed_date convention." }),
+    unit: QuantityUnit.optional().openapi({
+      description: "Quantities in this unit only (implies measure=quantity).",
+    }),
+    ...SeriesFilters,
+    from: YearMonth.optional().openapi({
+      description: "The first period wanted: the whole period holding it.",
+    }),
+    to: YearMonth.optional().openapi({ description: "The last period wanted: the whole period holding it." }),
+    ...AsOfQuery,
+  })
+  .strict();
+
+const Amount = z.string().openapi({ description: "An exact decimal; converted money has exactly 2 places." });
+
+const SeriesPoint = z
+  .object({
+    period: z.string().openapi({ example: "2024-Q1", description: "2024-03, 2024-Q1 or 2024." }),
+    promised: Amount,
+    delivered: Amount,
+    cumulativePromised: Amount.openapi({ description: "Everything promised up to the end of the period." }),
+    cumulativeDelivered: Amount.openapi({ description: "Everything delivered up to the end of the period." }),
+  })
+  .openapi("SeriesPoint");
+
+const SeriesGroup = z
+  .object({
+    key: z.string().openapi({
+      example: "DE",
+      description: '"all", a donor, a category, a tier or an agreement ("none": under none).',
+    }),
+    label: z.string(),
+    currency: CurrencyCode.optional().openapi({ description: "When the series is in original currencies." }),
+    unit: QuantityUnit.optional().openapi({ description: "When the series counts quantities." }),
+    points: z.array(SeriesPoint),
+  })
+  .openapi("SeriesGroup");
+
+const SeriesConversion = z
+  .object({
+    currency: z.enum(["EUR", "USD"]),
+    convention: z.enum(["event_date", "fixed_date"]),
+    rateDate: IsoDate.optional(),
+    rates: z
+      .array(z.object({ currency: CurrencyCode, perEur: Amount, date: IsoDate }))
+      .optional()
+      .openapi({
+        description: "fixed_date: the rate used per currency (the latest at most 7 days before rateDate).",
+      }),
+    rateSource: z.string().openapi({ example: "the tracker's exchange-rate table, dataset version 42" }),
+    rounding: z.string(),
+    unconverted: z
+      .array(z.object({ stage: Stage, currency: CurrencyCode, amount: Amount, events: z.number().int() }))
+      .openapi({
+        description: "Figures left out of the converted series for want of a rate, up to its end.",
+      }),
+  })
+  .openapi("SeriesConversion");
+
+export const SeriesData = z
+  .object({
+    measure: z.enum(["money", "quantity"]),
+    currency: z
+      .enum(["EUR", "USD"])
+      .nullable()
+      .openapi({ description: "null: each group in its own currency or unit." }),
+    unit: QuantityUnit.nullable(),
+    interval: SeriesInterval,
+    groupBy: z.enum(["all", "donor", "category", "tier", "agreement"]),
+    promisedStage: Stage,
+    deliveredStage: Stage,
+    groups: z.array(SeriesGroup),
+    conversion: SeriesConversion.nullable().openapi({
+      description: "How money was converted; null when it was not.",
+    }),
+    original: z.array(z.object({ currency: CurrencyCode, promised: Amount, delivered: Amount })).openapi({
+      description: "Money: the promised and delivered totals of the periods shown, per original currency.",
+    }),
+  })
+  .openapi("Series");
+
+export const getSeries = createRoute({
+  method: "get",
+  path: "/v1/series",
+  tags: ["Series"],
+  summary: "Promised against delivered over time, per period and cumulative",
+  description:
+    "Figures count in the month of the last day of their (partial) date. Money is converted to EUR or USD from the tracker's exchange-rate table, at each figure's own date or at one fixed date, as stated in `conversion`; the original currencies are always in `original`. Quantities are never added across units: without `unit`, each group is split per unit. A read without `asOf` sums maintained aggregates; with `asOf`, the answer is recomputed from the ledger as it stood then.",
+  request: { query: SeriesQuery },
+  responses: {
+    200: json(z.object({ data: SeriesData, meta: ReadMeta }), "One series per group."),
+    ...errorResponses,
+  },
+});

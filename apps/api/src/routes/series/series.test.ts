@@ -1,0 +1,204 @@
+import {
+  commitmentEntity,
+  createRecords,
+  eventEntity,
+  loadRates,
+  replaceRecord,
+  withChangeSet,
+} from "@commitments/db";
+import { beforeAll, describe, expect, it } from "vitest";
+import { expectError, okJson, testTargets, useApp } from "../../lib/testing.ts";
+
+const sources = [{ title: "Test fixture, not a real figure", kind: "research" as const }];
+const commitment = (id: string, donor: string, category: "humanitarian" | "drones", measure: object) => ({
+  id,
+  donor,
+  recipient: "UA",
+  title: `Test line ${id}`,
+  category,
+  measure,
+  measureBasis: "total" as const,
+  conditions: [],
+  sources,
+  synthetic: true,
+});
+const money = (amount: string, currency: string) => ({ kind: "money" as const, amount, currency });
+const drones = (count: string) => ({
+  kind: "quantity" as const,
+  count,
+  unit: "systems" as const,
+  item: "Test drone",
+});
+const event = (
+  id: string,
+  line: string,
+  stage: "committed" | "delivered",
+  date: string,
+  measure: object,
+) => ({
+  id,
+  commitment: line,
+  stage,
+  date,
+  measure,
+  confidence: "reported_by_donor" as const,
+  sources,
+  synthetic: true,
+});
+const usdEvent = event(
+  "test-series-usd-1",
+  "test-series-usd",
+  "committed",
+  "2024-03-15",
+  money("110", "USD"),
+);
+
+describe.each(testTargets())("series on $name", (target) => {
+  const ctx = useApp(target);
+  beforeAll(async () => {
+    const db = ctx.database.db;
+    // TEST rates, not ECB reference rates.
+    await loadRates(
+      db,
+      [
+        { date: "2024-03-15", currency: "USD", perEur: "1.1" },
+        { date: "2024-06-28", currency: "USD", perEur: "1.25" },
+      ],
+      "test",
+    );
+    await withChangeSet(db, { actor: "test", origin: "api" }, async (tx, cs) => {
+      await createRecords(tx, cs, commitmentEntity, [
+        commitment("test-series-usd", "US", "humanitarian", money("1000", "USD")),
+        commitment("test-series-eur", "SE", "humanitarian", money("1000", "EUR")),
+        commitment("test-series-drones", "SE", "drones", drones("100")),
+      ] as never);
+      await createRecords(tx, cs, eventEntity, [
+        usdEvent,
+        event("test-series-eur-1", "test-series-eur", "delivered", "2024-05-02", money("40", "EUR")),
+        event("test-series-drones-1", "test-series-drones", "delivered", "2024-04", drones("12")),
+      ] as never);
+    });
+  });
+  const series = async (query: Record<string, string>) => okJson(await ctx.client.v1.series.$get({ query }));
+
+  it("answers promised against delivered in EUR at each event's date, stating the conversion", async () => {
+    const { data, meta } = await series({ interval: "quarter" });
+    expect(data).toMatchObject({
+      measure: "money",
+      currency: "EUR",
+      unit: null,
+      groupBy: "all",
+      interval: "quarter",
+    });
+    expect(data.groups).toEqual([
+      {
+        key: "all",
+        label: "All commitments",
+        points: [
+          {
+            period: "2024-Q1",
+            promised: "100.00",
+            delivered: "0.00",
+            cumulativePromised: "100.00",
+            cumulativeDelivered: "0.00",
+          },
+          {
+            period: "2024-Q2",
+            promised: "0.00",
+            delivered: "40.00",
+            cumulativePromised: "100.00",
+            cumulativeDelivered: "40.00",
+          },
+        ],
+      },
+    ]);
+    expect(data.conversion).toMatchObject({
+      currency: "EUR",
+      convention: "event_date",
+      rateSource: `the tracker's exchange-rate table, dataset version ${meta.datasetVersion}`,
+      unconverted: [],
+    });
+    expect(data.original).toEqual([
+      { currency: "EUR", promised: "0", delivered: "40" },
+      { currency: "USD", promised: "110", delivered: "0" },
+    ]);
+  });
+
+  it("converts at one fixed date on request, and keeps original currencies apart on request", async () => {
+    const fixed = await series({
+      convention: "fixed_date",
+      rateDate: "2024-06-30",
+      currency: "USD",
+      interval: "year",
+    });
+    expect(fixed.data.conversion).toMatchObject({
+      convention: "fixed_date",
+      rateDate: "2024-06-30",
+      rates: [{ currency: "USD", perEur: "1.25", date: "2024-06-28" }],
+    });
+    // 110 USD as it is; 40 EUR × 1.25.
+    expect(fixed.data.groups[0]?.points).toEqual([
+      {
+        period: "2024",
+        promised: "110.00",
+        delivered: "50.00",
+        cumulativePromised: "110.00",
+        cumulativeDelivered: "50.00",
+      },
+    ]);
+    const original = await series({ currency: "original", groupBy: "donor", interval: "year" });
+    expect(original.data.conversion).toBeNull();
+    expect(
+      original.data.groups.map((g) => [g.key, g.currency, g.points[0]?.promised, g.points[0]?.delivered]),
+    ).toEqual([
+      ["SE", "EUR", "0", "40"],
+      ["US", "USD", "110", "0"],
+    ]);
+  });
+
+  it("counts quantities per unit, never converted", async () => {
+    const { data } = await series({ measure: "quantity", groupBy: "category", interval: "year" });
+    expect(data).toMatchObject({ measure: "quantity", currency: null, conversion: null, original: [] });
+    expect(data.groups).toEqual([
+      {
+        key: "drones",
+        label: "Drones",
+        unit: "systems",
+        points: [expect.objectContaining({ period: "2024", delivered: "12" })],
+      },
+    ]);
+    expect((await series({ unit: "systems", interval: "year" })).data.unit).toBe("systems");
+  });
+
+  it("reads a series as of a moment before a correction", async () => {
+    const before = await series({ interval: "year" });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await withChangeSet(ctx.database.db, { actor: "test", origin: "api" }, (tx, cs) =>
+      replaceRecord(tx, cs, eventEntity, usdEvent.id, 1, {
+        ...usdEvent,
+        measure: money("220", "USD"),
+      } as never),
+    );
+    expect((await series({ interval: "year" })).data.groups[0]?.points[0]?.promised).toBe("200.00");
+    const then = await series({ interval: "year", asOf: before.meta.asOf });
+    expect(then.data).toEqual(before.data);
+    expect(then.meta.datasetVersion).toBe(before.meta.datasetVersion);
+  });
+
+  it("refuses bad parameters, naming the field", async () => {
+    const field = async (query: string) =>
+      (await expectError(await ctx.app.request(`/v1/series?${query}`), 400)).details?.[0]?.path;
+    expect(await field("groupBy=weather")).toBe("groupBy");
+    expect(await field("interval=week")).toBe("interval");
+    expect(await field("convention=fixed_date")).toBe("rateDate");
+    expect(await field("rateDate=2024-01-01")).toBe("rateDate");
+    expect(await field("unit=systems&currency=USD")).toBe("currency");
+    expect(await field("measure=money&unit=systems")).toBe("unit");
+    expect(await field("currency=original&convention=fixed_date&rateDate=2024-01-01")).toBe("convention");
+    expect(await field("from=2024-05&to=2024-02")).toBe("to");
+    expect(await field("from=2024-13")).toBe("from");
+    expect(await field("from=0001")).toBe("from");
+    expect(await field("tier=medium")).toBe("tier");
+    expect(await field("colour=red")).toBe("colour");
+  });
+});

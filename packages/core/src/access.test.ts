@@ -1,0 +1,103 @@
+import { describe, expect, it } from "vitest";
+import {
+  type Action,
+  type Actor,
+  authorise,
+  confidenceAllowed,
+  type Role,
+  rolesByOrganisationKind,
+} from "./access.ts";
+
+const actor = (roles: Role[], party?: string, tokenScopes?: Actor["tokenScopes"]): Actor => ({
+  userId: "u1",
+  organisation: { id: "org", kind: "partner_ministry", party },
+  roles,
+  tokenScopes,
+});
+const editorGB = actor(["ministry_editor"], "GB");
+const approverGB = actor(["ministry_approver"], "GB");
+const verifierUA = actor(["recipient_verifier"], "UA");
+const analyst = actor(["ngo_analyst"]);
+const admin = actor(["administrator"]);
+
+const recordActions: Action[] = [
+  "record.create",
+  "record.update",
+  "record.retract",
+  "record.submit",
+  "record.correct",
+];
+
+describe("authorise", () => {
+  it("lets nobody signed out do anything", () => {
+    for (const action of [...recordActions, "dispute.open", "annotation.create"] as Action[]) {
+      expect(authorise(null, action, { donor: "GB" }).allowed).toBe(false);
+    }
+  });
+
+  it("lets a ministry editor change its own donor's records and never another's", () => {
+    for (const action of recordActions) {
+      expect(authorise(editorGB, action, { donor: "GB", status: "draft" })).toEqual({ allowed: true });
+      const foreign = authorise(editorGB, action, { donor: "FR", status: "draft" });
+      expect(foreign.allowed).toBe(false);
+    }
+    expect(authorise(editorGB, "record.publish", { donor: "GB", status: "submitted" }).allowed).toBe(false);
+    expect(authorise(editorGB, "dispute.resolve", { donor: "GB" }).allowed).toBe(false);
+  });
+
+  it("lets an approver publish its own donor's submitted drafts only", () => {
+    expect(authorise(approverGB, "record.publish", { donor: "GB", status: "submitted" }).allowed).toBe(true);
+    expect(authorise(approverGB, "record.publish", { donor: "GB", status: "draft" }).allowed).toBe(false);
+    expect(authorise(approverGB, "record.publish", { donor: "FR", status: "submitted" }).allowed).toBe(false);
+    expect(authorise(approverGB, "record.create", { donor: "GB" }).allowed).toBe(false);
+  });
+
+  it("routes published records through correction, not editing", () => {
+    expect(authorise(editorGB, "record.update", { donor: "GB", status: "published" }).allowed).toBe(false);
+    expect(authorise(editorGB, "record.correct", { donor: "GB", status: "published" }).allowed).toBe(true);
+  });
+
+  it("lets verifiers confirm deliveries to their own country, analysts annotate and dispute", () => {
+    expect(authorise(verifierUA, "delivery.confirm", { recipient: "UA" }).allowed).toBe(true);
+    expect(authorise(verifierUA, "delivery.confirm", { recipient: "MD" }).allowed).toBe(false);
+    expect(authorise(editorGB, "delivery.confirm", { recipient: "UA" }).allowed).toBe(false);
+    expect(authorise(analyst, "annotation.create").allowed).toBe(true);
+    expect(authorise(analyst, "dispute.open", { donor: "FR" }).allowed).toBe(true);
+    expect(authorise(analyst, "record.create", { donor: "FR" }).allowed).toBe(false);
+  });
+
+  it("keeps read-only tokens from writing, whatever the organisation's roles", () => {
+    const token = actor(["ministry_editor"], "GB", ["read"]);
+    expect(authorise(token, "record.create", { donor: "GB" })).toEqual({
+      allowed: false,
+      reason: "this API token may only read",
+    });
+    expect(
+      authorise(actor(["ministry_editor"], "GB", ["read", "write"]), "record.create", { donor: "GB" })
+        .allowed,
+    ).toBe(true);
+  });
+
+  it("reserves dispute resolution, rates and organisations to administrators", () => {
+    for (const action of ["dispute.resolve", "rates.load", "organisation.manage"] as Action[]) {
+      expect(authorise(admin, action).allowed).toBe(true);
+      expect(authorise(editorGB, action, { donor: "GB" }).allowed).toBe(false);
+    }
+  });
+
+  it("hands out roles only where an organisation's kind allows them", () => {
+    expect(rolesByOrganisationKind.newsroom).toEqual([]);
+    expect(rolesByOrganisationKind.partner_ministry).not.toContain("recipient_verifier");
+  });
+});
+
+describe("confidenceAllowed", () => {
+  it("lets a donor report or estimate, never confirm or verify its own figures", () => {
+    expect(confidenceAllowed(editorGB, "reported_by_donor")).toBe(true);
+    expect(confidenceAllowed(editorGB, "confirmed_by_recipient")).toBe(false);
+    expect(confidenceAllowed(editorGB, "independently_verified")).toBe(false);
+    expect(confidenceAllowed(verifierUA, "confirmed_by_recipient")).toBe(true);
+    expect(confidenceAllowed(admin, "independently_verified")).toBe(true);
+    expect(confidenceAllowed(admin, "disputed")).toBe(false);
+  });
+});

@@ -1,0 +1,268 @@
+import {
+  add,
+  convert,
+  type InstrumentType,
+  normalize,
+  type RateTable,
+  rateDateFor,
+  type Stage,
+  tierOf,
+} from "@commitments/core";
+import { and, eq, gte, inArray, type SQL, sql } from "drizzle-orm";
+import type { Db } from "./client.ts";
+import { rowsOf } from "./entities.ts";
+import { type ChangeSet, visibleAt } from "./ledger.ts";
+import { rateTableFor } from "./rates-table.ts";
+import { agreements, commitments, seriesCells, stageEvents } from "./schema.ts";
+
+/** Converted figures are kept to this many decimal places per event; a series rounds to cents only at the end. */
+export const conversionPlaces = 10;
+
+export type SeriesCell = typeof seriesCells.$inferSelect;
+
+/** A month of one stage in one currency or unit: the unit of recomputation. */
+export interface Slice {
+  stage: Stage;
+  /** The first day of the month. */
+  month: string;
+  kind: "money" | "quantity";
+  measure: string;
+}
+
+/** A stage event with what decides its cell: its commitment's donor, category and agreement, and the tier. */
+export interface CellEvent {
+  stage: Stage;
+  date: string;
+  dateFrom: string;
+  dateTo: string;
+  measureKind: "money" | "quantity";
+  amount: string;
+  currency: string | null;
+  unit: string | null;
+  donor: string;
+  category: string;
+  agreement: string | null;
+  instrumentType: string | null;
+}
+
+/** The events visible at `asOf` (now if not given), with their commitment and agreement as they stood then. */
+export async function cellEvents(db: Db, where: SQL[] = [], asOf?: Date): Promise<CellEvent[]> {
+  const rows = await db
+    .select({
+      stage: stageEvents.stage,
+      date: stageEvents.date,
+      dateFrom: stageEvents.dateFrom,
+      dateTo: stageEvents.dateTo,
+      measureKind: stageEvents.measureKind,
+      amount: stageEvents.amount,
+      currency: stageEvents.currency,
+      unit: stageEvents.unit,
+      donor: commitments.donor,
+      category: commitments.category,
+      agreement: commitments.agreementId,
+      instrumentType: agreements.instrumentType,
+    })
+    .from(stageEvents)
+    .innerJoin(commitments, and(eq(commitments.id, stageEvents.commitmentId), visibleAt(commitments, asOf)))
+    .leftJoin(agreements, and(eq(agreements.id, commitments.agreementId), visibleAt(agreements, asOf)))
+    .where(and(visibleAt(stageEvents, asOf), ...where));
+  return rows.map((r) => ({ ...r, amount: normalize(r.amount) }));
+}
+
+/** The rate table, as it stood at `asOf`, that these events' conversions need. */
+export function rateTableForEvents(db: Db, events: readonly CellEvent[], asOf?: Date): Promise<RateTable> {
+  let from: string | undefined;
+  let to: string | undefined;
+  const currencies = new Set(["USD"]);
+  for (const e of events) {
+    if (e.currency === null) continue;
+    currencies.add(e.currency);
+    if (from === undefined || e.dateFrom < from) from = e.dateFrom;
+    if (to === undefined || e.dateTo > to) to = e.dateTo;
+  }
+  return rateTableFor(db, [...currencies], from ?? "2000-01-01", to ?? "2000-01-01", asOf);
+}
+
+type CellCoordinates = Pick<
+  SeriesCell,
+  "stage" | "month" | "measureKind" | "measure" | "donor" | "category" | "agreement"
+>;
+
+export function cellKey(c: CellCoordinates): string {
+  return [c.stage, c.month, c.measureKind, c.measure, c.donor, c.category, c.agreement].join("|");
+}
+
+// Instrument types are checked on write; "none" for commitments under no agreement.
+const tierOfType = (type: string | null): string => (type === null ? "none" : tierOf(type as InstrumentType));
+
+const convertedZero = {
+  eur: "0",
+  eurUnconverted: "0",
+  eurUnconvertedEvents: 0,
+  usd: "0",
+  usdUnconverted: "0",
+  usdUnconvertedEvents: 0,
+};
+const convertedNone = {
+  eur: null,
+  eurUnconverted: null,
+  eurUnconvertedEvents: null,
+  usd: null,
+  usdUnconverted: null,
+  usdUnconvertedEvents: null,
+};
+
+/**
+ * The cells of a set of events: exact sums in the original currency or unit, and for money the sums converted to
+ * EUR and USD at each event's own date (rateDateFor, event_date convention; a partial date uses the middle of its
+ * range capped at the table's latest rate date), each event converted to `conversionPlaces` places. Events with no
+ * rate are counted apart as unconverted, never priced at a guess.
+ */
+export function buildCells(events: readonly CellEvent[], rates: RateTable): Map<string, SeriesCell> {
+  const cells = new Map<string, SeriesCell>();
+  for (const e of events) {
+    const money = e.measureKind === "money";
+    const coordinates = {
+      stage: e.stage,
+      month: `${e.dateTo.slice(0, 7)}-01`,
+      measureKind: e.measureKind,
+      measure: (money ? e.currency : e.unit) as string,
+      donor: e.donor,
+      category: e.category,
+      agreement: e.agreement ?? "",
+    };
+    const key = cellKey(coordinates);
+    const cell = cells.get(key) ?? {
+      ...coordinates,
+      tier: tierOfType(e.instrumentType),
+      amount: "0",
+      events: 0,
+      ...(money ? convertedZero : convertedNone),
+    };
+    cells.set(key, cell);
+    cell.amount = add(cell.amount, e.amount);
+    cell.events += 1;
+    if (!money) continue;
+    const rateDate = rateDateFor({ kind: "event_date" }, e.date, rates.latestDate);
+    const original = { amount: e.amount, currency: e.currency as string };
+    const eur = convert(original, "EUR", rateDate, rates, conversionPlaces);
+    if (eur.ok) cell.eur = add(cell.eur ?? "0", eur.value.amount);
+    else {
+      cell.eurUnconverted = add(cell.eurUnconverted ?? "0", e.amount);
+      cell.eurUnconvertedEvents = (cell.eurUnconvertedEvents ?? 0) + 1;
+    }
+    const usd = convert(original, "USD", rateDate, rates, conversionPlaces);
+    if (usd.ok) cell.usd = add(cell.usd ?? "0", usd.value.amount);
+    else {
+      cell.usdUnconverted = add(cell.usdUnconverted ?? "0", e.amount);
+      cell.usdUnconvertedEvents = (cell.usdUnconvertedEvents ?? 0) + 1;
+    }
+  }
+  return cells;
+}
+
+/** Every cell computed afresh from the ledger as it stood at `asOf`: a scan of every event, for checks and asOf. */
+export async function computeCells(db: Db, asOf?: Date): Promise<Map<string, SeriesCell>> {
+  const events = await cellEvents(db, [], asOf);
+  return buildCells(events, await rateTableForEvents(db, events, asOf));
+}
+
+/** The stored cells, keyed like computeCells, with numbers in their shortest exact form. */
+export async function storedCells(db: Db): Promise<Map<string, SeriesCell>> {
+  const rows = await db.select().from(seriesCells);
+  const exact = (v: string | null) => (v === null ? null : normalize(v));
+  return new Map(
+    rows.map((r) => [
+      cellKey(r),
+      {
+        ...r,
+        amount: normalize(r.amount),
+        eur: exact(r.eur),
+        eurUnconverted: exact(r.eurUnconverted),
+        usd: exact(r.usd),
+        usdUnconverted: exact(r.usdUnconverted),
+      },
+    ]),
+  );
+}
+
+const sliceSql = (slices: readonly Slice[]) =>
+  sql`select s.stage, s.month, s.kind, s.measure
+    from jsonb_to_recordset(${JSON.stringify(slices)}::jsonb) as s(stage text, month text, kind text, measure text)`;
+
+/**
+ * Recomputes the cells of these slices from the current events, inside the caller's transaction: the cells of a
+ * slice depend only on the events in it (and their commitments, agreements and rates), so replacing them is
+ * exact whatever the write was. Cost grows with the events of the touched months, not with the history.
+ */
+export async function refreshSlices(tx: Db, slices: readonly Slice[]): Promise<void> {
+  // By month, so each batch reads one run of months through the (stage, date_to) index of current events.
+  const sorted = [...slices].sort((a, b) => a.month.localeCompare(b.month));
+  for (let i = 0; i < sorted.length; i += 500) {
+    const part = sorted.slice(i, i + 500);
+    const first = part[0]?.month as string;
+    const last = part.at(-1)?.month as string;
+    const events = await cellEvents(tx, [
+      gte(stageEvents.dateTo, first),
+      sql`${stageEvents.dateTo} < ${last}::date + interval '1 month'`,
+      sql`(${stageEvents.stage}, to_char(${stageEvents.dateTo}, 'YYYY-MM-01'), ${stageEvents.measureKind},
+        coalesce(${stageEvents.currency}, ${stageEvents.unit})) in (${sliceSql(part)})`,
+    ]);
+    const cells = buildCells(events, await rateTableForEvents(tx, events));
+    await tx.execute(
+      sql`delete from ${seriesCells} where month between ${first} and ${last}
+          and (stage, to_char(month, 'YYYY-MM-01'), measure_kind, measure) in (${sliceSql(part)})`,
+    );
+    const rows = [...cells.values()];
+    for (let j = 0; j < rows.length; j += 2_000) {
+      await tx.insert(seriesCells).values(rows.slice(j, j + 2_000));
+    }
+  }
+}
+
+const sliceColumns = sql`${stageEvents.stage} as stage, to_char(${stageEvents.dateTo}, 'YYYY-MM-01') as month,
+  ${stageEvents.measureKind} as kind, coalesce(${stageEvents.currency}, ${stageEvents.unit}) as measure`;
+
+async function slicesWhere(tx: Db, where: SQL): Promise<Slice[]> {
+  return rowsOf<Slice>(
+    await tx.execute(sql`select distinct ${sliceColumns} from ${stageEvents} where ${where}`),
+  );
+}
+
+/**
+ * Keeps the series cells exact after a ledger write, in the write's transaction: called by createRecords,
+ * replaceRecord and retractRecord with the ids written. Events touch the months of their new and their closed
+ * version; a commitment (donor, category, agreement) the months of its events; an agreement (its instrument type
+ * decides the tier) the months of the events of its commitments. Other records do not enter the series.
+ */
+export async function refreshSeries(tx: Db, cs: ChangeSet, entity: string, ids: readonly string[]) {
+  if (!["event", "commitment", "agreement"].includes(entity) || ids.length === 0) return;
+  // Collected over every batch of ids first, so a bulk import recomputes each month once.
+  const slices = new Map<string, Slice>();
+  for (let i = 0; i < ids.length; i += 10_000) {
+    const part = ids.slice(i, i + 10_000);
+    const where =
+      entity === "event"
+        ? sql`${inArray(stageEvents.id, part)}
+            and (${stageEvents.validTo} is null or ${stageEvents.validTo} = ${cs.recordedAt})`
+        : entity === "commitment"
+          ? sql`${visibleAt(stageEvents)} and ${inArray(stageEvents.commitmentId, part)}`
+          : sql`${visibleAt(stageEvents)} and ${stageEvents.commitmentId} in (select ${commitments.id}
+              from ${commitments} where ${visibleAt(commitments)} and ${inArray(commitments.agreementId, part)})`;
+    for (const slice of await slicesWhere(tx, where)) slices.set(Object.values(slice).join("|"), slice);
+  }
+  await refreshSlices(tx, [...slices.values()]);
+}
+
+/** After a rate load: recomputes every money month from the one holding `from` on (see loadRates for why). */
+export async function refreshMoneySeriesFrom(tx: Db, from: string): Promise<void> {
+  const slices = await slicesWhere(
+    tx,
+    and(
+      visibleAt(stageEvents),
+      eq(stageEvents.measureKind, "money"),
+      gte(stageEvents.dateTo, `${from.slice(0, 7)}-01`),
+    ) as SQL,
+  );
+  await refreshSlices(tx, slices);
+}

@@ -1,0 +1,320 @@
+import { readFileSync } from "node:fs";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eventEntity } from "./entities.ts";
+import { withChangeSet } from "./ledger.ts";
+import { loadRates, loadRatesCsv, RatesError } from "./rates.ts";
+import { createRecords, replaceRecord } from "./records.ts";
+import { loadDataset } from "./reference.ts";
+import { readSeries, type SeriesQuery } from "./series.ts";
+import { computeCells, storedCells } from "./series-cells.ts";
+import { money, quantity, seriesDataset, testEvent } from "./series-testing.ts";
+import { type TestDatabase, testTargets } from "./testing.ts";
+
+const editor = { actor: "test:editor", origin: "api" as const };
+// TEST values, not ECB reference rates.
+const rates = [
+  { date: "2024-03-15", currency: "USD", perEur: "1.1" },
+  { date: "2024-03-29", currency: "USD", perEur: "1.08" },
+  { date: "2024-03-15", currency: "GBP", perEur: "0.85" },
+  { date: "2024-06-28", currency: "USD", perEur: "1.07" },
+  { date: "2024-06-28", currency: "GBP", perEur: "0.845" },
+];
+const events = [
+  testEvent("e-usd-1", "c-usd", "committed", "2024-03-15", money("110", "USD")),
+  // Month precision: the rate date is the middle of March, 2024-03-16, a Saturday: the 15th's rate.
+  testEvent("e-gbp-1", "c-gbp", "committed", "2024-03", money("85", "GBP")),
+  testEvent("e-usd-2", "c-usd", "committed", "2024-03-29", money("100", "USD")),
+  testEvent("e-jpy-1", "c-jpy", "committed", "2024-03-10", money("1000", "JPY")),
+  testEvent("e-eur-1", "c-eur", "delivered", "2024-03-20", money("50", "EUR")),
+  testEvent("e-usd-3", "c-usd", "delivered", "2024-06-28", money("53.5", "USD")),
+  // No GBP rate on or before 1 February: unconverted.
+  testEvent("e-gbp-2", "c-gbp", "delivered", "2024-02-01", money("10", "GBP")),
+  // Year precision counts in December; its rate date is mid-2024 (2024-07-01) capped at the latest rate date.
+  testEvent("e-usd-4", "c-usd", "delivered", "2024", money("107", "USD")),
+  testEvent("e-rounds-1", "c-rounds", "delivered", "2024-03-02", quantity("1200", "rounds", "155mm shells")),
+  testEvent("e-vehicles-1", "c-vehicles", "delivered", "2024-04", quantity("4", "vehicles", "M113")),
+];
+
+const base: SeriesQuery = {
+  groupBy: "all",
+  promised: "committed",
+  delivered: "delivered",
+  interval: "month",
+  measure: "money",
+  currency: "EUR",
+  convention: { kind: "event_date" },
+};
+
+describe.each(testTargets())("series on $name", (target) => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await target.open();
+    await loadDataset(database.db, seriesDataset());
+    await loadRates(database.db, rates, "test:rates");
+    await withChangeSet(database.db, editor, (tx, cs) => createRecords(tx, cs, eventEntity, events));
+  });
+  afterAll(async () => {
+    await database?.dispose();
+  });
+  const read = (query: Partial<SeriesQuery>) => readSeries(database.db, { ...base, ...query });
+
+  it("converts each event at its own date, rounds at the end, and lists what it could not convert", async () => {
+    const series = await read({ from: "2024-02", to: "2024-06" });
+    expect(series.groups).toHaveLength(1);
+    expect(series.groups[0]?.points).toEqual([
+      {
+        period: "2024-02",
+        promised: "0.00",
+        delivered: "0.00",
+        cumulativePromised: "0.00",
+        cumulativeDelivered: "0.00",
+      },
+      // 110 / 1.1 + 85 / 0.85 + 100 / 1.08 (92.5925925926 to 10 places) = 292.5925925926
+      {
+        period: "2024-03",
+        promised: "292.59",
+        delivered: "50.00",
+        cumulativePromised: "292.59",
+        cumulativeDelivered: "50.00",
+      },
+      {
+        period: "2024-04",
+        promised: "0.00",
+        delivered: "0.00",
+        cumulativePromised: "292.59",
+        cumulativeDelivered: "50.00",
+      },
+      {
+        period: "2024-05",
+        promised: "0.00",
+        delivered: "0.00",
+        cumulativePromised: "292.59",
+        cumulativeDelivered: "50.00",
+      },
+      // 53.5 / 1.07 = 50
+      {
+        period: "2024-06",
+        promised: "0.00",
+        delivered: "50.00",
+        cumulativePromised: "292.59",
+        cumulativeDelivered: "100.00",
+      },
+    ]);
+    expect(series.conversion).toMatchObject({
+      currency: "EUR",
+      convention: "event_date",
+      rateSource: `the tracker's exchange-rate table, dataset version ${series.datasetVersion}`,
+      unconverted: [
+        { stage: "committed", currency: "JPY", amount: "1000", events: 1 },
+        { stage: "delivered", currency: "GBP", amount: "10", events: 1 },
+      ],
+    });
+    expect(series.conversion?.rounding).toMatch(/half-even to 2 places at the end/);
+    expect(series.original).toEqual([
+      { currency: "EUR", promised: "0", delivered: "50" },
+      { currency: "GBP", promised: "85", delivered: "10" },
+      { currency: "JPY", promised: "1000", delivered: "0" },
+      { currency: "USD", promised: "210", delivered: "53.5" },
+    ]);
+  });
+
+  it("caps the rate date of a partial date at the latest rate, and a later rate moves it", async () => {
+    const december = async (asOf?: Date) =>
+      (await read({ from: "2024-12", to: "2024-12", ...(asOf ? { asOf } : {}) })).groups[0]?.points[0];
+    // 107 / 1.07 at 2024-06-28, the latest rate date, before the middle of 2024 (2024-07-01).
+    expect(await december()).toMatchObject({ delivered: "100.00", cumulativeDelivered: "200.00" });
+    const before = new Date();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const loaded = await loadRates(
+      database.db,
+      [{ date: "2024-07-01", currency: "USD", perEur: "1.25" }],
+      "test:rates",
+    );
+    expect(loaded).toMatchObject({ created: 1, replaced: 0 });
+    // Now the rate of 2024-07-01 applies: 107 / 1.25 = 85.6.
+    expect(await december()).toMatchObject({ delivered: "85.60", cumulativeDelivered: "185.60" });
+    expect(await december(before)).toMatchObject({ delivered: "100.00", cumulativeDelivered: "200.00" });
+  });
+
+  it("converts per-currency sums at one fixed date", async () => {
+    const series = await read({
+      from: "2024-03",
+      to: "2024-03",
+      convention: { kind: "fixed_date", date: "2024-06-30" },
+    });
+    // 2024-06-30 is a Sunday: the rates of 2024-06-28. 210 / 1.07 = 196.2616822430, 85 / 0.845 = 100.5917159763.
+    // The cumulative figure includes February's GBP 10, convertible at the fixed date: 50 + 11.8343195266.
+    expect(series.groups[0]?.points).toEqual([
+      {
+        period: "2024-03",
+        promised: "296.85",
+        delivered: "50.00",
+        cumulativePromised: "296.85",
+        cumulativeDelivered: "61.83",
+      },
+    ]);
+    expect(series.conversion).toMatchObject({
+      convention: "fixed_date",
+      rateDate: "2024-06-30",
+      rates: expect.arrayContaining([
+        { currency: "USD", perEur: "1.07", date: "2024-06-28" },
+        { currency: "GBP", perEur: "0.845", date: "2024-06-28" },
+      ]),
+      unconverted: [{ stage: "committed", currency: "JPY", amount: "1000", events: 1 }],
+    });
+    // Into dollars: 210 + 85 × 1.07 / 0.845 (107.6331360947) = 317.63; delivered 50 × 1.07
+    const usd = await read({
+      from: "2024-03",
+      to: "2024-03",
+      currency: "USD",
+      convention: { kind: "fixed_date", date: "2024-06-30" },
+    });
+    expect(usd.groups[0]?.points[0]).toMatchObject({ promised: "317.63", delivered: "53.50" });
+  });
+
+  it("converts into dollars at each event's date", async () => {
+    const series = await read({ currency: "USD", from: "2024-03", to: "2024-03" });
+    // 110 + 85 × 1.1 / 0.85 + 100; delivered 50 × 1.1 (the 15th's rate on the 20th)
+    expect(series.groups[0]?.points[0]).toMatchObject({ promised: "320.00", delivered: "55.00" });
+  });
+
+  it("groups and filters, by quarter, and keeps original currencies apart", async () => {
+    const byDonor = await read({
+      groupBy: "donor",
+      interval: "quarter",
+      currency: "original",
+      to: "2024-06",
+    });
+    expect(byDonor.currency).toBeNull();
+    expect(byDonor.conversion).toBeNull();
+    expect(byDonor.groups.map((g) => [g.key, g.label, g.currency])).toEqual([
+      ["DE", expect.any(String), "EUR"],
+      ["GB", "United Kingdom", "GBP"],
+      ["JP", expect.any(String), "JPY"],
+      ["US", expect.any(String), "USD"],
+    ]);
+    const us = byDonor.groups.find((g) => g.key === "US");
+    expect(us?.points).toEqual([
+      {
+        period: "2024-Q1",
+        promised: "210",
+        delivered: "0",
+        cumulativePromised: "210",
+        cumulativeDelivered: "0",
+      },
+      {
+        period: "2024-Q2",
+        promised: "0",
+        delivered: "53.5",
+        cumulativePromised: "210",
+        cumulativeDelivered: "53.5",
+      },
+    ]);
+    const byTier = await read({ groupBy: "tier", interval: "year" });
+    expect(byTier.groups.map((g) => [g.key, g.label])).toEqual([
+      ["intermediate", "Intermediate"],
+      ["none", "No agreement"],
+      ["soft", "Soft"],
+    ]);
+    const air = await read({ groupBy: "category", category: "air_defence", interval: "year" });
+    expect(air.groups.map((g) => g.key)).toEqual(["air_defence"]);
+    const none = await read({ groupBy: "agreement", tier: "none", interval: "year" });
+    expect(none.groups.map((g) => g.key)).toEqual(["none"]);
+  });
+
+  it("never adds different units", async () => {
+    const all = await read({ measure: "quantity", groupBy: "category", interval: "year" });
+    expect(all.groups.map((g) => [g.key, g.unit, g.points[0]?.delivered])).toEqual([
+      ["ammunition", "rounds", "1200"],
+      ["armoured_vehicles", "vehicles", "4"],
+    ]);
+    const rounds = await read({ measure: "quantity", unit: "rounds", interval: "year" });
+    expect(rounds.unit).toBe("rounds");
+    expect(rounds.groups.map((g) => g.points[0]?.delivered)).toEqual(["1200"]);
+    expect(rounds.original).toEqual([]);
+  });
+
+  it("reads a series as of a moment after a correction", async () => {
+    const before = await read({ to: "2024-03" });
+    const at = new Date();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await withChangeSet(database.db, editor, (tx, cs) =>
+      replaceRecord(tx, cs, eventEntity, "e-usd-1", 1, {
+        ...events[0],
+        measure: money("220", "USD"),
+      } as never),
+    );
+    const after = await read({ to: "2024-03" });
+    expect(after.groups[0]?.points.at(-1)?.promised).toBe("392.59");
+    expect(await read({ to: "2024-03", asOf: at })).toEqual(before);
+  });
+
+  it("recomputes months before a new rate when it moves the latest rate date", async () => {
+    // August 2025, month precision: its rate date is the middle (2025-08-16), capped at the latest rate (08-05).
+    await loadRates(database.db, [{ date: "2025-08-05", currency: "USD", perEur: "1.25" }], "test:rates");
+    await withChangeSet(database.db, editor, (tx, cs) =>
+      createRecords(tx, cs, eventEntity, [
+        testEvent("e-usd-5", "c-usd", "committed", "2025-08", money("125", "USD")),
+      ]),
+    );
+    const august = async () =>
+      (await read({ from: "2025-08", to: "2025-08" })).groups[0]?.points[0]?.promised;
+    expect(await august()).toBe("100.00");
+    // A GBP rate in September lifts the cap: the rate date becomes 08-16, 11 days after the last USD rate.
+    await loadRates(database.db, [{ date: "2025-09-10", currency: "GBP", perEur: "0.9" }], "test:rates");
+    expect(await august()).toBe("0.00");
+    expect(await storedCells(database.db)).toEqual(await computeCells(database.db));
+  });
+
+  it("keeps the cells equal to a full recomputation", async () => {
+    expect(await storedCells(database.db)).toEqual(await computeCells(database.db));
+  });
+
+  it("refuses contradictory rates and bad CSV, writing nothing", async () => {
+    await expect(
+      loadRates(database.db, [rates[0], { ...rates[0], perEur: "1.2" }] as never, "test:rates"),
+    ).rejects.toBeInstanceOf(RatesError);
+    await expect(loadRatesCsv(database.db, "Date,USD\n2024-13-01,1.1\n", "test:rates")).rejects.toMatchObject(
+      {
+        at: { line: 2 },
+      },
+    );
+    const again = await loadRates(database.db, rates, "test:rates");
+    expect(again).toEqual({ changeSet: null, created: 0, replaced: 0, unchanged: rates.length });
+  });
+
+  it("keeps exchange rates append-only in the database itself", async () => {
+    const refusal = (statement: ReturnType<typeof sql>) =>
+      database.db.execute(statement).then(
+        () => "accepted",
+        (error: Error & { cause?: Error }) => error.cause?.message ?? error.message,
+      );
+    expect(await refusal(sql`update exchange_rates set per_eur = 2 where currency = 'USD'`)).toMatch(
+      /append-only/,
+    );
+    expect(await refusal(sql`delete from exchange_rates`)).toMatch(/append-only/);
+  });
+
+  it("backfills the cells of existing events in the migration exactly as the application computes them", async () => {
+    // With no rates the application can convert only EUR to EUR and USD to USD, as the migration does.
+    const fresh = await target.open();
+    try {
+      await loadDataset(fresh.db, seriesDataset());
+      await withChangeSet(fresh.db, editor, (tx, cs) => createRecords(tx, cs, eventEntity, events));
+      const migration = readFileSync(
+        new URL("../migrations/0003_series_append_only_backfill.sql", import.meta.url),
+        "utf8",
+      );
+      const backfill = migration.slice(migration.indexOf("INSERT INTO series_cells"));
+      const expected = await storedCells(fresh.db);
+      expect(expected.size).toBeGreaterThan(5);
+      await fresh.db.execute(sql`delete from series_cells`);
+      await fresh.db.execute(sql.raw(backfill));
+      expect(await storedCells(fresh.db)).toEqual(expected);
+      expect(await computeCells(fresh.db)).toEqual(expected);
+    } finally {
+      await fresh.dispose();
+    }
+  });
+});

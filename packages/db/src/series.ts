@@ -1,0 +1,475 @@
+import {
+  add,
+  type CategoryId,
+  type ConversionConvention,
+  categories,
+  divide,
+  lookupRate,
+  type Month,
+  multiply,
+  normalize,
+  periodMonths,
+  periodOf,
+  periodsBetween,
+  type QuantityUnit,
+  type RateOn,
+  type SeriesInterval,
+  type Stage,
+  sum,
+  type Tier,
+  tiers,
+  topCategory,
+  toScale,
+} from "@commitments/core";
+import { and, eq, inArray, like, lte, or, type SQL, sql } from "drizzle-orm";
+import type { Db } from "./client.ts";
+import { datasetVersion, visibleAt } from "./ledger.ts";
+import { rateTableFor } from "./rates-table.ts";
+import { agreements, parties, seriesCells, stageEvents } from "./schema.ts";
+import {
+  buildCells,
+  cellEvents,
+  conversionPlaces,
+  rateTableForEvents,
+  type SeriesCell,
+} from "./series-cells.ts";
+
+export const seriesGroupings = ["all", "donor", "category", "tier", "agreement"] as const;
+export type SeriesGroupBy = (typeof seriesGroupings)[number];
+
+export interface SeriesQuery {
+  groupBy: SeriesGroupBy;
+  /** The stage counted as the promise (committed by default) and the one counted as delivery (delivered). */
+  promised: Stage;
+  delivered: Stage;
+  interval: SeriesInterval;
+  measure: "money" | "quantity";
+  /** Money: converted to EUR or USD, or "original" for one series per currency. */
+  currency: "EUR" | "USD" | "original";
+  convention: ConversionConvention;
+  /** Quantities: the unit; without it, one series per unit (units are never added up). */
+  unit?: QuantityUnit | undefined;
+  donor?: string | undefined;
+  /** A category and everything under it. */
+  category?: string | undefined;
+  tier?: Tier | "none" | undefined;
+  agreement?: string | undefined;
+  /** The first and last month wanted (YYYY-MM); the series covers the whole periods holding them. */
+  from?: Month | undefined;
+  to?: Month | undefined;
+  /** Read what the tracker showed at this moment. */
+  asOf?: Date | undefined;
+}
+
+export interface SeriesPoint {
+  period: string;
+  promised: string;
+  delivered: string;
+  cumulativePromised: string;
+  cumulativeDelivered: string;
+}
+
+export interface SeriesGroup {
+  key: string;
+  label: string;
+  /** Set when the series is in original currencies: one group per key and currency. */
+  currency?: string;
+  /** Set for quantities: one group per key and unit. */
+  unit?: QuantityUnit;
+  points: SeriesPoint[];
+}
+
+export interface Unconverted {
+  stage: Stage;
+  currency: string;
+  amount: string;
+  events: number;
+}
+
+export interface SeriesConversion {
+  currency: "EUR" | "USD";
+  convention: ConversionConvention["kind"];
+  rateDate?: string;
+  /** fixed_date: the rates used, one per currency (the latest on or before rateDate, at most 7 days before). */
+  rates?: RateOn[];
+  rateSource: string;
+  rounding: string;
+  /** What the converted figures leave out for want of a rate, up to the end of the series. */
+  unconverted: Unconverted[];
+}
+
+export interface Series {
+  measure: "money" | "quantity";
+  /** The currency of every figure; null when each group is in its own currency or the series counts units. */
+  currency: "EUR" | "USD" | null;
+  unit: QuantityUnit | null;
+  interval: SeriesInterval;
+  groupBy: SeriesGroupBy;
+  promisedStage: Stage;
+  deliveredStage: Stage;
+  groups: SeriesGroup[];
+  conversion: SeriesConversion | null;
+  /** Money: the promised and delivered totals of the periods shown, per original currency, exact. */
+  original: { currency: string; promised: string; delivered: string }[];
+  /** The last change set included. */
+  datasetVersion: number;
+}
+
+/** A group's sums for one stage in one month and one currency or unit. */
+interface Row {
+  key: string;
+  measure: string;
+  stage: Stage;
+  month: Month;
+  amount: string;
+  events: number;
+  /** Converted at each event's date to the target currency (event_date); "0" otherwise. */
+  converted: string;
+  unconverted: string;
+  unconvertedEvents: number;
+}
+
+const keyOf: Record<SeriesGroupBy, (c: SeriesCell) => string> = {
+  all: () => "all",
+  donor: (c) => c.donor,
+  category: (c) => topCategory(c.category as CategoryId),
+  tier: (c) => c.tier,
+  agreement: (c) => c.agreement || "none",
+};
+
+const keySql: Record<SeriesGroupBy, SQL<string>> = {
+  all: sql<string>`'all'`,
+  donor: sql<string>`${seriesCells.donor}`,
+  category: sql<string>`split_part(${seriesCells.category}, '.', 1)`,
+  tier: sql<string>`${seriesCells.tier}`,
+  agreement: sql<string>`case when ${seriesCells.agreement} = '' then 'none' else ${seriesCells.agreement} end`,
+};
+
+/**
+ * Promised against delivered over time. A current read sums the maintained cells, so its cost grows with the
+ * answer (periods × groups × currencies), not with the history. A read `asOf` a past moment recomputes the cells
+ * from the versioned tables as they stood then: a scan of the events visible at that moment, accepted on that
+ * path, which gives exactly what the cells held at that moment (the cells are always a function of the ledger).
+ */
+export function readSeries(db: Db, query: SeriesQuery): Promise<Series> {
+  return db.transaction(
+    async (transaction) => {
+      const tx = transaction as unknown as Db;
+      const version = (await datasetVersion(tx, query.asOf)).version;
+      const lastMonth =
+        query.to === undefined ? undefined : periodMonths(periodOf(query.to, query.interval)).last;
+      const rows = query.asOf
+        ? await rowsAsOf(tx, query, lastMonth)
+        : await rowsFromCells(tx, query, lastMonth);
+      return assemble(tx, query, rows, version);
+    },
+    { isolationLevel: "repeatable read", accessMode: "read only" },
+  );
+}
+
+function targetOf(query: SeriesQuery): "EUR" | "USD" | null {
+  return query.measure === "money" && query.currency !== "original" ? query.currency : null;
+}
+
+async function rowsFromCells(tx: Db, query: SeriesQuery, lastMonth: Month | undefined): Promise<Row[]> {
+  const target = targetOf(query);
+  const converted = target === "USD" ? seriesCells.usd : seriesCells.eur;
+  const unconverted = target === "USD" ? seriesCells.usdUnconverted : seriesCells.eurUnconverted;
+  const unconvertedEvents =
+    target === "USD" ? seriesCells.usdUnconvertedEvents : seriesCells.eurUnconvertedEvents;
+  const where: SQL[] = [
+    eq(seriesCells.measureKind, query.measure),
+    inArray(seriesCells.stage, [query.promised, query.delivered]),
+  ];
+  if (query.unit) where.push(eq(seriesCells.measure, query.unit));
+  if (query.donor) where.push(eq(seriesCells.donor, query.donor));
+  if (query.category) {
+    where.push(
+      or(eq(seriesCells.category, query.category), like(seriesCells.category, `${query.category}.%`)) as SQL,
+    );
+  }
+  if (query.tier) where.push(eq(seriesCells.tier, query.tier));
+  if (query.agreement) where.push(eq(seriesCells.agreement, query.agreement));
+  if (lastMonth) where.push(lte(seriesCells.month, `${lastMonth}-01`));
+  const key = keySql[query.groupBy];
+  const month = sql<string>`to_char(${seriesCells.month}, 'YYYY-MM')`;
+  const rows = await tx
+    .select({
+      key,
+      measure: seriesCells.measure,
+      stage: seriesCells.stage,
+      month,
+      amount: sql<string>`sum(${seriesCells.amount})::text`,
+      events: sql<number>`sum(${seriesCells.events})::int`,
+      converted: sql<string>`coalesce(sum(${converted}), 0)::text`,
+      unconverted: sql<string>`coalesce(sum(${unconverted}), 0)::text`,
+      unconvertedEvents: sql<number>`coalesce(sum(${unconvertedEvents}), 0)::int`,
+    })
+    .from(seriesCells)
+    .where(and(...where))
+    // A constant may not appear in GROUP BY: "all" groups by the other columns only.
+    .groupBy(...(query.groupBy === "all" ? [] : [key]), seriesCells.measure, seriesCells.stage, month);
+  return rows.map((r) => ({
+    ...r,
+    amount: normalize(r.amount),
+    converted: normalize(r.converted),
+    unconverted: normalize(r.unconverted),
+  }));
+}
+
+/** The asOf path: the cells recomputed from the ledger as it stood then (a scan), filtered and grouped here. */
+async function rowsAsOf(tx: Db, query: SeriesQuery, lastMonth: Month | undefined): Promise<Row[]> {
+  const events = await cellEvents(
+    tx,
+    [
+      eq(stageEvents.measureKind, query.measure),
+      inArray(stageEvents.stage, [query.promised, query.delivered]),
+      ...(lastMonth ? [sql`${stageEvents.dateTo} < (${`${lastMonth}-01`}::date + interval '1 month')`] : []),
+    ],
+    query.asOf,
+  );
+  const cells = buildCells(events, await rateTableForEvents(tx, events, query.asOf));
+  const target = targetOf(query);
+  const rows = new Map<string, Row>();
+  for (const c of cells.values()) {
+    if (query.unit && c.measure !== query.unit) continue;
+    if (query.donor && c.donor !== query.donor) continue;
+    if (query.category && c.category !== query.category && !c.category.startsWith(`${query.category}.`))
+      continue;
+    if (query.tier && c.tier !== query.tier) continue;
+    if (query.agreement && c.agreement !== query.agreement) continue;
+    const coordinates = {
+      key: keyOf[query.groupBy](c),
+      measure: c.measure,
+      stage: c.stage,
+      month: c.month.slice(0, 7),
+    };
+    const id = Object.values(coordinates).join("|");
+    const row = rows.get(id) ?? {
+      ...coordinates,
+      amount: "0",
+      events: 0,
+      converted: "0",
+      unconverted: "0",
+      unconvertedEvents: 0,
+    };
+    rows.set(id, row);
+    row.amount = add(row.amount, c.amount);
+    row.events += c.events;
+    if (target) {
+      row.converted = add(row.converted, (target === "USD" ? c.usd : c.eur) ?? "0");
+      row.unconverted = add(row.unconverted, (target === "USD" ? c.usdUnconverted : c.eurUnconverted) ?? "0");
+      row.unconvertedEvents += (target === "USD" ? c.usdUnconvertedEvents : c.eurUnconvertedEvents) ?? 0;
+    }
+  }
+  return [...rows.values()];
+}
+
+/** Per currency (or unit) sums of one stage. */
+type Sums = Map<string, { amount: string; converted: string }>;
+
+function addTo(sums: Sums, row: Row) {
+  const s = sums.get(row.measure) ?? { amount: "0", converted: "0" };
+  sums.set(row.measure, { amount: add(s.amount, row.amount), converted: add(s.converted, row.converted) });
+}
+
+function mergeInto(into: Sums, from: Sums | undefined) {
+  for (const [measure, s] of from ?? []) {
+    const t = into.get(measure) ?? { amount: "0", converted: "0" };
+    into.set(measure, { amount: add(t.amount, s.amount), converted: add(t.converted, s.converted) });
+  }
+}
+
+async function assemble(tx: Db, query: SeriesQuery, rows: Row[], version: number): Promise<Series> {
+  const target = targetOf(query);
+  const split = target === null;
+  const base: Omit<Series, "groups" | "conversion" | "original"> = {
+    measure: query.measure,
+    currency: target,
+    unit: query.measure === "quantity" ? (query.unit ?? null) : null,
+    interval: query.interval,
+    groupBy: query.groupBy,
+    promisedStage: query.promised,
+    deliveredStage: query.delivered,
+    datasetVersion: version,
+  };
+  const months = rows.map((r) => r.month).sort();
+  const firstData = months[0];
+  const lastData = months.at(-1);
+  const first = query.from ?? firstData;
+  const last = query.to ?? (lastData && first && lastData < first ? first : lastData);
+  const periods = first && last ? periodsBetween(first, last, query.interval) : [];
+  const windowFirst = periods[0] ? periodMonths(periods[0]).first : "9999-12";
+
+  // fixed_date: one rate per currency, on the caller's date.
+  const fixedDate = query.convention.kind === "fixed_date" ? query.convention.date : null;
+  const fixedRates = new Map<string, RateOn | null>();
+  if (target && fixedDate) {
+    const currencies = [...new Set([...rows.map((r) => r.measure), target])].sort();
+    const table = await rateTableFor(tx, currencies, fixedDate, fixedDate, query.asOf);
+    for (const c of currencies) {
+      const found = lookupRate(table, c, fixedDate);
+      fixedRates.set(c, found.ok ? found.value : null);
+    }
+  }
+  // The formula of core's convert(): amount × perEur(target) / perEur(currency), here on per-currency sums.
+  const fixedConvert = (currency: string, amount: string): string | null => {
+    if (currency === target) return amount;
+    const from = fixedRates.get(currency);
+    const to = fixedRates.get(target ?? "EUR");
+    return from && to ? divide(multiply(amount, to.perEur), from.perEur, conversionPlaces) : null;
+  };
+  const figure = (sums: Sums): string => {
+    if (!target) return normalize(sum([...sums.values()].map((s) => s.amount)));
+    const parts = fixedDate
+      ? [...sums].map(([currency, s]) => fixedConvert(currency, s.amount) ?? "0")
+      : [...sums.values()].map((s) => s.converted);
+    return toScale(sum(parts), 2);
+  };
+
+  // Per group: the sums before the first period (they open the cumulative figures) and per period.
+  const groups = new Map<
+    string,
+    { key: string; measure: string; before: [Sums, Sums]; periods: Map<string, [Sums, Sums]> }
+  >();
+  for (const row of rows) {
+    const id = split ? `${row.key}|${row.measure}` : row.key;
+    const group = groups.get(id) ?? {
+      key: row.key,
+      measure: row.measure,
+      before: [new Map(), new Map()],
+      periods: new Map(),
+    };
+    groups.set(id, group);
+    const period = periodOf(row.month, query.interval);
+    let slot = group.before;
+    if (row.month >= windowFirst) {
+      slot = group.periods.get(period) ?? [new Map(), new Map()];
+      group.periods.set(period, slot);
+    }
+    if (row.stage === query.promised) addTo(slot[0], row);
+    if (row.stage === query.delivered) addTo(slot[1], row);
+  }
+
+  const labels = await labelsOf(tx, query, [...new Set([...groups.values()].map((g) => g.key))]);
+  const out: SeriesGroup[] = [...groups.values()]
+    .sort((a, b) => a.key.localeCompare(b.key) || a.measure.localeCompare(b.measure))
+    .map((group) => {
+      const cumulative: [Sums, Sums] = [new Map(), new Map()];
+      mergeInto(cumulative[0], group.before[0]);
+      mergeInto(cumulative[1], group.before[1]);
+      const points = periods.map((period) => {
+        const [promised, delivered] = group.periods.get(period) ?? [new Map(), new Map()];
+        mergeInto(cumulative[0], promised);
+        mergeInto(cumulative[1], delivered);
+        return {
+          period,
+          promised: figure(promised),
+          delivered: figure(delivered),
+          cumulativePromised: figure(cumulative[0]),
+          cumulativeDelivered: figure(cumulative[1]),
+        };
+      });
+      const measure = split ? { [query.measure === "money" ? "currency" : "unit"]: group.measure } : {};
+      return { key: group.key, label: labels.get(group.key) ?? group.key, ...measure, points };
+    });
+
+  const original =
+    query.measure === "money"
+      ? originalTotals(
+          rows.filter((r) => r.month >= windowFirst),
+          query,
+        )
+      : [];
+  return {
+    ...base,
+    groups: out,
+    original,
+    conversion: target
+      ? {
+          currency: target,
+          convention: query.convention.kind,
+          ...(fixedDate
+            ? {
+                rateDate: fixedDate,
+                // EUR is the base, 1 by definition.
+                rates: [...fixedRates.values()].filter(
+                  (r): r is RateOn => r !== null && r.currency !== "EUR",
+                ),
+              }
+            : {}),
+          rateSource: `the tracker's exchange-rate table, dataset version ${version}`,
+          rounding: fixedDate
+            ? "each currency's exact sum is converted at the rate on rateDate to 10 decimal places; the conversions are added and each figure is rounded half-even to 2 places at the end"
+            : "each event is converted at the rate of its own date (a partial date: the middle of its range, capped at the latest rate) to 10 decimal places; the conversions are added exactly and each figure is rounded half-even to 2 places at the end",
+          unconverted: unconvertedOf(rows, query, fixedDate ? fixedRates : null),
+        }
+      : null,
+  };
+}
+
+function originalTotals(rows: Row[], query: SeriesQuery) {
+  const totals = new Map<string, { promised: string[]; delivered: string[] }>();
+  for (const row of rows) {
+    const t = totals.get(row.measure) ?? { promised: [], delivered: [] };
+    totals.set(row.measure, t);
+    if (row.stage === query.promised) t.promised.push(row.amount);
+    if (row.stage === query.delivered) t.delivered.push(row.amount);
+  }
+  return [...totals]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([currency, t]) => ({ currency, promised: sum(t.promised), delivered: sum(t.delivered) }));
+}
+
+/** Events left out of the converted figures: without a rate at their date, or (fixed_date) on the chosen date. */
+function unconvertedOf(rows: Row[], query: SeriesQuery, fixedRates: Map<string, RateOn | null> | null) {
+  const found = new Map<string, Unconverted>();
+  const target = targetOf(query);
+  for (const row of rows) {
+    const fixedMissing =
+      fixedRates !== null &&
+      row.measure !== target &&
+      (!fixedRates.get(row.measure) || !fixedRates.get(target ?? "EUR"));
+    const missing = fixedRates
+      ? { amount: row.amount, events: fixedMissing ? row.events : 0 }
+      : { amount: row.unconverted, events: row.unconvertedEvents };
+    if (missing.events === 0) continue;
+    const id = `${row.stage}|${row.measure}`;
+    const u = found.get(id) ?? { stage: row.stage, currency: row.measure, amount: "0", events: 0 };
+    found.set(id, { ...u, amount: add(u.amount, missing.amount), events: u.events + missing.events });
+  }
+  return [...found.values()].sort(
+    (a, b) => a.stage.localeCompare(b.stage) || a.currency.localeCompare(b.currency),
+  );
+}
+
+const categoryLabels = new Map(categories.map((c) => [c.id as string, c.label]));
+const tierLabels = new Map(tiers.map((t) => [t.id as string, t.label]));
+
+/** Readable names of the group keys, as the tracker showed them at the same moment. */
+async function labelsOf(tx: Db, query: SeriesQuery, keys: string[]): Promise<Map<string, string>> {
+  const labels = new Map<string, string>([
+    ["none", "No agreement"],
+    ["all", "All commitments"],
+  ]);
+  const known = query.groupBy === "category" ? categoryLabels : query.groupBy === "tier" ? tierLabels : null;
+  for (const k of keys) {
+    const label = known?.get(k);
+    if (label) labels.set(k, label);
+  }
+  if (query.groupBy === "donor" && keys.length) {
+    const rows = await tx
+      .select({ id: parties.id, name: parties.name })
+      .from(parties)
+      .where(and(inArray(parties.id, keys), visibleAt(parties, query.asOf)));
+    for (const r of rows) labels.set(r.id, r.name);
+  }
+  if (query.groupBy === "agreement" && keys.length) {
+    const rows = await tx
+      .select({ id: agreements.id, name: agreements.shortTitle })
+      .from(agreements)
+      .where(and(inArray(agreements.id, keys), visibleAt(agreements, query.asOf)));
+    for (const r of rows) labels.set(r.id, r.name);
+  }
+  return labels;
+}
