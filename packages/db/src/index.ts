@@ -1,3 +1,4 @@
+export * from "./accounts.ts";
 export * from "./client.ts";
 export * from "./counts.ts";
 export * from "./dependents.ts";

@@ -281,3 +281,106 @@ export const idempotencyKeys = pgTable(
   },
   (t) => [primaryKey({ columns: [t.scope, t.key] })],
 );
+
+/*
+ * Accounts: ordinary tables, not ledger data. Secrets are never stored in clear: passwords as scrypt hashes,
+ * session and API tokens as SHA-256 digests (the tokens are long and random, so a fast hash is enough).
+ */
+const at = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
+
+export const organisations = pgTable(
+  "organisations",
+  {
+    id: text().primaryKey(),
+    kind: text({
+      enum: ["partner_ministry", "beneficiary_ministry", "ngo", "newsroom", "maintainers"],
+    }).notNull(),
+    name: text().notNull(),
+    // The donor or recipient a ministry speaks for: authorise() compares it with the record's donor or recipient.
+    party: text(),
+    demo: boolean().notNull().default(false),
+    createdAt: at("created_at").notNull().defaultNow(),
+  },
+  (t) => [
+    check(
+      "organisations_ministry_party",
+      sql`${t.kind} not in ('partner_ministry', 'beneficiary_ministry') or ${t.party} is not null`,
+    ),
+  ],
+);
+
+export const users = pgTable(
+  "users",
+  {
+    id: text().primaryKey(),
+    organisationId: text("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    email: text().notNull(),
+    /** Shown next to what the user recorded: an accountability tool names who did what. */
+    name: text().notNull(),
+    /** `scrypt$N$r$p$salt$hash`, salt and hash in base64url. */
+    passwordHash: text("password_hash").notNull(),
+    roles: text().array().notNull(),
+    demo: boolean().notNull().default(false),
+    disabledAt: at("disabled_at"),
+    createdAt: at("created_at").notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("users_email").on(t.email),
+    check("users_email_lower_case", sql`${t.email} = lower(${t.email})`),
+  ],
+);
+
+export const sessions = pgTable(
+  "sessions",
+  {
+    /** SHA-256 of the session token, hex; the token itself is only ever in the user's cookie. */
+    id: text().primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: at("created_at").notNull().defaultNow(),
+    expiresAt: at("expires_at").notNull(),
+    lastSeenAt: at("last_seen_at").notNull().defaultNow(),
+    revokedAt: at("revoked_at"),
+  },
+  (t) => [index().on(t.userId)],
+);
+
+export const apiTokens = pgTable(
+  "api_tokens",
+  {
+    id: text().primaryKey(),
+    organisationId: text("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    name: text().notNull(),
+    /** SHA-256 of the token, hex. */
+    tokenHash: text("token_hash").notNull(),
+    /** The token's first 8 characters, so its owner can tell tokens apart; not enough to use it. */
+    prefix: text().notNull(),
+    scopes: text().array().notNull(),
+    createdBy: text("created_by").references(() => users.id),
+    createdAt: at("created_at").notNull().defaultNow(),
+    expiresAt: at("expires_at"),
+    lastUsedAt: at("last_used_at"),
+    revokedAt: at("revoked_at"),
+  },
+  (t) => [uniqueIndex("api_tokens_token_hash").on(t.tokenHash), index().on(t.organisationId)],
+);
+
+/** Refused sign-ins, tokens and actions, for spotting abuse. Never holds a password or a whole token. */
+export const authEvents = pgTable(
+  "auth_events",
+  {
+    id: bigint({ mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    at: at("at").notNull().defaultNow(),
+    kind: text().notNull(),
+    email: text(),
+    tokenPrefix: text("token_prefix"),
+    address: text(),
+    detail: text(),
+  },
+  (t) => [index().on(t.at)],
+);
