@@ -14,10 +14,12 @@ import {
   storeIdempotencyKey,
   writeTransaction,
 } from "@commitments/db";
+import type { RouteConfig } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { z } from "zod";
 import type { AppEnv } from "./context.ts";
 import { ApiError, placingFields, validationError } from "./errors.ts";
+import type { AppRouteHandler } from "./handler.ts";
 import { canonicalJson, requestHash } from "./idempotency.ts";
 
 /** How the API writes and shows one kind of ledger record. */
@@ -279,5 +281,51 @@ export async function historyOf<R extends { id: string }>(
       })),
       fields,
     },
+  };
+}
+
+/** The create, update, retract and history routes of one kind of record, as `ledgerRoutes` makes them. */
+interface LedgerRouteSet {
+  create: RouteConfig;
+  update: RouteConfig;
+  retract: RouteConfig;
+  history: RouteConfig;
+}
+
+/**
+ * The four write-side handlers of a ledger resource, bound to its routes: every resource writes, corrects,
+ * retracts and tells its history the same way, through the functions above. The routes' schemas have already
+ * validated the input, so the handlers only read it back.
+ */
+export function ledgerHandlers<R extends { id: string }, Body, V, W extends LedgerRouteSet>(
+  resource: LedgerResource<R, Body, V>,
+  _routes: W,
+) {
+  // Each route validated its own parts (a create has no path id), so each handler reads only those it has.
+  const json = (c: Context<AppEnv>) => c.req.valid("json" as never) as unknown;
+  const header = (c: Context<AppEnv>, name: string) =>
+    (c.req.valid("header" as never) as Record<string, string | undefined>)[name];
+  const id = (c: Context<AppEnv>) => (c.req.valid("param" as never) as { id: string }).id;
+  const updatable = resource as unknown as LedgerResource<R, never, V>;
+  const create = async (c: Context<AppEnv>) =>
+    c.json(
+      await createVia(c, resource, json(c) as Body & { reason?: string }, header(c, "idempotency-key")),
+      201,
+    );
+  const update = async (c: Context<AppEnv>) =>
+    c.json(
+      await updateVia(c, updatable, id(c), header(c, "if-match"), json(c) as { set: object; reason: string }),
+      200,
+    );
+  const retract = async (c: Context<AppEnv>) =>
+    c.json(await retractVia(c, updatable, id(c), header(c, "if-match"), json(c) as { reason: string }), 200);
+  const history = async (c: Context<AppEnv>) =>
+    c.json(await historyOf(c.get("db"), updatable as LedgerResource<R, never, unknown>, id(c)), 200);
+  // The typed client takes its types from the routes; these casts only bind the shared handlers to them.
+  return {
+    create: create as unknown as AppRouteHandler<W["create"]>,
+    update: update as unknown as AppRouteHandler<W["update"]>,
+    retract: retract as unknown as AppRouteHandler<W["retract"]>,
+    history: history as unknown as AppRouteHandler<W["history"]>,
   };
 }

@@ -5,20 +5,13 @@ import { ApiError } from "../../lib/errors.ts";
 import type { AppRouteHandler } from "../../lib/handler.ts";
 import { generateId } from "../../lib/ids.ts";
 import { parseAsOf, readMeta, withVersion } from "../../lib/representation.ts";
+import { checked, type LedgerResource, ledgerHandlers } from "../../lib/writes.ts";
 import {
-  checked,
-  createVia,
-  historyOf,
-  type LedgerResource,
-  retractVia,
-  updateVia,
-} from "../../lib/writes.ts";
-import type {
-  AgreementCreate,
-  AgreementView,
+  type AgreementCreate,
+  type AgreementView,
   agreementWrites,
-  getAgreement,
-  listAgreements,
+  type getAgreement,
+  type listAgreements,
 } from "./agreements.routes.ts";
 
 export function agreementView({ agreement, provisions }: queries.AgreementWithProvisions) {
@@ -85,32 +78,4 @@ const agreements: LedgerResource<AgreementRecord, AgreementBody, z.infer<typeof 
   },
 };
 
-export const create: AppRouteHandler<typeof agreementWrites.create> = async (c) =>
-  c.json(await createVia(c, agreements, c.req.valid("json"), c.req.valid("header")["idempotency-key"]), 201);
-
-export const update: AppRouteHandler<typeof agreementWrites.update> = async (c) =>
-  c.json(
-    await updateVia(
-      c,
-      agreements,
-      c.req.valid("param").id,
-      c.req.valid("header")["if-match"],
-      c.req.valid("json"),
-    ),
-    200,
-  );
-
-export const retract: AppRouteHandler<typeof agreementWrites.retract> = async (c) =>
-  c.json(
-    await retractVia(
-      c,
-      agreements,
-      c.req.valid("param").id,
-      c.req.valid("header")["if-match"],
-      c.req.valid("json"),
-    ),
-    200,
-  );
-
-export const history: AppRouteHandler<typeof agreementWrites.history> = async (c) =>
-  c.json(await historyOf(c.get("db"), agreements, c.req.valid("param").id), 200);
+export const { create, update, retract, history } = ledgerHandlers(agreements, agreementWrites);

@@ -5,20 +5,13 @@ import { ApiError } from "../../lib/errors.ts";
 import type { AppRouteHandler } from "../../lib/handler.ts";
 import { generateId } from "../../lib/ids.ts";
 import { parseAsOf, readMeta, withVersion } from "../../lib/representation.ts";
+import { checked, type LedgerResource, ledgerHandlers } from "../../lib/writes.ts";
 import {
-  checked,
-  createVia,
-  historyOf,
-  type LedgerResource,
-  retractVia,
-  updateVia,
-} from "../../lib/writes.ts";
-import type {
-  CommitmentCreate,
-  CommitmentDetail,
+  type CommitmentCreate,
+  type CommitmentDetail,
   commitmentWrites,
-  getCommitment,
-  listCommitments,
+  type getCommitment,
+  type listCommitments,
 } from "./commitments.routes.ts";
 
 export const list: AppRouteHandler<typeof listCommitments> = async (c) => {
@@ -82,32 +75,4 @@ const commitments: LedgerResource<CommitmentRecord, CommitmentBody, z.infer<type
   },
 };
 
-export const create: AppRouteHandler<typeof commitmentWrites.create> = async (c) =>
-  c.json(await createVia(c, commitments, c.req.valid("json"), c.req.valid("header")["idempotency-key"]), 201);
-
-export const update: AppRouteHandler<typeof commitmentWrites.update> = async (c) =>
-  c.json(
-    await updateVia(
-      c,
-      commitments,
-      c.req.valid("param").id,
-      c.req.valid("header")["if-match"],
-      c.req.valid("json"),
-    ),
-    200,
-  );
-
-export const retract: AppRouteHandler<typeof commitmentWrites.retract> = async (c) =>
-  c.json(
-    await retractVia(
-      c,
-      commitments,
-      c.req.valid("param").id,
-      c.req.valid("header")["if-match"],
-      c.req.valid("json"),
-    ),
-    200,
-  );
-
-export const history: AppRouteHandler<typeof commitmentWrites.history> = async (c) =>
-  c.json(await historyOf(c.get("db"), commitments, c.req.valid("param").id), 200);
+export const { create, update, retract, history } = ledgerHandlers(commitments, commitmentWrites);

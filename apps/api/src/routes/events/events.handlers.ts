@@ -5,16 +5,9 @@ import { ApiError } from "../../lib/errors.ts";
 import type { AppRouteHandler } from "../../lib/handler.ts";
 import { generateId } from "../../lib/ids.ts";
 import { parseAsOf, readMeta, withVersion } from "../../lib/representation.ts";
-import {
-  checked,
-  createVia,
-  historyOf,
-  type LedgerResource,
-  retractVia,
-  updateVia,
-} from "../../lib/writes.ts";
+import { checked, type LedgerResource, ledgerHandlers } from "../../lib/writes.ts";
 import type { EventView } from "../commitments/commitments.routes.ts";
-import type { EventCreate, eventWrites, getEvent, listEvents } from "./events.routes.ts";
+import { type EventCreate, eventWrites, type getEvent, type listEvents } from "./events.routes.ts";
 
 export const list: AppRouteHandler<typeof listEvents> = async (c) => {
   const { asOf, cursor, limit, ...filters } = c.req.valid("query");
@@ -55,32 +48,4 @@ const events: LedgerResource<StageEvent, EventBody, z.infer<typeof EventView>> =
   },
 };
 
-export const create: AppRouteHandler<typeof eventWrites.create> = async (c) =>
-  c.json(await createVia(c, events, c.req.valid("json"), c.req.valid("header")["idempotency-key"]), 201);
-
-export const update: AppRouteHandler<typeof eventWrites.update> = async (c) =>
-  c.json(
-    await updateVia(
-      c,
-      events,
-      c.req.valid("param").id,
-      c.req.valid("header")["if-match"],
-      c.req.valid("json"),
-    ),
-    200,
-  );
-
-export const retract: AppRouteHandler<typeof eventWrites.retract> = async (c) =>
-  c.json(
-    await retractVia(
-      c,
-      events,
-      c.req.valid("param").id,
-      c.req.valid("header")["if-match"],
-      c.req.valid("json"),
-    ),
-    200,
-  );
-
-export const history: AppRouteHandler<typeof eventWrites.history> = async (c) =>
-  c.json(await historyOf(c.get("db"), events, c.req.valid("param").id), 200);
+export const { create, update, retract, history } = ledgerHandlers(events, eventWrites);

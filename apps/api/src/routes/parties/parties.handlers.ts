@@ -4,8 +4,8 @@ import type { z } from "zod";
 import { ApiError } from "../../lib/errors.ts";
 import type { AppRouteHandler } from "../../lib/handler.ts";
 import { parseAsOf, readMeta, withVersion } from "../../lib/representation.ts";
-import { createVia, historyOf, type LedgerResource, retractVia, updateVia } from "../../lib/writes.ts";
-import type { getParty, listParties, PartyView, partyWrites } from "./parties.routes.ts";
+import { type LedgerResource, ledgerHandlers } from "../../lib/writes.ts";
+import { type getParty, type listParties, type PartyView, partyWrites } from "./parties.routes.ts";
 
 export const list: AppRouteHandler<typeof listParties> = async (c) => {
   const { asOf, cursor, limit, ...filters } = c.req.valid("query");
@@ -41,32 +41,4 @@ const parties: LedgerResource<Party, Party, z.infer<typeof PartyView>> = {
   },
 };
 
-export const create: AppRouteHandler<typeof partyWrites.create> = async (c) =>
-  c.json(await createVia(c, parties, c.req.valid("json"), c.req.valid("header")["idempotency-key"]), 201);
-
-export const update: AppRouteHandler<typeof partyWrites.update> = async (c) =>
-  c.json(
-    await updateVia(
-      c,
-      parties,
-      c.req.valid("param").id,
-      c.req.valid("header")["if-match"],
-      c.req.valid("json"),
-    ),
-    200,
-  );
-
-export const retract: AppRouteHandler<typeof partyWrites.retract> = async (c) =>
-  c.json(
-    await retractVia(
-      c,
-      parties,
-      c.req.valid("param").id,
-      c.req.valid("header")["if-match"],
-      c.req.valid("json"),
-    ),
-    200,
-  );
-
-export const history: AppRouteHandler<typeof partyWrites.history> = async (c) =>
-  c.json(await historyOf(c.get("db"), parties, c.req.valid("param").id), 200);
+export const { create, update, retract, history } = ledgerHandlers(parties, partyWrites);

@@ -5,16 +5,14 @@ import { ApiError } from "../../lib/errors.ts";
 import type { AppRouteHandler } from "../../lib/handler.ts";
 import { generateId } from "../../lib/ids.ts";
 import { parseAsOf, readMeta, withVersion } from "../../lib/representation.ts";
-import {
-  checked,
-  createVia,
-  historyOf,
-  type LedgerResource,
-  retractVia,
-  updateVia,
-} from "../../lib/writes.ts";
+import { checked, type LedgerResource, ledgerHandlers } from "../../lib/writes.ts";
 import type { ProvisionView } from "../agreements/agreements.routes.ts";
-import type { getProvision, listProvisions, ProvisionCreate, provisionWrites } from "./provisions.routes.ts";
+import {
+  type getProvision,
+  type listProvisions,
+  type ProvisionCreate,
+  provisionWrites,
+} from "./provisions.routes.ts";
 
 export const list: AppRouteHandler<typeof listProvisions> = async (c) => {
   const { asOf, cursor, limit, ...filters } = c.req.valid("query");
@@ -55,32 +53,4 @@ const provisions: LedgerResource<ProvisionRecord, ProvisionBody, z.infer<typeof 
   },
 };
 
-export const create: AppRouteHandler<typeof provisionWrites.create> = async (c) =>
-  c.json(await createVia(c, provisions, c.req.valid("json"), c.req.valid("header")["idempotency-key"]), 201);
-
-export const update: AppRouteHandler<typeof provisionWrites.update> = async (c) =>
-  c.json(
-    await updateVia(
-      c,
-      provisions,
-      c.req.valid("param").id,
-      c.req.valid("header")["if-match"],
-      c.req.valid("json"),
-    ),
-    200,
-  );
-
-export const retract: AppRouteHandler<typeof provisionWrites.retract> = async (c) =>
-  c.json(
-    await retractVia(
-      c,
-      provisions,
-      c.req.valid("param").id,
-      c.req.valid("header")["if-match"],
-      c.req.valid("json"),
-    ),
-    200,
-  );
-
-export const history: AppRouteHandler<typeof provisionWrites.history> = async (c) =>
-  c.json(await historyOf(c.get("db"), provisions, c.req.valid("param").id), 200);
+export const { create, update, retract, history } = ledgerHandlers(provisions, provisionWrites);

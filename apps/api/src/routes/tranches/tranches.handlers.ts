@@ -5,16 +5,9 @@ import { ApiError } from "../../lib/errors.ts";
 import type { AppRouteHandler } from "../../lib/handler.ts";
 import { generateId } from "../../lib/ids.ts";
 import { parseAsOf, readMeta, withVersion } from "../../lib/representation.ts";
-import {
-  checked,
-  createVia,
-  historyOf,
-  type LedgerResource,
-  retractVia,
-  updateVia,
-} from "../../lib/writes.ts";
+import { checked, type LedgerResource, ledgerHandlers } from "../../lib/writes.ts";
 import type { TrancheView } from "../commitments/commitments.routes.ts";
-import type { getTranche, listTranches, TrancheCreate, trancheWrites } from "./tranches.routes.ts";
+import { type getTranche, type listTranches, type TrancheCreate, trancheWrites } from "./tranches.routes.ts";
 
 export const list: AppRouteHandler<typeof listTranches> = async (c) => {
   const { asOf, cursor, limit, ...filters } = c.req.valid("query");
@@ -55,32 +48,4 @@ const tranches: LedgerResource<TrancheRecord, TrancheBody, z.infer<typeof Tranch
   },
 };
 
-export const create: AppRouteHandler<typeof trancheWrites.create> = async (c) =>
-  c.json(await createVia(c, tranches, c.req.valid("json"), c.req.valid("header")["idempotency-key"]), 201);
-
-export const update: AppRouteHandler<typeof trancheWrites.update> = async (c) =>
-  c.json(
-    await updateVia(
-      c,
-      tranches,
-      c.req.valid("param").id,
-      c.req.valid("header")["if-match"],
-      c.req.valid("json"),
-    ),
-    200,
-  );
-
-export const retract: AppRouteHandler<typeof trancheWrites.retract> = async (c) =>
-  c.json(
-    await retractVia(
-      c,
-      tranches,
-      c.req.valid("param").id,
-      c.req.valid("header")["if-match"],
-      c.req.valid("json"),
-    ),
-    200,
-  );
-
-export const history: AppRouteHandler<typeof trancheWrites.history> = async (c) =>
-  c.json(await historyOf(c.get("db"), tranches, c.req.valid("param").id), 200);
+export const { create, update, retract, history } = ledgerHandlers(tranches, trancheWrites);
