@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { type Browser, chromium } from "playwright-core";
-import { repoRoot } from "../server.ts";
+import { afterAll, beforeAll } from "vitest";
+import { freshDataDir, type RunningServer, repoRoot, startServer } from "../server.ts";
 
 export const chromiumPath = "/usr/bin/chromium";
 export const artifactsDir = join(repoRoot, "tests/artifacts");
@@ -29,4 +30,23 @@ export async function launch(): Promise<Browser> {
       "--disable-sync",
     ],
   });
+}
+
+/**
+ * The real server on a fresh PGlite directory, and a browser, for one describe block: started before its tests,
+ * stopped and cleaned up after them.
+ */
+export function useServerAndBrowser(env: Record<string, string> = {}) {
+  const context = {} as { server: RunningServer; browser: Browser };
+  const dataDir = freshDataDir();
+  beforeAll(async () => {
+    context.server = await startServer({ PGLITE_DATA_DIR: dataDir, ...env });
+    context.browser = await launch();
+  });
+  afterAll(async () => {
+    await context.browser?.close();
+    await context.server?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+  return context;
 }

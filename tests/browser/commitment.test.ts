@@ -1,11 +1,10 @@
-import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { createClient } from "@commitments/api/client";
-import type { Browser, Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Locator, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { formatMeasure, formatPartialDate, formatRatio, inMeasureOf } from "../../apps/web/src/format.ts";
-import { freshDataDir, type RunningServer, startServer } from "../server.ts";
-import { artifactsDir, hasChromium, launch } from "./chromium.ts";
+import type { RunningServer } from "../server.ts";
+import { artifactsDir, hasChromium, useServerAndBrowser } from "./chromium.ts";
 
 /** The commitment as the API gives it, through the typed client: the page must say the same. */
 async function fromApi(server: RunningServer, id: string) {
@@ -68,24 +67,12 @@ const writeToken = "browser-test-write-token-0123456789";
 
 // Skipped only where Debian's chromium is missing outside CI (see chromium.ts); CI fails instead.
 describe.skipIf(!hasChromium)("one commitment's view in Chromium", () => {
-  const dataDir = freshDataDir();
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer({ PGLITE_DATA_DIR: dataDir, API_WRITE_TOKEN: writeToken });
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  const app = useServerAndBrowser({ API_WRITE_TOKEN: writeToken });
 
   it("lists the commitments below the ladder, from the API", async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(server.url);
-    const response = await createClient(server.url).v1.commitments.$get({ query: { limit: "200" } });
+    const page = await app.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(app.server.url);
+    const response = await createClient(app.server.url).v1.commitments.$get({ query: { limit: "200" } });
     if (!response.ok) throw new Error(`the API answered ${response.status}`);
     const list = await response.json();
     const rows = page.locator("#commitments tbody tr");
@@ -98,9 +85,9 @@ describe.skipIf(!hasChromium)("one commitment's view in Chromium", () => {
 
   it("opens the Ukraine Facility: promise, schedule, deliveries and citation as the API gives them", async () => {
     const id = "eu-ukraine-facility-2024-2027";
-    const api = await fromApi(server, id);
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(server.url);
+    const api = await fromApi(app.server, id);
+    const page = await app.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(app.server.url);
     await page.locator(`#commitments tr[data-commitment="${id}"] a`).click();
 
     const heading = page.getByRole("heading", { level: 1, name: api.data.commitment.title });
@@ -121,7 +108,7 @@ describe.skipIf(!hasChromium)("one commitment's view in Chromium", () => {
     await expectScheduleAndEvents(page, api);
     await expectCitation(page, api);
     // Nothing committed, delivered or due: no ratio to show, and the page says so rather than show 0%.
-    const fulfilment = await fulfilmentFromApi(server, id, api.meta.asOf);
+    const fulfilment = await fulfilmentFromApi(app.server, id, api.meta.asOf);
     expect(fulfilment.data.fulfilment?.ratio).toBeNull();
     expect(await page.locator("section.fulfilment").textContent()).toContain("No fulfilment figures yet");
     expect(await page.locator("section.fulfilment").textContent()).not.toContain("%");
@@ -137,9 +124,9 @@ describe.skipIf(!hasChromium)("one commitment's view in Chromium", () => {
 
   it("shows a yearly rate as a rate, and opens by its URL alone, on a phone-sized screen", async () => {
     const id = "eu-european-peace-facility-annual";
-    const api = await fromApi(server, id);
-    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
-    await page.goto(`${server.url}?commitment=${id}`);
+    const api = await fromApi(app.server, id);
+    const page = await app.browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(`${app.server.url}?commitment=${id}`);
     await page.getByRole("heading", { level: 1, name: api.data.commitment.title }).waitFor();
     const facts = await page.locator(".commitment .facts").textContent();
     expect(facts).toContain("€5bn a year");
@@ -154,7 +141,7 @@ describe.skipIf(!hasChromium)("one commitment's view in Chromium", () => {
   it("shows a schedule and deliveries written through the API, every synthetic record flagged", async () => {
     // Demo data, so synthetic throughout: the commitment, its events, and the source they cite.
     const source = { title: "Synthetic demo data written by the browser test", kind: "synthetic" as const };
-    const client = createClient(server.url, { headers: { Authorization: `Bearer ${writeToken}` } });
+    const client = createClient(app.server.url, { headers: { Authorization: `Bearer ${writeToken}` } });
     const eur = (amount: string) => ({ kind: "money" as const, amount, currency: "EUR" });
     const created = await client.v1.commitments.$post({
       header: {},
@@ -192,11 +179,11 @@ describe.skipIf(!hasChromium)("one commitment's view in Chromium", () => {
       expect(response.status, await response.clone().text()).toBe(201);
     }
 
-    const api = await fromApi(server, "synthetic-demo-air-defence-fund");
+    const api = await fromApi(app.server, "synthetic-demo-air-defence-fund");
     expect(api.data.schedule).toHaveLength(2);
     expect(api.data.events).toHaveLength(2);
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(server.url);
+    const page = await app.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(app.server.url);
     await page.locator('#commitments tr[data-commitment="synthetic-demo-air-defence-fund"] a').click();
     await page.getByRole("heading", { level: 1, name: api.data.commitment.title }).waitFor();
 
@@ -210,7 +197,7 @@ describe.skipIf(!hasChromium)("one commitment's view in Chromium", () => {
     await expectCitation(page, api);
 
     // Ratio, adherence and delay as the API computed them, for the same moment and dataset version.
-    const { data: row, meta } = await fulfilmentFromApi(server, api.data.commitment.id, api.meta.asOf);
+    const { data: row, meta } = await fulfilmentFromApi(app.server, api.data.commitment.id, api.meta.asOf);
     expect(meta.datasetVersion).toBe(api.meta.datasetVersion);
     const f = row.fulfilment;
     if (!f || f.ratio === null || f.adherence === null)
@@ -233,8 +220,8 @@ describe.skipIf(!hasChromium)("one commitment's view in Chromium", () => {
   });
 
   it("says plainly when there is no such commitment", async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}?commitment=no-such-line`);
+    const page = await app.browser.newPage();
+    await page.goto(`${app.server.url}?commitment=no-such-line`);
     await expect
       .poll(() => page.getByRole("alert").textContent())
       .toContain('No commitment with id "no-such-line"');

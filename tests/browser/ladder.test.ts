@@ -1,36 +1,21 @@
-import { rmSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freshDataDir, type RunningServer, startServer } from "../server.ts";
-import { artifactsDir, hasChromium, launch } from "./chromium.ts";
+import { describe, expect, it } from "vitest";
+import { artifactsDir, hasChromium, useServerAndBrowser } from "./chromium.ts";
 
 // Skipped only where Debian's chromium is missing outside CI (see chromium.ts); CI fails instead.
 describe.skipIf(!hasChromium)("the ladder page in Chromium", () => {
-  const dataDir = freshDataDir();
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer({ PGLITE_DATA_DIR: dataDir });
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  const app = useServerAndBrowser();
 
   it("shows Table 1 as a ladder with the reference agreements on their rungs, from the API", async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(server.url);
+    const page = await app.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(app.server.url);
     await page.getByRole("heading", { name: "The ladder of security guarantees" }).waitFor();
 
     const tierHeadings = await page.locator(".tier > h2").allTextContents();
     expect(tierHeadings.map((t) => t.split(" ")[0])).toEqual(["Hard", "Intermediate", "Soft"]);
     expect(await page.locator(".rung").count()).toBe(15);
 
-    const api = (await (await fetch(`${server.url}v1/agreements`)).json()) as { data: unknown[] };
+    const api = (await (await fetch(`${app.server.url}v1/agreements`)).json()) as { data: unknown[] };
     expect(await page.locator(".chip").count()).toBe(api.data.length);
     const budapest = page.locator('.rung[data-instrument-type="assurance"] .chip');
     await expect
@@ -40,8 +25,8 @@ describe.skipIf(!hasChromium)("the ladder page in Chromium", () => {
   });
 
   it("opens an agreement's provisions and keeps the choice in the URL", async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(server.url);
+    const page = await app.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(app.server.url);
     const uk = page.locator('.rung[data-instrument-type="security_cooperation"] .chip', {
       hasText: "January 2024",
     });
@@ -53,7 +38,7 @@ describe.skipIf(!hasChromium)("the ladder page in Chromium", () => {
     await page.screenshot({ path: join(artifactsDir, "ladder-agreement.png"), fullPage: true });
 
     // The same URL opens the same view.
-    const again = await browser.newPage();
+    const again = await app.browser.newPage();
     await again.goto(page.url());
     await again.getByRole("heading", { name: "Provisions" }).waitFor();
   });

@@ -1,29 +1,14 @@
-import { rmSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freshDataDir, type RunningServer, startServer } from "../server.ts";
-import { artifactsDir, hasChromium, launch } from "./chromium.ts";
+import { describe, expect, it } from "vitest";
+import { artifactsDir, hasChromium, useServerAndBrowser } from "./chromium.ts";
 
 // Skipped only where Debian's chromium is missing outside CI (see chromium.ts); CI fails instead.
 describe.skipIf(!hasChromium)("the API reference in Chromium", () => {
-  const dataDir = freshDataDir();
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer({ PGLITE_DATA_DIR: dataDir });
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  const app = useServerAndBrowser();
 
   it("renders every operation of /openapi.json, from this server alone", async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    const origin = new URL(server.url).origin;
+    const page = await app.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const origin = new URL(app.server.url).origin;
     const elsewhere: string[] = [];
     const failed: string[] = [];
     const cspViolations: string[] = [];
@@ -36,10 +21,10 @@ describe.skipIf(!hasChromium)("the API reference in Chromium", () => {
       if (message.text().includes("Content Security Policy")) cspViolations.push(message.text());
     });
 
-    await page.goto(`${server.url}reference`);
+    await page.goto(`${app.server.url}reference`);
     await page.locator(".opblock").first().waitFor();
 
-    const doc = (await (await fetch(`${server.url}openapi.json`)).json()) as {
+    const doc = (await (await fetch(`${app.server.url}openapi.json`)).json()) as {
       info: { title: string };
       paths: Record<string, Record<string, unknown>>;
     };

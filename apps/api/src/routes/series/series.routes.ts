@@ -1,30 +1,12 @@
-import {
-  CategoryId,
-  CurrencyCode,
-  IsoDate,
-  PartyId,
-  QuantityUnit,
-  SeriesInterval,
-  Slug,
-  Stage,
-  Tier,
-} from "@commitments/core";
+import { CurrencyCode, IsoDate, QuantityUnit, SeriesInterval, Stage } from "@commitments/core";
 import { createRoute, z } from "@hono/zod-openapi";
 import { errorResponses, json } from "../../lib/openapi.ts";
 import { AsOfQuery, ReadMeta } from "../../lib/representation.ts";
+import { CommitmentFilters } from "../commitments/commitments.routes.ts";
 
-/** Filters on commitments, as the series and the fulfilment table take them. */
-export const SeriesFilters = {
-  donor: PartyId.optional(),
-  agreement: Slug.optional(),
-  category: CategoryId.optional().openapi({ description: "A category and everything under it." }),
-  tier: z
-    .union([Tier, z.literal("none")])
-    .optional()
-    .openapi({
-      description: "The tier of the commitment's agreement; none for commitments under no agreement.",
-    }),
-};
+/** Filters on commitments, as the series and the fulfilment table take them (the cells keep no recipient). */
+const { recipient: _recipient, ...commitmentFiltersButRecipient } = CommitmentFilters;
+export const SeriesFilters = commitmentFiltersButRecipient;
 
 export const StagePair = {
   promised: Stage.default("committed").openapi({ description: "The stage counted as the promise." }),
