@@ -5,22 +5,28 @@ import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
-import { bearerScheme, provideWriteToken } from "./lib/auth.ts";
+import { defaultLimits, identify, type Limits, securitySchemes } from "./lib/auth.ts";
 import { ApiError, notFound, onError } from "./lib/errors.ts";
 import { createLogger, type Logger } from "./lib/logger.ts";
 import { createRouter } from "./lib/openapi.ts";
 import { agreementsRouter } from "./routes/agreements/agreements.index.ts";
+import { annotationsRouter } from "./routes/annotations/annotations.index.ts";
 import { categoriesRouter } from "./routes/categories/categories.index.ts";
 import { commitmentsRouter } from "./routes/commitments/commitments.index.ts";
+import { confirmationsRouter } from "./routes/confirmations/confirmations.index.ts";
+import { disputesRouter } from "./routes/disputes/disputes.index.ts";
 import { eventsRouter } from "./routes/events/events.index.ts";
 import { fulfilmentRouter } from "./routes/fulfilment/fulfilment.index.ts";
 import { gradationRouter } from "./routes/gradation/gradation.index.ts";
 import { healthRouter } from "./routes/health/health.index.ts";
+import { organisationsRouter } from "./routes/organisations/organisations.index.ts";
 import { partiesRouter } from "./routes/parties/parties.index.ts";
 import { provisionsRouter } from "./routes/provisions/provisions.index.ts";
 import { ratesRouter } from "./routes/rates/rates.index.ts";
 import { referenceRouter } from "./routes/reference/reference.index.ts";
 import { seriesRouter } from "./routes/series/series.index.ts";
+import { sessionRouter } from "./routes/session/session.index.ts";
+import { tokensRouter } from "./routes/tokens/tokens.index.ts";
 import { tranchesRouter } from "./routes/tranches/tranches.index.ts";
 
 export interface AppOptions {
@@ -28,27 +34,28 @@ export interface AppOptions {
   logger?: Logger;
   /** The built web app to serve at /, if any. */
   webDistDir?: string | undefined;
-  /** The bearer token every write must carry; without one, writes are refused. */
-  writeToken?: string | undefined;
+  /** Overrides of the rate limits, for tests that send thousands of requests with one token. */
+  limits?: Partial<Limits> | undefined;
 }
 
 const maxBodyBytes = 1024 * 1024;
 
-export function createApp({ db, logger = createLogger("silent"), webDistDir, writeToken }: AppOptions) {
+export function createApp({ db, logger = createLogger("silent"), webDistDir, limits }: AppOptions) {
   const app = createRouter();
   app.onError(onError);
   app.notFound(notFound);
   app.use(requestId());
   app.use(secureHeaders());
-  // Published data is public: any site may read it. Writes need a bearer token, which a browser never sends on
-  // its own, so allowing them cross-origin opens nothing to a third-party page.
+  // Published data is public: any site may read it. Writes from other sites need an API token, which a browser
+  // never sends on its own. The wildcard origin never allows credentials, so no other site can use the session
+  // cookie (SameSite=Strict and the CSRF token stop it as well).
   app.use(
     "/v1/*",
     cors({
       origin: "*",
-      allowMethods: ["GET", "HEAD", "POST", "PATCH", "OPTIONS"],
+      allowMethods: ["GET", "HEAD", "POST", "PATCH", "DELETE", "OPTIONS"],
       allowHeaders: ["Authorization", "Content-Type", "If-Match", "Idempotency-Key"],
-      exposeHeaders: ["ETag", "Location", "Idempotency-Replayed"],
+      exposeHeaders: ["ETag", "Location", "Idempotency-Replayed", "Retry-After"],
       maxAge: 600,
     }),
   );
@@ -61,9 +68,11 @@ export function createApp({ db, logger = createLogger("silent"), webDistDir, wri
       },
     }),
   );
+  const rateLimits = { ...defaultLimits, ...limits };
   app.use(async (c, next) => {
     c.set("db", db);
     c.set("logger", logger);
+    c.set("limits", rateLimits);
     const started = performance.now();
     await next();
     logger.info(
@@ -77,7 +86,7 @@ export function createApp({ db, logger = createLogger("silent"), webDistDir, wri
       "request",
     );
   });
-  app.use("/v1/*", provideWriteToken(writeToken));
+  app.use("/v1/*", identify);
 
   const api = app
     .route("/", healthRouter)
@@ -91,12 +100,19 @@ export function createApp({ db, logger = createLogger("silent"), webDistDir, wri
     .route("/", eventsRouter)
     .route("/", seriesRouter)
     .route("/", fulfilmentRouter)
-    .route("/", ratesRouter);
+    .route("/", ratesRouter)
+    .route("/", disputesRouter)
+    .route("/", annotationsRouter)
+    .route("/", confirmationsRouter)
+    .route("/", sessionRouter)
+    .route("/", tokensRouter)
+    .route("/", organisationsRouter);
 
   // Outside the typed `api` chain: a page for people, not part of the client's API.
   app.route("/", referenceRouter);
 
-  app.openAPIRegistry.registerComponent("securitySchemes", "writeToken", bearerScheme);
+  app.openAPIRegistry.registerComponent("securitySchemes", "apiToken", securitySchemes.apiToken);
+  app.openAPIRegistry.registerComponent("securitySchemes", "session", securitySchemes.session);
   app.doc31("/openapi.json", {
     openapi: "3.1.0",
     info: {

@@ -22,19 +22,27 @@ describe("loadEnv", () => {
     for (const name of ["PORT", "DATABASE_URL", "LOG_LEVEL"]) expect(message).toContain(name);
   });
 
-  it("takes a write token of at least 24 printable characters, and never echoes it", () => {
-    const token = "a-write-token-of-enough-length";
-    expect(loadEnv({ API_WRITE_TOKEN: token }).API_WRITE_TOKEN).toBe(token);
-    expect(loadEnv({ API_WRITE_TOKEN: "" }).API_WRITE_TOKEN).toBeUndefined();
-    for (const bad of ["too-short-a-token", "a token with spaces in it, long enough"]) {
+  it("makes demo accounts only on request, with a password the operator chose, never echoed", () => {
+    expect(loadEnv({}).DEMO_ACCOUNTS).toBe(false);
+    const password = "a-demo-password-of-length";
+    expect(loadEnv({ DEMO_ACCOUNTS: "true", DEMO_PASSWORD: password })).toMatchObject({
+      DEMO_ACCOUNTS: true,
+      DEMO_PASSWORD: password,
+    });
+    for (const bad of [
+      { DEMO_ACCOUNTS: "true" },
+      { DEMO_ACCOUNTS: "true", DEMO_PASSWORD: "short-one" },
+      { DEMO_ACCOUNTS: "true", DEMO_PASSWORD: password, DATABASE_URL: "postgres://localhost/x" },
+      { DEMO_ACCOUNTS: "yes" },
+    ]) {
       let message = "no error";
       try {
-        loadEnv({ API_WRITE_TOKEN: bad });
+        loadEnv(bad);
       } catch (error) {
         message = (error as Error).message;
       }
-      expect(message).toContain("API_WRITE_TOKEN");
-      expect(message).not.toContain(bad);
+      expect(message).toMatch(/DEMO_(ACCOUNTS|PASSWORD)/);
+      expect(message).not.toContain("short-one");
     }
   });
 });

@@ -3,25 +3,44 @@ import { z } from "zod";
 
 const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
 
-const Env = z.object({
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  HOST: z.string().min(1).default("127.0.0.1"),
-  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
-  /** PostgreSQL, the production store. Without it the embedded PGlite store is used. */
-  DATABASE_URL: z
-    .url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// or postgresql:// URL" })
-    .optional(),
-  PGLITE_DATA_DIR: z.string().min(1).default(`${repoRoot}data/pglite`),
-  /** The built web app, served at / when present. */
-  WEB_DIST_DIR: z.string().min(1).default(`${repoRoot}apps/web/dist`),
-  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
-  /** The bearer token every write must carry, until accounts exist. Unset, the API is read-only. */
-  API_WRITE_TOKEN: z
-    .string()
-    .min(24, "must be at least 24 characters")
-    .regex(/^[\x21-\x7e]+$/, "must be printable ASCII without spaces, as it travels in a header")
-    .optional(),
-});
+const Env = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    HOST: z.string().min(1).default("127.0.0.1"),
+    PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+    /** PostgreSQL, the production store. Without it the embedded PGlite store is used. */
+    DATABASE_URL: z
+      .url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// or postgresql:// URL" })
+      .optional(),
+    PGLITE_DATA_DIR: z.string().min(1).default(`${repoRoot}data/pglite`),
+    /** The built web app, served at / when present. */
+    WEB_DIST_DIR: z.string().min(1).default(`${repoRoot}apps/web/dist`),
+    LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+    /** Creates clearly marked demo organisations and users on the embedded database, on request only. */
+    DEMO_ACCOUNTS: z
+      .enum(["true", "false"], { error: 'must be "true" or "false"' })
+      .default("false")
+      .transform((value) => value === "true"),
+    /** The demo users' password, chosen by whoever asks for them: there are no default passwords. */
+    DEMO_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
+  })
+  .superRefine((env, ctx) => {
+    if (!env.DEMO_ACCOUNTS) return;
+    if (env.DATABASE_URL) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["DEMO_ACCOUNTS"],
+        message: "demo accounts are for the embedded database only",
+      });
+    }
+    if (!env.DEMO_PASSWORD) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["DEMO_PASSWORD"],
+        message: "required with DEMO_ACCOUNTS=true (at least 12 characters)",
+      });
+    }
+  });
 export type Env = z.infer<typeof Env>;
 
 /** Reads and checks the environment once, at start-up; a bad value stops the process with a readable message. */

@@ -2,6 +2,7 @@ import { createDb, loadDataset } from "@commitments/db";
 import { referenceDataset } from "@commitments/reference";
 import { serve } from "@hono/node-server";
 import { createApp } from "./app.ts";
+import { createDemoAccounts } from "./demo.ts";
 import { loadEnv } from "./env.ts";
 import { createLogger } from "./lib/logger.ts";
 
@@ -27,14 +28,12 @@ logger.info(
   "database ready",
 );
 
-// The token itself is never logged: only whether writes are open.
-logger.info({ writes: env.API_WRITE_TOKEN ? "enabled" : "disabled: set API_WRITE_TOKEN" }, "write access");
-const app = createApp({
-  db: database.db,
-  logger,
-  webDistDir: env.WEB_DIST_DIR,
-  writeToken: env.API_WRITE_TOKEN,
-});
+if (env.DEMO_ACCOUNTS && env.DEMO_PASSWORD) {
+  // Only the addresses are logged; the password is the one the operator chose and never leaves their hands.
+  const created = await createDemoAccounts(database.db, env.DEMO_PASSWORD);
+  logger.info({ created, password: "DEMO_PASSWORD" }, "demo accounts (marked DEMO) ready");
+}
+const app = createApp({ db: database.db, logger, webDistDir: env.WEB_DIST_DIR });
 const server = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, (info) => {
   const url = `http://${info.address === "::1" ? "localhost" : info.address}:${info.port}/`;
   logger.info({ url, api: `${url}v1/gradation`, openapi: `${url}openapi.json` }, "listening");

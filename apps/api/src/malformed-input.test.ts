@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ErrorBody } from "./lib/errors.ts";
-import { authorised, testTargets, useApp } from "./lib/testing.ts";
+import { testTargets, unlimited, useApp } from "./lib/testing.ts";
 
 interface Operation {
   method: string;
@@ -45,7 +45,7 @@ async function operationsOf(app: { request(path: string): Response | Promise<Res
 
 // Every route of the OpenAPI document is tried, so a new route is covered the day it is added.
 describe.each(testTargets())("malformed input on $name", (target) => {
-  const ctx = useApp(target);
+  const ctx = useApp(target, { limits: unlimited });
 
   it("never gives a 5xx, and every refusal speaks the error contract", async () => {
     const operations = await operationsOf(ctx.app);
@@ -79,7 +79,7 @@ describe.each(testTargets())("malformed input on $name", (target) => {
 // The same with the write token, so the writes' own validators are fuzzed rather than stopped at the door: on
 // real records and made-up ones alike, junk is refused naming where it is, and nothing is written.
 describe.each(testTargets())("malformed writes with the write token on $name", (target) => {
-  const ctx = useApp(target);
+  const ctx = useApp(target, { limits: unlimited });
   const realIds = fc.constantFrom(
     "UA",
     "EU",
@@ -111,8 +111,12 @@ describe.each(testTargets())("malformed writes with the write token on $name", (
   );
 
   it("refuses junk bodies with a 4xx in the error contract, never a 5xx, and writes nothing", async () => {
+    // Signing out takes no body and succeeds even for nobody: there is nothing malformed to send it.
     const writes = (await operationsOf(ctx.app)).filter(
-      (op) => op.method !== "get" && op.path.startsWith("/v1/"),
+      (op) =>
+        op.method !== "get" &&
+        op.path.startsWith("/v1/") &&
+        !(op.method === "delete" && op.path === "/v1/session"),
     );
     expect(writes.length).toBeGreaterThanOrEqual(18);
     const before = await ctx.changeSets();
@@ -125,7 +129,7 @@ describe.each(testTargets())("malformed writes with the write token on $name", (
           fc.option(fc.string({ minLength: 1, maxLength: 250 }).filter((k) => /^[\x20-\x7e]*$/.test(k))),
           async (pathValue, [body, ifMatch], contentType, key) => {
             const path = operation.path.replace(/\{[^}]+\}/g, encodeURIComponent(pathValue) || "%20");
-            const headers: Record<string, string> = { ...authorised, "content-type": contentType };
+            const headers: Record<string, string> = { ...ctx.authorised, "content-type": contentType };
             if (ifMatch !== undefined) headers["if-match"] = ifMatch;
             if (key !== null) headers["idempotency-key"] = key;
             const res = await ctx.app.request(path, {
@@ -134,7 +138,8 @@ describe.each(testTargets())("malformed writes with the write token on $name", (
               headers,
             });
             const at = `${operation.method} ${path} ${body.slice(0, 200)}`;
-            expect([400, 404, 409, 412, 415, 422, 428], at).toContain(res.status);
+            // 403: the account routes an API token may not use (sessions, tokens).
+            expect([400, 403, 404, 409, 412, 415, 422, 428], at).toContain(res.status);
             const error = ErrorBody.parse(await res.json()).error;
             if (error.code === "VALIDATION_FAILED") expect(error.details?.length, at).toBeGreaterThan(0);
           },

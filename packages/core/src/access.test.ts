@@ -6,6 +6,7 @@ import {
   confidenceAllowed,
   type Role,
   rolesByOrganisationKind,
+  tokenRoles,
 } from "./access.ts";
 
 const actor = (roles: Role[], party?: string, tokenScopes?: Actor["tokenScopes"]): Actor => ({
@@ -20,13 +21,7 @@ const verifierUA = actor(["recipient_verifier"], "UA");
 const analyst = actor(["ngo_analyst"]);
 const admin = actor(["administrator"]);
 
-const recordActions: Action[] = [
-  "record.create",
-  "record.update",
-  "record.retract",
-  "record.submit",
-  "record.correct",
-];
+const recordActions: Action[] = ["record.create", "record.update", "record.retract", "record.submit"];
 
 describe("authorise", () => {
   it("lets nobody signed out do anything", () => {
@@ -38,6 +33,8 @@ describe("authorise", () => {
   it("lets a ministry editor change its own donor's records and never another's", () => {
     for (const action of recordActions) {
       expect(authorise(editorGB, action, { donor: "GB", status: "draft" })).toEqual({ allowed: true });
+      expect(authorise(editorGB, "record.correct", { donor: "GB", status: "published" }).allowed).toBe(true);
+      expect(authorise(editorGB, "record.correct", { donor: "FR", status: "published" }).allowed).toBe(false);
       const foreign = authorise(editorGB, action, { donor: "FR", status: "draft" });
       expect(foreign.allowed).toBe(false);
     }
@@ -45,8 +42,14 @@ describe("authorise", () => {
     expect(authorise(editorGB, "dispute.resolve", { donor: "GB" }).allowed).toBe(false);
   });
 
-  it("lets an approver publish its own donor's submitted drafts only", () => {
-    expect(authorise(approverGB, "record.publish", { donor: "GB", status: "submitted" }).allowed).toBe(true);
+  it("lets an approver publish its own organisation's submitted drafts only", () => {
+    const own = { donor: "GB", status: "submitted", organisation: "org" } as const;
+    expect(authorise(approverGB, "record.publish", own).allowed).toBe(true);
+    expect(authorise(approverGB, "record.return", own).allowed).toBe(true);
+    expect(
+      authorise(approverGB, "record.publish", { ...own, organisation: "other-gb-ministry" }).allowed,
+    ).toBe(false);
+    expect(authorise(approverGB, "record.publish", { donor: "GB", status: "submitted" }).allowed).toBe(false);
     expect(authorise(approverGB, "record.publish", { donor: "GB", status: "draft" }).allowed).toBe(false);
     expect(authorise(approverGB, "record.publish", { donor: "FR", status: "submitted" }).allowed).toBe(false);
     expect(authorise(approverGB, "record.create", { donor: "GB" }).allowed).toBe(false);
@@ -55,6 +58,16 @@ describe("authorise", () => {
   it("routes published records through correction, not editing", () => {
     expect(authorise(editorGB, "record.update", { donor: "GB", status: "published" }).allowed).toBe(false);
     expect(authorise(editorGB, "record.correct", { donor: "GB", status: "published" }).allowed).toBe(true);
+    expect(authorise(editorGB, "record.correct", { donor: "GB", status: "draft" }).allowed).toBe(false);
+  });
+
+  it("lets only the disputing organisation withdraw its dispute, and people manage their own tokens", () => {
+    expect(authorise(analyst, "dispute.withdraw", { organisation: "org" }).allowed).toBe(true);
+    expect(authorise(analyst, "dispute.withdraw", { organisation: "other" }).allowed).toBe(false);
+    expect(authorise(editorGB, "token.manage", { organisation: "org" }).allowed).toBe(true);
+    expect(authorise(editorGB, "token.manage", { organisation: "other" }).allowed).toBe(false);
+    const token = actor(["ministry_editor"], "GB", ["read", "write"]);
+    expect(authorise(token, "token.manage", { organisation: "org" }).allowed).toBe(false);
   });
 
   it("lets verifiers confirm deliveries to their own country, analysts annotate and dispute", () => {
@@ -79,7 +92,12 @@ describe("authorise", () => {
   });
 
   it("reserves dispute resolution, rates and organisations to administrators", () => {
-    for (const action of ["dispute.resolve", "rates.load", "organisation.manage"] as Action[]) {
+    for (const action of [
+      "dispute.resolve",
+      "reference.edit",
+      "rates.load",
+      "organisation.manage",
+    ] as Action[]) {
       expect(authorise(admin, action).allowed).toBe(true);
       expect(authorise(editorGB, action, { donor: "GB" }).allowed).toBe(false);
     }
@@ -88,6 +106,10 @@ describe("authorise", () => {
   it("hands out roles only where an organisation's kind allows them", () => {
     expect(rolesByOrganisationKind.newsroom).toEqual([]);
     expect(rolesByOrganisationKind.partner_ministry).not.toContain("recipient_verifier");
+  });
+
+  it("never lets a token publish: uploads pass a person's approval", () => {
+    expect(tokenRoles(["ministry_editor", "ministry_approver"])).toEqual(["ministry_editor"]);
   });
 });
 

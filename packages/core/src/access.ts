@@ -1,22 +1,46 @@
-import { z } from "zod";
-
 /**
- * Who may do what, defined once for the API and the web. Pure: the API looks up the actor and the record,
- * then asks `authorise`; the web asks the same function to decide which buttons to show.
+ * Who may do what, defined once for the API and the web. Pure and free of zod, so the web can ask the same
+ * function which buttons to show without shipping a schema library: the API looks up the actor and the record,
+ * then asks `authorise`. The zod schemas of these vocabularies are in `access-schemas.ts`.
  */
 
-export const OrganisationKind = z
-  .enum(["partner_ministry", "beneficiary_ministry", "ngo", "newsroom", "maintainers"])
-  .meta({ id: "OrganisationKind", description: "What kind of body an account belongs to." });
-export type OrganisationKind = z.infer<typeof OrganisationKind>;
+export const organisationKinds = [
+  "partner_ministry",
+  "beneficiary_ministry",
+  "ngo",
+  "newsroom",
+  "maintainers",
+] as const;
+export type OrganisationKind = (typeof organisationKinds)[number];
 
-export const Role = z
-  .enum(["ngo_analyst", "ministry_editor", "ministry_approver", "recipient_verifier", "administrator"])
-  .meta({
-    id: "Role",
-    description: "What a signed-in member of an organisation may do. The public needs no role.",
-  });
-export type Role = z.infer<typeof Role>;
+export const roles = [
+  "ngo_analyst",
+  "ministry_editor",
+  "ministry_approver",
+  "recipient_verifier",
+  "administrator",
+] as const;
+export type Role = (typeof roles)[number];
+
+export const roleLabels: Record<Role, { label: string; description: string }> = {
+  ngo_analyst: { label: "NGO analyst", description: "Annotates and disputes records." },
+  ministry_editor: {
+    label: "Ministry editor",
+    description: "Creates and corrects its own country's records, and submits them.",
+  },
+  ministry_approver: {
+    label: "Ministry approver",
+    description: "Publishes the drafts its own organisation submitted.",
+  },
+  recipient_verifier: {
+    label: "Recipient verifier",
+    description: "Confirms or disputes deliveries as received.",
+  },
+  administrator: {
+    label: "Administrator",
+    description: "Maintains the tracker, its reference data and accounts.",
+  },
+};
 
 /** Which roles each kind of organisation may hand out: a newsroom never edits, a ministry never verifies receipt. */
 export const rolesByOrganisationKind: Record<OrganisationKind, readonly Role[]> = {
@@ -28,31 +52,40 @@ export const rolesByOrganisationKind: Record<OrganisationKind, readonly Role[]> 
 };
 
 /** API token scopes: a token reads, or reads and writes, on behalf of its organisation. */
-export const TokenScope = z.enum(["read", "write"]).meta({ id: "TokenScope" });
-export type TokenScope = z.infer<typeof TokenScope>;
+export const tokenScopes = ["read", "write"] as const;
+export type TokenScope = (typeof tokenScopes)[number];
 
-export const WorkflowStatus = z.enum(["draft", "submitted", "published"]).meta({
-  id: "WorkflowStatus",
-  description: "draft → submitted → published; only published records are public.",
-});
-export type WorkflowStatus = z.infer<typeof WorkflowStatus>;
+/**
+ * The roles a token acts with: its creator's, except approval. Machines upload; publishing stays a person's
+ * decision, so a ministry's uploads always pass a second pair of eyes.
+ */
+export function tokenRoles(creatorRoles: readonly Role[]): Role[] {
+  return creatorRoles.filter((role) => role !== "ministry_approver");
+}
 
-export const Action = z.enum([
+export const workflowStatuses = ["draft", "submitted", "published"] as const;
+export type WorkflowStatus = (typeof workflowStatuses)[number];
+
+export const actions = [
   "record.create",
   "record.update",
+  "record.correct",
   "record.retract",
   "record.submit",
   "record.publish",
-  "record.correct",
+  "record.return",
   "dispute.open",
+  "dispute.withdraw",
   "dispute.resolve",
   "annotation.create",
   "delivery.confirm",
   "import.run",
+  "reference.edit",
   "rates.load",
   "organisation.manage",
-]);
-export type Action = z.infer<typeof Action>;
+  "token.manage",
+] as const;
+export type Action = (typeof actions)[number];
 
 /** The actor as the API knows it after sign-in or token check; `null` is the public. */
 export interface Actor {
@@ -69,8 +102,8 @@ export interface Target {
   donor?: string | undefined;
   /** The recipient, for confirmations of receipt. */
   recipient?: string | undefined;
-  /** The organisation that created the record, for approvals of its drafts. */
-  ownerOrganisation?: string | undefined;
+  /** The organisation that owns the record: the one that drafted it, opened the dispute, or holds the token. */
+  organisation?: string | undefined;
   status?: WorkflowStatus | undefined;
 }
 
@@ -79,44 +112,51 @@ export type Decision = { allowed: true } | { allowed: false; reason: string };
 const allow: Decision = { allowed: true };
 const deny = (reason: string): Decision => ({ allowed: false, reason });
 
-const writeActions: ReadonlySet<Action> = new Set(Action.options.filter((a) => a !== "annotation.create"));
-
 /** Whether an actor may take an action on a target, and if not, why — the reason is shown to the user and logged. */
 export function authorise(actor: Actor | null, action: Action, target: Target = {}): Decision {
   if (!actor) return deny("sign in first: the public reads published data only");
-  if (
-    actor.tokenScopes &&
-    !actor.tokenScopes.includes("write") &&
-    (writeActions.has(action) || action === "annotation.create")
-  ) {
-    return deny("this API token may only read");
+  if (actor.tokenScopes && !actor.tokenScopes.includes("write")) return deny("this API token may only read");
+  if (action === "token.manage") {
+    if (actor.tokenScopes) return deny("tokens are managed by a signed-in person, not by another token");
+    if (target.organisation !== actor.organisation.id) return deny("only your own organisation's tokens");
+    return allow;
   }
   const has = (role: Role) => actor.roles.includes(role);
   if (has("administrator")) return allow;
   const party = actor.organisation.party;
   const ownDonor = party !== undefined && target.donor === party;
+  const ownOrganisation = target.organisation === actor.organisation.id;
 
   switch (action) {
     case "record.create":
     case "record.update":
+    case "record.correct":
     case "record.retract":
     case "record.submit":
-    case "record.correct":
     case "import.run":
       if (!has("ministry_editor")) return deny("only a ministry editor may change records");
       if (!ownDonor) return deny(`a ministry may only change its own country's records (${party ?? "none"})`);
       if (action === "record.update" && target.status === "published") {
         return deny("a published record is corrected, with a reason, not edited");
       }
+      if (action === "record.correct" && target.status !== "published") {
+        return deny("only a published record is corrected; a draft is edited");
+      }
+      if (action === "record.submit" && target.status !== "draft")
+        return deny("only a draft can be submitted");
       return allow;
     case "record.publish":
-      if (!has("ministry_approver")) return deny("only a ministry approver may publish");
+    case "record.return":
+      if (!has("ministry_approver")) return deny("only a ministry approver may publish or return a record");
       if (!ownDonor) return deny("a ministry may only publish its own country's records");
-      if (target.status !== "submitted") return deny("only a submitted record can be published");
+      if (!ownOrganisation) return deny("an approver publishes its own organisation's drafts only");
+      if (target.status !== "submitted") return deny("only a submitted record can be published or returned");
       return allow;
     case "dispute.open":
       if (has("ngo_analyst") || has("recipient_verifier") || has("ministry_editor")) return allow;
       return deny("only analysts, verifiers and ministry editors may dispute a record");
+    case "dispute.withdraw":
+      return ownOrganisation ? allow : deny("only the organisation that opened a dispute may withdraw it");
     case "annotation.create":
       return has("ngo_analyst") ? allow : deny("only NGO analysts may annotate");
     case "delivery.confirm":
@@ -125,6 +165,7 @@ export function authorise(actor: Actor | null, action: Action, target: Target = 
         return deny("a verifier confirms deliveries to its own country only");
       return allow;
     case "dispute.resolve":
+    case "reference.edit":
     case "rates.load":
     case "organisation.manage":
       return deny("only the tracker's administrators may do this");
@@ -142,11 +183,13 @@ export function confidenceAllowed(actor: Actor, confidence: string): boolean {
 }
 
 /**
- * Fields each action may set, per record kind: anything else in a request is refused (no mass assignment).
- * Workflow status, versions, synthetic flags and ids of others' records are never set through these.
+ * Fields a ministry or analyst may set, per record kind: anything else in a request is refused (no mass
+ * assignment). Workflow status, versions and synthetic flags are never set through these; administrators, who
+ * maintain the reference data, may set every field the record's schema has.
  */
 export const settableFields = {
   commitment: [
+    "id",
     "donor",
     "recipient",
     "agreement",
@@ -157,7 +200,8 @@ export const settableFields = {
     "period",
     "conditions",
     "sources",
+    "schedule",
   ],
-  tranche: ["commitment", "position", "due", "measure", "note"],
-  event: ["commitment", "stage", "date", "period", "measure", "confidence", "sources", "note"],
+  tranche: ["id", "commitment", "position", "due", "measure", "note"],
+  event: ["id", "commitment", "stage", "date", "period", "measure", "confidence", "sources", "note"],
 } as const;

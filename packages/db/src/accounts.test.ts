@@ -18,7 +18,7 @@ import {
   verifyPassword,
 } from "./accounts.ts";
 import { rowsOf } from "./entities.ts";
-import { apiTokens, sessions } from "./schema.ts";
+import { apiTokens, sessions, users } from "./schema.ts";
 import { type TestDatabase, testTargets } from "./testing.ts";
 
 // Made up per run: no password is written down anywhere in the repository.
@@ -145,19 +145,33 @@ describe.each(testTargets())("accounts on $name", (target) => {
 
   it("authenticates API tokens until revoked or expired, and never lists their hashes", async () => {
     const { db } = handle;
-    const org = await createOrganisation(db, { kind: "newsroom", name: "Newsroom" });
+    const org = await createOrganisation(db, { kind: "partner_ministry", name: "Ministry", party: "GB" });
     const other = await createOrganisation(db, { kind: "newsroom", name: "Other newsroom" });
+    const creator = await createUser(db, {
+      organisationId: org.id,
+      email: "uploads@example.org",
+      name: "Uploader",
+      password,
+      roles: ["ministry_editor", "ministry_approver"],
+    });
     const { token, info } = await createApiToken(db, {
       organisationId: org.id,
       name: "charts",
       scopes: ["read"],
+      createdBy: creator.id,
     });
     expect(token).toMatch(/^ct_[\w-]{43}$/);
     expect(info.prefix).toBe(token.slice(0, 8));
     expect(info.lastUsedAt).toBeNull();
 
     const found = await authenticateToken(db, token);
-    expect(found).toMatchObject({ tokenId: info.id, scopes: ["read"], organisation: { id: org.id } });
+    // The token acts with its creator's roles, less approval: uploads still need a person to publish them.
+    expect(found).toMatchObject({
+      tokenId: info.id,
+      scopes: ["read"],
+      organisation: { id: org.id },
+      roles: ["ministry_editor"],
+    });
     const [used] = await db.select().from(apiTokens).where(eq(apiTokens.id, info.id));
     expect(used?.lastUsedAt).toBeInstanceOf(Date);
     const altered = `${token.slice(0, -1)}${token.endsWith("A") ? "B" : "A"}`;
@@ -179,11 +193,23 @@ describe.each(testTargets())("accounts on $name", (target) => {
       name: "old",
       scopes: ["read", "write"],
       expiresAt: new Date(Date.now() - 1000),
+      createdBy: creator.id,
     });
     expect(await authenticateToken(db, expired.token)).toBeNull();
     await expect(
-      createApiToken(db, { organisationId: org.id, name: "none", scopes: [] }),
+      createApiToken(db, { organisationId: org.id, name: "none", scopes: [], createdBy: creator.id }),
     ).rejects.toMatchObject({ code: "INVALID" });
+
+    // A token dies with its creator's account.
+    const live = await createApiToken(db, {
+      organisationId: org.id,
+      name: "live",
+      scopes: ["write"],
+      createdBy: creator.id,
+    });
+    expect(await authenticateToken(db, live.token)).not.toBeNull();
+    await db.update(users).set({ disabledAt: new Date() }).where(eq(users.id, creator.id));
+    expect(await authenticateToken(db, live.token)).toBeNull();
   });
 
   it("stores no password, session token or API token in clear anywhere in the database", async () => {
@@ -197,7 +223,12 @@ describe.each(testTargets())("accounts on $name", (target) => {
       roles: [],
     });
     const session = await createSession(db, { userId: user.id });
-    const api = await createApiToken(db, { organisationId: org.id, name: "t", scopes: ["write"] });
+    const api = await createApiToken(db, {
+      organisationId: org.id,
+      name: "t",
+      scopes: ["write"],
+      createdBy: user.id,
+    });
     // Exercise every path that writes: sign-in, failed sign-in, token use, and the event log.
     await verifyPassword(db, { email: "s@example.org", password });
     await sessionUser(db, session.token);

@@ -6,7 +6,7 @@ import {
   scrypt,
   timingSafeEqual,
 } from "node:crypto";
-import { OrganisationKind, Role, rolesByOrganisationKind, TokenScope } from "@commitments/core";
+import { OrganisationKind, Role, rolesByOrganisationKind, TokenScope, tokenRoles } from "@commitments/core";
 import { and, desc, eq, gt, isNull, or, sql } from "drizzle-orm";
 import type { Db } from "./client.ts";
 import { apiTokens, authEvents, organisations, sessions, users } from "./schema.ts";
@@ -291,7 +291,8 @@ export async function createApiToken(
     organisationId: string;
     name: string;
     scopes: readonly TokenScope[];
-    createdBy?: string | undefined;
+    /** The user the token acts for: it carries that user's roles, and dies with that user's account. */
+    createdBy: string;
     expiresAt?: Date | undefined;
   },
 ): Promise<{ token: string; info: ApiTokenInfo }> {
@@ -309,7 +310,7 @@ export async function createApiToken(
       tokenHash: tokenDigest(token),
       prefix: token.slice(0, 8),
       scopes,
-      createdBy: params.createdBy ?? null,
+      createdBy: params.createdBy,
       expiresAt: params.expiresAt ?? null,
     })
     .returning();
@@ -322,27 +323,56 @@ function tokenInfo(row: typeof apiTokens.$inferSelect): ApiTokenInfo {
   return { ...rest, scopes: row.scopes as TokenScope[] };
 }
 
-/** The organisation and scopes behind an API token, or null if it is unknown, expired or revoked. */
+/** Whether a string has the shape of one of our API tokens; anything else is refused before a database look-up. */
+export function looksLikeApiToken(token: string): boolean {
+  return /^ct_[A-Za-z0-9_-]{43}$/.test(token);
+}
+
+/**
+ * The organisation, scopes and roles behind an API token, or null if it is unknown, expired or revoked, or its
+ * creator's account was disabled. A token acts with its creator's current roles, less approval (`tokenRoles`).
+ */
 export async function authenticateToken(
   db: Db,
   token: string,
-): Promise<{ tokenId: string; organisation: Organisation; scopes: TokenScope[] } | null> {
-  // A string that is not one of ours is refused before touching the database.
-  if (!/^ct_[A-Za-z0-9_-]{43}$/.test(token)) return null;
+): Promise<{
+  tokenId: string;
+  name: string;
+  organisation: Organisation;
+  scopes: TokenScope[];
+  roles: Role[];
+  createdBy: string;
+} | null> {
+  if (!looksLikeApiToken(token)) return null;
   const [found] = await db
-    .select({ id: apiTokens.id, scopes: apiTokens.scopes, organisation: organisations })
+    .select({
+      id: apiTokens.id,
+      name: apiTokens.name,
+      scopes: apiTokens.scopes,
+      organisation: organisations,
+      creator: { id: users.id, roles: users.roles },
+    })
     .from(apiTokens)
     .innerJoin(organisations, eq(organisations.id, apiTokens.organisationId))
+    .innerJoin(users, eq(users.id, apiTokens.createdBy))
     .where(
       and(
         eq(apiTokens.tokenHash, tokenDigest(token)),
         isNull(apiTokens.revokedAt),
         or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, sql`now()`)),
+        isNull(users.disabledAt),
       ),
     );
   if (!found) return null;
   await db.update(apiTokens).set({ lastUsedAt: sql`now()` }).where(eq(apiTokens.id, found.id));
-  return { tokenId: found.id, organisation: found.organisation, scopes: found.scopes as TokenScope[] };
+  return {
+    tokenId: found.id,
+    name: found.name,
+    organisation: found.organisation,
+    scopes: found.scopes as TokenScope[],
+    roles: tokenRoles(found.creator.roles as Role[]),
+    createdBy: found.creator.id,
+  };
 }
 
 /** Revokes a token of the given organisation; false if it has no such open token (another's token included). */
@@ -382,6 +412,7 @@ export type AuthEventKind =
   | "signed_out"
   | "token_refused"
   | "forbidden"
+  | "rate_limited"
   | "sessions_revoked"
   | "token_created"
   | "token_revoked";
@@ -414,4 +445,58 @@ export async function recordAuthEvent(
 /** The part of a presented token that may be logged: its first 8 characters, as shown in the token list. */
 export function tokenPrefix(token: string): string {
   return token.slice(0, 8);
+}
+
+// --- Administration ----------------------------------------------------------------------------------------
+
+export async function listOrganisations(db: Db, id?: string): Promise<Organisation[]> {
+  return db
+    .select()
+    .from(organisations)
+    .where(id === undefined ? undefined : eq(organisations.id, id))
+    .orderBy(organisations.name, organisations.id);
+}
+
+export async function getOrganisation(db: Db, id: string): Promise<Organisation | null> {
+  const [row] = await db.select().from(organisations).where(eq(organisations.id, id));
+  return row ?? null;
+}
+
+/** An organisation's users, never their password hashes. */
+export async function listUsers(db: Db, organisationId: string): Promise<User[]> {
+  const rows = await db
+    .select()
+    .from(users)
+    .where(eq(users.organisationId, organisationId))
+    .orderBy(users.email);
+  return rows.map(publicUser);
+}
+
+/** Disables a user: sessions end at once, and the tokens they created stop working. */
+export async function disableUser(db: Db, userId: string): Promise<User | null> {
+  const [row] = await db
+    .update(users)
+    .set({ disabledAt: sql`now()` })
+    .where(and(eq(users.id, userId), isNull(users.disabledAt)))
+    .returning();
+  if (!row) return null;
+  await revokeAllSessions(db, userId);
+  return publicUser(row);
+}
+
+/** Changes a password after checking the current one; every session of the user ends (sign in again). */
+export async function changePassword(
+  db: Db,
+  params: { userId: string; current: string; next: string },
+): Promise<boolean> {
+  const [row] = await db.select().from(users).where(eq(users.id, params.userId));
+  if (!row || !(await passwordMatches(params.current, row.passwordHash))) return false;
+  const problem = passwordProblem(params.next);
+  if (problem) throw new AccountError("WEAK_PASSWORD", problem);
+  await db
+    .update(users)
+    .set({ passwordHash: await hashPassword(params.next) })
+    .where(eq(users.id, params.userId));
+  await revokeAllSessions(db, params.userId);
+  return true;
 }

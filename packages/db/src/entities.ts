@@ -1,9 +1,12 @@
 import {
   type AgreementRecord,
   type AgreementStatusChange,
+  type Annotation,
   type CategoryId,
   type CommitmentRecord,
   type Confidence,
+  type Confirmation,
+  type Dispute,
   type InstrumentType,
   type Measure,
   type Party,
@@ -13,14 +16,33 @@ import {
   sameMeasureKind,
   type TrancheRecord,
 } from "@commitments/core";
-import { and, eq, inArray, sql } from "drizzle-orm";
-import type { PgTable } from "drizzle-orm/pg-core";
+import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
+import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Db } from "./client.ts";
 import { LedgerError, type VersionColumns, visibleAt } from "./ledger.ts";
 import { dateColumns, dueColumns, measureFromRow, measureToRow } from "./measures.ts";
-import { agreements, commitments, parties, provisions, stageEvents, tranches } from "./schema.ts";
+import {
+  agreements,
+  annotations,
+  commitments,
+  confirmations,
+  disputes,
+  parties,
+  provisions,
+  stageEvents,
+  tranches,
+} from "./schema.ts";
 
-export type EntityName = "party" | "agreement" | "provision" | "commitment" | "tranche" | "event";
+export type EntityName =
+  | "party"
+  | "agreement"
+  | "provision"
+  | "commitment"
+  | "tranche"
+  | "event"
+  | "dispute"
+  | "confirmation"
+  | "annotation";
 type LedgerTable = PgTable & VersionColumns;
 
 /** A reference from one record to another, checked on every write: the ledger has no foreign keys across versions. */
@@ -43,6 +65,11 @@ export interface Entity<R extends { id: string }> {
   check?(tx: Db, records: readonly R[]): Promise<void>;
   /** Checks a new version against what depends on the record (a commitment's measure under its tranches). */
   checkReplacement?(tx: Db, record: R): Promise<void>;
+  /**
+   * For records a ministry maintains (draft → submitted → published): the condition selecting one donor's
+   * records, current now — whose drafts its ministry may see.
+   */
+  workflow?: { ownedBy(donor: string): SQL };
 }
 
 const optional = <T>(value: T | null | undefined) => value ?? null;
@@ -189,6 +216,7 @@ export const commitmentEntity: Entity<CommitmentRecord> = {
     { entity: "tranche", table: tranches, column: "commitment_id" },
     { entity: "event", table: stageEvents, column: "commitment_id" },
   ],
+  workflow: { ownedBy: (donor) => eq(commitments.donor, donor) as SQL },
   // A commitment's measure may not change kind under its tranches and events: they would no longer add up.
   checkReplacement: async (tx, record) => {
     const [tranche] = await tx
@@ -234,6 +262,7 @@ export const trancheEntity: Entity<TrancheRecord> = {
   references: (t) => [{ entity: "commitment", id: t.commitment, field: "commitment" }],
   dependents: [],
   check: (tx, records) => checkMeasuredLikeCommitment(tx, records),
+  workflow: { ownedBy: (donor) => ofDonor(tranches.commitmentId, donor) },
 };
 
 export const eventEntity: Entity<StageEvent> = {
@@ -269,6 +298,95 @@ export const eventEntity: Entity<StageEvent> = {
   references: (e) => [{ entity: "commitment", id: e.commitment, field: "commitment" }],
   dependents: [],
   check: (tx, records) => checkMeasuredLikeCommitment(tx, records),
+  workflow: { ownedBy: (donor) => ofDonor(stageEvents.commitmentId, donor) },
+};
+
+/** Rows whose commitment is the donor's, as it stands now. */
+function ofDonor(column: PgColumn, donor: string): SQL {
+  return sql`${column} in (select ${commitments.id} from ${commitments}
+    where ${commitments.validTo} is null and ${commitments.donor} = ${donor})`;
+}
+
+/** An optional measure: money or a quantity, or absent (all five columns null). */
+function optionalMeasureToRow(measure: Measure | undefined) {
+  return measure
+    ? measureToRow(measure)
+    : { measureKind: null, amount: null, currency: null, unit: null, item: null };
+}
+
+export const disputeEntity: Entity<Dispute> = {
+  name: "dispute",
+  table: disputes,
+  toRow: (d) => ({
+    id: d.id,
+    targetKind: d.target.kind,
+    targetId: d.target.id,
+    organisationId: d.organisation,
+    statement: d.statement,
+    ...optionalMeasureToRow(d.figure),
+    sources: d.sources,
+    status: d.status,
+    resolution: optional(d.resolution),
+  }),
+  fromRow: (r) => ({
+    id: r.id as string,
+    target: { kind: r.targetKind as Dispute["target"]["kind"], id: r.targetId as string },
+    organisation: r.organisationId as string,
+    statement: r.statement as string,
+    ...(r.measureKind ? { figure: measureFromRow(r as never) } : {}),
+    sources: r.sources as Dispute["sources"],
+    status: r.status as Dispute["status"],
+    ...present("resolution", r.resolution as string | null),
+  }),
+  references: (d) => [{ entity: d.target.kind, id: d.target.id, field: "target.id" }],
+  dependents: [],
+};
+
+export const confirmationEntity: Entity<Confirmation> = {
+  name: "confirmation",
+  table: confirmations,
+  toRow: (c) => ({
+    id: c.id,
+    eventId: c.event,
+    eventVersion: c.eventVersion,
+    organisationId: c.organisation,
+    received: optional(c.received),
+    note: optional(c.note),
+    sources: optional(c.sources),
+  }),
+  fromRow: (r) => ({
+    id: r.id as string,
+    event: r.eventId as string,
+    eventVersion: r.eventVersion as number,
+    organisation: r.organisationId as string,
+    ...present("received", r.received as string | null),
+    ...present("note", r.note as string | null),
+    ...present("sources", r.sources as Confirmation["sources"] | null),
+  }),
+  references: (c) => [{ entity: "event", id: c.event, field: "event" }],
+  dependents: [],
+};
+
+export const annotationEntity: Entity<Annotation> = {
+  name: "annotation",
+  table: annotations,
+  toRow: (a) => ({
+    id: a.id,
+    targetKind: a.target.kind,
+    targetId: a.target.id,
+    organisationId: a.organisation,
+    text: a.text,
+    sources: optional(a.sources),
+  }),
+  fromRow: (r) => ({
+    id: r.id as string,
+    target: { kind: r.targetKind as Annotation["target"]["kind"], id: r.targetId as string },
+    organisation: r.organisationId as string,
+    text: r.text as string,
+    ...present("sources", r.sources as Annotation["sources"] | null),
+  }),
+  references: (a) => [{ entity: a.target.kind, id: a.target.id, field: "target.id" }],
+  dependents: [],
 };
 
 export const entities = {
@@ -278,6 +396,9 @@ export const entities = {
   commitment: commitmentEntity,
   tranche: trancheEntity,
   event: eventEntity,
+  dispute: disputeEntity,
+  confirmation: confirmationEntity,
+  annotation: annotationEntity,
 } as const;
 
 /** Tranches and events add up with their commitment only if measured alike: same currency, or same unit and item. */

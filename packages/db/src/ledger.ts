@@ -10,6 +10,10 @@ export interface ChangeSetInput {
   origin: Origin;
   reason?: string | undefined;
   metadata?: Record<string, unknown> | undefined;
+  /** For the audit trail: the organisation, user and API token behind the write, where there are any. */
+  organisationId?: string | undefined;
+  userId?: string | undefined;
+  tokenId?: string | undefined;
 }
 
 export interface ChangeSet {
@@ -63,6 +67,9 @@ export async function openChangeSet(tx: Db, input: ChangeSetInput): Promise<Chan
       origin: input.origin,
       reason: input.reason ?? null,
       metadata: input.metadata ?? null,
+      organisationId: input.organisationId ?? null,
+      userId: input.userId ?? null,
+      tokenId: input.tokenId ?? null,
     })
     .returning();
   if (!row) throw new Error("no change set was recorded");
@@ -108,6 +115,11 @@ export function versionAt(t: VersionColumns, asOf?: Date): SQL {
 /** Records as the tracker showed them at `asOf`: the version current then, unless it was a retraction. */
 export function visibleAt(t: VersionColumns, asOf?: Date): SQL {
   return and(versionAt(t, asOf), eq(t.retracted, false)) as SQL;
+}
+
+/** Records as the public sees them at `asOf`: visible, and published where the record has a workflow. */
+export function publishedAt(t: VersionColumns & { status?: PgColumn }, asOf?: Date): SQL {
+  return t.status ? (and(visibleAt(t, asOf), eq(t.status, "published")) as SQL) : visibleAt(t, asOf);
 }
 
 /** Columns a new version row carries besides its data. */

@@ -166,6 +166,8 @@ export async function listRates(
     retracted: row.retracted,
     recordedAt: row.validFrom,
     changeSet: row.changeSetId,
+    status: "published" as const,
+    organisation: null,
   }));
   const last = items.at(-1)?.record;
   return { items, next: rows.length > options.limit && last ? rateId(last) : null };

@@ -1,4 +1,6 @@
-import { and, asc, eq, gt, type SQL, sql } from "drizzle-orm";
+import type { WorkflowStatus } from "@commitments/core";
+import { and, asc, eq, gt, or, type SQL, sql } from "drizzle-orm";
+import type { PgColumn } from "drizzle-orm/pg-core";
 import type { Db } from "./client.ts";
 import { checkReferences, type Entity, rowsOf } from "./entities.ts";
 import {
@@ -22,6 +24,10 @@ export interface Versioned<R> {
   /** When this version was recorded. */
   recordedAt: Date;
   changeSet: number;
+  /** Where the record is in its workflow; "published" for records without one. */
+  status: WorkflowStatus;
+  /** The organisation that drafted it, for records with a workflow; null for the tracker's own. */
+  organisation: string | null;
 }
 
 function versioned<R extends { id: string }>(entity: Entity<R>, row: Record<string, unknown>): Versioned<R> {
@@ -31,7 +37,35 @@ function versioned<R extends { id: string }>(entity: Entity<R>, row: Record<stri
     retracted: row.retracted as boolean,
     recordedAt: row.validFrom as Date,
     changeSet: row.changeSetId as number,
+    status: (row.status as WorkflowStatus | undefined) ?? "published",
+    organisation: (row.organisationId as string | null | undefined) ?? null,
   };
+}
+
+/** A workflow position for new versions: drafts of a ministry, or published records of the tracker's own. */
+export interface Placement {
+  status: WorkflowStatus;
+  organisation: string | null;
+}
+const publishedByTracker: Placement = { status: "published", organisation: null };
+
+/** The workflow columns of a row, for entities that have them. */
+function placementValues(entity: Entity<{ id: string }>, placement: Placement) {
+  return entity.workflow ? { status: placement.status, organisationId: placement.organisation } : {};
+}
+
+/**
+ * Which records a read may show: the public sees published records only; a ministry also its own donor's drafts;
+ * the tracker's administrators every draft.
+ */
+export type Visibility = { drafts: "none" } | { drafts: "all" } | { drafts: "donor"; donor: string };
+export const publicVisibility: Visibility = { drafts: "none" };
+
+function visibilityCondition(entity: Entity<{ id: string }>, visibility: Visibility): SQL | undefined {
+  const table = entity.table as Entity<{ id: string }>["table"] & { status?: PgColumn };
+  if (!entity.workflow || !table.status || visibility.drafts === "all") return undefined;
+  const published = sql`${table.status} = 'published'`;
+  return visibility.drafts === "none" ? published : or(published, entity.workflow.ownedBy(visibility.donor));
 }
 
 // PostgreSQL takes at most 65,535 parameters a statement.
@@ -47,6 +81,7 @@ export async function createRecords<R extends { id: string }>(
   cs: ChangeSet,
   entity: Entity<R>,
   records: readonly R[],
+  placement: Placement = publishedByTracker,
 ): Promise<void> {
   if (records.length === 0) return;
   const ids = records.map((r) => r.id);
@@ -63,7 +98,8 @@ export async function createRecords<R extends { id: string }>(
   }
   await checkReferences(tx, entity, records);
   await entity.check?.(tx, records);
-  const rows = records.map((r) => ({ ...entity.toRow(r), ...versionValues(cs, 1) }));
+  const workflow = placementValues(entity as Entity<{ id: string }>, placement);
+  const rows = records.map((r) => ({ ...entity.toRow(r), ...workflow, ...versionValues(cs, 1) }));
   const perRow = Object.keys(rows[0] ?? {}).length;
   for (const part of chunk(rows, Math.floor(60_000 / perRow))) {
     await tx.insert(entity.table).values(part as never);
@@ -76,14 +112,16 @@ export async function createRecord<R extends { id: string }>(
   cs: ChangeSet,
   entity: Entity<R>,
   record: R,
+  placement: Placement = publishedByTracker,
 ) {
-  await createRecords(tx, cs, entity, [record]);
+  await createRecords(tx, cs, entity, [record], placement);
   return {
     record,
     version: 1,
     retracted: false,
     recordedAt: cs.recordedAt,
     changeSet: cs.id,
+    ...(entity.workflow ? placement : publishedByTracker),
   } satisfies Versioned<R>;
 }
 
@@ -106,7 +144,21 @@ async function lockExpected<R extends { id: string }>(
   return current;
 }
 
-/** Records a new version of a record: the old one is closed, never changed. */
+/** The workflow position of a record's current version. */
+async function currentPlacement(tx: Db, entity: Entity<{ id: string }>, id: string): Promise<Placement> {
+  if (!entity.workflow) return publishedByTracker;
+  const [row] = await tx
+    .select()
+    .from(entity.table)
+    .where(and(eq(entity.table.id, id), versionAt(entity.table)));
+  const found = row ? versioned(entity, row) : undefined;
+  return found ? { status: found.status, organisation: found.organisation } : publishedByTracker;
+}
+
+/**
+ * Records a new version of a record: the old one is closed, never changed. The workflow position stays as it was
+ * unless `placement` moves it (a submission, a publication, an edit sending a submitted draft back).
+ */
 export async function replaceRecord<R extends { id: string }>(
   tx: Db,
   cs: ChangeSet,
@@ -114,6 +166,7 @@ export async function replaceRecord<R extends { id: string }>(
   id: string,
   expectedVersion: number,
   record: R,
+  placement?: Partial<Placement>,
 ): Promise<Versioned<R>> {
   if (record.id !== id)
     throw new LedgerError("REFERENCE_NOT_FOUND", "the id of a record cannot change", "id");
@@ -121,11 +174,16 @@ export async function replaceRecord<R extends { id: string }>(
   await checkReferences(tx, entity, [record]);
   await entity.check?.(tx, [record]);
   await entity.checkReplacement?.(tx, record);
+  const next = { ...(await currentPlacement(tx, entity as Entity<{ id: string }>, id)), ...placement };
   await closeVersion(tx, entity.table, id, cs);
   const version = current.version + 1;
-  await tx.insert(entity.table).values({ ...entity.toRow(record), ...versionValues(cs, version) } as never);
+  await tx.insert(entity.table).values({
+    ...entity.toRow(record),
+    ...placementValues(entity as Entity<{ id: string }>, next),
+    ...versionValues(cs, version),
+  } as never);
   await refreshSeries(tx, cs, entity.name, [id]);
-  return { record, version, retracted: false, recordedAt: cs.recordedAt, changeSet: cs.id };
+  return { record, version, retracted: false, recordedAt: cs.recordedAt, changeSet: cs.id, ...next };
 }
 
 /** Retracts a record: a new version marks it withdrawn; every earlier version stays readable. */
@@ -159,12 +217,22 @@ export async function retractRecord<R extends { id: string }>(
   if (!row) throw new LedgerError("NOT_FOUND", `no ${entity.name} "${id}"`);
   await closeVersion(tx, entity.table, id, cs);
   const version = current.version + 1;
-  const record = entity.fromRow(row);
-  await tx
-    .insert(entity.table)
-    .values({ ...entity.toRow(record), ...versionValues(cs, version, true) } as never);
+  const { record, status, organisation } = versioned(entity, row);
+  await tx.insert(entity.table).values({
+    ...entity.toRow(record),
+    ...placementValues(entity as Entity<{ id: string }>, { status, organisation }),
+    ...versionValues(cs, version, true),
+  } as never);
   await refreshSeries(tx, cs, entity.name, [id]);
-  return { record, version, retracted: true, recordedAt: cs.recordedAt, changeSet: cs.id };
+  return {
+    record,
+    version,
+    retracted: true,
+    recordedAt: cs.recordedAt,
+    changeSet: cs.id,
+    status,
+    organisation,
+  };
 }
 
 /** A record as it stood at `asOf` (now if not given), retracted or not; undefined if it did not exist then. */
@@ -173,11 +241,18 @@ export async function getRecord<R extends { id: string }>(
   entity: Entity<R>,
   id: string,
   asOf?: Date,
+  visibility: Visibility = { drafts: "all" },
 ): Promise<Versioned<R> | undefined> {
   const [row] = await db
     .select()
     .from(entity.table)
-    .where(and(eq(entity.table.id, id), versionAt(entity.table, asOf)));
+    .where(
+      and(
+        eq(entity.table.id, id),
+        versionAt(entity.table, asOf),
+        visibilityCondition(entity as Entity<{ id: string }>, visibility),
+      ),
+    );
   return row ? versioned(entity, row) : undefined;
 }
 
@@ -194,7 +269,13 @@ export interface Page<T> {
 export async function listRecords<R extends { id: string }>(
   db: Db,
   entity: Entity<R>,
-  options: { where?: SQL[] | undefined; asOf?: Date | undefined; after?: string | undefined; limit: number },
+  options: {
+    where?: SQL[] | undefined;
+    asOf?: Date | undefined;
+    after?: string | undefined;
+    limit: number;
+    visibility?: Visibility | undefined;
+  },
 ): Promise<Page<Versioned<R>>> {
   const rows = await db
     .select()
@@ -202,6 +283,7 @@ export async function listRecords<R extends { id: string }>(
     .where(
       and(
         visibleAt(entity.table, options.asOf),
+        visibilityCondition(entity as Entity<{ id: string }>, options.visibility ?? publicVisibility),
         options.after === undefined ? undefined : gt(entity.table.id, options.after),
         ...(options.where ?? []),
       ),
@@ -218,17 +300,25 @@ export async function allRecords<R extends { id: string }>(
   entity: Entity<R>,
   where: SQL[],
   asOf?: Date,
+  visibility: Visibility = publicVisibility,
 ): Promise<Versioned<R>[]> {
   const rows = await db
     .select()
     .from(entity.table)
-    .where(and(visibleAt(entity.table, asOf), ...where))
+    .where(
+      and(
+        visibleAt(entity.table, asOf),
+        visibilityCondition(entity as Entity<{ id: string }>, visibility),
+        ...where,
+      ),
+    )
     .orderBy(asc(entity.table.id));
   return rows.map((row) => versioned(entity, row));
 }
 
 export interface HistoryEntry<R> extends Versioned<R> {
-  action: "create" | "update" | "retract";
+  /** What the version did; a workflow step changes the status only. */
+  action: "create" | "update" | "retract" | "submit" | "publish" | "return";
   actor: string;
   origin: string;
   reason: string | null;
@@ -250,12 +340,15 @@ export async function recordHistory<R extends { id: string }>(
     .innerJoin(changeSets, eq(changeSets.id, entity.table.changeSetId))
     .where(eq(entity.table.id, id))
     .orderBy(asc(entity.table.version));
-  let previous: R | undefined;
+  let previous: Versioned<R> | undefined;
   return rows.map(({ version: row, changeSet }) => {
     const entry = versioned(entity, row as Record<string, unknown>);
-    const action = entry.version === 1 ? "create" : entry.retracted ? "retract" : "update";
-    const changes = diff(previous, entry.record);
-    previous = entry.record;
+    const changes = diff(previous?.record, entry.record);
+    if (entity.workflow && previous && previous.status !== entry.status) {
+      changes.push({ field: "status", before: previous.status, after: entry.status });
+    }
+    const action = entry.version === 1 ? "create" : entry.retracted ? "retract" : actionOf(previous, entry);
+    previous = entry;
     return {
       ...entry,
       action,
@@ -266,6 +359,18 @@ export async function recordHistory<R extends { id: string }>(
       changes: action === "retract" ? [] : changes,
     };
   });
+}
+
+/** A version that changed nothing but the status is a workflow step, named by where it took the record. */
+function actionOf<R>(before: Versioned<R> | undefined, after: Versioned<R>): HistoryEntry<R>["action"] {
+  if (
+    !before ||
+    before.status === after.status ||
+    diff(before.record as object, after.record as object).length
+  )
+    return "update";
+  if (after.status === "submitted") return "submit";
+  return after.status === "published" ? "publish" : "return";
 }
 
 function diff(before: object | undefined, after: object): HistoryEntry<unknown>["changes"] {

@@ -24,10 +24,15 @@ import {
 export const changeSets = pgTable("change_sets", {
   id: bigint({ mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
   recordedAt: timestamp("recorded_at", { withTimezone: true, precision: 3 }).notNull(),
+  /** Who, as the public history names them: the organisation (and person) or the process that wrote. */
   actor: text().notNull(),
   origin: text({ enum: ["reference", "api", "import", "rates", "synthetic"] }).notNull(),
   reason: text(),
   metadata: jsonb().$type<Record<string, unknown>>(),
+  // Who exactly, for the audit trail: the signed-in user, or the API token (and its organisation).
+  organisationId: text("organisation_id"),
+  userId: text("user_id"),
+  tokenId: text("token_id"),
 });
 
 /*
@@ -56,6 +61,18 @@ function versionIndexes(
     index(`${table}_valid_from`).on(t.validFrom),
   ];
 }
+
+/**
+ * Records a ministry maintains pass draft → submitted → published; only published versions are public. Records
+ * written by the tracker's maintainers (and the reference data) are published as written. The owning
+ * organisation is the one whose approver may publish the draft.
+ */
+const workflow = {
+  status: text({ enum: ["draft", "submitted", "published"] })
+    .notNull()
+    .default("published"),
+  organisationId: text("organisation_id"),
+};
 
 // Partial dates ("2024-02") are kept as the source gave them, next to the first and last day they may stand for,
 // so that SQL can filter and order by real dates without inventing precision.
@@ -144,6 +161,7 @@ export const commitments = pgTable(
     conditions: jsonb().$type<string[]>().notNull(),
     sources: jsonb().$type<Source[]>().notNull(),
     synthetic: boolean().notNull().default(false),
+    ...workflow,
   },
   (t) => [
     ...versionIndexes("commitments", t),
@@ -166,6 +184,7 @@ export const tranches = pgTable(
     dueTo: date("due_to").notNull(),
     ...measureColumns,
     note: text(),
+    ...workflow,
   },
   (t) => [
     ...versionIndexes("tranches", t),
@@ -189,6 +208,7 @@ export const stageEvents = pgTable(
     sources: jsonb().$type<Source[]>().notNull(),
     note: text(),
     synthetic: boolean().notNull().default(false),
+    ...workflow,
   },
   (t) => [
     ...versionIndexes("stage_events", t),
@@ -197,6 +217,65 @@ export const stageEvents = pgTable(
     // Series cells are recomputed a month at a time from the current events of that month.
     index("stage_events_current_stage_date_to").on(t.stage, t.dateTo).where(sql`valid_to is null`),
   ],
+);
+
+/*
+ * Remarks on records by other organisations: disputes, confirmations of receipt and annotations. Ledger tables
+ * like the records they speak of, so opening, resolving or withdrawing one is a version in its history.
+ */
+export const disputes = pgTable(
+  "disputes",
+  {
+    id: text().notNull(),
+    ...versioned,
+    targetKind: text("target_kind").notNull(),
+    targetId: text("target_id").notNull(),
+    organisationId: text("organisation_id").notNull(),
+    statement: text().notNull(),
+    // The disputing organisation's own figure, if it disputes a figure: measured like measureColumns, or absent.
+    measureKind: text("measure_kind", { enum: ["money", "quantity"] }),
+    amount: numeric("amount", { precision: 30, scale: 10 }),
+    currency: text("currency"),
+    unit: text("unit"),
+    item: text("item"),
+    sources: jsonb().$type<Source[]>().notNull(),
+    status: text({ enum: ["open", "upheld", "rejected", "withdrawn"] }).notNull(),
+    resolution: text(),
+  },
+  (t) => [
+    ...versionIndexes("disputes", t),
+    check("disputes_measure_shape", sql`measure_kind is null or (amount is not null and (${measureShape}))`),
+    index().on(t.targetKind, t.targetId),
+  ],
+);
+
+export const confirmations = pgTable(
+  "confirmations",
+  {
+    id: text().notNull(),
+    ...versioned,
+    eventId: text("event_id").notNull(),
+    eventVersion: integer("event_version").notNull(),
+    organisationId: text("organisation_id").notNull(),
+    received: text(),
+    note: text(),
+    sources: jsonb().$type<Source[]>(),
+  },
+  (t) => [...versionIndexes("confirmations", t), index().on(t.eventId)],
+);
+
+export const annotations = pgTable(
+  "annotations",
+  {
+    id: text().notNull(),
+    ...versioned,
+    targetKind: text("target_kind").notNull(),
+    targetId: text("target_id").notNull(),
+    organisationId: text("organisation_id").notNull(),
+    text: text().notNull(),
+    sources: jsonb().$type<Source[]>(),
+  },
+  (t) => [...versionIndexes("annotations", t), index().on(t.targetKind, t.targetId)],
 );
 
 /**
@@ -383,4 +462,18 @@ export const authEvents = pgTable(
     detail: text(),
   },
   (t) => [index().on(t.at)],
+);
+
+/**
+ * Fixed-window request counters for rate limits (sign-in attempts, token use), in the database so that every
+ * API process counts the same attempts. Old windows are swept as new ones open.
+ */
+export const rateLimits = pgTable(
+  "rate_limits",
+  {
+    bucket: text().notNull(),
+    windowStart: at("window_start").notNull(),
+    count: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.bucket, t.windowStart] }), index().on(t.windowStart)],
 );

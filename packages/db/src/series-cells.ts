@@ -11,7 +11,7 @@ import {
 import { and, eq, gte, inArray, type SQL, sql } from "drizzle-orm";
 import type { Db } from "./client.ts";
 import { rowsOf } from "./entities.ts";
-import { type ChangeSet, visibleAt } from "./ledger.ts";
+import { type ChangeSet, publishedAt, visibleAt } from "./ledger.ts";
 import { rateTableFor } from "./rates-table.ts";
 import { agreements, commitments, seriesCells, stageEvents } from "./schema.ts";
 
@@ -63,9 +63,10 @@ export async function cellEvents(db: Db, where: SQL[] = [], asOf?: Date): Promis
       instrumentType: agreements.instrumentType,
     })
     .from(stageEvents)
-    .innerJoin(commitments, and(eq(commitments.id, stageEvents.commitmentId), visibleAt(commitments, asOf)))
+    // Series are public data: drafts never enter them.
+    .innerJoin(commitments, and(eq(commitments.id, stageEvents.commitmentId), publishedAt(commitments, asOf)))
     .leftJoin(agreements, and(eq(agreements.id, commitments.agreementId), visibleAt(agreements, asOf)))
-    .where(and(visibleAt(stageEvents, asOf), ...where));
+    .where(and(publishedAt(stageEvents, asOf), ...where));
   return rows.map((r) => ({ ...r, amount: normalize(r.amount) }));
 }
 

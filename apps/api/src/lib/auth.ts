@@ -1,53 +1,264 @@
 import { createHash, timingSafeEqual } from "node:crypto";
-import type { MiddlewareHandler } from "hono";
-import type { AppEnv } from "./context.ts";
+import type { Action, Actor, Role, Target } from "@commitments/core";
+import { authorise } from "@commitments/core";
+import {
+  authenticateToken,
+  countRequest,
+  type RateLimit,
+  recordAuthEvent,
+  sessionUser,
+  tokenPrefix,
+  type Visibility,
+} from "@commitments/db";
+import { getConnInfo } from "@hono/node-server/conninfo";
+import type { Context, MiddlewareHandler } from "hono";
+import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+import type { AppEnv, Principal } from "./context.ts";
 import { ApiError } from "./errors.ts";
 
-/** The actor recorded on change sets written with the shared write token, until accounts exist. */
-export const tokenActor = "api-token";
+/*
+ * Who is asking. Two ways in: an API token (`Authorization: Bearer ct_…`, for machines) or the session cookie set
+ * by sign-in (for people, in the browser). Without either, the request is the public's: it reads published data.
+ * What each principal may then do is decided by core's `authorise`, per action and per record, in the handlers.
+ */
 
-/** The OpenAPI security scheme of writes. */
-export const bearerScheme = {
-  type: "http",
-  scheme: "bearer",
-  description: "The server's API_WRITE_TOKEN. Reads need no credentials.",
+/** The OpenAPI security schemes of writes. */
+export const securitySchemes = {
+  apiToken: {
+    type: "http",
+    scheme: "bearer",
+    description:
+      "An API token of your organisation (ct_…), created under /v1/tokens. Reads need no credentials.",
+  },
+  session: {
+    type: "apiKey",
+    in: "cookie",
+    name: "__Host-ct_session",
+    description:
+      "The session cookie set by POST /v1/session (named ct_session over plain HTTP). Writes with it also need the X-CSRF-Token header from the sign-in answer.",
+  },
 } as const;
-export const writeSecurity = [{ writeToken: [] }];
+export const writeSecurity: Record<string, string[]>[] = [{ apiToken: [] }, { session: [] }];
 
-// Compared as digests: equal lengths for timingSafeEqual, and no timing hint of the token's length.
-const digest = (value: string) => createHash("sha256").update(value).digest();
+export type Limits = AppEnv["Variables"]["limits"];
 
-/** Makes the server's write token (its digest; never the token itself) known to the write routes. */
-export function provideWriteToken(token: string | undefined): MiddlewareHandler<AppEnv> {
-  const expected = token === undefined ? undefined : digest(token);
-  return async (c, next) => {
-    if (expected) c.set("writeTokenDigest", expected);
-    await next();
-  };
+/**
+ * Sign-in is limited per address and per e-mail, so neither many guesses at one account nor one address at many
+ * succeed; a token's requests a minute are enough for bulk uploads in pages, not for hammering the server.
+ */
+export const defaultLimits: Limits = {
+  signInPerAddress: { limit: 30, windowSeconds: 15 * 60 },
+  signInPerEmail: { limit: 10, windowSeconds: 15 * 60 },
+  perToken: { limit: 600, windowSeconds: 60 },
+};
+
+const sessionCookie = { secure: "__Host-ct_session", plain: "ct_session" } as const;
+
+function isHttps(c: Context<AppEnv>): boolean {
+  return new URL(c.req.url).protocol === "https:";
+}
+
+/** Sets the session cookie: HttpOnly, SameSite=Strict, and over TLS Secure with the __Host- prefix. */
+export function setSessionCookie(c: Context<AppEnv>, token: string, expiresAt: Date) {
+  const secure = isHttps(c);
+  setCookie(c, secure ? sessionCookie.secure : sessionCookie.plain, token, {
+    httpOnly: true,
+    secure,
+    sameSite: "Strict",
+    path: "/",
+    expires: expiresAt,
+    ...(secure ? { prefix: "host" as const } : {}),
+  });
+}
+
+export function clearSessionCookie(c: Context<AppEnv>) {
+  if (isHttps(c)) deleteCookie(c, "ct_session", { path: "/", secure: true, prefix: "host" });
+  deleteCookie(c, sessionCookie.plain, { path: "/" });
+}
+
+function readSessionCookie(c: Context<AppEnv>): string | undefined {
+  return getCookie(c, sessionCookie.secure) ?? getCookie(c, sessionCookie.plain);
 }
 
 /**
- * Every write route runs this before anything else: `Authorization: Bearer <token>` must carry the server's
- * write token. Reads, and computations such as the classifier, stay public.
+ * The CSRF token of a session: derived from the session token, which only the browser holding the HttpOnly cookie
+ * has, so a third-party page can neither read nor compute it. Nothing to store.
  */
-export const requireWriter: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const expected = c.get("writeTokenDigest");
-  if (!expected) {
-    throw new ApiError("FORBIDDEN", "Writes are disabled until API_WRITE_TOKEN is set on the server");
+export function csrfTokenOf(sessionToken: string): string {
+  return createHash("sha256").update(`csrf:${sessionToken}`).digest("base64url");
+}
+
+function sameText(a: string, b: string): boolean {
+  const x = createHash("sha256").update(a).digest();
+  const y = createHash("sha256").update(b).digest();
+  return timingSafeEqual(x, y);
+}
+
+function clientAddress(c: Context<AppEnv>): string {
+  try {
+    return getConnInfo(c).remote.address ?? "unknown";
+  } catch {
+    // Requests made in-process (tests, app.request) have no socket.
+    return "local";
   }
+}
+
+/** Counts a request against a limit; over it, 429 with Retry-After. */
+export async function enforceLimit(c: Context<AppEnv>, bucket: string, limit: RateLimit, what: string) {
+  const decision = await countRequest(c.get("db"), bucket, limit);
+  if (!decision.allowed) {
+    c.header("Retry-After", String(decision.retryAfterSeconds));
+    throw new ApiError(
+      "TOO_MANY_REQUESTS",
+      `Too many ${what}: try again in ${decision.retryAfterSeconds} seconds`,
+    );
+  }
+}
+
+function principalOfToken(found: NonNullable<Awaited<ReturnType<typeof authenticateToken>>>): Principal {
+  const { organisation } = found;
+  return {
+    actor: {
+      organisation: { id: organisation.id, kind: organisation.kind, party: organisation.party ?? undefined },
+      roles: found.roles,
+      tokenScopes: found.scopes,
+    },
+    label: `${organisation.name} (API token "${found.name}")`,
+    organisationId: organisation.id,
+    organisationName: organisation.name,
+    tokenId: found.tokenId,
+  };
+}
+
+function principalOfSession(
+  found: NonNullable<Awaited<ReturnType<typeof sessionUser>>>,
+  sessionToken: string,
+): Principal {
+  const { organisation, user } = found;
+  return {
+    actor: {
+      userId: user.id,
+      organisation: { id: organisation.id, kind: organisation.kind, party: organisation.party ?? undefined },
+      roles: user.roles as Role[],
+    },
+    label: `${organisation.name} (${user.name})`,
+    organisationId: organisation.id,
+    organisationName: organisation.name,
+    userId: user.id,
+    sessionToken,
+  };
+}
+
+const unsafeMethods = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/**
+ * Runs on every API request: finds the principal behind the token or the cookie. A presented token that is not
+ * valid is refused outright (a machine should learn at once that its token died); a stale cookie just means the
+ * public. Cookie-borne writes must carry the session's CSRF token and, if the browser sends one, a same-site Origin.
+ */
+export const identify: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const db = c.get("db");
+  c.set("address", clientAddress(c));
+  c.set("principal", null);
   const header = c.req.header("authorization");
-  const given = header === undefined ? undefined : /^Bearer +(\S+) *$/i.exec(header)?.[1];
-  if (given === undefined) {
-    c.header("WWW-Authenticate", 'Bearer realm="commitments-tracker"');
-    throw new ApiError("UNAUTHORIZED", "Writes need an Authorization: Bearer <token> header", [
-      { location: "header", path: "authorization", message: header ? "expected Bearer <token>" : "missing" },
+  if (header !== undefined) {
+    const token = /^Bearer +(\S+) *$/i.exec(header)?.[1];
+    if (token === undefined) {
+      throw new ApiError("UNAUTHORIZED", "Expected Authorization: Bearer <API token>", [
+        { location: "header", path: "authorization", message: "expected Bearer <token>" },
+      ]);
+    }
+    const found = await authenticateToken(db, token);
+    if (!found) {
+      await recordAuthEvent(db, {
+        kind: "token_refused",
+        tokenPrefix: tokenPrefix(token),
+        address: c.get("address"),
+        detail: `${c.req.method} ${c.req.path}`,
+      });
+      c.header("WWW-Authenticate", 'Bearer realm="commitments-tracker", error="invalid_token"');
+      throw new ApiError("UNAUTHORIZED", "This API token is unknown, expired or revoked", [
+        { location: "header", path: "authorization", message: "not a valid token" },
+      ]);
+    }
+    await enforceLimit(c, `token:${found.tokenId}`, c.get("limits").perToken, "requests with this token");
+    c.set("principal", principalOfToken(found));
+    return next();
+  }
+  // Signing in does not act with the old session, so it needs no CSRF token from it.
+  const signingIn = c.req.method === "POST" && c.req.path === "/v1/session";
+  const sessionToken = signingIn ? undefined : readSessionCookie(c);
+  if (sessionToken !== undefined) {
+    const found = await sessionUser(db, sessionToken);
+    if (!found) clearSessionCookie(c);
+    else {
+      if (unsafeMethods.has(c.req.method)) checkCsrf(c, sessionToken);
+      c.set("principal", principalOfSession(found, sessionToken));
+    }
+  }
+  return next();
+};
+
+function checkCsrf(c: Context<AppEnv>, sessionToken: string) {
+  const origin = c.req.header("origin");
+  if (origin !== undefined && origin !== new URL(c.req.url).origin) {
+    throw new ApiError("FORBIDDEN", "Cross-site requests may not use the session cookie", [
+      { location: "header", path: "origin", message: "not this site" },
     ]);
   }
-  if (!timingSafeEqual(digest(given), expected)) {
-    throw new ApiError("FORBIDDEN", "This token may not write", [
-      { location: "header", path: "authorization", message: "not the server's write token" },
-    ]);
+  const given = c.req.header("x-csrf-token");
+  if (given === undefined || !sameText(given, csrfTokenOf(sessionToken))) {
+    throw new ApiError(
+      "FORBIDDEN",
+      "Writes with the session cookie need the X-CSRF-Token header from sign-in",
+      [{ location: "header", path: "x-csrf-token", message: given === undefined ? "missing" : "wrong" }],
+    );
   }
-  c.set("actor", tokenActor);
+}
+
+/** Write routes run this first: the public may not write. */
+export const requireSignIn: MiddlewareHandler<AppEnv> = async (c, next) => {
+  principalOf(c);
   await next();
 };
+
+/** The principal of a request that must have one; 401 for the public. */
+export function principalOf(c: Context<AppEnv>): Principal {
+  const principal = c.get("principal");
+  if (!principal) {
+    c.header("WWW-Authenticate", 'Bearer realm="commitments-tracker"');
+    throw new ApiError("UNAUTHORIZED", "Sign in, or send Authorization: Bearer <API token>, to write", [
+      { location: "header", path: "authorization", message: "missing" },
+    ]);
+  }
+  return principal;
+}
+
+/** Refuses, with core's reason, what `authorise` does not allow. The refusal is logged by `onError`. */
+export function allow(principal: Principal | null, action: Action, target: Target = {}): void {
+  const decision = authorise(principal?.actor ?? null, action, target);
+  if (!decision.allowed) {
+    throw new ApiError(principal ? "FORBIDDEN" : "UNAUTHORIZED", `Not allowed: ${decision.reason}`, [
+      { location: "action", path: action, message: decision.reason },
+    ]);
+  }
+}
+
+export function isAdministrator(actor: Actor | null | undefined): boolean {
+  return actor?.roles.includes("administrator") ?? false;
+}
+
+/** What a read shows: published records, plus on request (`drafts=include`) the drafts the principal may see. */
+export function readVisibility(c: Context<AppEnv>, drafts: "include" | "exclude"): Visibility {
+  return drafts === "include" ? visibilityOf(c.get("principal")) : { drafts: "none" };
+}
+
+/** Whose drafts a principal may read besides published records. */
+export function visibilityOf(principal: Principal | null): Visibility {
+  if (!principal) return { drafts: "none" };
+  if (isAdministrator(principal.actor)) return { drafts: "all" };
+  const party = principal.actor.organisation.party;
+  return principal.actor.organisation.kind === "partner_ministry" && party
+    ? { drafts: "donor", donor: party }
+    : { drafts: "none" };
+}

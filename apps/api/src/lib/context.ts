@@ -1,15 +1,31 @@
-import type { Db } from "@commitments/db";
+import type { Actor } from "@commitments/core";
+import type { Db, RateLimit } from "@commitments/db";
 import type { Logger } from "./logger.ts";
 
-/** What every handler finds on its context: the database, the request's id and the logger. */
+/** Who is behind a request, once the session cookie or API token is checked. */
+export interface Principal {
+  actor: Actor;
+  /** How the public history names them: the organisation, and the person or token. */
+  label: string;
+  organisationId: string;
+  organisationName: string;
+  userId?: string | undefined;
+  tokenId?: string | undefined;
+  /** Set when signed in with the session cookie: cookie-borne writes need the CSRF token too. */
+  sessionToken?: string | undefined;
+}
+
+/** What every handler finds on its context: the database, the request's id, the logger and the principal. */
 export interface AppEnv {
   Variables: {
     db: Db;
     requestId: string;
     logger: Logger;
-    /** Who is writing, set once the write token is checked; absent on reads. */
-    actor: string;
-    /** The digest of the server's write token, when one is configured. */
-    writeTokenDigest: Buffer;
+    /** The signed-in user or API token; null for the public. */
+    principal: Principal | null;
+    /** The client's address, for rate limits and the auth log. */
+    address: string;
+    /** The rate limits in force. */
+    limits: { signInPerAddress: RateLimit; signInPerEmail: RateLimit; perToken: RateLimit };
   };
 }

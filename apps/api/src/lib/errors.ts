@@ -1,4 +1,4 @@
-import { LedgerError } from "@commitments/db";
+import { LedgerError, recordAuthEvent } from "@commitments/db";
 import type { Hook } from "@hono/zod-openapi";
 import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
@@ -132,8 +132,43 @@ export function errorResponse(c: Context<AppEnv>, error: ApiError) {
   );
 }
 
-export function onError(err: Error, c: Context<AppEnv>) {
-  if (err instanceof ApiError) return errorResponse(c, err);
+/**
+ * Logs a refused request: to the log always, and to the auth events table when someone was refused an action or
+ * rate-limited (refused tokens are recorded where they are checked). Never the secret: who, what, and why.
+ */
+async function logRefusal(c: Context<AppEnv>, error: ApiError): Promise<void> {
+  const principal = c.get("principal");
+  c.get("logger")?.warn(
+    {
+      requestId: c.get("requestId"),
+      status: error.status,
+      method: c.req.method,
+      path: c.req.path,
+      organisation: principal?.organisationId,
+      user: principal?.userId,
+      token: principal?.tokenId,
+      reason: error.message,
+    },
+    "refused",
+  );
+  if (error.code === "UNAUTHORIZED") return;
+  await recordAuthEvent(c.get("db"), {
+    kind: error.code === "FORBIDDEN" ? "forbidden" : "rate_limited",
+    address: c.get("address"),
+    detail: `${c.req.method} ${c.req.path}: ${principal?.label ?? "public"}: ${error.message}`,
+  });
+}
+
+export async function onError(err: Error, c: Context<AppEnv>) {
+  if (err instanceof ApiError) {
+    if (err.code === "FORBIDDEN" || err.code === "UNAUTHORIZED" || err.code === "TOO_MANY_REQUESTS") {
+      // A failure to log must not turn a refusal into a 500.
+      await logRefusal(c, err).catch((error: unknown) =>
+        c.get("logger")?.error({ err: String(error) }, "could not log a refusal"),
+      );
+    }
+    return errorResponse(c, err);
+  }
   if (err instanceof LedgerError) return errorResponse(c, fromLedgerError(err));
   if (err instanceof HTTPException) {
     // Hono raises these for malformed bodies (bad JSON, wrong content type) and size limits.

@@ -1,4 +1,4 @@
-import { type Db, datasetVersion, type Versioned } from "@commitments/db";
+import { type Db, datasetVersion, type Versioned, type Visibility } from "@commitments/db";
 import { z } from "@hono/zod-openapi";
 
 /** Where a record stands in the ledger; every representation carries it. */
@@ -65,3 +65,6 @@ export const PageInfo = z
 export function parseAsOf(asOf: string | undefined): Date | undefined {
   return asOf === undefined ? undefined : new Date(asOf);
 }
+
+/** How a write reads back what it wrote: its author may see it whatever its workflow status. */
+export const everything: Visibility = { drafts: "all" };

@@ -1,33 +1,84 @@
-import { countChangeSets, loadDataset } from "@commitments/db";
+import { randomBytes } from "node:crypto";
+import type { OrganisationKind, Role, TokenScope } from "@commitments/core";
+import {
+  countChangeSets,
+  createApiToken,
+  createOrganisation,
+  createUser,
+  type Db,
+  loadDataset,
+  type Organisation,
+  type User,
+} from "@commitments/db";
 import { type TestDatabase, type TestTarget, testTargets } from "@commitments/db/testing";
 import { referenceDataset } from "@commitments/reference";
 import { testClient } from "hono/testing";
 import { afterAll, beforeAll } from "vitest";
-import { createApp } from "../app.ts";
+import { type AppOptions, createApp } from "../app.ts";
 
 export { expectError, okJson } from "./expect-error.ts";
 export { testTargets };
 
-/** The write token of test apps. */
-export const testWriteToken = "test-write-token-0123456789abcdef";
-/** The header a test write carries. */
-export const authorised = { authorization: `Bearer ${testWriteToken}` };
+/** A signed-up organisation, one user with the given roles, and an API token of that user's. */
+export interface TestAccount {
+  organisation: Organisation;
+  user: User;
+  password: string;
+  token: string;
+  /** The Authorization header of the token. */
+  headers: { authorization: string };
+}
+
+/** Creates an organisation, a user and a token for tests; passwords and tokens are random, never fixed. */
+export async function createTestAccount(
+  db: Db,
+  o: { kind: OrganisationKind; name: string; party?: string; roles: Role[]; scopes?: TokenScope[] },
+): Promise<TestAccount> {
+  const organisation = await createOrganisation(db, { kind: o.kind, name: o.name, party: o.party });
+  const password = randomBytes(18).toString("base64url");
+  const user = await createUser(db, {
+    organisationId: organisation.id,
+    email: `${randomBytes(6).toString("hex")}@example.org`,
+    name: `${o.name} user`,
+    password,
+    roles: o.roles,
+  });
+  const { token } = await createApiToken(db, {
+    organisationId: organisation.id,
+    name: "tests",
+    scopes: o.scopes ?? ["read", "write"],
+    createdBy: user.id,
+  });
+  return { organisation, user, password, token, headers: { authorization: `Bearer ${token}` } };
+}
+
+// The administrator's headers of each test app, for `send`.
+const adminHeaders = new WeakMap<object, { authorization: string }>();
 
 /** An app over a fresh database with the reference dataset loaded, for one describe block. */
-export function useApp(target: TestTarget, options: { writeToken?: string | undefined } = {}) {
-  const writeToken = "writeToken" in options ? options.writeToken : testWriteToken;
+export function useApp(target: TestTarget, options: { limits?: AppOptions["limits"] } = {}) {
   const context = {} as {
     app: ReturnType<typeof createApp>;
     client: ReturnType<typeof testClient<ReturnType<typeof createApp>>>;
     database: TestDatabase;
+    /** The tracker's administrator, and the Authorization header of its token. */
+    admin: TestAccount;
+    authorised: { authorization: string };
     /** How many change sets the ledger holds: every write adds exactly one, every refusal none. */
     changeSets(): Promise<number>;
   };
   beforeAll(async () => {
     context.database = await target.open();
     await loadDataset(context.database.db, referenceDataset());
-    context.app = createApp({ db: context.database.db, writeToken });
+    context.app = createApp({ db: context.database.db, limits: options.limits });
     context.client = testClient(context.app);
+    context.admin = await createTestAccount(context.database.db, {
+      kind: "maintainers",
+      name: "Maintainers",
+      roles: ["administrator"],
+    });
+    context.authorised = context.admin.headers;
+    adminHeaders.set(context.app, context.admin.headers);
     context.changeSets = () => countChangeSets(context.database.db);
   });
   afterAll(async () => {
@@ -38,7 +89,7 @@ export function useApp(target: TestTarget, options: { writeToken?: string | unde
 
 type App = ReturnType<typeof createApp>;
 
-/** A write as a client sends it: JSON, with the test write token unless `headers` says otherwise. */
+/** A write as a client sends it: JSON, with the administrator's token unless `headers` says otherwise. */
 export function send(
   app: App,
   method: "POST" | "PATCH",
@@ -49,7 +100,7 @@ export function send(
   return Promise.resolve(
     app.request(path, {
       method,
-      headers: { ...authorised, "content-type": "application/json", ...headers },
+      headers: { ...adminHeaders.get(app), "content-type": "application/json", ...headers },
       body: JSON.stringify(body),
     }),
   );
@@ -87,3 +138,10 @@ export async function historyOf(app: App, path: string) {
     }
   ).data;
 }
+
+/** Limits high enough for tests that send thousands of requests with one token from one address. */
+export const unlimited: AppOptions["limits"] = {
+  signInPerAddress: { limit: 1_000_000, windowSeconds: 60 },
+  signInPerEmail: { limit: 1_000_000, windowSeconds: 60 },
+  perToken: { limit: 1_000_000, windowSeconds: 60 },
+};

@@ -1,5 +1,6 @@
+import { Slug, WorkflowStatus } from "@commitments/core";
 import { createRoute, z } from "@hono/zod-openapi";
-import { requireWriter, writeSecurity } from "./auth.ts";
+import { requireSignIn, writeSecurity } from "./auth.ts";
 import { ErrorBody } from "./errors.ts";
 import { IdempotencyHeaders } from "./idempotency.ts";
 import { errorResponses, json, notFoundResponse } from "./openapi.ts";
@@ -51,6 +52,18 @@ export function settable<S extends z.ZodObject>(record: S, name: string) {
     }) as unknown as z.ZodType<Settable<z.output<S>>>;
 }
 
+/** One version in a history: who made it, when, why, and what it changed. */
+const HistoryVersion = {
+  version: z.number().int().positive(),
+  action: z.enum(["create", "update", "retract", "submit", "publish", "return"]),
+  recordedAt: z.iso.datetime(),
+  supersededAt: z.iso.datetime().nullable(),
+  actor: z.string(),
+  origin: z.string(),
+  reason: z.string().nullable(),
+  changeSet: z.number().int(),
+};
+
 const Change = z
   .object({ field: z.string(), before: z.unknown(), after: z.unknown() })
   .openapi("FieldChange");
@@ -59,8 +72,12 @@ const FieldValue = z
   .openapi("FieldValue");
 
 const refusals = {
-  401: json(ErrorBody, "No write token was given."),
-  403: json(ErrorBody, "The token is wrong, or writes are disabled on this server."),
+  401: json(ErrorBody, "Not signed in, or the API token is unknown, expired or revoked."),
+  403: json(
+    ErrorBody,
+    "Your role may not do this to this record (another donor's, a field your role may not set, or a missing CSRF token); nothing was written.",
+  ),
+  429: json(ErrorBody, "Too many requests with this token; Retry-After says when to try again."),
   415: json(ErrorBody, "The body is not JSON."),
   422: json(
     ErrorBody,
@@ -95,7 +112,7 @@ export function ledgerRoutes<
       summary: `Record a new ${o.noun}`,
       description: "The id may be omitted: one is made from the record's words and a random suffix.",
       security: writeSecurity,
-      middleware: [requireWriter] as const,
+      middleware: [requireSignIn] as const,
       request: {
         headers: IdempotencyHeaders,
         body: { ...json(o.create, `The ${o.noun}, and optionally why it is recorded.`), required: true },
@@ -114,7 +131,7 @@ export function ledgerRoutes<
       summary: `Correct a ${o.noun}, giving the reason`,
       description: "Records a new version; the old one stays readable in the history.",
       security: writeSecurity,
-      middleware: [requireWriter] as const,
+      middleware: [requireSignIn] as const,
       request: {
         params,
         headers: IfMatchHeaders,
@@ -138,7 +155,7 @@ export function ledgerRoutes<
       summary: `Retract a ${o.noun}, giving the reason`,
       description: "Withdraws the record from lists; every earlier version stays readable.",
       security: writeSecurity,
-      middleware: [requireWriter] as const,
+      middleware: [requireSignIn] as const,
       request: {
         params,
         headers: IfMatchHeaders,
@@ -165,14 +182,8 @@ export function ledgerRoutes<
               id: z.string(),
               versions: z.array(
                 z.object({
-                  version: z.number().int().positive(),
-                  action: z.enum(["create", "update", "retract"]),
-                  recordedAt: z.iso.datetime(),
-                  supersededAt: z.iso.datetime().nullable(),
-                  actor: z.string(),
-                  origin: z.string(),
-                  reason: z.string().nullable(),
-                  changeSet: z.number().int(),
+                  ...HistoryVersion,
+                  status: WorkflowStatus.describe("Where the version stood in its workflow."),
                   changes: z.array(Change),
                   record: o.record,
                 }),
@@ -181,6 +192,20 @@ export function ledgerRoutes<
                 description:
                   "For each field, its successive values with the version and time each took effect (as OCDS versioned releases).",
               }),
+              remarks: z
+                .array(
+                  z.object({
+                    kind: z.enum(["dispute", "confirmation", "annotation"]),
+                    id: z.string(),
+                    ...HistoryVersion,
+                    changes: z.array(Change),
+                    record: z.record(z.string(), z.unknown()),
+                  }),
+                )
+                .openapi({
+                  description:
+                    "Every version of the disputes, confirmations and annotations of the record, in order.",
+                }),
             }),
           }),
           "The versions, oldest first.",
@@ -190,4 +215,47 @@ export function ledgerRoutes<
       },
     }),
   };
+}
+
+/**
+ * The workflow step of a ministry's record: submit a draft, publish or return a submitted one. Each step is a
+ * version in the record's history.
+ */
+export function workflowRoute<P extends string, View extends z.ZodType>(o: {
+  path: P;
+  tag: string;
+  noun: string;
+  view: View;
+}) {
+  return createRoute({
+    method: "post",
+    path: `${o.path}/{id}/status` as `${P}/{id}/status`,
+    tags: [o.tag],
+    summary: `Submit, publish or return a ${o.noun}`,
+    description:
+      "draft → submitted (the ministry's editor) → published (its approver); an approver may return a submitted record to draft. Published records stay published: they are corrected with a reason.",
+    security: writeSecurity,
+    middleware: [requireSignIn] as const,
+    request: {
+      params: z.object({ id: Slug }),
+      headers: IfMatchHeaders,
+      body: {
+        ...json(
+          z.object({ status: WorkflowStatus, reason: Reason.optional() }).strict(),
+          "The status to move to, and optionally why.",
+        ),
+        required: true,
+      },
+    },
+    responses: {
+      200: json(
+        z.object({ data: o.view, meta: ReadMeta }),
+        `The ${o.noun} in its new status, with its new ETag.`,
+      ),
+      ...notFoundResponse,
+      ...preconditions,
+      ...refusals,
+      ...errorResponses,
+    },
+  });
 }

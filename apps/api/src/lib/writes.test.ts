@@ -141,7 +141,7 @@ describe.each(testTargets())("every ledger resource on $name", (target) => {
       const [created] = (await historyOf(ctx.app, `${c.path}/${record.id}`)).versions;
       expect(created).toMatchObject({
         action: "create",
-        actor: "api-token",
+        actor: 'Maintainers (API token "tests")',
         origin: "api",
         reason: "recorded by the test",
       });

@@ -20,7 +20,15 @@ import {
   provisionEntity,
   trancheEntity,
 } from "../entities.ts";
-import { allRecords, getRecord, listRecords, type Page, type Versioned } from "../records.ts";
+import {
+  allRecords,
+  getRecord,
+  listRecords,
+  type Page,
+  publicVisibility,
+  type Versioned,
+  type Visibility,
+} from "../records.ts";
 import { agreements, parties, provisions, stageEvents, tranches } from "../schema.ts";
 import { type CommitmentFilters, commitmentConditions, instrumentTypesOf, viaCommitment } from "./filters.ts";
 
@@ -30,6 +38,8 @@ export interface ReadOptions {
   /** The cursor from the previous page. */
   after?: string | undefined;
   limit: number;
+  /** Whose drafts may be shown besides published records; the public's view if absent. */
+  visibility?: Visibility | undefined;
 }
 
 export function listParties(db: Db, filters: { kind?: PartyKind | undefined }, options: ReadOptions) {
@@ -127,12 +137,13 @@ export async function getCommitment(
   db: Db,
   id: string,
   asOf?: Date,
+  visibility: Visibility = publicVisibility,
 ): Promise<CommitmentWithSchedule | undefined> {
-  const commitment = await getRecord(db, commitmentEntity, id, asOf);
+  const commitment = await getRecord(db, commitmentEntity, id, asOf, visibility);
   if (!commitment) return undefined;
   const [schedule, events] = await Promise.all([
-    allRecords(db, trancheEntity, [eq(tranches.commitmentId, id)], asOf),
-    allRecords(db, eventEntity, [eq(stageEvents.commitmentId, id)], asOf),
+    allRecords(db, trancheEntity, [eq(tranches.commitmentId, id)], asOf, visibility),
+    allRecords(db, eventEntity, [eq(stageEvents.commitmentId, id)], asOf, visibility),
   ]);
   return {
     commitment,
@@ -153,8 +164,8 @@ export function listTranches(
   return listRecords(db, trancheEntity, { ...options, where });
 }
 
-export function getTranche(db: Db, id: string, asOf?: Date) {
-  return getRecord(db, trancheEntity, id, asOf);
+export function getTranche(db: Db, id: string, asOf?: Date, visibility: Visibility = publicVisibility) {
+  return getRecord(db, trancheEntity, id, asOf, visibility);
 }
 
 export interface EventFilters extends CommitmentFilters {
@@ -177,8 +188,8 @@ export function listEvents(db: Db, filters: EventFilters, options: ReadOptions) 
   return listRecords(db, eventEntity, { ...options, where });
 }
 
-export function getEvent(db: Db, id: string, asOf?: Date) {
-  return getRecord(db, eventEntity, id, asOf);
+export function getEvent(db: Db, id: string, asOf?: Date, visibility: Visibility = publicVisibility) {
+  return getRecord(db, eventEntity, id, asOf, visibility);
 }
 
 function byPosition<R extends { position: number; id: string }>(list: Versioned<R>[]): Versioned<R>[] {

@@ -52,6 +52,7 @@ type AgreementBody = Omit<z.infer<typeof AgreementCreate>, "reason">;
 const agreements: LedgerResource<AgreementRecord, AgreementBody, z.infer<typeof AgreementView>> = {
   noun: "agreement",
   path: "/v1/agreements",
+  access: { kind: "reference" },
   entity: queries.agreementEntity,
   schema: AgreementRecord,
   create: async (tx, cs, { provisions = [], ...fields }) => {

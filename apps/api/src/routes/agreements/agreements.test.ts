@@ -1,14 +1,6 @@
 import { classify, tierOf } from "@commitments/core";
 import { describe, expect, it } from "vitest";
-import {
-  expectError,
-  historyOf,
-  okJson,
-  send,
-  testTargets,
-  testWriteToken,
-  useApp,
-} from "../../lib/testing.ts";
+import { expectError, historyOf, okJson, send, testTargets, useApp } from "../../lib/testing.ts";
 
 describe.each(testTargets())("agreements on $name", (target) => {
   const ctx = useApp(target);
@@ -135,13 +127,13 @@ describe.each(testTargets())("writing agreements on $name", (target) => {
     expect(long.details?.[0]).toMatchObject({ location: "json", path: "id" });
     const text = await ctx.app.request("/v1/agreements", {
       method: "POST",
-      headers: { authorization: `Bearer ${testWriteToken}`, "content-type": "text/plain" },
+      headers: { ...ctx.authorised, "content-type": "text/plain" },
       body: JSON.stringify(accord),
     });
     await expectError(text, 415);
     const broken = await ctx.app.request("/v1/agreements", {
       method: "POST",
-      headers: { authorization: `Bearer ${testWriteToken}`, "content-type": "application/json" },
+      headers: { ...ctx.authorised, "content-type": "application/json" },
       body: "{ not json",
     });
     await expectError(broken, 400);

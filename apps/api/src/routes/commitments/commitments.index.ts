@@ -8,4 +8,5 @@ export const commitmentsRouter = createRouter()
   .openapi(routes.commitmentWrites.create, handlers.create)
   .openapi(routes.commitmentWrites.update, handlers.update)
   .openapi(routes.commitmentWrites.retract, handlers.retract)
-  .openapi(routes.commitmentWrites.history, handlers.history);
+  .openapi(routes.commitmentWrites.history, handlers.history)
+  .openapi(routes.commitmentStatus, handlers.status);

@@ -10,12 +10,25 @@ import {
 } from "@commitments/core";
 import { createRoute, z } from "@hono/zod-openapi";
 import { errorResponses, json, notFoundResponse } from "../../lib/openapi.ts";
+import { RemarksMeta } from "../../lib/remarks.ts";
 import { AsOfQuery, PageInfo, PageQuery, ReadMeta, VersionMeta } from "../../lib/representation.ts";
-import { ledgerRoutes, Reason, settable } from "../../lib/write-routes.ts";
+import { ledgerRoutes, Reason, settable, workflowRoute } from "../../lib/write-routes.ts";
 
-export const CommitmentView = CommitmentRecord.safeExtend(VersionMeta).openapi("CommitmentView");
-export const TrancheView = TrancheRecord.safeExtend(VersionMeta).openapi("TrancheView");
-export const EventView = StageEvent.safeExtend(VersionMeta).openapi("EventView");
+export const CommitmentView = CommitmentRecord.safeExtend(VersionMeta)
+  .safeExtend(RemarksMeta)
+  .openapi("CommitmentView");
+export const TrancheView = TrancheRecord.safeExtend(VersionMeta)
+  .safeExtend(RemarksMeta)
+  .openapi("TrancheView");
+export const EventView = StageEvent.safeExtend(VersionMeta).safeExtend(RemarksMeta).openapi("EventView");
+
+/** Drafts: the public and most accounts read published records only; a ministry may ask for its own drafts too. */
+export const DraftsQuery = {
+  drafts: z.enum(["exclude", "include"]).default("exclude").openapi({
+    description:
+      "include: also the drafts you may see (your own donor's as a ministry; all as an administrator).",
+  }),
+};
 
 export const CommitmentFilters = {
   donor: PartyId.optional(),
@@ -35,7 +48,7 @@ export const listCommitments = createRoute({
   path: "/v1/commitments",
   tags: ["Commitments"],
   summary: "Pledge lines: what was promised, by whom, under which agreement",
-  request: { query: z.object({ ...CommitmentFilters, ...AsOfQuery, ...PageQuery }).strict() },
+  request: { query: z.object({ ...CommitmentFilters, ...DraftsQuery, ...AsOfQuery, ...PageQuery }).strict() },
   responses: {
     200: json(
       z.object({ data: z.array(CommitmentView), page: PageInfo, meta: ReadMeta }),
@@ -54,7 +67,7 @@ export const getCommitment = createRoute({
   path: "/v1/commitments/{id}",
   tags: ["Commitments"],
   summary: "One commitment with its schedule and its stage events",
-  request: { params: z.object({ id: Slug }), query: z.object(AsOfQuery).strict() },
+  request: { params: z.object({ id: Slug }), query: z.object({ ...AsOfQuery, ...DraftsQuery }).strict() },
   responses: {
     200: json(
       z.object({ data: CommitmentDetail, meta: ReadMeta }),
@@ -90,4 +103,11 @@ export const commitmentWrites = ledgerRoutes({
   set: settable(CommitmentRecord, "CommitmentChanges"),
   view: CommitmentDetail,
   record: CommitmentRecord,
+});
+
+export const commitmentStatus = workflowRoute({
+  path: "/v1/commitments",
+  tag: "Commitments",
+  noun: "commitment",
+  view: CommitmentDetail,
 });

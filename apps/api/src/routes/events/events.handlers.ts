@@ -1,33 +1,54 @@
-import { StageEvent } from "@commitments/core";
+import { StageEvent, settableFields } from "@commitments/core";
 import * as queries from "@commitments/db";
 import type { z } from "zod";
+import { readVisibility } from "../../lib/auth.ts";
 import { ApiError } from "../../lib/errors.ts";
 import type { AppRouteHandler } from "../../lib/handler.ts";
 import { generateId } from "../../lib/ids.ts";
-import { parseAsOf, readMeta, withVersion } from "../../lib/representation.ts";
-import { checked, type LedgerResource, ledgerHandlers } from "../../lib/writes.ts";
+import { withRemarks } from "../../lib/remarks.ts";
+import { everything, parseAsOf, readMeta } from "../../lib/representation.ts";
+import {
+  checked,
+  commitmentTarget,
+  type LedgerResource,
+  ledgerHandlers,
+  workflowHandler,
+} from "../../lib/writes.ts";
 import type { EventView } from "../commitments/commitments.routes.ts";
-import { type EventCreate, eventWrites, type getEvent, type listEvents } from "./events.routes.ts";
+import {
+  type EventCreate,
+  eventStatus,
+  eventWrites,
+  type getEvent,
+  type listEvents,
+} from "./events.routes.ts";
 
 export const list: AppRouteHandler<typeof listEvents> = async (c) => {
-  const { asOf, cursor, limit, ...filters } = c.req.valid("query");
+  const { asOf, cursor, limit, drafts, ...filters } = c.req.valid("query");
   const at = parseAsOf(asOf);
   const db = c.get("db");
-  const page = await queries.listEvents(db, filters, { asOf: at, after: cursor, limit });
+  const visibility = readVisibility(c, drafts);
+  const page = await queries.listEvents(db, filters, { asOf: at, after: cursor, limit, visibility });
   return c.json(
-    { data: page.items.map(withVersion), page: { next: page.next, limit }, meta: await readMeta(db, at) },
+    {
+      data: await withRemarks(db, "event", page.items, at),
+      page: { next: page.next, limit },
+      meta: await readMeta(db, at),
+    },
     200,
   );
 };
 
 export const get: AppRouteHandler<typeof getEvent> = async (c) => {
   const { id } = c.req.valid("param");
-  const at = parseAsOf(c.req.valid("query").asOf);
+  const { asOf, drafts } = c.req.valid("query");
+  const at = parseAsOf(asOf);
   const db = c.get("db");
-  const event = await queries.getEvent(db, id, at);
+  const event = await queries.getEvent(db, id, at, readVisibility(c, drafts));
   if (!event) throw new ApiError("NOT_FOUND", `No event with id "${id}"`);
   c.header("ETag", `"${event.version}"`);
-  return c.json({ data: withVersion(event), meta: await readMeta(db, at) }, 200);
+  const [data] = await withRemarks(db, "event", [event], at);
+  return c.json({ data: data as NonNullable<typeof data>, meta: await readMeta(db, at) }, 200);
 };
 
 type EventBody = Omit<z.infer<typeof EventCreate>, "reason">;
@@ -35,17 +56,24 @@ type EventBody = Omit<z.infer<typeof EventCreate>, "reason">;
 const events: LedgerResource<StageEvent, EventBody, z.infer<typeof EventView>> = {
   noun: "event",
   path: "/v1/events",
+  access: {
+    kind: "donor",
+    fields: settableFields.event,
+    target: (tx, event) => commitmentTarget(tx, event.commitment),
+  },
   entity: queries.eventEntity,
   schema: StageEvent,
-  create: async (tx, cs, body) => {
+  create: async (tx, cs, body, placement) => {
     const id = body.id ?? generateId(`${body.commitment}-${body.stage}`, "event");
-    await queries.createRecord(tx, cs, queries.eventEntity, checked(StageEvent, { ...body, id }));
+    await queries.createRecord(tx, cs, queries.eventEntity, checked(StageEvent, { ...body, id }), placement);
     return id;
   },
   view: async (db, id) => {
-    const event = await queries.getEvent(db, id);
-    return event && { version: event.version, data: withVersion(event) };
+    const event = await queries.getEvent(db, id, undefined, everything);
+    const [data] = event ? await withRemarks(db, "event", [event]) : [];
+    return event && data && { version: event.version, data };
   },
 };
 
 export const { create, update, retract, history } = ledgerHandlers(events, eventWrites);
+export const status = workflowHandler(events, eventStatus);

@@ -8,4 +8,5 @@ export const eventsRouter = createRouter()
   .openapi(routes.eventWrites.create, handlers.create)
   .openapi(routes.eventWrites.update, handlers.update)
   .openapi(routes.eventWrites.retract, handlers.retract)
-  .openapi(routes.eventWrites.history, handlers.history);
+  .openapi(routes.eventWrites.history, handlers.history)
+  .openapi(routes.eventStatus, handlers.status);

@@ -2,8 +2,8 @@ import { Confidence, IsoDate, Slug, Stage, StageEvent } from "@commitments/core"
 import { createRoute, z } from "@hono/zod-openapi";
 import { errorResponses, json, notFoundResponse } from "../../lib/openapi.ts";
 import { AsOfQuery, PageInfo, PageQuery, ReadMeta } from "../../lib/representation.ts";
-import { ledgerRoutes, Reason, settable } from "../../lib/write-routes.ts";
-import { CommitmentFilters, EventView } from "../commitments/commitments.routes.ts";
+import { ledgerRoutes, Reason, settable, workflowRoute } from "../../lib/write-routes.ts";
+import { CommitmentFilters, DraftsQuery, EventView } from "../commitments/commitments.routes.ts";
 
 export const listEvents = createRoute({
   method: "get",
@@ -19,6 +19,7 @@ export const listEvents = createRoute({
         confidence: Confidence.optional(),
         from: IsoDate.optional().openapi({ description: "Events that count on or after this day." }),
         to: IsoDate.optional().openapi({ description: "Events that count on or before this day." }),
+        ...DraftsQuery,
         ...AsOfQuery,
         ...PageQuery,
       })
@@ -38,7 +39,7 @@ export const getEvent = createRoute({
   path: "/v1/events/{id}",
   tags: ["Events"],
   summary: "One stage event",
-  request: { params: z.object({ id: Slug }), query: z.object(AsOfQuery).strict() },
+  request: { params: z.object({ id: Slug }), query: z.object({ ...AsOfQuery, ...DraftsQuery }).strict() },
   responses: {
     200: json(z.object({ data: EventView, meta: ReadMeta }), "The event."),
     ...notFoundResponse,
@@ -60,4 +61,11 @@ export const eventWrites = ledgerRoutes({
   set: settable(StageEvent, "EventChanges"),
   view: EventView,
   record: StageEvent,
+});
+
+export const eventStatus = workflowRoute({
+  path: "/v1/events",
+  tag: "Events",
+  noun: "event",
+  view: EventView,
 });

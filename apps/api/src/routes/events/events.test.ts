@@ -1,14 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import {
-  authorised,
-  etagOf,
-  expectError,
-  historyOf,
-  okJson,
-  send,
-  testTargets,
-  useApp,
-} from "../../lib/testing.ts";
+import { etagOf, expectError, historyOf, okJson, send, testTargets, useApp } from "../../lib/testing.ts";
 
 const sources = [{ title: "Test fixture", kind: "research" }];
 const line = {
@@ -98,7 +89,7 @@ describe.each(testTargets())("events on $name", (target) => {
     // Through the typed client, as the web app would write.
     const updated = await ctx.client.v1.events[":id"].$patch(
       { param: { id: "test-delivery-1" }, header: { "if-match": '"1"' }, json: change },
-      { headers: authorised },
+      { headers: ctx.authorised },
     );
     expect(updated.headers.get("etag")).toBe('"2"');
     expect((await okJson(updated)).data.note).toBe("a late correction");

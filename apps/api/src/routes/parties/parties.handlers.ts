@@ -31,6 +31,7 @@ export const get: AppRouteHandler<typeof getParty> = async (c) => {
 const parties: LedgerResource<Party, Party, z.infer<typeof PartyView>> = {
   noun: "party",
   path: "/v1/parties",
+  access: { kind: "reference" },
   entity: queries.partyEntity,
   schema: Party,
   // A party's id is its ISO 3166-1 code or an organisation's short name: the caller gives it, never a made-up one.

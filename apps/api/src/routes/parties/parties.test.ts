@@ -41,7 +41,7 @@ describe.each(testTargets())("writing parties on $name", (target) => {
   const ctx = useApp(target);
   const party = { id: "TEST_COALITION", kind: "organisation", name: "A test coalition" };
 
-  it("refuses writes without the token (401) and with a wrong one (403), writing nothing", async () => {
+  it("refuses writes without a token (401) and with an unknown one (401), writing nothing", async () => {
     const before = await ctx.changeSets();
     const bare = await ctx.app.request("/v1/parties", {
       method: "POST",
@@ -57,7 +57,7 @@ describe.each(testTargets())("writing parties on $name", (target) => {
     );
     await expectError(
       await send(ctx.app, "POST", "/v1/parties", party, { authorization: "Bearer wrong-token" }),
-      403,
+      401,
     );
     await expectError(
       await send(
@@ -70,7 +70,7 @@ describe.each(testTargets())("writing parties on $name", (target) => {
           "if-match": '"1"',
         },
       ),
-      403,
+      401,
     );
     await expectError(
       await send(
@@ -190,30 +190,5 @@ describe.each(testTargets())("writing parties on $name", (target) => {
     );
     expect(kind.details?.[0]).toMatchObject({ location: "json", path: "set.id" });
     expect(await etagOf(ctx.app, path)).toBe('"3"');
-  });
-});
-
-describe.each(testTargets())("a server without a write token, on $name", (target) => {
-  const ctx = useApp(target, { writeToken: undefined });
-
-  it("refuses every write with 403, saying writes are disabled, and still serves reads", async () => {
-    const before = await ctx.changeSets();
-    const error = await expectError(
-      await send(ctx.app, "POST", "/v1/parties", { id: "TEST_ORG", kind: "organisation", name: "Test" }),
-      403,
-    );
-    expect(error.message).toMatch(/disabled until API_WRITE_TOKEN is set/);
-    await expectError(
-      await send(
-        ctx.app,
-        "PATCH",
-        "/v1/parties/UA",
-        { set: { name: "x" }, reason: "nope" },
-        { "if-match": '"1"' },
-      ),
-      403,
-    );
-    expect(await ctx.changeSets()).toBe(before);
-    expect((await ctx.app.request("/v1/parties/UA")).status).toBe(200);
   });
 });

@@ -40,6 +40,7 @@ type ProvisionBody = Omit<z.infer<typeof ProvisionCreate>, "reason">;
 const provisions: LedgerResource<ProvisionRecord, ProvisionBody, z.infer<typeof ProvisionView>> = {
   noun: "provision",
   path: "/v1/provisions",
+  access: { kind: "reference" },
   entity: queries.provisionEntity,
   schema: ProvisionRecord,
   create: async (tx, cs, body) => {

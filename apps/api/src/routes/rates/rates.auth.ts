@@ -1,3 +1,10 @@
-// Rate loads need the same authorisation as every other write: the shared write-token check of lib/auth.ts,
-// which sets the actor recorded on the change set. The one place to change if that check changes.
-export { requireWriter as requireRatesWriter, writeSecurity as ratesWriteSecurity } from "../../lib/auth.ts";
+import type { MiddlewareHandler } from "hono";
+import { allow, principalOf, writeSecurity } from "../../lib/auth.ts";
+import type { AppEnv } from "../../lib/context.ts";
+
+/** Rate loads change every converted figure, so only the tracker's administrators may make them. */
+export const requireRatesLoader: MiddlewareHandler<AppEnv> = async (c, next) => {
+  allow(principalOf(c), "rates.load");
+  await next();
+};
+export const ratesWriteSecurity = writeSecurity;

@@ -1,6 +1,7 @@
 import * as db from "@commitments/db";
 import { RatesError } from "@commitments/db";
 import type { Context } from "hono";
+import { principalOf } from "../../lib/auth.ts";
 import type { AppEnv } from "../../lib/context.ts";
 import { ApiError } from "../../lib/errors.ts";
 import type { AppRouteHandler } from "../../lib/handler.ts";
@@ -37,7 +38,8 @@ async function refusing<T>(location: string, work: () => Promise<T>): Promise<T>
   }
 }
 
-const actorOf = (c: Context<AppEnv>) => c.get("actor") ?? "api";
+// The middleware has already checked there is an administrator behind the request.
+const actorOf = (c: Context<AppEnv>) => principalOf(c).label;
 
 export const load: AppRouteHandler<typeof loadRates> = async (c) => {
   const rates = c.req.valid("json");

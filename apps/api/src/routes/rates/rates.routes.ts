@@ -3,7 +3,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { ErrorBody } from "../../lib/errors.ts";
 import { errorResponses, json } from "../../lib/openapi.ts";
 import { AsOfQuery, PageInfo, PageQuery, ReadMeta, VersionMeta } from "../../lib/representation.ts";
-import { ratesWriteSecurity, requireRatesWriter } from "./rates.auth.ts";
+import { ratesWriteSecurity, requireRatesLoader } from "./rates.auth.ts";
 
 export const RateView = z
   .object({ date: IsoDate, currency: CurrencyCode, perEur: z.string(), ...VersionMeta })
@@ -57,8 +57,8 @@ const RatesLoaded = z
   .openapi("RatesLoaded");
 
 const refusals = {
-  401: json(ErrorBody, "No write token was given."),
-  403: json(ErrorBody, "The token is wrong, or writes are disabled on this server."),
+  401: json(ErrorBody, "Not signed in, or the API token is unknown, expired or revoked."),
+  403: json(ErrorBody, "Only the tracker's administrators load rates."),
   415: json(ErrorBody, "The body is not of the expected type."),
 };
 
@@ -70,7 +70,7 @@ export const loadRates = createRoute({
   description:
     "A rate already held with the same value is left alone; a different value for the same currency and day is recorded as a new version. The series are brought up to date in the same transaction.",
   security: ratesWriteSecurity,
-  middleware: [requireRatesWriter] as const,
+  middleware: [requireRatesLoader] as const,
   request: {
     body: { ...json(z.array(ExchangeRate).min(1).max(20_000), "The rates, ECB convention."), required: true },
   },
@@ -89,7 +89,7 @@ export const loadRatesCsv = createRoute({
   description:
     "The ECB layout: a header `Date,USD,JPY,...` with one column per currency, one line per day, units per EUR, N/A for gaps. The whole file is refused, naming the line, if any cell is wrong. Bodies are limited to 1 MB: load the full ECB history through the database package's loadRatesCsv.",
   security: ratesWriteSecurity,
-  middleware: [requireRatesWriter] as const,
+  middleware: [requireRatesLoader] as const,
   request: {
     body: {
       content: {

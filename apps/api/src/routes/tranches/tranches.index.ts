@@ -8,4 +8,5 @@ export const tranchesRouter = createRouter()
   .openapi(routes.trancheWrites.create, handlers.create)
   .openapi(routes.trancheWrites.update, handlers.update)
   .openapi(routes.trancheWrites.retract, handlers.retract)
-  .openapi(routes.trancheWrites.history, handlers.history);
+  .openapi(routes.trancheWrites.history, handlers.history)
+  .openapi(routes.trancheStatus, handlers.status);

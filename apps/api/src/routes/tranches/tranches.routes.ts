@@ -2,8 +2,8 @@ import { Slug, TrancheRecord } from "@commitments/core";
 import { createRoute, z } from "@hono/zod-openapi";
 import { errorResponses, json, notFoundResponse } from "../../lib/openapi.ts";
 import { AsOfQuery, PageInfo, PageQuery, ReadMeta } from "../../lib/representation.ts";
-import { ledgerRoutes, Reason, settable } from "../../lib/write-routes.ts";
-import { CommitmentFilters, TrancheView } from "../commitments/commitments.routes.ts";
+import { ledgerRoutes, Reason, settable, workflowRoute } from "../../lib/write-routes.ts";
+import { CommitmentFilters, DraftsQuery, TrancheView } from "../commitments/commitments.routes.ts";
 
 export const listTranches = createRoute({
   method: "get",
@@ -15,6 +15,7 @@ export const listTranches = createRoute({
       .object({
         commitment: Slug.optional().openapi({ description: "Tranches of this commitment." }),
         ...CommitmentFilters,
+        ...DraftsQuery,
         ...AsOfQuery,
         ...PageQuery,
       })
@@ -34,7 +35,7 @@ export const getTranche = createRoute({
   path: "/v1/tranches/{id}",
   tags: ["Tranches"],
   summary: "One tranche",
-  request: { params: z.object({ id: Slug }), query: z.object(AsOfQuery).strict() },
+  request: { params: z.object({ id: Slug }), query: z.object({ ...AsOfQuery, ...DraftsQuery }).strict() },
   responses: {
     200: json(z.object({ data: TrancheView, meta: ReadMeta }), "The tranche."),
     ...notFoundResponse,
@@ -56,4 +57,11 @@ export const trancheWrites = ledgerRoutes({
   set: settable(TrancheRecord, "TrancheChanges"),
   view: TrancheView,
   record: TrancheRecord,
+});
+
+export const trancheStatus = workflowRoute({
+  path: "/v1/tranches",
+  tag: "Tranches",
+  noun: "tranche",
+  view: TrancheView,
 });

@@ -1,0 +1,7 @@
+import { createRouter } from "../../lib/openapi.ts";
+import * as handlers from "./confirmations.handlers.ts";
+import * as routes from "./confirmations.routes.ts";
+
+export const confirmationsRouter = createRouter()
+  .openapi(routes.listConfirmations, handlers.list)
+  .openapi(routes.confirmDelivery, handlers.confirm);

@@ -1,0 +1,13 @@
+export * from "./csv.ts";
+export * from "./formats.ts";
+export * from "./iati.ts";
+export * from "./kiel.ts";
+export { partyByName, partyName } from "./parties.ts";
+export { decimalFromText } from "./records.ts";
+export * from "./sipri.ts";
+export * from "./template.ts";
+export * from "./template-columns.ts";
+export * from "./template-write.ts";
+export * from "./template-xlsx.ts";
+export * from "./text.ts";
+export * from "./types.ts";

@@ -1,0 +1,274 @@
+/** The kinds of row in the tracker's template. */
+export const templateRowKinds = ["commitment", "tranche", "event", "source", "condition"] as const;
+export type TemplateRowKind = (typeof templateRowKinds)[number];
+
+export interface TemplateColumn {
+  name: string;
+  description: string;
+  example: string;
+  /** The row kinds on which the column may be filled; on any other row it must be empty. */
+  appliesTo: readonly TemplateRowKind[];
+  /** The row kinds on which it must be filled. */
+  required: readonly TemplateRowKind[];
+}
+
+const records = ["commitment", "tranche", "event"] as const;
+const cited = ["commitment", "event", "source"] as const;
+
+/**
+ * The template, column by column: one row per record, in this order. It is also the data dictionary. A record
+ * with more than one source has one `source` row per extra source right after it, and a commitment has one
+ * `condition` row per condition. Empty cells are absent values; defaults are the core schema's.
+ */
+export const templateColumns: readonly TemplateColumn[] = [
+  {
+    name: "record",
+    description:
+      "What the row is: commitment, tranche or event; or source (one more source for the record just above) or condition (one condition of the commitment just above).",
+    example: "commitment",
+    appliesTo: templateRowKinds,
+    required: templateRowKinds,
+  },
+  {
+    name: "id",
+    description:
+      "The record's id: lower-case words joined by hyphens. On a source or condition row, the id of the record it belongs to.",
+    example: "dk-f16-training-2024",
+    appliesTo: templateRowKinds,
+    required: templateRowKinds,
+  },
+  {
+    name: "commitment",
+    description: "The id of the commitment a tranche or event belongs to.",
+    example: "dk-f16-training-2024",
+    appliesTo: ["tranche", "event"],
+    required: ["tranche", "event"],
+  },
+  {
+    name: "donor",
+    description: "Who promised: ISO 3166-1 alpha-2 code of a state, or an organisation id such as EU.",
+    example: "DK",
+    appliesTo: ["commitment"],
+    required: ["commitment"],
+  },
+  {
+    name: "recipient",
+    description: "Who receives it, as a party id. Empty means UA.",
+    example: "UA",
+    appliesTo: ["commitment"],
+    required: [],
+  },
+  {
+    name: "agreement",
+    description: "The id of the agreement the commitment falls under, if any.",
+    example: "denmark-ukraine-agreement-2024",
+    appliesTo: ["commitment"],
+    required: [],
+  },
+  {
+    name: "category",
+    description: "The category of what is promised, from the tracker's taxonomy (dotted ids).",
+    example: "air_defence.interceptors",
+    appliesTo: ["commitment"],
+    required: ["commitment"],
+  },
+  {
+    name: "title",
+    description: "The commitment in a few words.",
+    example: "F-16 pilot training",
+    appliesTo: ["commitment"],
+    required: ["commitment"],
+  },
+  {
+    name: "measure_basis",
+    description: "total (for the whole period) or per_year (e.g. EUR 5 bn a year). Empty means total.",
+    example: "total",
+    appliesTo: ["commitment"],
+    required: [],
+  },
+  {
+    name: "stage",
+    description: "The stage an event records: pledged, committed, allocated or delivered.",
+    example: "delivered",
+    appliesTo: ["event"],
+    required: ["event"],
+  },
+  {
+    name: "date",
+    description:
+      "When an event happened, or when a tranche is due: YYYY, YYYY-MM or YYYY-MM-DD, to the precision the source gives.",
+    example: "2024-03",
+    appliesTo: ["tranche", "event"],
+    required: ["tranche", "event"],
+  },
+  {
+    name: "period_start",
+    description: "Start of the commitment's period, or of the span an event's figure covers (partial date).",
+    example: "2024",
+    appliesTo: ["commitment", "event"],
+    required: [],
+  },
+  {
+    name: "period_end",
+    description: "End of that period (partial date, inclusive). Filled together with period_start.",
+    example: "2027",
+    appliesTo: ["commitment", "event"],
+    required: [],
+  },
+  {
+    name: "position",
+    description: "A tranche's place in its commitment's schedule, from 0.",
+    example: "0",
+    appliesTo: ["tranche"],
+    required: ["tranche"],
+  },
+  {
+    name: "amount",
+    description:
+      "A money figure as an exact decimal, no thousands separators. Fill with currency, or use quantity.",
+    example: "1500000000",
+    appliesTo: records,
+    required: [],
+  },
+  {
+    name: "currency",
+    description: "ISO 4217 code of the amount.",
+    example: "EUR",
+    appliesTo: records,
+    required: [],
+  },
+  {
+    name: "quantity",
+    description: "A count as an exact decimal. Fill with unit and item, instead of amount and currency.",
+    example: "120",
+    appliesTo: records,
+    required: [],
+  },
+  {
+    name: "unit",
+    description:
+      "What the quantity counts: items, rounds, missiles, systems, batteries, launchers, vehicles, aircraft, vessels, personnel_trained or tonnes.",
+    example: "missiles",
+    appliesTo: records,
+    required: [],
+  },
+  {
+    name: "item",
+    description: "The item counted, as the source designates it.",
+    example: "MIM-104 PAC-3 MSE",
+    appliesTo: records,
+    required: [],
+  },
+  {
+    name: "confidence",
+    description:
+      "How sure the figure is: reported_by_donor, confirmed_by_recipient, independently_verified, estimated, disputed or undisclosed.",
+    example: "reported_by_donor",
+    appliesTo: ["event"],
+    required: ["event"],
+  },
+  {
+    name: "note",
+    description: "A note on a tranche or event.",
+    example: "Delivered in two batches.",
+    appliesTo: ["tranche", "event"],
+    required: [],
+  },
+  {
+    name: "condition",
+    description: "On a condition row: one condition the commitment is subject to.",
+    example: "Subject to parliamentary approval.",
+    appliesTo: ["condition"],
+    required: ["condition"],
+  },
+  {
+    name: "synthetic",
+    description: "true for synthetic demo data, false or empty for real records.",
+    example: "false",
+    appliesTo: ["commitment", "event"],
+    required: [],
+  },
+  {
+    name: "source_title",
+    description: "Title of the source the record cites (every commitment and event cites at least one).",
+    example: "Ukraine Support Tracker, Release 29 (04/2026)",
+    appliesTo: cited,
+    required: cited,
+  },
+  {
+    name: "source_kind",
+    description: "seed_document, official, dataset, research, media or synthetic.",
+    example: "dataset",
+    appliesTo: cited,
+    required: cited,
+  },
+  {
+    name: "source_publisher",
+    description: "Who published the source.",
+    example: "Kiel Institute for the World Economy",
+    appliesTo: cited,
+    required: [],
+  },
+  {
+    name: "source_url",
+    description: "Where the source is, an http(s) URL.",
+    example: "https://www.ifw-kiel.de/topics/war-against-ukraine/ukraine-support-tracker/",
+    appliesTo: cited,
+    required: [],
+  },
+  {
+    name: "source_published",
+    description: "When the source was published or released (partial date).",
+    example: "2026-08-04",
+    appliesTo: cited,
+    required: [],
+  },
+  {
+    name: "source_locator",
+    description: "Where in the source the figure stands: page, table, row.",
+    example: "data_explorer.csv, row 12",
+    appliesTo: cited,
+    required: [],
+  },
+  {
+    name: "source_quote",
+    description: "The source's own words, where a short quotation pins the fact down.",
+    example: "financed by Denmark",
+    appliesTo: cited,
+    required: [],
+  },
+];
+
+export type TemplateColumnName =
+  | "record"
+  | "id"
+  | "commitment"
+  | "donor"
+  | "recipient"
+  | "agreement"
+  | "category"
+  | "title"
+  | "measure_basis"
+  | "stage"
+  | "date"
+  | "period_start"
+  | "period_end"
+  | "position"
+  | "amount"
+  | "currency"
+  | "quantity"
+  | "unit"
+  | "item"
+  | "confidence"
+  | "note"
+  | "condition"
+  | "synthetic"
+  | "source_title"
+  | "source_kind"
+  | "source_publisher"
+  | "source_url"
+  | "source_published"
+  | "source_locator"
+  | "source_quote";
+
+export const templateColumnNames = templateColumns.map((c) => c.name) as TemplateColumnName[];

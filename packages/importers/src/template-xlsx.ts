@@ -1,0 +1,185 @@
+import { Readable } from "node:stream";
+import ExcelJS from "exceljs";
+import {
+  nameTemplateCells,
+  readTemplateHeader,
+  TemplateGrouper,
+  templateRows,
+  templateRowValues,
+} from "./template.ts";
+import type { TemplateColumnName } from "./template-columns.ts";
+import { templateColumnNames } from "./template-columns.ts";
+import { byteChunks, excerpt } from "./text.ts";
+import {
+  type ByteSource,
+  type CommonImportOptions,
+  defaultMaxCellLength,
+  type ImportedRecords,
+  type ImportItem,
+  type ImportProblem,
+} from "./types.ts";
+
+export const templateXlsxImporterVersion = "template-xlsx/1";
+
+/** The worksheet the writer creates; the reader takes the first worksheet, whatever its name. */
+export const templateSheetName = "records";
+
+export interface TemplateXlsxOptions extends CommonImportOptions {}
+
+/**
+ * Reads the template as an XLSX workbook, streaming: rows are read one at a time from the first worksheet.
+ * Values are taken as the workbook stores them; a formula, an error value or a spreadsheet date is refused with a
+ * problem (dates must be text so their precision, "2024" or "2024-03", is kept).
+ */
+export async function* parseTemplateXlsx(
+  input: ByteSource,
+  options: TemplateXlsxOptions = {},
+): AsyncGenerator<ImportItem> {
+  const maxCellLength = options.maxCellLength ?? defaultMaxCellLength;
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(byteChunks(input)), {
+    worksheets: "emit",
+    sharedStrings: "cache",
+    hyperlinks: "ignore",
+    // Styles tell a date cell from a number: without them a date would read as its serial number.
+    styles: "cache",
+    entries: "ignore",
+  });
+  let columns: (TemplateColumnName | null)[] | undefined;
+  const grouper = new TemplateGrouper();
+  try {
+    for await (const worksheet of reader) {
+      for await (const row of worksheet) {
+        const problems: ImportProblem[] = [];
+        const values = row.values as unknown[];
+        const cells: (string | null)[] = [];
+        for (let i = 1; i < values.length; i++) {
+          const column = columns?.[i - 1] ?? `column ${i}`;
+          cells.push(cellText(values[i], row.number, column, maxCellLength, problems));
+        }
+        if (cells.every((c) => c === null || c.trim() === "") && problems.length === 0) continue;
+        if (!columns) {
+          const header = readTemplateHeader(
+            row.number,
+            cells.map((c) => c ?? ""),
+          );
+          problems.push(...header.problems);
+          if (problems.length > 0) yield { row: row.number, problems };
+          if (header.fatal) return;
+          columns = header.columns;
+          continue;
+        }
+        yield* grouper.push(nameTemplateCells(row.number, cells, columns, problems, false));
+      }
+      // Only the first worksheet holds the template.
+      break;
+    }
+  } catch (error) {
+    yield* grouper.finish();
+    yield {
+      row: 0,
+      problems: [{ row: 0, message: `not a readable XLSX workbook: ${(error as Error).message}` }],
+    };
+    return;
+  }
+  yield* grouper.finish();
+  if (!columns) yield { row: 0, problems: [{ row: 0, message: "the workbook has no header row" }] };
+}
+
+/**
+ * XML cannot hold most control characters, normalises CR to LF, and exceljs decodes entity-like text such as
+ * "&lt;" a second time when it reads an inline string. So those characters are written in the OOXML escape form
+ * `_xHHHH_`, which Excel shows as the character itself, and a literal `_xHHHH_` gets its underscore escaped
+ * (`_x005F_`), so reading back is unambiguous.
+ */
+export function escapeXlsxText(value: string): string {
+  return (
+    value
+      .replace(/_(?=x[0-9A-Fa-f]{4}_)/g, "_x005F_")
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: the characters XML cannot hold are what is escaped
+      .replace(/[\u0000-\u0008\u000B-\u001F\u007F]|&(?=[A-Za-z]*;)/g, (c) => hexEscape(c))
+  );
+}
+
+/** Undoes `escapeXlsxText`. */
+export function unescapeXlsxText(text: string): string {
+  return text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) =>
+    String.fromCharCode(Number.parseInt(hex, 16)),
+  );
+}
+
+function hexEscape(c: string): string {
+  return `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`;
+}
+
+function cellText(
+  value: unknown,
+  row: number,
+  column: string,
+  maxCellLength: number,
+  problems: ImportProblem[],
+): string | null {
+  const refuse = (message: string, shown?: string): null => {
+    problems.push({ row, column, ...(shown === undefined ? {} : { value: excerpt(shown) }), message });
+    return null;
+  };
+  let text: string;
+  if (value === null || value === undefined) return null;
+  if (typeof value === "string") text = unescapeXlsxText(value);
+  else if (typeof value === "boolean") text = String(value);
+  else if (typeof value === "number") {
+    // A number cell is exact only as an integer within 2^53, or as a short decimal; anything else may be rounded.
+    if (!Number.isFinite(value)) return refuse("not a finite number");
+    if (Number.isInteger(value) && !Number.isSafeInteger(value)) {
+      return refuse("a number too large to be exact in a spreadsheet cell: enter it as text", String(value));
+    }
+    text = String(value);
+    if (/e/i.test(text)) return refuse("a number in exponent form: enter it as text", text);
+  } else if (value instanceof Date) {
+    return refuse(
+      "a spreadsheet date: enter dates as text (YYYY, YYYY-MM or YYYY-MM-DD) so their precision is kept",
+      value.toISOString(),
+    );
+  } else if (typeof value === "object") {
+    const object = value as Record<string, unknown>;
+    if ("formula" in object || "sharedFormula" in object) {
+      return refuse("the cell holds a formula: the template takes values only", String(object.formula ?? ""));
+    }
+    if ("error" in object) return refuse("the cell holds an error value", String(object.error));
+    if (Array.isArray(object.richText)) {
+      text = unescapeXlsxText(
+        (object.richText as { text?: unknown }[]).map((part) => String(part.text ?? "")).join(""),
+      );
+    } else if (typeof object.text === "string") text = unescapeXlsxText(object.text);
+    else return refuse("a cell of a kind the template does not take");
+  } else return refuse("a cell of a kind the template does not take");
+  if (text.length > maxCellLength) {
+    return refuse(`the cell is longer than ${maxCellLength} characters, the most a cell may hold`, text);
+  }
+  return text;
+}
+
+/**
+ * Writes records as the template's XLSX workbook, streaming, to `stream`. Every cell is a text cell, so nothing
+ * is ever evaluated as a formula or turned into a date; reading it back gives the same records.
+ */
+export async function writeTemplateXlsx(
+  batches: Iterable<ImportedRecords> | AsyncIterable<ImportedRecords>,
+  stream: NodeJS.WritableStream,
+): Promise<void> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: stream as unknown as import("node:stream").Stream,
+    useStyles: false,
+    useSharedStrings: false,
+  });
+  const sheet = workbook.addWorksheet(templateSheetName);
+  sheet.addRow(templateColumnNames).commit();
+  for await (const batch of batches) {
+    for (const row of templateRows(batch)) {
+      sheet
+        .addRow(templateRowValues(row).map((value) => (value === "" ? null : escapeXlsxText(value))))
+        .commit();
+    }
+  }
+  sheet.commit();
+  await workbook.commit();
+}
