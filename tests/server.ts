@@ -3,6 +3,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { createClient } from "@commitments/api/client";
 
 export const repoRoot = fileURLToPath(new URL("../", import.meta.url));
 const tsx = join(repoRoot, "apps/api/node_modules/.bin/tsx");
@@ -76,4 +77,77 @@ export function runServerToExit(
     });
     child.on("exit", (code) => resolve({ code, output }));
   });
+}
+
+export interface Admin {
+  email: string;
+  name: string;
+  password: string;
+}
+
+/** The administrator the tests create on their fresh data directories. */
+export const testAdmin: Admin = {
+  email: "admin@tests.invalid",
+  name: "Test Administrator",
+  password: "browser-test-admin-password-0123",
+};
+
+/**
+ * Creates an administrator on a data directory with the create-admin script, as an operator does before the
+ * first start (the password through ADMIN_PASSWORD, never on the command line).
+ */
+export function createAdmin(dataDir: string, admin: Admin = testAdmin): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(tsx, ["scripts/create-admin.ts", "--email", admin.email, "--name", admin.name], {
+      cwd: join(repoRoot, "apps/api"),
+      env: {
+        ...process.env,
+        DATABASE_URL: "",
+        LOG_LEVEL: "silent",
+        PGLITE_DATA_DIR: dataDir,
+        ADMIN_PASSWORD: admin.password,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout.on("data", (chunk) => {
+      output += chunk;
+    });
+    child.stderr.on("data", (chunk) => {
+      output += chunk;
+    });
+    child.on("error", reject);
+    child.on("exit", (code) =>
+      code === 0 ? resolve(output) : reject(new Error(`create-admin exited with ${code}:\n${output}`)),
+    );
+  });
+}
+
+/** Signs in through the API, as the web page does: the session cookie, and the CSRF token writes with it need. */
+export async function signIn(
+  url: string,
+  { email, password }: Pick<Admin, "email" | "password"> = testAdmin,
+) {
+  const response = await createClient(url).v1.session.$post({ json: { email, password } });
+  if (!response.ok) throw new Error(`sign-in answered ${response.status}: ${await response.text()}`);
+  const cookie = response.headers
+    .getSetCookie()
+    .map((header) => header.split(";")[0])
+    .find((pair) => pair?.startsWith("ct_session="));
+  if (!cookie) throw new Error("sign-in set no ct_session cookie");
+  const { data } = await response.json();
+  if (!data.csrfToken) throw new Error("sign-in gave no CSRF token");
+  return { cookie, csrfToken: data.csrfToken, session: data };
+}
+
+/** Signs in as the administrator and creates an API token for the test's writes (read and write, one day). */
+export async function createWriteToken(url: string, admin: Admin = testAdmin): Promise<string> {
+  const { cookie, csrfToken } = await signIn(url, admin);
+  const client = createClient(url, { headers: { Cookie: cookie, "X-CSRF-Token": csrfToken } });
+  const response = await client.v1.tokens.$post({
+    json: { name: "Browser test writes", scopes: ["read", "write"], expiresInDays: 1 },
+  });
+  if (response.status !== 201)
+    throw new Error(`POST /v1/tokens answered ${response.status}: ${await response.text()}`);
+  return (await response.json()).data.token;
 }

@@ -1,7 +1,7 @@
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { freshDataDir, runServerToExit, startServer } from "./server.ts";
+import { freshDataDir, runServerToExit, signIn, startServer } from "./server.ts";
 
 // The start command's own entry point, on the embedded store: it migrates, loads the reference data once,
 // serves the web app and the API, and keeps its data across a restart.
@@ -33,6 +33,34 @@ describe("the start command on the embedded database", () => {
       expect(server.output()).toContain('"loadedNow":false');
       const agreements = (await (await fetch(`${server.url}v1/agreements`)).json()) as { data: unknown[] };
       expect(agreements.data.length).toBeGreaterThan(15);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it("has no accounts of its own, and makes demo accounts, marked DEMO, only on request", async () => {
+    const demo = { email: "editor.gb@demo.invalid", password: "a demo password chosen here" };
+    const plain = await startServer({ PGLITE_DATA_DIR: dataDir });
+    try {
+      await expect(signIn(plain.url, demo)).rejects.toThrow(/401/);
+    } finally {
+      await plain.stop();
+    }
+    const server = await startServer({
+      PGLITE_DATA_DIR: dataDir,
+      DEMO_ACCOUNTS: "true",
+      DEMO_PASSWORD: demo.password,
+    });
+    try {
+      const { cookie } = await signIn(server.url, demo);
+      const session = (await (await fetch(`${server.url}v1/session`, { headers: { cookie } })).json()) as {
+        data: { organisation: { name: string; demo: boolean }; roles: string[] };
+      };
+      expect(session.data.organisation).toMatchObject({ demo: true, name: expect.stringMatching(/^DEMO /) });
+      expect(session.data.roles).toEqual(["ministry_editor"]);
+      // The password the operator chose is never echoed.
+      expect(server.output()).not.toContain(demo.password);
+      expect(server.output()).toContain("editor.gb@demo.invalid");
     } finally {
       await server.stop();
     }

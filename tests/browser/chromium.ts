@@ -34,12 +34,21 @@ export async function launch(): Promise<Browser> {
 
 /**
  * The real server on a fresh PGlite directory, and a browser, for one describe block: started before its tests,
- * stopped and cleaned up after them.
+ * stopped and cleaned up after them. `beforeStart` prepares the directory first (see `createAdmin`).
  */
-export function useServerAndBrowser(env: Record<string, string> = {}) {
+export function useServerAndBrowser(
+  env: Record<string, string> = {},
+  {
+    beforeStart,
+  }: {
+    /** Runs on the fresh data directory before the server starts on it: creating an administrator, say. */
+    beforeStart?: (dataDir: string) => Promise<unknown>;
+  } = {},
+) {
   const context = {} as { server: RunningServer; browser: Browser };
   const dataDir = freshDataDir();
   beforeAll(async () => {
+    await beforeStart?.(dataDir);
     context.server = await startServer({ PGLITE_DATA_DIR: dataDir, ...env });
     context.browser = await launch();
   });

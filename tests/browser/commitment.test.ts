@@ -3,7 +3,7 @@ import { createClient } from "@commitments/api/client";
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { formatMeasure, formatPartialDate, formatRatio, inMeasureOf } from "../../apps/web/src/format.ts";
-import type { RunningServer } from "../server.ts";
+import { createAdmin, createWriteToken, type RunningServer } from "../server.ts";
 import { artifactsDir, hasChromium, useServerAndBrowser } from "./chromium.ts";
 
 /** The commitment as the API gives it, through the typed client: the page must say the same. */
@@ -63,11 +63,11 @@ async function expectCitation(page: Page, { meta }: CommitmentDetail) {
   expect(await citation.locator("[data-dataset-version]").textContent()).toBe(String(meta.datasetVersion));
 }
 
-const writeToken = "browser-test-write-token-0123456789";
-
 // Skipped only where Debian's chromium is missing outside CI (see chromium.ts); CI fails instead.
 describe.skipIf(!hasChromium)("one commitment's view in Chromium", () => {
-  const app = useServerAndBrowser({ API_WRITE_TOKEN: writeToken });
+  // Writes need an account: an administrator, created before the server starts as an operator would, whose
+  // records are published at once. The writes below use an API token the administrator creates after signing in.
+  const app = useServerAndBrowser({}, { beforeStart: (dataDir) => createAdmin(dataDir) });
 
   it("lists the commitments below the ladder, from the API", async () => {
     const page = await app.browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -141,6 +141,7 @@ describe.skipIf(!hasChromium)("one commitment's view in Chromium", () => {
   it("shows a schedule and deliveries written through the API, every synthetic record flagged", async () => {
     // Demo data, so synthetic throughout: the commitment, its events, and the source they cite.
     const source = { title: "Synthetic demo data written by the browser test", kind: "synthetic" as const };
+    const writeToken = await createWriteToken(app.server.url);
     const client = createClient(app.server.url, { headers: { Authorization: `Bearer ${writeToken}` } });
     const eur = (amount: string) => ({ kind: "money" as const, amount, currency: "EUR" });
     const created = await client.v1.commitments.$post({

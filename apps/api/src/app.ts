@@ -34,13 +34,21 @@ export interface AppOptions {
   logger?: Logger;
   /** The built web app to serve at /, if any. */
   webDistDir?: string | undefined;
+  /** Trust X-Forwarded-Proto, -Host and -For: only behind a reverse proxy that sets them. */
+  trustProxy?: boolean | undefined;
   /** Overrides of the rate limits, for tests that send thousands of requests with one token. */
   limits?: Partial<Limits> | undefined;
 }
 
 const maxBodyBytes = 1024 * 1024;
 
-export function createApp({ db, logger = createLogger("silent"), webDistDir, limits }: AppOptions) {
+export function createApp({
+  db,
+  logger = createLogger("silent"),
+  webDistDir,
+  limits,
+  trustProxy = false,
+}: AppOptions) {
   const app = createRouter();
   app.onError(onError);
   app.notFound(notFound);
@@ -73,6 +81,7 @@ export function createApp({ db, logger = createLogger("silent"), webDistDir, lim
     c.set("db", db);
     c.set("logger", logger);
     c.set("limits", rateLimits);
+    c.set("trustProxy", trustProxy);
     const started = performance.now();
     await next();
     logger.info(

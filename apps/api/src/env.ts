@@ -16,6 +16,11 @@ const Env = z
     /** The built web app, served at / when present. */
     WEB_DIST_DIR: z.string().min(1).default(`${repoRoot}apps/web/dist`),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+    /** Set behind a reverse proxy that terminates TLS: its X-Forwarded-* headers then decide cookies and addresses. */
+    TRUST_PROXY: z
+      .enum(["true", "false"], { error: 'must be "true" or "false"' })
+      .default("false")
+      .transform((value) => value === "true"),
     /** Creates clearly marked demo organisations and users on the embedded database, on request only. */
     DEMO_ACCOUNTS: z
       .enum(["true", "false"], { error: 'must be "true" or "false"' })

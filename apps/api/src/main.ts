@@ -33,7 +33,12 @@ if (env.DEMO_ACCOUNTS && env.DEMO_PASSWORD) {
   const created = await createDemoAccounts(database.db, env.DEMO_PASSWORD);
   logger.info({ created, password: "DEMO_PASSWORD" }, "demo accounts (marked DEMO) ready");
 }
-const app = createApp({ db: database.db, logger, webDistDir: env.WEB_DIST_DIR });
+const app = createApp({
+  db: database.db,
+  logger,
+  webDistDir: env.WEB_DIST_DIR,
+  trustProxy: env.TRUST_PROXY,
+});
 const server = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, (info) => {
   const url = `http://${info.address === "::1" ? "localhost" : info.address}:${info.port}/`;
   logger.info({ url, api: `${url}v1/gradation`, openapi: `${url}openapi.json` }, "listening");

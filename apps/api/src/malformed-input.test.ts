@@ -1,14 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ErrorBody } from "./lib/errors.ts";
+import { operationsOf } from "./lib/openapi-operations.ts";
 import { testTargets, unlimited, useApp } from "./lib/testing.ts";
-
-interface Operation {
-  method: string;
-  path: string;
-  parameters: { name: string; in: "query" | "path" }[];
-  hasBody: boolean;
-}
 
 const junk = fc.oneof(
   fc.string(),
@@ -27,21 +21,6 @@ const junk = fc.oneof(
   ),
   fc.string({ minLength: 2000, maxLength: 5000 }),
 );
-
-async function operationsOf(app: { request(path: string): Response | Promise<Response> }) {
-  const doc = (await (await app.request("/openapi.json")).json()) as { paths: Record<string, object> };
-  return Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([path, methods]) =>
-    Object.entries(methods).map(([method, op]): Operation => {
-      const operation = op as { parameters?: Operation["parameters"]; requestBody?: unknown };
-      return {
-        method,
-        path,
-        parameters: operation.parameters ?? [],
-        hasBody: Boolean(operation.requestBody),
-      };
-    }),
-  );
-}
 
 // Every route of the OpenAPI document is tried, so a new route is covered the day it is added.
 describe.each(testTargets())("malformed input on $name", (target) => {

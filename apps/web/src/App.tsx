@@ -1,22 +1,32 @@
+import { AccountNav } from "./account/AccountNav.tsx";
+import { AccountPage } from "./account/AccountPage.tsx";
+import { SignInPage } from "./account/SignInPage.tsx";
 import { CommitmentPage } from "./commitments/CommitmentPage.tsx";
 import { CommitmentsSection } from "./commitments/CommitmentsSection.tsx";
 import { LadderPage } from "./ladder/LadderPage.tsx";
 import { useSearchParam } from "./useSearchParam.ts";
 
 export function App() {
-  // The URL is the state: ?commitment=<id> is one commitment's view; otherwise the ladder, then the commitments.
+  // The URL is the state: ?commitment=<id> is one commitment's view, ?view=sign-in and ?view=account the account
+  // area; otherwise the ladder, then the commitments.
   const [commitmentId] = useSearchParam("commitment");
+  const [view] = useSearchParam("view");
   return (
     <>
       <header className="site-header">
         <div className="wrap">
           <p className="site-name">Commitments tracker</p>
           <p className="site-tagline">What was promised to Ukraine, and what has arrived.</p>
+          <AccountNav />
         </div>
       </header>
       <main className="wrap">
         {commitmentId ? (
           <CommitmentPage key={commitmentId} id={commitmentId} />
+        ) : view === "sign-in" ? (
+          <SignInPage />
+        ) : view === "account" ? (
+          <AccountPage />
         ) : (
           <>
             <LadderPage />

@@ -1,13 +1,44 @@
 import { createClient } from "@commitments/api/client";
-import { queryOptions } from "@tanstack/react-query";
+import { type QueryClient, queryOptions } from "@tanstack/react-query";
 
 /** The API is served from the same origin as the app (the dev server proxies it). */
 export const client = createClient(window.location.origin);
 
-/** An error carrying the API's own message from its error contract. */
-async function apiError(response: Response | { status: number; json(): Promise<unknown> }): Promise<Error> {
-  const body = (await response.json().catch(() => ({}))) as { error?: { message?: string } };
-  return new Error(body.error?.message ?? `The API answered ${response.status}`);
+/** One problem the API found, and where: `path` names the field ("password", "name"). */
+export interface ProblemDetail {
+  location: string;
+  path: string;
+  message: string;
+}
+
+/** An error carrying the API's own message, status and field details from its error contract. */
+export class ApiProblem extends Error {
+  readonly status: number;
+  readonly details: ProblemDetail[];
+
+  constructor(status: number, message: string, details: ProblemDetail[] = []) {
+    super(message);
+    this.status = status;
+    this.details = details;
+  }
+
+  /** The API's message about one field of the request body, if it named that field. */
+  fieldMessage(path: string): string | undefined {
+    return this.details.find((d) => d.location === "json" && d.path === path)?.message;
+  }
+}
+
+export async function apiError(
+  response: Response | { status: number; json(): Promise<unknown> },
+): Promise<ApiProblem> {
+  const body = (await response.json().catch(() => ({}))) as {
+    error?: { message?: string; details?: ProblemDetail[] };
+  };
+  return new ApiProblem(
+    response.status,
+    body.error?.message ?? `The API answered ${response.status}`,
+    body.error?.details,
+  );
 }
 
 export const gradationQuery = queryOptions({
@@ -106,6 +137,41 @@ export const fulfilmentQuery = (id: string, asOf: string) =>
     },
   });
 
+/**
+ * Who is signed in, or null for the public. The browser sends the HttpOnly session cookie itself; the answer
+ * carries the CSRF token every write made with that cookie must send back (see `csrfHeaders`).
+ */
+export const sessionQuery = queryOptions({
+  queryKey: ["session"],
+  queryFn: async () => {
+    const response = await client.v1.session.$get();
+    if (!response.ok) throw await apiError(response);
+    return (await response.json()).data;
+  },
+  staleTime: 60_000,
+});
+
+/** The headers of a write made with the session cookie: the API refuses such a write without its CSRF token. */
+export function csrfHeaders(session: { csrfToken: string | null }): { headers: Record<string, string> } {
+  return { headers: session.csrfToken ? { "X-CSRF-Token": session.csrfToken } : {} };
+}
+
+/** A write refused for want of a session means the session ended elsewhere: ask the API who is signed in now. */
+export function refreshSessionOn401(queryClient: QueryClient, error: Error) {
+  if (error instanceof ApiProblem && error.status === 401)
+    void queryClient.invalidateQueries({ queryKey: sessionQuery.queryKey });
+}
+
+/** The signed-in organisation's API tokens, revoked ones included; never the tokens themselves. */
+export const tokensQuery = queryOptions({
+  queryKey: ["tokens"],
+  queryFn: async () => {
+    const response = await client.v1.tokens.$get();
+    if (!response.ok) throw await apiError(response);
+    return (await response.json()).data;
+  },
+});
+
 type QueryData<Q> = Q extends { queryFn?: infer F }
   ? Awaited<ReturnType<Extract<F, (...args: never[]) => unknown>>>
   : never;
@@ -116,3 +182,5 @@ export type CommitmentView = QueryData<typeof commitmentsQuery>["items"][number]
 export type CommitmentDetail = QueryData<ReturnType<typeof commitmentQuery>>;
 export type ReadMeta = CommitmentDetail["meta"];
 export type FulfilmentView = QueryData<ReturnType<typeof fulfilmentQuery>>;
+export type Session = NonNullable<QueryData<typeof sessionQuery>>;
+export type ApiToken = QueryData<typeof tokensQuery>[number];

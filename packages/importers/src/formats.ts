@@ -101,6 +101,13 @@ export const formats = [
 
 export type FormatId = (typeof formats)[number]["id"];
 
-export function formatById(id: string): (typeof formats)[number] | undefined {
-  return formats.find((format) => format.id === id);
+export type Format = (typeof formats)[number];
+
+/** The format with this id: typed by it when the id is a literal, else any format, or undefined. */
+export function formatById<I extends string>(
+  id: I,
+): (I extends FormatId ? Extract<Format, { id: I }> : Format) | undefined {
+  return formats.find((format) => format.id === id) as
+    | (I extends FormatId ? Extract<Format, { id: I }> : Format)
+    | undefined;
 }

@@ -249,6 +249,31 @@ describe("hostile XML", () => {
     expect(JSON.stringify(out)).not.toContain("lollol");
   });
 
+  it("stops at a single token larger than memory should hold, before it ends", async () => {
+    async function* endless(): AsyncGenerator<Uint8Array> {
+      yield Buffer.from('<iati-activities><iati-activity><title a="');
+      // An attribute that never ends: without the cap the parser would keep it all.
+      for (let i = 0; i < 10_000; i++) yield Buffer.alloc(65_536, "x");
+    }
+    const out = await collect(parseIatiActivities(endless()));
+    expect(out.problems).toEqual([
+      expect.objectContaining({ message: expect.stringMatching(/single XML token longer/) }),
+    ]);
+  });
+
+  it("reports an activity that appears twice", async () => {
+    const body = `<recipient-country code="UA"/><transaction><transaction-type code="3"/><transaction-date iso-date="2023-01-15"/><value>10</value></transaction>`;
+    const one = activity(body);
+    const out = await collect(parseIatiActivities(chunked(file(`${one}${one}`))));
+    expect(out.records.events).toHaveLength(1);
+    expect(out.problems).toEqual([
+      expect.objectContaining({
+        column: "iati-identifier",
+        message: expect.stringMatching(/more than once/),
+      }),
+    ]);
+  });
+
   it("caps a huge text and deep nesting", async () => {
     const huge = file(activity(`<description><narrative>${"x".repeat(200_000)}</narrative></description>`));
     const big = await collect(parseIatiActivities(chunked(huge), { maxCellLength: 10_000 }));
@@ -271,6 +296,18 @@ describe("hostile XML", () => {
     expect(out.records.events).toHaveLength(1);
     expect(out.problems).toHaveLength(1);
     expect(out.problems[0]?.message).toMatch(/not well-formed/);
+  });
+
+  it("reports bytes that are not in the declared encoding, by activity", async () => {
+    const body = `<recipient-country code="UA"/><transaction><transaction-type code="3"/><transaction-date iso-date="2023-01-15"/><value>10</value><description><narrative>Aide à l'Ukraine</narrative></description></transaction>`;
+    const xml = file(`${activity(body)}${activity(body.replace("Aide", "Help"))}`);
+    // Latin-1 bytes under a UTF-8 declaration.
+    const out = await collect(parseIatiActivities(chunked(Buffer.from(xml, "latin1"))));
+    expect(out.problems).toHaveLength(2);
+    expect(out.problems[0]).toMatchObject({
+      column: "narrative",
+      message: expect.stringMatching(/not valid utf-8/),
+    });
   });
 
   it("reads a file in the encoding its declaration names", async () => {

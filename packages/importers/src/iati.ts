@@ -44,7 +44,7 @@ export interface IatiOptions extends CommonImportOptions {
   url?: string;
   /** The sources' title; default "IATI activity file, " and the reporting organisation's name. */
   title?: string;
-  /** The category of every commitment; default derived from sectors and finance type (see `iatiCategory`). */
+  /** The category of every commitment; default derived from its sectors and finance type (see the README). */
   category?: CategoryId;
   /** Default "reported_by_donor": an IATI file is the publisher's own report. */
   confidence?: Confidence;
@@ -86,24 +86,27 @@ function narrative(element: XmlElement | undefined, lang = "en"): string | undef
 // ---------------------------------------------------------------------------------------------------------------
 // Decoding: the XML declaration names the encoding; refuse what we cannot decode rather than guess.
 
-async function* decodeXml(input: ByteSource, problems: ImportProblem[]): AsyncGenerator<string> {
+async function* decodeXml(
+  input: ByteSource,
+  problems: ImportProblem[],
+  encodingLabel: { value: string },
+): AsyncGenerator<string> {
   const chunks = byteChunks(input);
+  // Enough of the start to read a byte order mark or the XML declaration.
   let head = new Uint8Array(0);
-  let rest: IteratorResult<Uint8Array> | undefined;
   while (head.length < 1024) {
-    rest = await chunks.next();
-    if (rest.done) break;
-    const joined = new Uint8Array(head.length + rest.value.length);
+    const next = await chunks.next();
+    if (next.done) break;
+    const joined = new Uint8Array(head.length + next.value.length);
     joined.set(head);
-    joined.set(rest.value, head.length);
+    joined.set(next.value, head.length);
     head = joined;
-    rest = undefined;
   }
   let label = "utf-8";
   if (head[0] === 0xff && head[1] === 0xfe) label = "utf-16le";
   else if (head[0] === 0xfe && head[1] === 0xff) label = "utf-16be";
   else {
-    const declared = /^(?:\uFEFF)?<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(
+    const declared = /^(?:\u00EF\u00BB\u00BF)?<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(
       new TextDecoder("latin1").decode(head.subarray(0, 200)),
     )?.[1];
     if (declared) label = declared.toLowerCase();
@@ -123,6 +126,7 @@ async function* decodeXml(input: ByteSource, problems: ImportProblem[]): AsyncGe
   const slice = function* (text: string) {
     for (let i = 0; i < text.length; i += 65_536) yield text.slice(i, i + 65_536);
   };
+  encodingLabel.value = label;
   yield* slice(decoder.decode(head, { stream: true }));
   for (;;) {
     const next = await chunks.next();
@@ -159,6 +163,8 @@ export async function* parseIatiActivities(
   let stack: XmlElement[] = [];
   let activity: XmlElement | undefined;
   let elements = 0;
+  let activityProblems: ImportProblem[] = [];
+  const encoding = { value: "utf-8" };
   let depth = 0;
   let lastEvent = 0;
   const context: ActivityContext = {
@@ -197,6 +203,7 @@ export async function* parseIatiActivities(
         activity = element;
         stack = [element];
         elements = 0;
+        activityProblems = [];
       }
       return;
     }
@@ -204,10 +211,21 @@ export async function* parseIatiActivities(
     stack.at(-1)?.children.push(element);
     stack.push(element);
   });
+  const badBytes = (text: string, element: XmlElement) => {
+    if (activity && text.includes("\uFFFD") && activityProblems.length < 20) {
+      activityProblems.push({
+        row: parser.line,
+        column: element.name,
+        value: excerpt(text.trim()),
+        message: `bytes that are not valid ${encoding.value}: the file is not in the encoding it declares`,
+      });
+    }
+  };
   parser.on("text", (text) => {
     lastEvent = parser.position;
     const current = stack.at(-1);
     if (fatal || !current) return;
+    badBytes(text, current);
     if (current.text.length + text.length > maxText) {
       return fail(`a text longer than ${maxText} characters in <${current.name}>`, current.name);
     }
@@ -226,7 +244,10 @@ export async function* parseIatiActivities(
     if (fatal || !activity) return;
     const closed = stack.pop();
     if (closed === activity) {
-      const item = activityItem(activity, root ?? {}, context);
+      const item =
+        activityProblems.length > 0
+          ? { row: activity.line, problems: activityProblems }
+          : activityItem(activity, root ?? {}, context);
       if (item) queue.push(item);
       activity = undefined;
     }
@@ -240,7 +261,7 @@ export async function* parseIatiActivities(
 
   let carry = "";
   let lines = 1;
-  for await (const chunk of decodeXml(input, decodeProblems)) {
+  for await (const chunk of decodeXml(input, decodeProblems, encoding)) {
     // Refused before the parser sees them: a declaration's internal subset could otherwise be held in memory.
     const window = carry + chunk;
     const declaration = /<!(DOCTYPE|ENTITY)/i.exec(window);
@@ -327,7 +348,7 @@ export function iatiDonor(ref: string | undefined): PartyId | undefined {
  * The category of an activity: humanitarian (DAC 720–740), demining (15250) or budget support (51010) when all its
  * sectors say so; otherwise grants or loans by its default finance type (1xx grants, 4xx loans); otherwise funding.
  */
-export function iatiCategory(activity: XmlElement): CategoryId {
+function iatiCategory(activity: XmlElement): CategoryId {
   const fromSector = (code: string): CategoryId | null => {
     if (/^7[234]/.test(code)) return "humanitarian";
     if (code === "15250") return "demining";

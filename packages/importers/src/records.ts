@@ -26,7 +26,9 @@ export function validate<S extends z.ZodType>(
         row: where.row,
         ...(where.column === undefined ? {} : { column: where.column }),
         ...(where.value === undefined || where.value === "" ? {} : { value: excerpt(where.value) }),
-        message: issue.message,
+        // For an absent value Zod says "expected string, received undefined" or lists every option: "required" says it.
+        message:
+          valueAt(input, issue.path) === undefined && issue.path.length > 0 ? "required" : issue.message,
       };
     }),
   };
@@ -36,19 +38,18 @@ export const commitmentSchema = CommitmentRecord;
 export const trancheSchema = TrancheRecord;
 export const eventSchema = StageEvent;
 
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let value = input;
+  for (const key of path) {
+    if (value === null || typeof value !== "object") return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
 /** A short, stable hash of the columns that identify a row: the same row always gets the same id. */
 export function shortHash(parts: readonly string[], length = 12): string {
   return createHash("sha256").update(parts.join("\u001f")).digest("hex").slice(0, length);
-}
-
-/** Lower-case words joined by hyphens, as core's Slug wants: "United Kingdom" → "united-kingdom". */
-export function slugPart(text: string): string {
-  return text
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "");
 }
 
 /**

@@ -33,14 +33,14 @@ export const templateColumns: readonly TemplateColumn[] = [
     name: "id",
     description:
       "The record's id: lower-case words joined by hyphens. On a source or condition row, the id of the record it belongs to.",
-    example: "dk-f16-training-2024",
+    example: "example-commitment-1",
     appliesTo: templateRowKinds,
     required: templateRowKinds,
   },
   {
     name: "commitment",
     description: "The id of the commitment a tranche or event belongs to.",
-    example: "dk-f16-training-2024",
+    example: "example-commitment-1",
     appliesTo: ["tranche", "event"],
     required: ["tranche", "event"],
   },
@@ -61,7 +61,7 @@ export const templateColumns: readonly TemplateColumn[] = [
   {
     name: "agreement",
     description: "The id of the agreement the commitment falls under, if any.",
-    example: "denmark-ukraine-agreement-2024",
+    example: "example-agreement",
     appliesTo: ["commitment"],
     required: [],
   },
@@ -75,7 +75,7 @@ export const templateColumns: readonly TemplateColumn[] = [
   {
     name: "title",
     description: "The commitment in a few words.",
-    example: "F-16 pilot training",
+    example: "Example: interceptors for air defence",
     appliesTo: ["commitment"],
     required: ["commitment"],
   },
@@ -170,14 +170,14 @@ export const templateColumns: readonly TemplateColumn[] = [
   {
     name: "note",
     description: "A note on a tranche or event.",
-    example: "Delivered in two batches.",
+    example: "Example: the source gives the month only.",
     appliesTo: ["tranche", "event"],
     required: [],
   },
   {
     name: "condition",
     description: "On a condition row: one condition the commitment is subject to.",
-    example: "Subject to parliamentary approval.",
+    example: "Example: subject to parliamentary approval.",
     appliesTo: ["condition"],
     required: ["condition"],
   },
@@ -226,7 +226,7 @@ export const templateColumns: readonly TemplateColumn[] = [
   {
     name: "source_locator",
     description: "Where in the source the figure stands: page, table, row.",
-    example: "data_explorer.csv, row 12",
+    example: "data_explorer, row 12",
     appliesTo: cited,
     required: [],
   },

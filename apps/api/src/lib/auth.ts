@@ -54,14 +54,28 @@ export const defaultLimits: Limits = {
 
 const sessionCookie = { secure: "__Host-ct_session", plain: "ct_session" } as const;
 
+/**
+ * The origin the browser sees. Behind a reverse proxy that terminates TLS (TRUST_PROXY=true), the proxy's
+ * X-Forwarded-Proto and X-Forwarded-Host say it; otherwise the request URL does. Never trusted by default: a
+ * client could otherwise claim any origin.
+ */
+export function requestOrigin(c: Context<AppEnv>): string {
+  const url = new URL(c.req.url);
+  if (!c.get("trustProxy")) return url.origin;
+  const proto = c.req.header("x-forwarded-proto")?.split(",")[0]?.trim();
+  const host = c.req.header("x-forwarded-host")?.split(",")[0]?.trim() ?? url.host;
+  return `${proto === "https" || proto === "http" ? proto : url.protocol.slice(0, -1)}://${host}`;
+}
+
 function isHttps(c: Context<AppEnv>): boolean {
-  return new URL(c.req.url).protocol === "https:";
+  return requestOrigin(c).startsWith("https:");
 }
 
 /** Sets the session cookie: HttpOnly, SameSite=Strict, and over TLS Secure with the __Host- prefix. */
 export function setSessionCookie(c: Context<AppEnv>, token: string, expiresAt: Date) {
   const secure = isHttps(c);
-  setCookie(c, secure ? sessionCookie.secure : sessionCookie.plain, token, {
+  // The host prefix makes the name __Host-ct_session: hono adds "__Host-" to the name it is given.
+  setCookie(c, sessionCookie.plain, token, {
     httpOnly: true,
     secure,
     sameSite: "Strict",
@@ -95,6 +109,11 @@ function sameText(a: string, b: string): boolean {
 }
 
 function clientAddress(c: Context<AppEnv>): string {
+  // Behind a trusted proxy, the client is the last address it appended; otherwise the socket's peer.
+  const forwarded = c.get("trustProxy")
+    ? c.req.header("x-forwarded-for")?.split(",").at(-1)?.trim()
+    : undefined;
+  if (forwarded) return forwarded;
   try {
     return getConnInfo(c).remote.address ?? "unknown";
   } catch {
@@ -201,7 +220,7 @@ export const identify: MiddlewareHandler<AppEnv> = async (c, next) => {
 
 function checkCsrf(c: Context<AppEnv>, sessionToken: string) {
   const origin = c.req.header("origin");
-  if (origin !== undefined && origin !== new URL(c.req.url).origin) {
+  if (origin !== undefined && origin !== requestOrigin(c)) {
     throw new ApiError("FORBIDDEN", "Cross-site requests may not use the session cookie", [
       { location: "header", path: "origin", message: "not this site" },
     ]);

@@ -25,6 +25,8 @@ export interface AppEnv {
     principal: Principal | null;
     /** The client's address, for rate limits and the auth log. */
     address: string;
+    /** Whether X-Forwarded-* headers come from a trusted reverse proxy (TRUST_PROXY). */
+    trustProxy: boolean;
     /** The rate limits in force. */
     limits: { signInPerAddress: RateLimit; signInPerEmail: RateLimit; perToken: RateLimit };
   };

@@ -56,7 +56,10 @@ export async function createTestAccount(
 const adminHeaders = new WeakMap<object, { authorization: string }>();
 
 /** An app over a fresh database with the reference dataset loaded, for one describe block. */
-export function useApp(target: TestTarget, options: { limits?: AppOptions["limits"] } = {}) {
+export function useApp(
+  target: TestTarget,
+  options: Pick<AppOptions, "limits" | "logger" | "trustProxy"> = {},
+) {
   const context = {} as {
     app: ReturnType<typeof createApp>;
     client: ReturnType<typeof testClient<ReturnType<typeof createApp>>>;
@@ -70,7 +73,7 @@ export function useApp(target: TestTarget, options: { limits?: AppOptions["limit
   beforeAll(async () => {
     context.database = await target.open();
     await loadDataset(context.database.db, referenceDataset());
-    context.app = createApp({ db: context.database.db, limits: options.limits });
+    context.app = createApp({ db: context.database.db, ...options });
     context.client = testClient(context.app);
     context.admin = await createTestAccount(context.database.db, {
       kind: "maintainers",
@@ -130,10 +133,19 @@ export async function historyOf(app: App, path: string) {
           origin: string;
           reason: string | null;
           changeSet: number;
+          status: string;
           changes: { field: string; before: unknown; after: unknown }[];
           record: Record<string, unknown>;
         }[];
         fields: Record<string, { value: unknown; version: number; recordedAt: string }[]>;
+        remarks: {
+          kind: string;
+          id: string;
+          action: string;
+          actor: string;
+          changeSet: number;
+          record: Record<string, unknown>;
+        }[];
       };
     }
   ).data;
@@ -145,3 +157,40 @@ export const unlimited: AppOptions["limits"] = {
   signInPerEmail: { limit: 1_000_000, windowSeconds: 60 },
   perToken: { limit: 1_000_000, windowSeconds: 60 },
 };
+
+/** A session opened through POST /v1/session over plain HTTP. */
+export interface TestSession {
+  /** The session token, from the Set-Cookie header. */
+  sessionToken: string;
+  csrfToken: string;
+  /** The Cookie header to send it back. */
+  cookie: string;
+  /** The headers of a cookie-borne write: the cookie and the CSRF token. */
+  headers: { cookie: string; "x-csrf-token": string };
+}
+
+/** Signs in with e-mail and password; fails the test unless sign-in succeeds. */
+export async function signInAs(
+  app: App,
+  account: { user: { email: string }; password: string },
+): Promise<TestSession> {
+  const response = await app.request("/v1/session", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email: account.user.email, password: account.password }),
+  });
+  if (response.status !== 200) throw new Error(`sign-in: ${response.status} ${await response.text()}`);
+  const sessionToken = response.headers
+    .getSetCookie()
+    .map((c) => /^ct_session=([^;]+)/.exec(c)?.[1])
+    .find((t) => t !== undefined);
+  const { data } = (await response.json()) as { data: { csrfToken: string | null } };
+  if (!sessionToken || !data.csrfToken) throw new Error("sign-in set no session cookie or CSRF token");
+  const cookie = `ct_session=${sessionToken}`;
+  return {
+    sessionToken,
+    csrfToken: data.csrfToken,
+    cookie,
+    headers: { cookie, "x-csrf-token": data.csrfToken },
+  };
+}

@@ -229,11 +229,17 @@ export async function createVia<R extends { id: string }, Body, V>(
   checkText(body);
   const principal = principalOf(c);
   const { reason, ...record } = body;
-  checkSettable(principal, resource.access as Access<never>, Object.keys(record));
+  // The fields the client sent, not those the schema's defaults filled in.
+  const sent = (await c.req.json()) as Record<string, unknown>;
+  checkSettable(
+    principal,
+    resource.access as Access<never>,
+    Object.keys(sent).filter((field) => field !== "reason"),
+  );
   checkConfidence(principal, record, "confidence");
   // Keys are the organisation's own: another organisation's key never replays someone else's response.
   const scope = `POST ${resource.path} ${principal.organisationId}`;
-  const hash = idempotencyKey === undefined ? "" : requestHash(await c.req.json());
+  const hash = idempotencyKey === undefined ? "" : requestHash(sent);
   const placement = placementFor(principal);
   const outcome = await writeTransaction(c.get("db"), async (tx) => {
     await authoriseOn(tx, principal, resource.access, "record.create", record as unknown as R, placement);

@@ -1,0 +1,24 @@
+import { useQuery } from "@tanstack/react-query";
+import { sessionQuery } from "../api.ts";
+import { ViewLink } from "../ViewLink.tsx";
+
+/** The header's way in: "Sign in" for the public, the account for whoever is signed in. */
+export function AccountNav() {
+  const session = useQuery(sessionQuery);
+  const signedIn = session.data?.user ? session.data : null;
+  return (
+    <nav aria-label="Account" className="site-nav">
+      {signedIn ? (
+        <>
+          <span className="site-nav-who">
+            {signedIn.user?.name}
+            {signedIn.organisation.demo ? <span className="badge badge-demo">Demo</span> : null}
+          </span>
+          <ViewLink params={{ view: "account" }}>Account</ViewLink>
+        </>
+      ) : session.isPending ? null : (
+        <ViewLink params={{ view: "sign-in" }}>Sign in</ViewLink>
+      )}
+    </nav>
+  );
+}

@@ -1,0 +1,149 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useEffect, useRef, useState } from "react";
+import { ApiProblem, apiError, client, sessionQuery } from "../api.ts";
+import { navigate, viewHref } from "../useSearchParam.ts";
+import { ViewLink } from "../ViewLink.tsx";
+import { Field } from "./Field.tsx";
+
+type Errors = { email?: string | undefined; password?: string | undefined; form?: string | undefined };
+
+/** What is wrong with the form before it is sent: empty fields, said at the field. */
+function missing(email: string, password: string): Errors {
+  return {
+    email: email.trim() === "" ? "Enter your e-mail address" : undefined,
+    password: password === "" ? "Enter your password" : undefined,
+  };
+}
+
+/** The API's refusal, placed at the field it names; anything else (too many attempts, an outage) above the form. */
+function fromProblem(error: Error): Errors {
+  if (!(error instanceof ApiProblem)) return { form: error.message };
+  const email = error.fieldMessage("email");
+  const password = error.fieldMessage("password");
+  if (error.status === 401) return { password: "Wrong e-mail or password" };
+  if (email || password) {
+    return {
+      email: email && `E-mail: ${email}`,
+      password: password && `Password: ${password}`,
+    };
+  }
+  return { form: error.message };
+}
+
+/** Sign in with e-mail and password. The API sets an HttpOnly session cookie; the page never sees the session. */
+export function SignInPage() {
+  const queryClient = useQueryClient();
+  const session = useQuery(sessionQuery);
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const [errors, setErrors] = useState<Errors>({});
+  const emailInput = useRef<HTMLInputElement>(null);
+  const passwordInput = useRef<HTMLInputElement>(null);
+  const formError = useRef<HTMLParagraphElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    heading.current?.focus();
+    const previous = document.title;
+    document.title = "Sign in — Commitments tracker";
+    return () => {
+      document.title = previous;
+    };
+  }, []);
+
+  const signIn = useMutation({
+    mutationFn: async (credentials: { email: string; password: string }) => {
+      const response = await client.v1.session.$post({ json: credentials });
+      if (!response.ok) throw await apiError(response);
+      return (await response.json()).data;
+    },
+    onSuccess: async (signedIn) => {
+      queryClient.setQueryData(sessionQuery.queryKey, signedIn);
+      queryClient.removeQueries({ queryKey: ["tokens"] });
+      navigate(new URL(viewHref({ view: "account" }), window.location.href));
+      window.scrollTo(0, 0);
+      await queryClient.invalidateQueries({ queryKey: sessionQuery.queryKey });
+    },
+    onError: (error) => {
+      setPassword("");
+      showErrors(fromProblem(error));
+    },
+  });
+
+  /** Shows the errors and moves focus to the first, so it is announced and can be corrected at once. */
+  function showErrors(next: Errors) {
+    setErrors(next);
+    queueMicrotask(() => {
+      if (next.email) emailInput.current?.focus();
+      else if (next.password) passwordInput.current?.focus();
+      else if (next.form) formError.current?.focus();
+    });
+  }
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const problems = missing(email, password);
+    if (problems.email || problems.password) return showErrors(problems);
+    setErrors({});
+    signIn.mutate({ email: email.trim(), password });
+  }
+
+  return (
+    <article className="account-page" aria-labelledby="sign-in-title">
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <ViewLink params={{}}>← The ladder and all commitments</ViewLink>
+      </nav>
+      <h1 id="sign-in-title" tabIndex={-1} ref={heading}>
+        Sign in
+      </h1>
+      {session.data ? (
+        <p className="empty-state">
+          You are signed in as {session.data.user?.name ?? session.data.organisation.name}.{" "}
+          <ViewLink params={{ view: "account" }}>Go to your account</ViewLink>.
+        </p>
+      ) : null}
+      <p className="lede">
+        For the people of partner ministries, the Ukrainian government, NGOs and the tracker's maintainers,
+        who record and check commitments. Reading needs no account.
+      </p>
+      <form className="form" onSubmit={submit} noValidate aria-labelledby="sign-in-title">
+        {errors.form ? (
+          <p className="form-error" role="alert" tabIndex={-1} ref={formError}>
+            {errors.form}
+          </p>
+        ) : null}
+        <Field
+          ref={emailInput}
+          label="E-mail"
+          type="email"
+          name="email"
+          autoComplete="username"
+          required
+          value={email}
+          error={errors.email}
+          onChange={(event) => setEmail(event.target.value)}
+        />
+        <Field
+          ref={passwordInput}
+          label="Password"
+          type="password"
+          name="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          error={errors.password}
+          onChange={(event) => setPassword(event.target.value)}
+        />
+        <p>
+          <button type="submit" className="button" disabled={signIn.isPending}>
+            {signIn.isPending ? "Signing in…" : "Sign in"}
+          </button>
+        </p>
+      </form>
+      <p className="field-hint">
+        Accounts are created by the tracker's administrators. The session ends after a while, or when you sign
+        out.
+      </p>
+    </article>
+  );
+}
