@@ -3,7 +3,7 @@ import { createClient } from "@commitments/api/client";
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { formatMeasure, formatPartialDate, formatRatio, inMeasureOf } from "../../apps/web/src/format.ts";
-import { createAdmin, createWriteToken, type RunningServer } from "../server.ts";
+import { createAdmin, createWriteToken, type RunningServer, signIn } from "../server.ts";
 import { artifactsDir, hasChromium, useServerAndBrowser } from "./chromium.ts";
 
 /** The commitment as the API gives it, through the typed client: the page must say the same. */
@@ -218,6 +218,51 @@ describe.skipIf(!hasChromium)("one commitment's view in Chromium", () => {
       f.delayDays === 0 ? "on schedule" : `${f.delayDays} days`,
     );
     await page.screenshot({ path: join(artifactsDir, "commitment-deliveries.png"), fullPage: true });
+  });
+
+  it("shows an NGO's dispute beside the disputed delivery, with both figures and its source", async () => {
+    const id = "synthetic-demo-air-defence-fund";
+    const delivery = (await fromApi(app.server, id)).data.events.find((e) => e.stage === "delivered");
+    if (!delivery) throw new Error("the previous test records a delivery");
+    // The administrator opens an NGO account; its analyst signs in, takes a token and disputes the figure.
+    const { cookie, csrfToken } = await signIn(app.server.url);
+    const admin = createClient(app.server.url, { headers: { Cookie: cookie, "X-CSRF-Token": csrfToken } });
+    const ngo = await admin.v1.organisations.$post({ json: { kind: "ngo", name: "Demo watchdog NGO" } });
+    if (ngo.status !== 201) throw new Error(`POST /v1/organisations: ${ngo.status}`);
+    const analyst = {
+      email: "analyst@watchdog.invalid",
+      name: "Analyst",
+      password: "an analyst's long password",
+    };
+    const user = await admin.v1.organisations[":id"].users.$post({
+      param: { id: (await ngo.json()).data.id },
+      json: { ...analyst, roles: ["ngo_analyst"] },
+    });
+    expect(user.status).toBe(201);
+    const token = await createWriteToken(app.server.url, analyst);
+    const asAnalyst = createClient(app.server.url, { headers: { Authorization: `Bearer ${token}` } });
+    const disputed = await asAnalyst.v1.disputes.$post({
+      json: {
+        target: { kind: "event", id: delivery.id },
+        statement: "Synthetic demo: our count puts the disbursement lower.",
+        figure: { kind: "money", amount: "300000000", currency: "EUR" },
+        sources: [{ title: "Synthetic demo: the NGO's own count", kind: "synthetic" }],
+      },
+    });
+    expect(disputed.status, await disputed.clone().text()).toBe(201);
+
+    const page = await app.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${app.server.url}?commitment=${id}`);
+    const row = page.locator(`section.events tr[data-event="${delivery.id}"]`);
+    await row.locator(".badge-disputed").waitFor();
+    expect(await row.textContent()).toContain("€450,000,000.50");
+    // The dispute follows on the next row, across the table: its organisation, its figure and its source.
+    const remarks = page.locator(`section.events tr[data-remarks-of="${delivery.id}"]`);
+    const text = await remarks.textContent();
+    expect(text).toContain("Open dispute by Demo watchdog NGO");
+    expect(await remarks.locator(".disputed-figure").textContent()).toBe("€300,000,000");
+    expect(text).toContain("Synthetic demo: the NGO's own count");
+    await page.screenshot({ path: join(artifactsDir, "commitment-dispute.png"), fullPage: true });
   });
 
   it("says plainly when there is no such commitment", async () => {

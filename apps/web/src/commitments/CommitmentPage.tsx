@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useRef } from "react";
+import { Fragment, useEffect, useRef } from "react";
 import { agreementsQuery, categoriesQuery, commitmentQuery, partiesQuery } from "../api.ts";
 import { formatMeasure, formatPartialDate, humanise } from "../format.ts";
 import { SourceList } from "../ladder/SourceList.tsx";
@@ -7,6 +7,7 @@ import { ViewLink } from "../ViewLink.tsx";
 import { Citation } from "./Citation.tsx";
 import { Fulfilment } from "./Fulfilment.tsx";
 import { confidenceLabels, promised, stageLabel } from "./labels.ts";
+import { Remarks } from "./Remarks.tsx";
 
 const backLink = (
   <nav aria-label="Breadcrumb" className="breadcrumb">
@@ -56,6 +57,7 @@ export function CommitmentPage({ id }: { id: string }) {
         Commitment · {category}
         {c.synthetic ? <span className="badge badge-synthetic">Synthetic</span> : null}
         {c.retracted ? <span className="badge badge-retracted">Retracted</span> : null}
+        {c.disputed ? <span className="badge badge-disputed">Disputed</span> : null}
       </p>
       <h1 id="commitment-title" tabIndex={-1} ref={heading}>
         {c.title}
@@ -77,6 +79,7 @@ export function CommitmentPage({ id }: { id: string }) {
         <dd>
           <span className="promised">{promised(c.measure, c.measureBasis)}</span>{" "}
           <span className="exact">({formatMeasure(c.measure, { exact: true })})</span>
+          <Remarks disputes={c.disputes} />
         </dd>
         <dt>Period</dt>
         <dd>
@@ -165,28 +168,41 @@ export function CommitmentPage({ id }: { id: string }) {
               </thead>
               <tbody>
                 {events.map((e) => (
-                  <tr key={e.id} data-event={e.id}>
-                    <td>
-                      <time dateTime={e.date}>{formatPartialDate(e.date)}</time>
-                      {e.period ? (
-                        <span className="period">
-                          {" "}
-                          (for {formatPartialDate(e.period.start)} – {formatPartialDate(e.period.end)})
-                        </span>
-                      ) : null}
-                    </td>
-                    <th scope="row">
-                      {stageLabel(e.stage, e.measure)}
-                      {e.synthetic ? <span className="badge badge-synthetic">Synthetic</span> : null}
-                      {e.retracted ? <span className="badge badge-retracted">Retracted</span> : null}
-                      {e.note ? <p className="note">{e.note}</p> : null}
-                    </th>
-                    <td className="num">{formatMeasure(e.measure, { exact: true })}</td>
-                    <td>{confidenceLabels[e.confidence]}</td>
-                    <td>
-                      <SourceList sources={e.sources} />
-                    </td>
-                  </tr>
+                  <Fragment key={e.id}>
+                    <tr data-event={e.id}>
+                      <td>
+                        <time dateTime={e.date}>{formatPartialDate(e.date)}</time>
+                        {e.period ? (
+                          <span className="period">
+                            {" "}
+                            (for {formatPartialDate(e.period.start)} – {formatPartialDate(e.period.end)})
+                          </span>
+                        ) : null}
+                      </td>
+                      <th scope="row">
+                        {stageLabel(e.stage, e.measure)}
+                        {e.synthetic ? <span className="badge badge-synthetic">Synthetic</span> : null}
+                        {e.retracted ? <span className="badge badge-retracted">Retracted</span> : null}
+                        {e.note ? <p className="note">{e.note}</p> : null}
+                      </th>
+                      <td className="num">
+                        {formatMeasure(e.measure, { exact: true })}
+                        {e.disputed ? <span className="badge badge-disputed">Disputed</span> : null}
+                      </td>
+                      <td>{confidenceLabels[e.confidence]}</td>
+                      <td>
+                        <SourceList sources={e.sources} />
+                      </td>
+                    </tr>
+                    {e.disputes.length > 0 || e.confirmations.length > 0 ? (
+                      // Beside the figure, across the row: who disputes or confirms it, with their own figure.
+                      <tr className="remarks-row" data-remarks-of={e.id}>
+                        <td colSpan={5}>
+                          <Remarks disputes={e.disputes} confirmations={e.confirmations} />
+                        </td>
+                      </tr>
+                    ) : null}
+                  </Fragment>
                 ))}
               </tbody>
             </table>
