@@ -33,6 +33,9 @@ const migrationsFolder = fileURLToPath(new URL("../migrations", import.meta.url)
 export async function createDb(options: DbOptions = {}): Promise<DbHandle> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    // An idle connection the server closes (a restart, a failover, a dropped database) is an error event on the
+    // pool; unhandled, it would crash the process. The pool discards that connection and opens another on demand.
+    pool.on("error", (error) => console.warn(`database: an idle connection was closed: ${error.message}`));
     const db = drizzlePg(pool, { schema, casing: "snake_case" });
     return {
       db: db as unknown as Db,

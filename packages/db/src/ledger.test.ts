@@ -245,4 +245,22 @@ describe.each(testTargets())("the ledger on $name", (target) => {
     expect((await getAgreement(database.db, "test-accord"))?.provisions).toHaveLength(2);
     expect((await loadDataset(database.db, dataset)).loaded).toBe(false);
   });
+
+  it.runIf(target.name === "postgres")(
+    "keeps serving when the server closes idle connections (a restart or failover)",
+    async () => {
+      const { db } = database;
+      // Two connections in the pool, then the server ends every one but the asking one.
+      await Promise.all([db.execute(sql`select pg_sleep(0.05)`), db.execute(sql`select pg_sleep(0.05)`)]);
+      const ended = rowsOf<{ ended: boolean }>(
+        await db.execute(sql`select pg_terminate_backend(pid) as ended from pg_stat_activity
+          where datname = current_database() and pid <> pg_backend_pid()`),
+      );
+      expect(ended.length).toBeGreaterThan(0);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      // No crash from the closed connections' errors, and the next queries get fresh ones.
+      const counts = await Promise.all([datasetVersion(db), datasetVersion(db), datasetVersion(db)]);
+      expect(new Set(counts.map((c) => c.version)).size).toBe(1);
+    },
+  );
 });

@@ -16,6 +16,7 @@ import { principalOf } from "./auth.ts";
 import type { AppEnv } from "./context.ts";
 import { ApiError, placingFields } from "./errors.ts";
 import { readMeta, withVersion } from "./representation.ts";
+import { changeSetOf } from "./writes.ts";
 
 type Remark = Dispute | Confirmation | Annotation;
 
@@ -73,14 +74,7 @@ export async function writeRemark<R extends Remark>(
       ]);
     }
     options.check?.(target.record);
-    const cs = await openChangeSet(tx, {
-      actor: principal.label,
-      origin: "api",
-      reason: options.reason,
-      organisationId: principal.organisationId,
-      userId: principal.userId,
-      tokenId: principal.tokenId,
-    });
+    const cs = await openChangeSet(tx, changeSetOf(principal, options.reason));
     if (options.replaces === undefined) {
       await placingFields("", () => createRecord(tx, cs, entity, remark));
     } else {

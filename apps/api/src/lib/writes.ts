@@ -102,8 +102,11 @@ function checkText(value: unknown, path: string[] = []): void {
   }
 }
 
+/** The fields that make a figure what it is: changing one unconfirms it. */
+const figureFields = ["commitment", "stage", "date", "period", "measure"];
+
 /** The change set of a write: who, through the API, and why. */
-function changeSetOf(principal: Principal, reason: string | undefined) {
+export function changeSetOf(principal: Principal, reason: string | undefined) {
   return {
     actor: principal.label,
     origin: "api" as const,
@@ -315,8 +318,9 @@ export async function updateVia<R extends { id: string }, V>(
       else if (value !== undefined) merged[field] = value;
     }
     // A figure changed by someone who may not vouch for its confidence becomes their own report again: a
-    // recipient's confirmation confirmed the figure as it was, not as it was later corrected.
-    if (!("confidence" in body.set) && typeof merged.confidence === "string") {
+    // recipient's confirmation confirmed the figure as it was, not as it was later corrected. A note is no figure.
+    const figureChanged = figureFields.some((field) => field in body.set);
+    if (figureChanged && !("confidence" in body.set) && typeof merged.confidence === "string") {
       if (!confidenceAllowed(principal.actor, merged.confidence)) merged.confidence = "reported_by_donor";
     }
     const parsed = resource.schema.safeParse(merged);

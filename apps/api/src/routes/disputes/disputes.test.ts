@@ -207,6 +207,24 @@ describe.each(testTargets())("disputes and confirmations on $name", (target) => 
     // A stale version is not confirmed; only deliveries are; and only the recipient's verifiers confirm.
     await expectError(await post(`${path}/confirmations`, verifier, {}, '"1"'), 412);
     await expectError(await post(`${path}/confirmations`, analyst, {}, '"2"'), 403);
+
+    // The donor's ministry may annotate its confirmed figure, but a changed figure is its own report again.
+    const ministry = await createTestAccount(ctx.database.db, {
+      kind: "partner_ministry",
+      name: "FR ministry",
+      party: "FR",
+      roles: ["ministry_editor"],
+    });
+    const correct = (set: object, version: number) =>
+      ctx.app.request(path, {
+        method: "PATCH",
+        headers: { "content-type": "application/json", "if-match": `"${version}"`, ...ministry.headers },
+        body: JSON.stringify({ set, reason: "the ministry's later report" }),
+      });
+    const noted = (await body(await correct({ note: "Handed over at the border" }, 2))).data;
+    expect(noted.confidence).toBe("confirmed_by_recipient");
+    const changed = (await body(await correct({ measure: eur("90000") }, 3))).data;
+    expect(changed.confidence).toBe("reported_by_donor");
   });
 
   it("refuses a dispute of a draft, which is not public yet", async () => {
