@@ -44,7 +44,7 @@ function targetOf(remark: Remark): { kind: keyof typeof entities; id: string } {
 /**
  * Writes a remark (a dispute, a confirmation or an annotation) in a change set of its own, after the handler
  * has authorised it. A new remark must speak of a published record: drafts are the ministry's own business until
- * published. `replaces` is the If-Match of a remark's next version (a dispute resolved or withdrawn).
+ * published. `replaces` names the version a remark's next version replaces (a dispute resolved or withdrawn).
  */
 export async function writeRemark<R extends Remark>(
   c: Context<AppEnv>,
@@ -52,7 +52,8 @@ export async function writeRemark<R extends Remark>(
   remark: R,
   options: {
     reason: string;
-    replaces?: string | undefined;
+    /** The version a new version of the remark replaces (a dispute resolved or withdrawn). */
+    replaces?: number | undefined;
     check?: (target: unknown) => void;
     /** Further writes in the same change set: a confirmation raises the confirmed event's confidence. */
     alongside?: (tx: Db, cs: Awaited<ReturnType<typeof openChangeSet>>) => Promise<void>;
@@ -78,7 +79,7 @@ export async function writeRemark<R extends Remark>(
     if (options.replaces === undefined) {
       await placingFields("", () => createRecord(tx, cs, entity, remark));
     } else {
-      await replaceRecord(tx, cs, entity, remark.id, Number(options.replaces.slice(1, -1)), remark);
+      await replaceRecord(tx, cs, entity, remark.id, options.replaces, remark);
     }
     await options.alongside?.(tx, cs);
     const stored = await getRecord(tx, entity, remark.id);

@@ -177,7 +177,7 @@ function placementFor(principal: Principal): Placement {
 }
 
 /** The version an update is based on, from If-Match (already checked to be one quoted version number). */
-function basedOn(ifMatch: string | undefined): number {
+export function basedOn(ifMatch: string | undefined): number {
   if (ifMatch === undefined) {
     throw new ApiError(
       "PRECONDITION_REQUIRED",

@@ -5,7 +5,7 @@ import type { AppRouteHandler } from "../../lib/handler.ts";
 import { generateId } from "../../lib/ids.ts";
 import { withRemarkBy, writeRemark } from "../../lib/remark-writes.ts";
 import { parseAsOf, readMeta } from "../../lib/representation.ts";
-import { commitmentTarget } from "../../lib/writes.ts";
+import { basedOn, commitmentTarget } from "../../lib/writes.ts";
 import type { confirmDelivery, listConfirmations } from "./confirmations.routes.ts";
 
 export const list: AppRouteHandler<typeof listConfirmations> = async (c) => {
@@ -28,17 +28,11 @@ const atLeastConfirmed = new Set(["confirmed_by_recipient", "independently_verif
 
 export const confirm: AppRouteHandler<typeof confirmDelivery> = async (c) => {
   const { id } = c.req.valid("param");
-  const ifMatch = c.req.valid("header")["if-match"];
+  // The version of the delivery the recipient saw, and confirms.
+  const version = basedOn(c.req.valid("header")["if-match"]);
   const body = c.req.valid("json");
   const principal = principalOf(c);
   const db = c.get("db");
-  if (ifMatch === undefined) {
-    throw new ApiError(
-      "PRECONDITION_REQUIRED",
-      'If-Match is required: the ETag of the event you confirm, e.g. "1"',
-      [{ location: "header", path: "if-match", message: "missing" }],
-    );
-  }
   const event = await queries.getEvent(db, id);
   if (!event || event.retracted) throw new ApiError("NOT_FOUND", `No event with id "${id}"`);
   allow(principal, "delivery.confirm", await commitmentTarget(db, event.record.commitment));
@@ -47,7 +41,6 @@ export const confirm: AppRouteHandler<typeof confirmDelivery> = async (c) => {
       { location: "param", path: "id", message: "only deliveries are confirmed as received" },
     ]);
   }
-  const version = Number(ifMatch.slice(1, -1));
   const confirmation = {
     ...body,
     id: generateId(`confirmation-${id}`, "confirmation"),

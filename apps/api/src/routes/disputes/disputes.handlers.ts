@@ -6,6 +6,7 @@ import type { AppRouteHandler } from "../../lib/handler.ts";
 import { generateId } from "../../lib/ids.ts";
 import { withRemarkBy, writeRemark } from "../../lib/remark-writes.ts";
 import { parseAsOf, readMeta } from "../../lib/representation.ts";
+import { basedOn } from "../../lib/writes.ts";
 import type {
   getDispute,
   listDisputes,
@@ -73,15 +74,8 @@ async function close(
   resolution: string,
 ) {
   const { id } = c.req.valid("param");
-  const ifMatch = c.req.valid("header")["if-match"];
+  const expected = basedOn(c.req.valid("header")["if-match"]);
   const principal = principalOf(c);
-  if (ifMatch === undefined) {
-    throw new ApiError(
-      "PRECONDITION_REQUIRED",
-      'If-Match is required: send the ETag you read, e.g. If-Match: "1"',
-      [{ location: "header", path: "if-match", message: "missing" }],
-    );
-  }
   const db = c.get("db");
   const current = await queries.getRecord(db, queries.disputeEntity, id);
   if (!current || current.retracted) throw new ApiError("NOT_FOUND", `No dispute with id "${id}"`);
@@ -99,7 +93,7 @@ async function close(
     { ...current.record, status, resolution },
     {
       reason: resolution,
-      replaces: ifMatch,
+      replaces: expected,
     },
   );
 }
