@@ -16,9 +16,12 @@ import { commitmentsRouter } from "./routes/commitments/commitments.index.ts";
 import { confirmationsRouter } from "./routes/confirmations/confirmations.index.ts";
 import { disputesRouter } from "./routes/disputes/disputes.index.ts";
 import { eventsRouter } from "./routes/events/events.index.ts";
+import { exportsRouter } from "./routes/exports/exports.index.ts";
 import { fulfilmentRouter } from "./routes/fulfilment/fulfilment.index.ts";
 import { gradationRouter } from "./routes/gradation/gradation.index.ts";
 import { healthRouter } from "./routes/health/health.index.ts";
+import { importsRouter } from "./routes/imports/imports.index.ts";
+import { importsPath } from "./routes/imports/imports.routes.ts";
 import { organisationsRouter } from "./routes/organisations/organisations.index.ts";
 import { partiesRouter } from "./routes/parties/parties.index.ts";
 import { provisionsRouter } from "./routes/provisions/provisions.index.ts";
@@ -67,14 +70,15 @@ export function createApp({
       maxAge: 600,
     }),
   );
-  app.use(
-    "/v1/*",
-    bodyLimit({
-      maxSize: maxBodyBytes,
-      onError: () => {
-        throw new ApiError("PAYLOAD_TOO_LARGE", `Request bodies are limited to ${maxBodyBytes} bytes`);
-      },
-    }),
+  const limitBody = bodyLimit({
+    maxSize: maxBodyBytes,
+    onError: () => {
+      throw new ApiError("PAYLOAD_TOO_LARGE", `Request bodies are limited to ${maxBodyBytes} bytes`);
+    },
+  });
+  // Imports stream files far larger, and must not be buffered as this limit does: they count their own bytes.
+  app.use("/v1/*", (c, next) =>
+    c.req.method === "POST" && c.req.path === importsPath ? next() : limitBody(c, next),
   );
   const rateLimits = { ...defaultLimits, ...limits };
   app.use(async (c, next) => {
@@ -108,6 +112,7 @@ export function createApp({
     .route("/", tranchesRouter)
     .route("/", eventsRouter)
     .route("/", seriesRouter)
+    .route("/", exportsRouter)
     .route("/", fulfilmentRouter)
     .route("/", ratesRouter)
     .route("/", disputesRouter)
@@ -115,7 +120,8 @@ export function createApp({
     .route("/", confirmationsRouter)
     .route("/", sessionRouter)
     .route("/", tokensRouter)
-    .route("/", organisationsRouter);
+    .route("/", organisationsRouter)
+    .route("/", importsRouter);
 
   // Outside the typed `api` chain: a page for people, not part of the client's API.
   app.route("/", referenceRouter);

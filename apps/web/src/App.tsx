@@ -3,12 +3,14 @@ import { AccountPage } from "./account/AccountPage.tsx";
 import { SignInPage } from "./account/SignInPage.tsx";
 import { CommitmentPage } from "./commitments/CommitmentPage.tsx";
 import { CommitmentsSection } from "./commitments/CommitmentsSection.tsx";
+import { DictionaryPage } from "./dictionary/DictionaryPage.tsx";
 import { LadderPage } from "./ladder/LadderPage.tsx";
 import { useSearchParam } from "./useSearchParam.ts";
+import { ViewLink } from "./ViewLink.tsx";
 
 export function App() {
   // The URL is the state: ?commitment=<id> is one commitment's view, ?view=sign-in and ?view=account the account
-  // area; otherwise the ladder, then the commitments.
+  // area, ?view=data-dictionary the exports' columns; otherwise the ladder, then the commitments.
   const [commitmentId] = useSearchParam("commitment");
   const [view] = useSearchParam("view");
   return (
@@ -27,6 +29,8 @@ export function App() {
           <SignInPage />
         ) : view === "account" ? (
           <AccountPage />
+        ) : view === "data-dictionary" ? (
+          <DictionaryPage />
         ) : (
           <>
             <LadderPage />
@@ -37,7 +41,8 @@ export function App() {
       <footer className="site-footer wrap">
         <p>
           Every figure carries its source. Data: <a href="/reference">API reference</a> ·{" "}
-          <a href="/openapi.json">OpenAPI 3.1 document</a>.
+          <a href="/openapi.json">OpenAPI 3.1 document</a> ·{" "}
+          <ViewLink params={{ view: "data-dictionary" }}>Data dictionary</ViewLink>.
         </p>
       </footer>
     </>

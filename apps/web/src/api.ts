@@ -137,6 +137,17 @@ export const fulfilmentQuery = (id: string, asOf: string) =>
     },
   });
 
+/** The data dictionary: every export, its formats and every column it has. */
+export const dictionaryQuery = queryOptions({
+  queryKey: ["dictionary"],
+  queryFn: async () => {
+    const response = await client.v1.exports.dictionary.$get();
+    if (!response.ok) throw await apiError(response);
+    return (await response.json()).data;
+  },
+  staleTime: Number.POSITIVE_INFINITY,
+});
+
 /**
  * Who is signed in, or null for the public. The browser sends the HttpOnly session cookie itself; the answer
  * carries the CSRF token every write made with that cookie must send back (see `csrfHeaders`).
@@ -184,3 +195,4 @@ export type ReadMeta = CommitmentDetail["meta"];
 export type FulfilmentView = QueryData<ReturnType<typeof fulfilmentQuery>>;
 export type Session = NonNullable<QueryData<typeof sessionQuery>>;
 export type ApiToken = QueryData<typeof tokensQuery>[number];
+export type DataDictionary = QueryData<typeof dictionaryQuery>;

@@ -203,6 +203,22 @@ export async function verifyPassword(
   return { user: publicUser(found.user), organisation: found.organisation };
 }
 
+/**
+ * The enabled user with this e-mail and their organisation, or null: for tools run on the server itself (the import
+ * command line), which act for a user without a password. Never for sign-in.
+ */
+export async function userByEmail(
+  db: Db,
+  email: string,
+): Promise<{ user: User; organisation: Organisation } | null> {
+  const [found] = await db
+    .select({ user: users, organisation: organisations })
+    .from(users)
+    .innerJoin(organisations, eq(organisations.id, users.organisationId))
+    .where(and(eq(users.email, normaliseEmail(email)), isNull(users.disabledAt)));
+  return found ? { user: publicUser(found.user), organisation: found.organisation } : null;
+}
+
 // --- Sessions ----------------------------------------------------------------------------------------------
 
 const defaultSessionMs = 12 * 60 * 60 * 1000;

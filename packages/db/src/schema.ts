@@ -477,3 +477,32 @@ export const rateLimits = pgTable(
   },
   (t) => [primaryKey({ columns: [t.bucket, t.windowStart] }), index().on(t.windowStart)],
 );
+
+/**
+ * A record of each import run: which file (name, SHA-256, size), read by which importer, by whom, and how it
+ * ended. Not ledger data: the records an import wrote are in its change set; this says what was tried, refused
+ * included, so a ministry can see its uploads and an auditor every file that reached the ledger.
+ */
+export const imports = pgTable(
+  "imports",
+  {
+    id: text().primaryKey(),
+    fileName: text("file_name").notNull(),
+    sha256: text().notNull(),
+    bytes: bigint({ mode: "number" }).notNull(),
+    format: text().notNull(),
+    importerVersion: text("importer_version").notNull(),
+    actor: text().notNull(),
+    organisationId: text("organisation_id"),
+    userId: text("user_id"),
+    tokenId: text("token_id"),
+    status: text({ enum: ["dry_run", "refused", "imported", "unchanged"] }).notNull(),
+    rows: integer().notNull(),
+    /** Records per kind in the file, and how many of them were new: `{ commitments: { total, new }, … }`. */
+    records: jsonb().$type<Record<string, { total: number; new: number }>>().notNull(),
+    problemCount: integer("problem_count").notNull(),
+    changeSetId: bigint("change_set_id", { mode: "number" }).references(() => changeSets.id),
+    createdAt: at("created_at").notNull().defaultNow(),
+  },
+  (t) => [index().on(t.organisationId, t.createdAt)],
+);

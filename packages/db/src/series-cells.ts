@@ -199,25 +199,43 @@ const sliceSql = (slices: readonly Slice[]) =>
 export async function refreshSlices(tx: Db, slices: readonly Slice[]): Promise<void> {
   // By month, so each batch reads one run of months through the (stage, date_to) index of current events.
   const sorted = [...slices].sort((a, b) => a.month.localeCompare(b.month));
-  for (let i = 0; i < sorted.length; i += 500) {
-    const part = sorted.slice(i, i + 500);
-    const first = part[0]?.month as string;
-    const last = part.at(-1)?.month as string;
-    const events = await cellEvents(tx, [
-      gte(stageEvents.dateTo, first),
-      sql`${stageEvents.dateTo} < ${last}::date + interval '1 month'`,
-      sql`(${stageEvents.stage}, to_char(${stageEvents.dateTo}, 'YYYY-MM-01'), ${stageEvents.measureKind},
-        coalesce(${stageEvents.currency}, ${stageEvents.unit})) in (${sliceSql(part)})`,
-    ]);
-    const cells = buildCells(events, await rateTableForEvents(tx, events));
-    await tx.execute(
-      sql`delete from ${seriesCells} where month between ${first} and ${last}
-          and (stage, to_char(month, 'YYYY-MM-01'), measure_kind, measure) in (${sliceSql(part)})`,
+  for (let i = 0; i < sorted.length; i += 500) await refreshPart(tx, sorted.slice(i, i + 500));
+}
+
+/** Events held in memory at once by a refresh, at most, unless one slice has more (after a bulk import). */
+const eventsPerBatch = 50_000;
+
+async function refreshPart(tx: Db, part: readonly Slice[]): Promise<void> {
+  const first = part[0]?.month as string;
+  const last = part.at(-1)?.month as string;
+  const where = [
+    gte(stageEvents.dateTo, first),
+    sql`${stageEvents.dateTo} < ${last}::date + interval '1 month'`,
+    sql`(${stageEvents.stage}, to_char(${stageEvents.dateTo}, 'YYYY-MM-01'), ${stageEvents.measureKind},
+      coalesce(${stageEvents.currency}, ${stageEvents.unit})) in (${sliceSql(part)})`,
+  ];
+  if (part.length > 1) {
+    const [count] = rowsOf<{ n: number }>(
+      await tx.execute(
+        sql`select count(*)::int as n from ${stageEvents} where ${and(visibleAt(stageEvents), ...where)}`,
+      ),
     );
-    const rows = [...cells.values()];
-    for (let j = 0; j < rows.length; j += 2_000) {
-      await tx.insert(seriesCells).values(rows.slice(j, j + 2_000));
+    if ((count?.n ?? 0) > eventsPerBatch) {
+      const half = part.length >> 1;
+      await refreshPart(tx, part.slice(0, half));
+      await refreshPart(tx, part.slice(half));
+      return;
     }
+  }
+  const events = await cellEvents(tx, where);
+  const cells = buildCells(events, await rateTableForEvents(tx, events));
+  await tx.execute(
+    sql`delete from ${seriesCells} where month between ${first} and ${last}
+        and (stage, to_char(month, 'YYYY-MM-01'), measure_kind, measure) in (${sliceSql(part)})`,
+  );
+  const rows = [...cells.values()];
+  for (let j = 0; j < rows.length; j += 2_000) {
+    await tx.insert(seriesCells).values(rows.slice(j, j + 2_000));
   }
 }
 
@@ -253,6 +271,15 @@ export async function refreshSeries(tx: Db, cs: ChangeSet, entity: string, ids: 
     for (const slice of await slicesWhere(tx, where)) slices.set(Object.values(slice).join("|"), slice);
   }
   await refreshSlices(tx, [...slices.values()]);
+}
+
+/**
+ * Keeps the series cells exact after a change set that only added records (an import): the months of the events
+ * it added, found by one scan rather than by a list of ids. A new commitment's events are new too, since no event
+ * may refer to a commitment that did not exist, so these months are all a bulk load can touch.
+ */
+export async function refreshSeriesOfChangeSet(tx: Db, cs: ChangeSet): Promise<void> {
+  await refreshSlices(tx, await slicesWhere(tx, sql`${stageEvents.changeSetId} = ${cs.id}`));
 }
 
 /** After a rate load: recomputes every money month from the one holding `from` on (see loadRates for why). */

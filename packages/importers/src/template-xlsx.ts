@@ -1,14 +1,8 @@
 import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
-import {
-  nameTemplateCells,
-  readTemplateHeader,
-  TemplateGrouper,
-  templateRows,
-  templateRowValues,
-} from "./template.ts";
+import { nameTemplateCells, readTemplateHeader, TemplateGrouper } from "./template.ts";
 import type { TemplateColumnName } from "./template-columns.ts";
-import { templateColumnNames } from "./template-columns.ts";
+import { type TemplateWriteOptions, templateHeader, templateValueRows } from "./template-write.ts";
 import { byteChunks, excerpt } from "./text.ts";
 import {
   type ByteSource,
@@ -158,13 +152,31 @@ function cellText(
   return text;
 }
 
+/** A worksheet of text cells written after the template's, such as an "About" sheet; import never reads it. */
+export interface XlsxTextSheet {
+  name: string;
+  rows: readonly (readonly string[])[];
+}
+
+export interface TemplateXlsxWriteOptions<B extends ImportedRecords = ImportedRecords>
+  extends TemplateWriteOptions<B> {
+  /** Worksheets after the template's (which stays the first, the one import reads). */
+  sheets?: readonly XlsxTextSheet[] | undefined;
+}
+
+/** One row of text cells: empty strings are empty cells, everything else a text cell (never a formula). */
+export function xlsxTextRow(values: readonly string[]): (string | null)[] {
+  return values.map((value) => (value === "" ? null : escapeXlsxText(value)));
+}
+
 /**
  * Writes records as the template's XLSX workbook, streaming, to `stream`. Every cell is a text cell, so nothing
  * is ever evaluated as a formula or turned into a date; reading it back gives the same records.
  */
-export async function writeTemplateXlsx(
-  batches: Iterable<ImportedRecords> | AsyncIterable<ImportedRecords>,
+export async function writeTemplateXlsx<B extends ImportedRecords>(
+  batches: Iterable<B> | AsyncIterable<B>,
   stream: NodeJS.WritableStream,
+  options: TemplateXlsxWriteOptions<B> = {},
 ): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: stream as unknown as import("node:stream").Stream,
@@ -172,14 +184,13 @@ export async function writeTemplateXlsx(
     useSharedStrings: false,
   });
   const sheet = workbook.addWorksheet(templateSheetName);
-  sheet.addRow(templateColumnNames).commit();
-  for await (const batch of batches) {
-    for (const row of templateRows(batch)) {
-      sheet
-        .addRow(templateRowValues(row).map((value) => (value === "" ? null : escapeXlsxText(value))))
-        .commit();
-    }
-  }
+  sheet.addRow(templateHeader(options)).commit();
+  for await (const values of templateValueRows(batches, options)) sheet.addRow(xlsxTextRow(values)).commit();
   sheet.commit();
+  for (const extra of options.sheets ?? []) {
+    const other = workbook.addWorksheet(extra.name);
+    for (const row of extra.rows) other.addRow(xlsxTextRow(row)).commit();
+    other.commit();
+  }
   await workbook.commit();
 }

@@ -13,8 +13,8 @@ import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseTemplateCsv } from "./template.ts";
-import { templateColumnNames, templateColumns } from "./template-columns.ts";
-import { writeTemplateCsv } from "./template-write.ts";
+import { templateColumnNames, templateColumns, templateExportColumnNames } from "./template-columns.ts";
+import { type TemplateExportCells, writeTemplateCsv } from "./template-write.ts";
 import { parseTemplateXlsx, writeTemplateXlsx } from "./template-xlsx.ts";
 import { bytes, collect, text } from "./testing.ts";
 import type { ImportedRecords } from "./types.ts";
@@ -175,12 +175,98 @@ async function xlsxBytes(batches: ImportedRecords[]): Promise<Buffer> {
 
 describe("the template's columns", () => {
   it("document every column once, with a description and an example", () => {
-    expect(new Set(templateColumnNames).size).toBe(templateColumns.length);
+    expect(new Set(templateColumns.map((c) => c.name)).size).toBe(templateColumns.length);
     for (const column of templateColumns) {
       expect(column.description.length).toBeGreaterThan(10);
       expect(column.example).not.toBe("");
+      expect(column.type).not.toBe("");
       for (const kind of column.required) expect(column.appliesTo).toContain(kind);
     }
+  });
+
+  it("keep the export-only columns last, never required, and out of the template to fill in", () => {
+    expect([...templateColumnNames, ...templateExportColumnNames]).toEqual(
+      templateColumns.map((c) => c.name),
+    );
+    for (const column of templateColumns.filter((c) => c.exportOnly)) {
+      expect(column.required).toEqual([]);
+      expect(column.description).toMatch(/^Export only, ignored on import\./);
+    }
+  });
+});
+
+describe("export-only columns", () => {
+  const record = CommitmentRecord.parse({
+    id: "flagged",
+    donor: "DK",
+    title: "Flagged",
+    category: "funding",
+    measure: { kind: "money", amount: "1", currency: "EUR" },
+    sources: [
+      { title: "One", kind: "official" },
+      { title: "Two", kind: "media" },
+    ],
+    conditions: ["-1 condition"],
+  });
+  const event = StageEvent.parse({
+    id: "flagged-e",
+    commitment: "flagged",
+    stage: "delivered",
+    date: "2024-03",
+    measure: { kind: "money", amount: "1", currency: "EUR" },
+    confidence: "estimated",
+    sources: [{ title: "One", kind: "official" }],
+  });
+  const batch = { commitments: [record], tranches: [], events: [event], disputed: new Set(["flagged"]) };
+  const exportCells: TemplateExportCells<typeof batch> = (row, owner, b) => ({
+    version: owner.id === "flagged" ? "3" : "1",
+    ...(row.record === "event" ? { estimated: String(row.confidence === "estimated") } : {}),
+    ...(row.record === "source" || row.record === "condition"
+      ? {}
+      : { disputed: String(b.disputed.has(owner.id ?? "")) }),
+    dataset_version: "42",
+    as_of: "2026-01-01T00:00:00.000Z",
+  });
+
+  it("are written after the template's columns, with the owner's values, and ignored on import (CSV)", async () => {
+    const csv = await text(writeTemplateCsv([batch], { bom: false, exportCells }));
+    const lines = csv.split("\r\n");
+    expect(lines[0]).toBe([...templateColumnNames, ...templateExportColumnNames].join(","));
+    const tail = (line: string | undefined) => line?.split(",").slice(-5);
+    expect(tail(lines[1])).toEqual(["3", "", "true", "42", "2026-01-01T00:00:00.000Z"]); // the commitment
+    expect(tail(lines[2])).toEqual(["3", "", "", "42", "2026-01-01T00:00:00.000Z"]); // its second source
+    expect(tail(lines[3])).toEqual(["3", "", "", "42", "2026-01-01T00:00:00.000Z"]); // its condition
+    expect(tail(lines[4])).toEqual(["1", "true", "false", "42", "2026-01-01T00:00:00.000Z"]); // the event
+    const read = await collect(parseTemplateCsv(bytes(csv)));
+    expect(read.problems).toEqual([]);
+    expect(read.records).toEqual({ commitments: [record], tranches: [], events: [event] });
+  });
+
+  it("are ignored on import in XLSX too, and further sheets are never read", async () => {
+    const pass = new PassThrough();
+    const parts: Buffer[] = [];
+    pass.on("data", (chunk: Buffer) => parts.push(chunk));
+    const done = new Promise((resolve) => pass.on("end", resolve));
+    await writeTemplateXlsx([batch], pass, {
+      exportCells,
+      sheets: [
+        {
+          name: "About",
+          rows: [
+            ["Citation", "=not a formula"],
+            ["record", "commitment"],
+          ],
+        },
+      ],
+    });
+    await done;
+    const read = await collect(parseTemplateXlsx(bytes(Buffer.concat(parts))));
+    expect(read.problems).toEqual([]);
+    expect(read.records).toEqual({ commitments: [record], tranches: [], events: [event] });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.concat(parts) as never);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(["records", "About"]);
+    expect(workbook.getWorksheet("About")?.getCell("B1").value).toBe("=not a formula");
   });
 });
 

@@ -6,6 +6,7 @@ import {
   type TemplateRowKind,
   templateColumnNames,
   templateColumns,
+  templateExportColumnNames,
   templateRowKinds,
 } from "./template-columns.ts";
 import { decodeText, encodingProblem, excerpt } from "./text.ts";
@@ -418,8 +419,12 @@ export async function* templateItems(rows: AsyncIterable<RawTemplateRow>): Async
 // Header
 
 const knownColumns = new Set<string>(templateColumnNames);
+const exportOnlyColumns = new Set<string>(templateExportColumnNames);
 
-/** Maps a header row to column names; problems for unknown, repeated or missing columns. */
+/**
+ * Maps a header row to column names; problems for unknown, repeated or missing columns. The columns only the
+ * tracker's exports write (flags, dataset version, as of) are ignored, so an export imports as it is.
+ */
 export function readTemplateHeader(
   row: number,
   header: readonly string[],
@@ -428,7 +433,7 @@ export function readTemplateHeader(
   const seen = new Set<string>();
   const columns = header.map((cell, i) => {
     const name = cell.trim().toLowerCase();
-    if (name === "") return null;
+    if (name === "" || exportOnlyColumns.has(name)) return null;
     if (!knownColumns.has(name)) {
       problems.push({
         row,

@@ -1,8 +1,9 @@
 import { readSeries, type SeriesQuery } from "@commitments/db";
+import type { z } from "zod";
 import { ApiError } from "../../lib/errors.ts";
 import type { AppRouteHandler } from "../../lib/handler.ts";
 import { parseAsOf } from "../../lib/representation.ts";
-import type { getSeries } from "./series.routes.ts";
+import type { getSeries, SeriesQuery as SeriesQueryParams } from "./series.routes.ts";
 
 function invalid(path: string, message: string): never {
   throw new ApiError("VALIDATION_FAILED", `Invalid query field "${path}": ${message}`, [
@@ -10,8 +11,8 @@ function invalid(path: string, message: string): never {
   ]);
 }
 
-export const get: AppRouteHandler<typeof getSeries> = async (c) => {
-  const q = c.req.valid("query");
+/** The series a valid query asks for, after the checks the schema cannot make; shared with the series export. */
+export function seriesQueryOf(q: z.infer<typeof SeriesQueryParams>): SeriesQuery {
   const measure = q.measure ?? (q.unit ? "quantity" : "money");
   if (measure === "money" && q.unit) invalid("unit", "a unit counts quantities: leave it out for money");
   if (measure === "quantity") {
@@ -32,8 +33,7 @@ export const get: AppRouteHandler<typeof getSeries> = async (c) => {
   const to = q.to && (q.to.length === 4 ? `${q.to}-12` : q.to);
   if (from && to && to < from) invalid("to", "the series ends before it starts");
 
-  const at = parseAsOf(q.asOf);
-  const query: SeriesQuery = {
+  return {
     groupBy: q.groupBy,
     promised: q.promised,
     delivered: q.delivered,
@@ -51,8 +51,13 @@ export const get: AppRouteHandler<typeof getSeries> = async (c) => {
     agreement: q.agreement,
     from,
     to,
-    asOf: at,
+    asOf: parseAsOf(q.asOf),
   };
+}
+
+export const get: AppRouteHandler<typeof getSeries> = async (c) => {
+  const query = seriesQueryOf(c.req.valid("query"));
+  const at = query.asOf;
   const { datasetVersion, ...data } = await readSeries(c.get("db"), query);
   return c.json({ data, meta: { datasetVersion, asOf: (at ?? new Date()).toISOString() } }, 200);
 };

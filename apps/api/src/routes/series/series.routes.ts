@@ -54,7 +54,7 @@ export const SeriesQuery = z
 
 const Amount = z.string().openapi({ description: "An exact decimal; converted money has exactly 2 places." });
 
-const SeriesPoint = z
+export const SeriesPoint = z
   .object({
     period: z.string().openapi({ example: "2024-Q1", description: "2024-03, 2024-Q1 or 2024." }),
     promised: Amount,
@@ -64,7 +64,7 @@ const SeriesPoint = z
   })
   .openapi("SeriesPoint");
 
-const SeriesGroup = z
+export const SeriesGroup = z
   .object({
     key: z.string().openapi({
       example: "DE",
