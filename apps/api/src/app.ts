@@ -65,7 +65,7 @@ export function createApp({
     cors({
       origin: "*",
       allowMethods: ["GET", "HEAD", "POST", "PATCH", "DELETE", "OPTIONS"],
-      allowHeaders: ["Authorization", "Content-Type", "If-Match", "Idempotency-Key"],
+      allowHeaders: ["Authorization", "Content-Type", "If-Match", "Idempotency-Key", "X-Import-Id"],
       exposeHeaders: ["ETag", "Location", "Idempotency-Replayed", "Retry-After"],
       maxAge: 600,
     }),

@@ -240,6 +240,20 @@ describe.each(testTargets())("imports through the API on $name", (target) => {
     expect((await ctx.app.request("/v1/imports")).status).toBe(401);
   });
 
+  it("lets a script on another site upload with a token and name its import for progress", async () => {
+    const preflight = await ctx.app.request("/v1/imports", {
+      method: "OPTIONS",
+      headers: {
+        origin: "https://ministry.example",
+        "access-control-request-method": "POST",
+        "access-control-request-headers": "authorization, content-type, x-import-id",
+      },
+    });
+    expect(preflight.status).toBeLessThan(300);
+    const allowed = (preflight.headers.get("access-control-allow-headers") ?? "").toLowerCase();
+    for (const header of ["authorization", "content-type", "x-import-id"]) expect(allowed).toContain(header);
+  });
+
   it("refuses what it cannot read as the format says, before reading it", async () => {
     const text = await template("api-refused", ["GB"]);
     expect((await upload("format=template-csv", text, editor.headers, "application/json")).status).toBe(415);
