@@ -69,3 +69,15 @@ export async function withRemarks<R extends { id: string }>(
     };
   });
 }
+
+/** One record's representation with its workflow status and remarks. */
+export async function withRemarksOf<R extends { id: string }>(
+  db: Db,
+  kind: RecordRef["kind"],
+  item: Versioned<R>,
+  asOf?: Date,
+) {
+  const [shown] = await withRemarks(db, kind, [item], asOf);
+  if (!shown) throw new Error(`no representation of ${kind} "${item.record.id}"`);
+  return shown;
+}

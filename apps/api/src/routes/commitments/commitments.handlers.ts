@@ -5,7 +5,7 @@ import { readVisibility } from "../../lib/auth.ts";
 import { ApiError } from "../../lib/errors.ts";
 import type { AppRouteHandler } from "../../lib/handler.ts";
 import { generateId } from "../../lib/ids.ts";
-import { withRemarks } from "../../lib/remarks.ts";
+import { withRemarks, withRemarksOf } from "../../lib/remarks.ts";
 import { everything, parseAsOf, readMeta } from "../../lib/representation.ts";
 import { checked, type LedgerResource, ledgerHandlers, workflowHandler } from "../../lib/writes.ts";
 import {
@@ -46,11 +46,11 @@ export const get: AppRouteHandler<typeof getCommitment> = async (c) => {
 
 async function commitmentDetail(db: queries.Db, detail: queries.CommitmentWithSchedule, asOf?: Date) {
   const [commitment, schedule, events] = await Promise.all([
-    withRemarks(db, "commitment", [detail.commitment], asOf),
+    withRemarksOf(db, "commitment", detail.commitment, asOf),
     withRemarks(db, "tranche", detail.schedule, asOf),
     withRemarks(db, "event", detail.events, asOf),
   ]);
-  return { commitment: commitment[0] as NonNullable<(typeof commitment)[0]>, schedule, events };
+  return { commitment, schedule, events };
 }
 
 type CommitmentBody = Omit<z.infer<typeof CommitmentCreate>, "reason">;

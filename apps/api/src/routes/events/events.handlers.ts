@@ -5,7 +5,7 @@ import { readVisibility } from "../../lib/auth.ts";
 import { ApiError } from "../../lib/errors.ts";
 import type { AppRouteHandler } from "../../lib/handler.ts";
 import { generateId } from "../../lib/ids.ts";
-import { withRemarks } from "../../lib/remarks.ts";
+import { withRemarks, withRemarksOf } from "../../lib/remarks.ts";
 import { everything, parseAsOf, readMeta } from "../../lib/representation.ts";
 import {
   checked,
@@ -47,8 +47,7 @@ export const get: AppRouteHandler<typeof getEvent> = async (c) => {
   const event = await queries.getEvent(db, id, at, readVisibility(c, drafts));
   if (!event) throw new ApiError("NOT_FOUND", `No event with id "${id}"`);
   c.header("ETag", `"${event.version}"`);
-  const [data] = await withRemarks(db, "event", [event], at);
-  return c.json({ data: data as NonNullable<typeof data>, meta: await readMeta(db, at) }, 200);
+  return c.json({ data: await withRemarksOf(db, "event", event, at), meta: await readMeta(db, at) }, 200);
 };
 
 type EventBody = Omit<z.infer<typeof EventCreate>, "reason">;
@@ -70,8 +69,7 @@ const events: LedgerResource<StageEvent, EventBody, z.infer<typeof EventView>> =
   },
   view: async (db, id) => {
     const event = await queries.getEvent(db, id, undefined, everything);
-    const [data] = event ? await withRemarks(db, "event", [event]) : [];
-    return event && data && { version: event.version, data };
+    return event && { version: event.version, data: await withRemarksOf(db, "event", event) };
   },
 };
 

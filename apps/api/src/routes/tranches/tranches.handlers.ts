@@ -5,7 +5,7 @@ import { readVisibility } from "../../lib/auth.ts";
 import { ApiError } from "../../lib/errors.ts";
 import type { AppRouteHandler } from "../../lib/handler.ts";
 import { generateId } from "../../lib/ids.ts";
-import { withRemarks } from "../../lib/remarks.ts";
+import { withRemarks, withRemarksOf } from "../../lib/remarks.ts";
 import { everything, parseAsOf, readMeta } from "../../lib/representation.ts";
 import {
   checked,
@@ -47,8 +47,7 @@ export const get: AppRouteHandler<typeof getTranche> = async (c) => {
   const tranche = await queries.getTranche(db, id, at, readVisibility(c, drafts));
   if (!tranche) throw new ApiError("NOT_FOUND", `No tranche with id "${id}"`);
   c.header("ETag", `"${tranche.version}"`);
-  const [data] = await withRemarks(db, "tranche", [tranche], at);
-  return c.json({ data: data as NonNullable<typeof data>, meta: await readMeta(db, at) }, 200);
+  return c.json({ data: await withRemarksOf(db, "tranche", tranche, at), meta: await readMeta(db, at) }, 200);
 };
 
 type TrancheBody = Omit<z.infer<typeof TrancheCreate>, "reason">;
@@ -76,8 +75,7 @@ const tranches: LedgerResource<TrancheRecord, TrancheBody, z.infer<typeof Tranch
   },
   view: async (db, id) => {
     const tranche = await queries.getTranche(db, id, undefined, everything);
-    const [data] = tranche ? await withRemarks(db, "tranche", [tranche]) : [];
-    return tranche && data && { version: tranche.version, data };
+    return tranche && { version: tranche.version, data: await withRemarksOf(db, "tranche", tranche) };
   },
 };
 
