@@ -1,26 +1,97 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createClient } from "@commitments/api/client";
+import type { DbOptions } from "@commitments/db";
+import { throwAwayDatabase } from "@commitments/db/testing";
+import { afterAll, beforeAll } from "vitest";
 
 export const repoRoot = fileURLToPath(new URL("../", import.meta.url));
 const tsx = join(repoRoot, "apps/api/node_modules/.bin/tsx");
+// The server as one Node process with tsx's loader (the tsx command would be a parent relaying signals to a child
+// Node process), so a SIGKILL kills the server itself, as a crash would.
+const serverCommand = [process.execPath, ["--import", "tsx", "src/main.ts"]] as const;
 
 export interface RunningServer {
   url: string;
   output: () => string;
   stop(): Promise<number | null>;
+  /** SIGKILL: the process dies where it stands, nothing flushed, nothing closed, as in a crash. */
+  kill(): Promise<void>;
 }
 
 export function freshDataDir(): string {
   return mkdtempSync(join(tmpdir(), "ct-server-"));
 }
 
+/** A fresh store for servers of a test's own: the environment that points them at it, and the bare options. */
+export interface Store {
+  env: Record<string, string>;
+  db: DbOptions;
+  dispose(): Promise<void>;
+}
+
+export interface StoreTarget {
+  name: "pglite" | "postgres";
+  prepare(): Promise<Store>;
+}
+
+/** Embedded PGlite always; PostgreSQL as well when TEST_DATABASE_URL names a server (a throw-away database). */
+export function storeTargets(): StoreTarget[] {
+  const targets: StoreTarget[] = [
+    {
+      name: "pglite",
+      prepare: async () => {
+        const dataDir = freshDataDir();
+        return {
+          env: { PGLITE_DATA_DIR: dataDir },
+          db: { dataDir },
+          dispose: async () => rmSync(dataDir, { recursive: true, force: true }),
+        };
+      },
+    },
+  ];
+  const adminUrl = process.env.TEST_DATABASE_URL;
+  if (adminUrl) {
+    targets.push({
+      name: "postgres",
+      prepare: async () => {
+        const database = await throwAwayDatabase(adminUrl);
+        return {
+          env: { DATABASE_URL: database.url },
+          db: { databaseUrl: database.url },
+          dispose: database.drop,
+        };
+      },
+    });
+  }
+  return targets;
+}
+
+/**
+ * A fresh store of the target's kind with its administrator and a read-and-write token, and a server started on
+ * it (a test may stop it and start others: whichever is left in `server` is stopped after the tests).
+ */
+export function useAdministeredStore(target: StoreTarget) {
+  const context = {} as { store: Store; token: string; server: RunningServer | undefined };
+  beforeAll(async () => {
+    context.store = await target.prepare();
+    await createAdmin("", undefined, context.store.env);
+    context.server = await startServer(context.store.env);
+    context.token = await createWriteToken(context.server.url);
+  });
+  afterAll(async () => {
+    await context.server?.stop();
+    await context.store?.dispose();
+  });
+  return context;
+}
+
 /** Starts the API exactly as the start command does (the same entry point), on a free port. */
 export async function startServer(env: Record<string, string>): Promise<RunningServer> {
-  const child = spawn(tsx, ["src/main.ts"], {
+  const child = spawn(...serverCommand, {
     cwd: join(repoRoot, "apps/api"),
     env: { ...process.env, PORT: "0", LOG_LEVEL: "info", DATABASE_URL: "", ...env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -47,7 +118,17 @@ export async function startServer(env: Record<string, string>): Promise<RunningS
       reject(new Error(`server exited with ${code}:\n${output}`));
     });
   });
-  return { url, output: () => output, stop: () => stop(child) };
+  return {
+    url,
+    output: () => output,
+    stop: () => stop(child),
+    kill: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.kill("SIGKILL");
+      }),
+  };
 }
 
 function stop(child: ChildProcess): Promise<number | null> {
@@ -94,9 +175,14 @@ export const testAdmin: Admin = {
 
 /**
  * Creates an administrator on a data directory with the create-admin script, as an operator does before the
- * first start (the password through ADMIN_PASSWORD, never on the command line).
+ * first start (the password through ADMIN_PASSWORD, never on the command line). `env` may name a PostgreSQL
+ * database instead (DATABASE_URL).
  */
-export function createAdmin(dataDir: string, admin: Admin = testAdmin): Promise<string> {
+export function createAdmin(
+  dataDir: string,
+  admin: Admin = testAdmin,
+  env: Record<string, string> = {},
+): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(tsx, ["scripts/create-admin.ts", "--email", admin.email, "--name", admin.name], {
       cwd: join(repoRoot, "apps/api"),
@@ -106,6 +192,7 @@ export function createAdmin(dataDir: string, admin: Admin = testAdmin): Promise<
         LOG_LEVEL: "silent",
         PGLITE_DATA_DIR: dataDir,
         ADMIN_PASSWORD: admin.password,
+        ...env,
       },
       stdio: ["ignore", "pipe", "pipe"],
     });

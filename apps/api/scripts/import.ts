@@ -97,6 +97,7 @@ async function main(): Promise<void> {
       };
     }
     let last = "";
+    const started = performance.now();
     const report = await runImport(handle.db, {
       format: format.id,
       options,
@@ -110,10 +111,14 @@ async function main(): Promise<void> {
         process.stderr.write(`${phase}: ${rows} rows, ${problems} problems\n`);
       },
     });
+    const seconds = (performance.now() - started) / 1000;
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    // The last line is the run's measure as well (the benchmark reads it): time, rate and peak resident memory.
     process.stderr.write(
       `${report.status}: ${report.rows} rows, ${report.problemCount} problems` +
-        `${report.changeSet === null ? "" : `, change set ${report.changeSet}`}\n`,
+        `${report.changeSet === null ? "" : `, change set ${report.changeSet}`}` +
+        `; ${seconds.toFixed(1)} s, ${Math.round(report.rows / seconds)} rows/s,` +
+        ` peak memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MB\n`,
     );
     if (report.problemCount > 0) process.exitCode = 1;
   } finally {

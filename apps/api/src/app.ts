@@ -39,7 +39,7 @@ export interface AppOptions {
   webDistDir?: string | undefined;
   /** Trust X-Forwarded-Proto, -Host and -For: only behind a reverse proxy that sets them. */
   trustProxy?: boolean | undefined;
-  /** Overrides of the rate limits, for tests that send thousands of requests with one token. */
+  /** Overrides of the rate limits: the operator's TOKEN_REQUESTS_PER_MINUTE, or tests that send thousands. */
   limits?: Partial<Limits> | undefined;
 }
 

@@ -7,19 +7,27 @@ describe("loadEnv", () => {
     expect(env.DATABASE_URL).toBeUndefined();
     expect(env.PORT).toBe(8080);
     expect(env.PGLITE_DATA_DIR).toMatch(/data\/pglite$/);
+    expect(env.TOKEN_REQUESTS_PER_MINUTE).toBe(600);
+    expect(loadEnv({ TOKEN_REQUESTS_PER_MINUTE: "5000" }).TOKEN_REQUESTS_PER_MINUTE).toBe(5000);
   });
 
   it("names every variable at fault", () => {
     const message = (() => {
       try {
-        loadEnv({ PORT: "eighty", DATABASE_URL: "mysql://x", LOG_LEVEL: "loud" });
+        loadEnv({
+          PORT: "eighty",
+          DATABASE_URL: "mysql://x",
+          LOG_LEVEL: "loud",
+          TOKEN_REQUESTS_PER_MINUTE: "0",
+        });
         return "no error";
       } catch (error) {
         return (error as Error).message;
       }
     })();
     expect(message).toMatch(/^Invalid environment/);
-    for (const name of ["PORT", "DATABASE_URL", "LOG_LEVEL"]) expect(message).toContain(name);
+    for (const name of ["PORT", "DATABASE_URL", "LOG_LEVEL", "TOKEN_REQUESTS_PER_MINUTE"])
+      expect(message).toContain(name);
   });
 
   it("makes demo accounts only on request, with a password the operator chose, never echoed", () => {

@@ -26,6 +26,8 @@ const Env = z
       .enum(["true", "false"], { error: 'must be "true" or "false"' })
       .default("false")
       .transform((value) => value === "true"),
+    /** Requests an API token may make a minute, counted in the database across every API process. */
+    TOKEN_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
     /** The demo users' password, chosen by whoever asks for them: there are no default passwords. */
     DEMO_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
   })

@@ -38,6 +38,7 @@ const app = createApp({
   logger,
   webDistDir: env.WEB_DIST_DIR,
   trustProxy: env.TRUST_PROXY,
+  limits: { perToken: { limit: env.TOKEN_REQUESTS_PER_MINUTE, windowSeconds: 60 } },
 });
 const server = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, (info) => {
   const url = `http://${info.address === "::1" ? "localhost" : info.address}:${info.port}/`;

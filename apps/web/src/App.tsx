@@ -4,13 +4,15 @@ import { SignInPage } from "./account/SignInPage.tsx";
 import { CommitmentPage } from "./commitments/CommitmentPage.tsx";
 import { CommitmentsSection } from "./commitments/CommitmentsSection.tsx";
 import { DictionaryPage } from "./dictionary/DictionaryPage.tsx";
+import { ImportPage } from "./imports/ImportPage.tsx";
 import { LadderPage } from "./ladder/LadderPage.tsx";
 import { useSearchParam } from "./useSearchParam.ts";
 import { ViewLink } from "./ViewLink.tsx";
 
 export function App() {
   // The URL is the state: ?commitment=<id> is one commitment's view, ?view=sign-in and ?view=account the account
-  // area, ?view=data-dictionary the exports' columns; otherwise the ladder, then the commitments.
+  // area, ?view=import importing a file, ?view=data-dictionary the exports' columns; otherwise the ladder, then the
+  // commitments.
   const [commitmentId] = useSearchParam("commitment");
   const [view] = useSearchParam("view");
   return (
@@ -29,6 +31,8 @@ export function App() {
           <SignInPage />
         ) : view === "account" ? (
           <AccountPage />
+        ) : view === "import" ? (
+          <ImportPage />
         ) : view === "data-dictionary" ? (
           <DictionaryPage />
         ) : (

@@ -11,7 +11,12 @@ export const PartyId = z
   });
 export type PartyId = z.infer<typeof PartyId>;
 
-export const PartyKind = z.enum(["state", "organisation"]).meta({ id: "PartyKind" });
+/**
+ * "group": donors a source reports together without a split (joint financing, private donors, a donor the source
+ * does not name). Recording such a figure under one member state would invent a split; under a group it stays
+ * true to the source, and the members are named in the record's title and note.
+ */
+export const PartyKind = z.enum(["state", "organisation", "group"]).meta({ id: "PartyKind" });
 export type PartyKind = z.infer<typeof PartyKind>;
 
 export const Party = z
@@ -33,11 +38,11 @@ export const Party = z
     if (party.kind === "state" && !statesByAlpha2.has(party.id)) {
       ctx.addIssue({ code: "custom", path: ["id"], message: "not an ISO 3166-1 alpha-2 code" });
     }
-    if (party.kind === "organisation" && statesByAlpha2.has(party.id)) {
+    if (party.kind !== "state" && statesByAlpha2.has(party.id)) {
       ctx.addIssue({
         code: "custom",
         path: ["id"],
-        message: "an organisation id must not be a country code",
+        message: "an organisation or group id must not be a country code",
       });
     }
   })
@@ -85,6 +90,18 @@ export const organisations: readonly Party[] = [
     name: "Ukraine Defence Contact Group",
     nameUk: "Контактна група з питань оборони України",
   },
+];
+
+/** Donor groups for figures a source does not attribute to one state or organisation (see `PartyKind`). */
+export const donorGroups: readonly Party[] = [
+  {
+    id: "JOINT",
+    kind: "group",
+    name: "Several donors jointly (no split published)",
+    nameUk: "Кілька донорів спільно (без опублікованого розподілу)",
+  },
+  { id: "PRIVATE", kind: "group", name: "Private donors", nameUk: "Приватні донори" },
+  { id: "UNKNOWN", kind: "group", name: "Donor not identified", nameUk: "Донора не встановлено" },
 ];
 
 /** The beneficiary the tracker is about. */

@@ -5,7 +5,7 @@ import { CategoryId } from "./categories.ts";
 import { Commitment, Period, StageEvent, Tranche } from "./commitments.ts";
 import { IsoDate, PartialDate } from "./dates.ts";
 import { CurrencyCode, DecimalString, Measure, Money, NonNegativeDecimal, Quantity } from "./money.ts";
-import { isoStates, organisations, Party, PartyId } from "./parties.ts";
+import { donorGroups, isoStates, organisations, Party, PartyId } from "./parties.ts";
 import { Source, Sources } from "./sources.ts";
 
 type Path = (string | number)[];
@@ -102,10 +102,10 @@ describe("Source and Sources", () => {
 });
 
 describe("Party", () => {
-  it("accepts states by ISO alpha-2 and organisations by short id", () => {
+  it("accepts states by ISO alpha-2, organisations and donor groups by short id", () => {
     expectValid(Party, { id: "GB", kind: "state", name: "United Kingdom", alpha3: "GBR" });
     expectValid(Party, { id: "NATO", kind: "organisation", name: "NATO", members: ["US", "GB", "DE"] });
-    for (const party of [...isoStates(), ...organisations]) expectValid(Party, party);
+    for (const party of [...isoStates(), ...organisations, ...donorGroups]) expectValid(Party, party);
     expect(isoStates().length).toBeGreaterThan(240);
   });
 
@@ -117,6 +117,7 @@ describe("Party", () => {
       { id: "UA", kind: "organisation", name: "Ukraine Inc." },
       ["id"],
     ],
+    ["a donor group under a country code", { id: "DK", kind: "group", name: "Denmark and others" }, ["id"]],
     ["a lower-case id", { id: "gb", kind: "state", name: "United Kingdom" }, ["id"]],
     ["an id with a hyphen", { id: "G-7", kind: "organisation", name: "Group of Seven" }, ["id"]],
     ["an unknown kind", { id: "EU", kind: "union", name: "European Union" }, ["kind"]],

@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
+import type { Logger } from "drizzle-orm";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
@@ -25,6 +26,8 @@ export interface DbOptions {
   databaseUrl?: string | undefined;
   /** Where PGlite keeps its files; omitted means in memory (tests). */
   dataDir?: string | undefined;
+  /** Sees every query and its parameters (tests read the plans of what an endpoint asks). */
+  logger?: Logger | undefined;
 }
 
 const migrationsFolder = fileURLToPath(new URL("../migrations", import.meta.url));
@@ -36,7 +39,7 @@ export async function createDb(options: DbOptions = {}): Promise<DbHandle> {
     // An idle connection the server closes (a restart, a failover, a dropped database) is an error event on the
     // pool; unhandled, it would crash the process. The pool discards that connection and opens another on demand.
     pool.on("error", (error) => console.warn(`database: an idle connection was closed: ${error.message}`));
-    const db = drizzlePg(pool, { schema, casing: "snake_case" });
+    const db = drizzlePg(pool, { schema, casing: "snake_case", logger: options.logger ?? false });
     return {
       db: db as unknown as Db,
       kind: "postgres",
@@ -49,7 +52,7 @@ export async function createDb(options: DbOptions = {}): Promise<DbHandle> {
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   const client = options.dataDir ? new PGlite(options.dataDir) : new PGlite();
   await client.waitReady;
-  const db = drizzlePglite(client, { schema, casing: "snake_case" });
+  const db = drizzlePglite(client, { schema, casing: "snake_case", logger: options.logger ?? false });
   return {
     db: db as unknown as Db,
     kind: "pglite",

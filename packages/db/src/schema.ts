@@ -98,7 +98,7 @@ export const parties = pgTable(
   {
     id: text().notNull(),
     ...versioned,
-    kind: text({ enum: ["state", "organisation"] }).notNull(),
+    kind: text({ enum: ["state", "organisation", "group"] }).notNull(),
     name: text().notNull(),
     nameUk: text("name_uk"),
     alpha3: text(),

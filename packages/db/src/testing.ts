@@ -12,7 +12,7 @@ import { createDb, type DbHandle, type DbOptions } from "./client.ts";
  */
 export interface TestTarget {
   name: "pglite" | "postgres";
-  open(): Promise<TestDatabase>;
+  open(options?: Pick<DbOptions, "logger">): Promise<TestDatabase>;
 }
 
 export interface TestDatabase extends DbHandle {
@@ -25,24 +25,33 @@ export interface TestDatabase extends DbHandle {
 export function testTargets(): TestTarget[] {
   const url = process.env.TEST_DATABASE_URL;
   const targets: TestTarget[] = [{ name: "pglite", open: openPglite }];
-  if (url) targets.push({ name: "postgres", open: () => openPostgres(url) });
+  if (url) targets.push({ name: "postgres", open: (options) => openPostgres(url, options) });
   return targets;
 }
 
-async function openPglite(): Promise<TestDatabase> {
+async function openPglite(options: Pick<DbOptions, "logger"> = {}): Promise<TestDatabase> {
   const dataDir = mkdtempSync(join(tmpdir(), "ct-pglite-"));
-  return open({ dataDir }, async () => rmSync(dataDir, { recursive: true, force: true }));
+  return open({ ...options, dataDir }, async () => rmSync(dataDir, { recursive: true, force: true }));
 }
 
-async function openPostgres(adminUrl: string): Promise<TestDatabase> {
-  // Named after the database TEST_DATABASE_URL points at, so whoever created that one can find and drop these.
+async function openPostgres(
+  adminUrl: string,
+  options: Pick<DbOptions, "logger"> = {},
+): Promise<TestDatabase> {
+  const database = await throwAwayDatabase(adminUrl);
+  return open({ ...options, databaseUrl: database.url }, database.drop);
+}
+
+/**
+ * A new, empty PostgreSQL database beside the one `adminUrl` names, for a test that runs servers of its own.
+ * Named after that database, so whoever created that one can find and drop these.
+ */
+export async function throwAwayDatabase(adminUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `${new URL(adminUrl).pathname.slice(1) || "ct"}_${randomBytes(6).toString("hex")}`;
   await admin(adminUrl, `create database ${name}`);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  return open({ databaseUrl: url.toString() }, () =>
-    admin(adminUrl, `drop database if exists ${name} with (force)`),
-  );
+  return { url: url.toString(), drop: () => admin(adminUrl, `drop database if exists ${name} with (force)`) };
 }
 
 async function open(options: DbOptions, remove: () => Promise<void>): Promise<TestDatabase> {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { formatList } from "./format-list.ts";
 import { formatById, formats } from "./formats.ts";
 import { bytes, collect } from "./testing.ts";
 
@@ -13,6 +14,8 @@ describe("the formats registry", () => {
       expect(formatById(format.id as string)).toBe(format);
     }
     expect(formatById("nope")).toBeUndefined();
+    // The browser's list (format-list.ts) is the registry's, in the same order.
+    expect(formats.map((f) => f.id)).toEqual(formatList.map((f) => f.id));
   });
 
   it("parses through the registry as through the function", async () => {

@@ -1,3 +1,4 @@
+import { type FormatInfo, formatInfo } from "./format-list.ts";
 import { type IatiOptions, iatiImporterVersion, parseIatiActivities } from "./iati.ts";
 import {
   type KielDataExplorerOptions,
@@ -12,80 +13,49 @@ import { parseTemplateCsv, type TemplateCsvOptions, templateImporterVersion } fr
 import { parseTemplateXlsx, type TemplateXlsxOptions, templateXlsxImporterVersion } from "./template-xlsx.ts";
 import type { ByteSource, ImportItem } from "./types.ts";
 
-/** A file format the tracker imports: how to recognise it, which importer version reads it, and the parser. */
-export interface ImportFormat<O, I extends string = string> {
-  id: I;
-  label: string;
-  mediaTypes: readonly string[];
-  extensions: readonly string[];
+/**
+ * A file format the tracker imports: how to recognise it (its description in format-list.ts, which a browser may
+ * import), which importer version reads it, and the parser.
+ */
+export interface ImportFormat<O, I extends string = string> extends FormatInfo<I> {
   /** Recorded with every import, so a change in how a format is read can be traced to the records it produced. */
   importerVersion: string;
-  /** Whether `parse` needs options (Kiel needs its release); otherwise they may be left out. */
-  requiresOptions: boolean;
   parse: (input: ByteSource, options: O) => AsyncGenerator<ImportItem>;
 }
 
-const csv = ["text/csv", "application/csv"] as const;
-const xlsx = ["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"] as const;
-const xml = ["application/xml", "text/xml"] as const;
-
 export const templateCsvFormat: ImportFormat<TemplateCsvOptions, "template-csv"> = {
-  id: "template-csv",
-  label: "Commitments tracker template (CSV)",
-  mediaTypes: csv,
-  extensions: [".csv"],
+  ...formatInfo("template-csv"),
   importerVersion: templateImporterVersion,
-  requiresOptions: false,
   parse: parseTemplateCsv,
 };
 
 export const templateXlsxFormat: ImportFormat<TemplateXlsxOptions, "template-xlsx"> = {
-  id: "template-xlsx",
-  label: "Commitments tracker template (XLSX)",
-  mediaTypes: xlsx,
-  extensions: [".xlsx"],
+  ...formatInfo("template-xlsx"),
   importerVersion: templateXlsxImporterVersion,
-  requiresOptions: false,
   parse: parseTemplateXlsx,
 };
 
 export const sipriFormat: ImportFormat<SipriOptions, "sipri-trade-register"> = {
-  id: "sipri-trade-register",
-  label: "SIPRI Arms Transfers Database, trade register (CSV)",
-  mediaTypes: csv,
-  extensions: [".csv"],
+  ...formatInfo("sipri-trade-register"),
   importerVersion: sipriImporterVersion,
-  requiresOptions: false,
   parse: parseSipriTradeRegister,
 };
 
 export const kielDataExplorerFormat: ImportFormat<KielDataExplorerOptions, "kiel-data-explorer"> = {
-  id: "kiel-data-explorer",
-  label: "Kiel Institute Ukraine Support Tracker, data explorer (CSV)",
-  mediaTypes: csv,
-  extensions: [".csv"],
+  ...formatInfo("kiel-data-explorer"),
   importerVersion: kielDataExplorerImporterVersion,
-  requiresOptions: true,
   parse: parseKielDataExplorer,
 };
 
 export const kielWeaponsFormat: ImportFormat<KielWeaponsOptions, "kiel-weapons"> = {
-  id: "kiel-weapons",
-  label: "Kiel Institute Ukraine Support Tracker, heavy weapons (CSV)",
-  mediaTypes: csv,
-  extensions: [".csv"],
+  ...formatInfo("kiel-weapons"),
   importerVersion: kielWeaponsImporterVersion,
-  requiresOptions: true,
   parse: parseKielWeapons,
 };
 
 export const iatiFormat: ImportFormat<IatiOptions, "iati-activity"> = {
-  id: "iati-activity",
-  label: "IATI activity file (XML, standard 1.0x and 2.0x)",
-  mediaTypes: xml,
-  extensions: [".xml"],
+  ...formatInfo("iati-activity"),
   importerVersion: iatiImporterVersion,
-  requiresOptions: false,
   parse: parseIatiActivities,
 };
 

@@ -1,4 +1,5 @@
 export * from "./csv.ts";
+export * from "./format-list.ts";
 export * from "./formats.ts";
 export * from "./iati.ts";
 export * from "./kiel.ts";

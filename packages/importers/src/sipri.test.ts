@@ -2,7 +2,14 @@ import { createReadStream, readFileSync } from "node:fs";
 import type { Measure } from "@commitments/core";
 import { describe, expect, it } from "vitest";
 import { parseSipriTradeRegister, sipriFinancing } from "./sipri.ts";
-import { bytes, collect, haveSamples, samplePath } from "./testing.ts";
+import {
+  bytes,
+  collect,
+  haveSamples,
+  samplePath,
+  sipriSampleCategories,
+  sipriSampleSuppliers,
+} from "./testing.ts";
 
 const file = "sipri-trade-register-ukraine-excerpt.csv";
 
@@ -32,23 +39,7 @@ function rawRows() {
     });
 }
 
-// The expected outcome, written out by hand from the sample's own columns and comments.
-const suppliers: Record<string, string> = {
-  "United States": "US",
-  Spain: "ES",
-  Greece: "GR",
-  "United Kingdom": "GB",
-  Netherlands: "NL",
-  Czechia: "CZ",
-  Belgium: "BE",
-  Germany: "DE",
-  Norway: "NO",
-  Slovakia: "SK",
-  Sweden: "SE",
-  Poland: "PL",
-  Croatia: "HR",
-  Canada: "CA",
-};
+// The expected outcome, written out by hand from the sample's own columns and comments (with testing.ts's maps).
 /** "Financed by FRG", "financed by aid from Germany", "financed by German aid", "financed by EU aid". */
 const financedBy: Record<string, string> = {
   BATT: "DE",
@@ -56,31 +47,12 @@ const financedBy: Record<string, string> = {
   "Leopard-1A5": "DE",
   "Mi-17/Slovakia": "EU",
 };
-/** Several financiers with no split, private donations, an unknown supplier: reported, not imported. */
-const refused: Record<string, string> = {
-  "Leopard-2A4": "Comments",
-  "Zuzana-2": "Comments",
-  Gurkha: "Comments",
-  "vehicle engine": "Supplier",
-};
-const categories: Record<string, string> = {
-  "long-range air-to-air missile": "air_defence.interceptors",
-  "portable SAM": "air_defence.interceptors",
-  "ABM missile": "air_defence.interceptors",
-  "SAM system": "air_defence.systems",
-  "air search radar": "air_defence.systems",
-  "anti-radar missile": "ammunition",
-  "guided glide bomb": "ammunition",
-  APC: "armoured_vehicles.personnel_carriers",
-  "infantry fighting vehicle": "armoured_vehicles.infantry_fighting_vehicles",
-  tank: "armoured_vehicles.tanks",
-  "armoured recovery vehicle": "armoured_vehicles",
-  "self-propelled gun": "artillery",
-  "transport helicopter": "aircraft",
-  "FGA aircraft": "aircraft",
-  "loitering munition": "drones",
-  "one-way attack drone": "drones",
-  UAV: "drones",
+/** Several financiers with no split, private donations, an unknown supplier: under core's donor groups. */
+const grouped: Record<string, string> = {
+  "Leopard-2A4": "JOINT",
+  "Zuzana-2": "JOINT",
+  Gurkha: "PRIVATE",
+  "vehicle engine": "UNKNOWN",
 };
 
 function count(measure: Measure): number {
@@ -100,12 +72,12 @@ describe.skipIf(!haveSamples)("SIPRI trade register sample", () => {
     const expected = { ordered: new Map<string, number>(), delivered: new Map<string, number>() };
     const expectedByCategory = { ordered: new Map<string, number>(), delivered: new Map<string, number>() };
     for (const row of raw) {
-      if (refused[row.designation] || refused[row.description]) continue;
       const donor =
+        grouped[row.designation] ??
         financedBy[row.designation] ??
         financedBy[`${row.designation}/${row.supplier}`] ??
-        suppliers[row.supplier];
-      const category = categories[row.description] as string;
+        sipriSampleSuppliers[row.supplier];
+      const category = sipriSampleCategories[row.description] as string;
       // An empty "Number ordered" is not yet known: the number delivered so far stands in, as a floor.
       const ordered = row.ordered ?? row.delivered;
       add(expected.ordered, donor as string, ordered);
@@ -130,27 +102,27 @@ describe.skipIf(!haveSamples)("SIPRI trade register sample", () => {
     expect(got.delivered).toEqual(nonZero(expected.delivered));
     expect(gotByCategory.ordered).toEqual(expectedByCategory.ordered);
     expect(gotByCategory.delivered).toEqual(nonZero(expectedByCategory.delivered));
-    expect(out.records.commitments).toHaveLength(31 - Object.keys(refused).length);
+    expect(out.records.commitments).toHaveLength(31);
+    expect(out.problems).toEqual([]);
   });
 
-  it("reports the rows it cannot attribute honestly, naming row, column and value", async () => {
+  it("records what SIPRI does not attribute to one donor under a donor group, with a warning naming why", async () => {
     const raw = rawRows();
     const out = await collect(parseSipriTradeRegister(createReadStream(samplePath(file))));
-    const problemRows = out.items.filter((i) => "problems" in i).map((i) => i.row);
-    const expectedRows = raw
-      .filter((r) => refused[r.designation] || refused[r.description])
-      .map((r) => r.line);
-    expect(problemRows).toEqual(expectedRows);
-    for (const row of raw.filter((r) => refused[r.designation] || refused[r.description])) {
-      const column = refused[row.designation] ?? refused[row.description];
-      expect(out.problems).toContainEqual(
-        expect.objectContaining({ row: row.line, column, value: expect.any(String) }),
-      );
-    }
-    // "partly financed by US aid": imported under the supplier, with a warning for a reviewer.
-    expect(out.warnings.map((w) => w.row).sort()).toEqual(
-      raw.filter((r) => /(partly|some) financed/i.test(r.comments)).map((r) => r.line),
+    // "partly financed": imported under the supplier; joint, private or unknown: under a group. Each warned.
+    const warned = raw.filter((r) => /(partly|some) financed/i.test(r.comments) || grouped[r.designation]);
+    expect(out.warnings.map((w) => w.row).sort((a, b) => a - b)).toEqual(warned.map((r) => r.line));
+    for (const w of out.warnings)
+      expect(w).toMatchObject({ column: expect.any(String), value: expect.any(String) });
+    const leopard = out.records.commitments.find((c) => c.title.startsWith("Leopard-2A4"));
+    expect(leopard).toMatchObject({ donor: "JOINT" });
+    expect(leopard?.title).toContain("financed jointly by Denmark, Netherlands");
+    const zuzana = out.records.commitments.find((c) => c.title.startsWith("Zuzana-2"));
+    expect(zuzana?.title).toContain("financed jointly by Denmark, Germany, Norway");
+    expect(out.records.commitments.find((c) => c.title.startsWith("Gurkha"))?.title).toContain(
+      "from Canada, financed by private donors",
     );
+    expect(out.records.commitments.find((c) => c.title.startsWith("vehicle engine"))?.donor).toBe("UNKNOWN");
   });
 
   it("dates deliveries honestly: one event at the last delivery year, the span as its period, no yearly split", async () => {
@@ -160,7 +132,7 @@ describe.skipIf(!haveSamples)("SIPRI trade register sample", () => {
     const byLocator = new Map(delivered.map((e) => [e.sources[0]?.locator, e]));
     for (const row of raw) {
       const event = byLocator.get(`row ${row.line}`);
-      if (refused[row.designation] || refused[row.description] || row.delivered === 0) {
+      if (row.delivered === 0) {
         expect(event).toBeUndefined();
         continue;
       }

@@ -52,7 +52,8 @@ export interface SipriOptions extends CommonImportOptions {
  * problem naming the description, to be mapped with `categoryFor`, not guessed. Judgement calls: air-to-air
  * missiles count as interceptors (what they do, and in Ukraine they are fired from ground-based air defence as
  * well as aircraft); anti-radar missiles, guided bombs and anti-tank missiles, which the taxonomy has no specific
- * category for, count as ammunition.
+ * category for, count as ammunition; components SIPRI lists as transfers of their own (engines) count as
+ * defence-industrial supply, never as the vehicles or aircraft they go into.
  */
 export const sipriCategoryRules: readonly { pattern: RegExp; category: CategoryId }[] = [
   {
@@ -88,6 +89,7 @@ export const sipriCategoryRules: readonly { pattern: RegExp; category: CategoryI
     pattern: /\b(anti-radar missile|guided (glide )?bomb|ASM|anti-tank missile|ATGM)\b/i,
     category: "ammunition",
   },
+  { pattern: /\b(engine|turbofan|turbojet|turboshaft|gas turbine)\b/i, category: "defence_industrial" },
 ];
 
 function categoryOf(description: string, designation: string, options: SipriOptions): CategoryId | undefined {
@@ -339,30 +341,46 @@ function sipriRow(
     return problems.length > 0 ? { row: line, problems } : null;
   }
   const supplierName = cell("Supplier");
-  const supplier = partyByName(supplierName);
+  const supplierUnknown = /^unknown\b/i.test(supplierName);
+  const supplier = supplierUnknown ? undefined : partyByName(supplierName);
   const comments = cell("Comments");
   const financing = sipriFinancing(comments);
-  let donor: PartyId | undefined = supplier;
+  const privately = /\bprivate(ly)?\b|\bcrowd-?fund/i.test(financing?.text ?? "");
+  // Who the figure is recorded under. A group (core's donorGroups) where SIPRI names no single donor: never a
+  // guessed split, and the financiers stay named in the title and the note.
+  let donor: PartyId | undefined = supplierUnknown ? "UNKNOWN" : supplier;
   const warnings: ImportProblem[] = [];
-  if (financing && financing.parties.length === 0) {
+  const warn = (column: string, value: string, message: string) =>
+    warnings.push({ row: line, column, value: excerpt(value), message });
+  if (financing && financing.parties.length === 0 && privately) {
+    donor = "PRIVATE";
+    warn("Comments", financing.text, "financed by private donors: recorded under the group Private donors");
+  } else if (financing && financing.parties.length === 0) {
     problem(
       "Comments",
       "the order was financed by someone the tracker has no party for: a donor cannot be named without guessing",
     );
   } else if (financing?.partial) {
-    warnings.push({
-      row: line,
-      column: "Comments",
-      value: excerpt(financing.text),
-      message:
-        "partly financed by another party: the supplier is recorded as the donor, the financing in the notes",
-    });
-  } else if (financing && financing.parties.length > 1) {
-    problem(
+    warn(
       "Comments",
-      `financed by several parties (${financing.parties.join(", ")}) and SIPRI gives no split: a commitment has one donor`,
+      financing.text,
+      "partly financed by another party: the supplier is recorded as the donor, the financing in the notes",
+    );
+  } else if (financing && financing.parties.length > 1) {
+    donor = "JOINT";
+    warn(
+      "Comments",
+      financing.text,
+      `financed by ${financing.parties.join(", ")} and SIPRI gives no split: recorded under the group Several donors jointly`,
     );
   } else if (financing) donor = financing.parties[0];
+  else if (supplierUnknown) {
+    warn(
+      "Supplier",
+      supplierName,
+      "SIPRI names no supplier and no financing: recorded under the group Donor not identified",
+    );
+  }
   if (donor === undefined) problem("Supplier", "not a state or organisation the tracker knows");
 
   const year = cell("Year of order");
@@ -415,7 +433,13 @@ function sipriRow(
   const tiv = (label: string, column: string) => (cell(column) === "" ? [] : [`${label} ${cell(column)}`]);
   const tivs = [...tiv("per unit", "SIPRI TIV per unit"), ...tiv("total order", "SIPRI TIV for total order")];
   const financed =
-    financing && donor !== supplier && donor !== undefined ? `, financed by ${partyName(donor)}` : "";
+    donor === "JOINT" && financing
+      ? `, financed jointly by ${financing.parties.map(partyName).join(", ")}`
+      : donor === "PRIVATE"
+        ? ", financed by private donors"
+        : financing && donor !== supplier && donor !== undefined
+          ? `, financed by ${partyName(donor)}`
+          : "";
   const commitment = {
     id,
     donor,

@@ -1,6 +1,7 @@
 // Helpers for this package's tests: where the sample files are, and collecting an importer's output.
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import type { CommitmentRecord, StageEvent } from "@commitments/core";
 import type { ImportedRecords, ImportItem, ImportProblem } from "./types.ts";
 
 /**
@@ -55,3 +56,112 @@ export async function text(lines: AsyncIterable<string>): Promise<string> {
   for await (const line of lines) out += line;
   return out;
 }
+
+// --- Generated records ---------------------------------------------------------------------------------------
+
+const generatedSource = { title: "Import pipeline test fixture", kind: "research" as const };
+const generatedDonors = ["DE", "FR", "GB", "PL"];
+const generatedCategories = ["air_defence.systems", "artillery", "funding", "ammunition"];
+const generatedStages = ["committed", "allocated", "delivered"] as const;
+
+/**
+ * `count` commitments (ids `<prefix>-<n>`) with `eventsEach` events each and a tranche for every seventh, in
+ * batches of `batch` commitments: money for even ones, quantities for odd ones; deterministic and synthetic.
+ * Donors DE, FR, GB and PL in turn; their figures are what a test sums independently from the file it writes.
+ */
+export function* generatedRecords(
+  prefix: string,
+  count: number,
+  eventsEach: number,
+  batch = 1000,
+): Generator<ImportedRecords> {
+  for (let start = 0; start < count; start += batch) {
+    const records: ImportedRecords = { commitments: [], tranches: [], events: [] };
+    for (let i = start; i < Math.min(start + batch, count); i++) {
+      const money = i % 2 === 0;
+      const measure = (n: number) =>
+        money
+          ? { kind: "money" as const, amount: `${n}.25`, currency: "EUR" }
+          : { kind: "quantity" as const, count: String(n), unit: "items" as const, item: "155mm shell" };
+      const id = `${prefix}-${i}`;
+      records.commitments.push({
+        id,
+        donor: generatedDonors[i % generatedDonors.length] as string,
+        recipient: "UA",
+        title: `Generated line ${i}, "quoted", with a comma`,
+        category: generatedCategories[(i >> 1) % generatedCategories.length] as CommitmentRecord["category"],
+        measure: measure(1000 + i),
+        measureBasis: "total",
+        conditions: i % 5 === 0 ? ["subject to parliament's approval"] : [],
+        sources: [generatedSource],
+        synthetic: true,
+      });
+      if (i % 7 === 0) {
+        records.tranches.push({
+          id: `${id}-t1`,
+          commitment: id,
+          position: 0,
+          due: "2026-06",
+          measure: measure(500),
+        });
+      }
+      for (let k = 0; k < eventsEach; k++) {
+        records.events.push({
+          id: `${id}-e${k}`,
+          commitment: id,
+          stage: generatedStages[k % generatedStages.length] as StageEvent["stage"],
+          date: `${2022 + ((i + k) % 4)}-${String(((i * 7 + k) % 12) + 1).padStart(2, "0")}`,
+          measure: measure(10 + ((i + k) % 90)),
+          confidence: "reported_by_donor",
+          sources: [generatedSource],
+          synthetic: true,
+        });
+      }
+    }
+    yield records;
+  }
+}
+
+// --- The SIPRI sample, mapped by hand ----------------------------------------------------------------------------
+
+/**
+ * Every supplier name and weapon description of the SIPRI sample, mapped by hand to the tracker's parties and
+ * categories, so the sample tests check the importer's own tables rather than reuse them.
+ */
+export const sipriSampleSuppliers: Readonly<Record<string, string>> = {
+  "United States": "US",
+  Spain: "ES",
+  Greece: "GR",
+  "United Kingdom": "GB",
+  Netherlands: "NL",
+  Czechia: "CZ",
+  Belgium: "BE",
+  Germany: "DE",
+  Norway: "NO",
+  Slovakia: "SK",
+  Sweden: "SE",
+  Poland: "PL",
+  Croatia: "HR",
+  Canada: "CA",
+};
+
+export const sipriSampleCategories: Readonly<Record<string, string>> = {
+  "long-range air-to-air missile": "air_defence.interceptors",
+  "portable SAM": "air_defence.interceptors",
+  "ABM missile": "air_defence.interceptors",
+  "SAM system": "air_defence.systems",
+  "air search radar": "air_defence.systems",
+  "anti-radar missile": "ammunition",
+  "guided glide bomb": "ammunition",
+  APC: "armoured_vehicles.personnel_carriers",
+  "infantry fighting vehicle": "armoured_vehicles.infantry_fighting_vehicles",
+  tank: "armoured_vehicles.tanks",
+  "armoured recovery vehicle": "armoured_vehicles",
+  "self-propelled gun": "artillery",
+  "transport helicopter": "aircraft",
+  "FGA aircraft": "aircraft",
+  "loitering munition": "drones",
+  "one-way attack drone": "drones",
+  UAV: "drones",
+  "vehicle engine": "defence_industrial",
+};

@@ -109,6 +109,9 @@ export async function runImport(db: Db, request: ImportRequest): Promise<ImportR
   let bytes = 0;
   const source = (request.input as AsyncIterable<Uint8Array | string>)[Symbol.asyncIterator]();
   const take = async () => {
+    // A chunk already buffered comes back as a microtask, and parsing it is too: without this turn of the event
+    // loop, a file that arrives faster than it is read would keep every other request waiting, progress included.
+    await new Promise((resolve) => setImmediate(resolve));
     const next = await source.next();
     if (next.done) return null;
     const chunk = typeof next.value === "string" ? Buffer.from(next.value) : next.value;

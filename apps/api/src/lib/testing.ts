@@ -6,6 +6,7 @@ import {
   createOrganisation,
   createUser,
   type Db,
+  type DbOptions,
   loadDataset,
   type Organisation,
   type User,
@@ -58,7 +59,13 @@ const adminHeaders = new WeakMap<object, { authorization: string }>();
 /** An app over a fresh database with the reference dataset loaded, for one describe block. */
 export function useApp(
   target: TestTarget,
-  options: Pick<AppOptions, "limits" | "logger" | "trustProxy"> = {},
+  {
+    queryLogger,
+    ...options
+  }: Pick<AppOptions, "limits" | "logger" | "trustProxy"> & {
+    /** Sees every database query the app makes, with its parameters. */
+    queryLogger?: DbOptions["logger"];
+  } = {},
 ) {
   const context = {} as {
     app: ReturnType<typeof createApp>;
@@ -71,7 +78,7 @@ export function useApp(
     changeSets(): Promise<number>;
   };
   beforeAll(async () => {
-    context.database = await target.open();
+    context.database = await target.open({ logger: queryLogger });
     await loadDataset(context.database.db, referenceDataset());
     context.app = createApp({ db: context.database.db, ...options });
     context.client = testClient(context.app);

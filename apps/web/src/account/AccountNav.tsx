@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { sessionQuery } from "../api.ts";
 import { ViewLink } from "../ViewLink.tsx";
+import { importDecision } from "./access.ts";
 
 /** The header's way in: "Sign in" for the public, the account for whoever is signed in. */
 export function AccountNav() {
@@ -14,6 +15,9 @@ export function AccountNav() {
             {signedIn.user?.name}
             {signedIn.organisation.demo ? <span className="badge badge-demo">Demo</span> : null}
           </span>
+          {importDecision(signedIn).allowed ? (
+            <ViewLink params={{ view: "import" }}>Import a file</ViewLink>
+          ) : null}
           <ViewLink params={{ view: "account" }}>Account</ViewLink>
         </>
       ) : session.isPending ? null : (

@@ -1,6 +1,6 @@
 import { roleLabels } from "@commitments/core/access";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import {
   apiError,
   client,
@@ -11,24 +11,16 @@ import {
   sessionQuery,
 } from "../api.ts";
 import { formatTimestamp } from "../format.ts";
+import { usePageHeading } from "../usePageHeading.ts";
 import { ViewLink } from "../ViewLink.tsx";
-import { abilitiesOf, mayManageTokens, organisationKindLabels } from "./access.ts";
+import { abilitiesOf, importDecision, mayManageTokens, organisationKindLabels } from "./access.ts";
 import { TokensSection } from "./TokensSection.tsx";
 
 /** The signed-in person's account: who they are, for whom, what they may do, their API tokens, and signing out. */
 export function AccountPage() {
   const session = useQuery(sessionQuery);
   const [signedOut, setSignedOut] = useState<string | null>(null);
-  const heading = useRef<HTMLHeadingElement>(null);
-
-  useEffect(() => {
-    heading.current?.focus();
-    const previous = document.title;
-    document.title = "Your account — Commitments tracker";
-    return () => {
-      document.title = previous;
-    };
-  }, []);
+  const heading = usePageHeading("Your account");
 
   const title = (
     <>
@@ -160,6 +152,16 @@ function Signed({ session, onSignedOut }: { session: Session; onSignedOut: (mess
           published record, for one, is corrected with a reason rather than edited).
         </p>
       </section>
+
+      {importDecision(session).allowed ? (
+        <section aria-labelledby="account-import-title" className="account-import">
+          <h2 id="account-import-title">Importing</h2>
+          <p>
+            Many records at once, from the tracker's template or from SIPRI, Kiel or IATI files:{" "}
+            <ViewLink params={{ view: "import" }}>Import a file</ViewLink>.
+          </p>
+        </section>
+      ) : null}
 
       {mayManageTokens(session) ? <TokensSection session={session} /> : null}
 

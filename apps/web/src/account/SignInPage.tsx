@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useEffect, useRef, useState } from "react";
+import { type FormEvent, useRef, useState } from "react";
 import { ApiProblem, apiError, client, sessionQuery } from "../api.ts";
+import { usePageHeading } from "../usePageHeading.ts";
 import { navigate, viewHref } from "../useSearchParam.ts";
 import { ViewLink } from "../ViewLink.tsx";
 import { Field } from "./Field.tsx";
@@ -40,16 +41,7 @@ export function SignInPage() {
   const emailInput = useRef<HTMLInputElement>(null);
   const passwordInput = useRef<HTMLInputElement>(null);
   const formError = useRef<HTMLParagraphElement>(null);
-  const heading = useRef<HTMLHeadingElement>(null);
-
-  useEffect(() => {
-    heading.current?.focus();
-    const previous = document.title;
-    document.title = "Sign in — Commitments tracker";
-    return () => {
-      document.title = previous;
-    };
-  }, []);
+  const heading = usePageHeading("Sign in");
 
   const signIn = useMutation({
     mutationFn: async (credentials: { email: string; password: string }) => {

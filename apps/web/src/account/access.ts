@@ -1,4 +1,4 @@
-import type { Action, Actor, OrganisationKind, Role, Target } from "@commitments/core/access";
+import type { Action, Actor, Decision, OrganisationKind, Role, Target } from "@commitments/core/access";
 import { authorise } from "@commitments/core/access";
 
 // The access rules come from core's zod-free module (`@commitments/core/access`), the very function the API asks:
@@ -89,4 +89,13 @@ export function abilitiesOf(session: SessionActor, countryName: (party: string) 
 /** Whether the person may manage their organisation's API tokens (the API answers 403 otherwise). */
 export function mayManageTokens(session: SessionActor): boolean {
   return authorise(actorOf(session), "token.manage", { organisation: session.organisation.id }).allowed;
+}
+
+/**
+ * Whether the person may import files, asked as the API asks before it reads an upload: for their own country's
+ * records. Each row's donor is still checked as the file is read.
+ */
+export function importDecision(session: SessionActor): Decision {
+  const actor = actorOf(session);
+  return authorise(actor, "import.run", { donor: actor.organisation.party });
 }

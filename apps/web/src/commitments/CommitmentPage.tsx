@@ -1,8 +1,9 @@
 import { useQuery } from "@tanstack/react-query";
-import { Fragment, useEffect, useRef } from "react";
+import { Fragment } from "react";
 import { agreementsQuery, categoriesQuery, commitmentQuery, partiesQuery } from "../api.ts";
 import { formatMeasure, formatPartialDate, humanise } from "../format.ts";
 import { SourceList } from "../ladder/SourceList.tsx";
+import { usePageHeading } from "../usePageHeading.ts";
 import { ViewLink } from "../ViewLink.tsx";
 import { Citation } from "./Citation.tsx";
 import { Fulfilment } from "./Fulfilment.tsx";
@@ -23,17 +24,7 @@ export function CommitmentPage({ id }: { id: string }) {
   const categories = useQuery(categoriesQuery);
   const title = detail.data?.data.commitment.title;
 
-  // A new view: say so to screen readers by moving focus to its heading, and name the tab after it.
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
-    if (!title) return;
-    heading.current?.focus();
-    const previous = document.title;
-    document.title = `${title} — Commitments tracker`;
-    return () => {
-      document.title = previous;
-    };
-  }, [title]);
+  const heading = usePageHeading(title);
 
   if (detail.error)
     return (

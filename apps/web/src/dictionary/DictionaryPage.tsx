@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
-import { Fragment, useEffect, useRef } from "react";
+import { Fragment } from "react";
 import { type DataDictionary, dictionaryQuery } from "../api.ts";
+import { usePageHeading } from "../usePageHeading.ts";
 import { ViewLink } from "../ViewLink.tsx";
 
 type ExportDescription = DataDictionary["exports"][number];
@@ -16,16 +17,7 @@ const kinds = (list: readonly string[] | undefined) => (list && list.length > 0 
  */
 export function DictionaryPage() {
   const dictionary = useQuery(dictionaryQuery);
-  const heading = useRef<HTMLHeadingElement>(null);
-
-  useEffect(() => {
-    heading.current?.focus();
-    const previous = document.title;
-    document.title = "Data dictionary — Commitments tracker";
-    return () => {
-      document.title = previous;
-    };
-  }, []);
+  const heading = usePageHeading("Data dictionary");
 
   return (
     <article className="dictionary-page" aria-labelledby="dictionary-title">

@@ -1,17 +1,25 @@
+import { PassThrough } from "node:stream";
+import { buffer } from "node:stream/consumers";
 import {
   getImport as findImport,
   listImports as findImports,
   type ImportProgress,
   type ImportReport,
 } from "@commitments/db";
-import { formatById } from "@commitments/importers";
+import { formatById, writeTemplateCsv, writeTemplateXlsx } from "@commitments/importers";
 import type { Context } from "hono";
 import { allow, isAdministrator, principalOf } from "../../lib/auth.ts";
 import type { AppEnv, Principal } from "../../lib/context.ts";
 import { ApiError } from "../../lib/errors.ts";
 import type { AppRouteHandler } from "../../lib/handler.ts";
 import { maxImportBytes, runImport } from "../../lib/imports.ts";
-import type { createImport, getImport, listImports } from "./imports.routes.ts";
+import type {
+  createImport,
+  getImport,
+  listImports,
+  templateCsv as templateCsvRoute,
+  templateXlsx as templateXlsxRoute,
+} from "./imports.routes.ts";
 
 /** Imports under way in this process, for their progress; the imports table has them once they end. */
 const running = new Map<
@@ -182,4 +190,27 @@ export const get: AppRouteHandler<typeof getImport> = async (c) => {
   if (!run || !mayFollow(principal, run.organisationId))
     throw new ApiError("NOT_FOUND", `No import with id "${id}"`);
   return c.json({ data: runView(run) }, 200);
+};
+
+const attachment = (format: string) => ({
+  "Content-Disposition": `attachment; filename="commitments-tracker-template.${format}"`,
+});
+
+/** The template with no records: its header row only, written by the same writers as the exports. */
+export const templateCsv: AppRouteHandler<typeof templateCsvRoute> = async (c) => {
+  let text = "";
+  for await (const line of writeTemplateCsv([])) text += line;
+  return c.body(text, 200, {
+    "Content-Type": "text/csv; charset=utf-8; header=present",
+    ...attachment("csv"),
+  });
+};
+
+export const templateXlsx: AppRouteHandler<typeof templateXlsxRoute> = async (c) => {
+  const out = new PassThrough();
+  const [, bytes] = await Promise.all([writeTemplateXlsx([], out), buffer(out)]);
+  return c.body(new Uint8Array(bytes), 200, {
+    "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ...attachment("xlsx"),
+  });
 };

@@ -155,6 +155,37 @@ export const listImports = createRoute({
   },
 });
 
+/** The blank template: public, like the data dictionary that describes its columns. */
+function template(format: "csv" | "xlsx", mediaType: string, example: string) {
+  return createRoute({
+    method: "get",
+    path: `${importsPath}/template.${format}`,
+    tags: ["Imports"],
+    summary: `The blank import template as ${format.toUpperCase()}: its header row, to fill in`,
+    description:
+      "The columns of the tracker's template (format template-csv or template-xlsx), one row per record to add below them; GET /v1/exports/dictionary describes each column (the records export, whose columns are the template's, then the export-only ones). Reading it back gives no records and no problems.",
+    responses: {
+      200: {
+        description: `The template as ${format.toUpperCase()}.`,
+        headers: z.object({
+          "Content-Disposition": z.string().openapi({
+            example: `attachment; filename="commitments-tracker-template.${format}"`,
+          }),
+        }),
+        content: { [mediaType]: { schema: z.string().openapi({ format: "binary", example }) } },
+      },
+      ...errorResponses,
+    },
+  });
+}
+
+export const templateCsv = template("csv", "text/csv", "record,id,commitment,donor,recipient,…\r\n");
+export const templateXlsx = template(
+  "xlsx",
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  "",
+);
+
 export const getImport = createRoute({
   method: "get",
   path: `${importsPath}/{id}`,

@@ -2,7 +2,14 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { CommitmentRecord, StageEvent } from "@commitments/core";
 import { commitmentEntity, getRecord, writeFingerprint } from "@commitments/db";
-import { type ImportedRecords, writeTemplateCsv } from "@commitments/importers";
+import {
+  type ImportedRecords,
+  type ImportItem,
+  parseTemplateCsv,
+  parseTemplateXlsx,
+  templateHeader,
+  writeTemplateCsv,
+} from "@commitments/importers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { maxImportBytes } from "../../lib/imports.ts";
 import { createTestAccount, type TestAccount, testTargets, useApp } from "../../lib/testing.ts";
@@ -51,6 +58,10 @@ async function template(prefix: string, donors: readonly string[], each = 2): Pr
   let text = "";
   for await (const line of writeTemplateCsv([records])) text += line;
   return text;
+}
+
+async function* chunk(bytes: string | Uint8Array) {
+  yield bytes;
 }
 
 interface Report {
@@ -276,29 +287,66 @@ describe.each(testTargets())("imports through the API on $name", (target) => {
     expect((await upload("format=template-csv", text, analyst.headers)).status).toBe(403);
   });
 
-  describe.skipIf(!haveSamples)("sample files", () => {
-    it("an administrator's SIPRI upload: the published register is refused row by row, the attributable rows imported", async () => {
-      const raw = readFileSync(sipriSample);
-      const refused = await upload("format=sipri-trade-register&name=sipri.csv", raw);
-      expect(refused.status).toBe(422);
-      const { data } = (await refused.json()) as { data: Report };
-      const rows = [...new Set(data.problems.map((p) => p.row))];
-      expect(rows).toEqual([34, 36, 38, 39]);
+  it("serves the blank template as CSV, to anyone: its header row, which reads back to nothing", async () => {
+    const response = await ctx.app.request("/v1/imports/template.csv");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toMatch(/^text\/csv/);
+    expect(response.headers.get("content-disposition")).toBe(
+      'attachment; filename="commitments-tracker-template.csv"',
+    );
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    // A byte order mark first, so a spreadsheet opens it as UTF-8; then the header row alone.
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder().decode(bytes);
+    expect(text).toBe(`${templateHeader().join(",")}\r\n`);
+    const items: ImportItem[] = [];
+    for await (const item of parseTemplateCsv(chunk(bytes))) items.push(item);
+    expect(items).toEqual([]);
 
-      const kept = raw
-        .toString("latin1")
-        .split("\n")
-        .filter((_, i) => !rows.includes(i + 1))
-        .join("\n");
-      const response = await upload(
-        "format=sipri-trade-register&name=sipri.csv",
-        Buffer.from(kept, "latin1"),
-      );
+    // Uploaded as it is, it checks clean: no records, no problems.
+    const dry = await upload("format=template-csv&dryRun=true", bytes, editor.headers);
+    expect(dry.status).toBe(200);
+    expect(await reportOf(dry)).toMatchObject({
+      status: "dry_run",
+      rows: 0,
+      problemCount: 0,
+      records: { commitments: { total: 0, new: 0 }, tranches: { total: 0 }, events: { total: 0 } },
+    });
+  });
+
+  it("serves the blank template as XLSX, to anyone: one sheet whose header row reads back to nothing", async () => {
+    const response = await ctx.app.request("/v1/imports/template.xlsx");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe(
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    );
+    expect(response.headers.get("content-disposition")).toBe(
+      'attachment; filename="commitments-tracker-template.xlsx"',
+    );
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    // A zip file, as every XLSX workbook is.
+    expect([...bytes.subarray(0, 2)]).toEqual([0x50, 0x4b]);
+    const items: ImportItem[] = [];
+    for await (const item of parseTemplateXlsx(chunk(bytes))) items.push(item);
+    expect(items).toEqual([]);
+    const dry = await upload(
+      "format=template-xlsx&dryRun=true",
+      bytes,
+      editor.headers,
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    );
+    expect(dry.status).toBe(200);
+    expect(await reportOf(dry)).toMatchObject({ status: "dry_run", rows: 0, problemCount: 0 });
+  });
+
+  describe.skipIf(!haveSamples)("sample files", () => {
+    it("an administrator's SIPRI upload: the whole register imported, donor groups where SIPRI names no single donor", async () => {
+      const response = await upload("format=sipri-trade-register&name=sipri.csv", readFileSync(sipriSample));
       expect(response.status).toBe(201);
       const report = await reportOf(response);
       expect(report.records).toMatchObject({
-        commitments: { total: 27, new: 27 },
-        events: { total: 51, new: 51 },
+        commitments: { total: 31, new: 31 },
+        events: { total: 59, new: 59 },
       });
       // Published at once: the public reads them.
       const [first] = (
@@ -307,6 +355,15 @@ describe.each(testTargets())("imports through the API on $name", (target) => {
         }
       ).data;
       expect(first?.sources[0]?.locator).toBe("row 20");
+      const joint = (await (await ctx.app.request("/v1/commitments?donor=JOINT")).json()) as {
+        data: { title: string }[];
+      };
+      expect(joint.data.map((c) => c.title).sort()).toEqual([
+        "Leopard-2A4 (tank) from Germany, financed jointly by Denmark, Netherlands, ordered 2023",
+        "Zuzana-2 (self-propelled gun) from Slovakia, financed jointly by Denmark, Germany, Norway, ordered 2022",
+      ]);
+      const group = (await (await ctx.app.request("/v1/parties/JOINT")).json()) as { data: { kind: string } };
+      expect(group.data.kind).toBe("group");
     });
 
     it("Kiel's weapons file with its release", async () => {
