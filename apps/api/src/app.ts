@@ -12,6 +12,7 @@ import { createRouter } from "./lib/openapi.ts";
 import { agreementsRouter } from "./routes/agreements/agreements.index.ts";
 import { annotationsRouter } from "./routes/annotations/annotations.index.ts";
 import { categoriesRouter } from "./routes/categories/categories.index.ts";
+import { chartSecureHeaders, chartsRouter, embedRouter } from "./routes/charts/charts.index.ts";
 import { commitmentsRouter } from "./routes/commitments/commitments.index.ts";
 import { confirmationsRouter } from "./routes/confirmations/confirmations.index.ts";
 import { disputesRouter } from "./routes/disputes/disputes.index.ts";
@@ -56,7 +57,9 @@ export function createApp({
   app.onError(onError);
   app.notFound(notFound);
   app.use(requestId());
-  app.use(secureHeaders());
+  // Chart images and the embed page are for other sites to show: they have their own security headers.
+  const standardSecureHeaders = secureHeaders();
+  app.use((c, next) => (chartSecureHeaders(c.req.path) ?? standardSecureHeaders)(c, next));
   // Published data is public: any site may read it. Writes from other sites need an API token, which a browser
   // never sends on its own. The wildcard origin never allows credentials, so no other site can use the session
   // cookie (SameSite=Strict and the CSRF token stop it as well).
@@ -113,6 +116,7 @@ export function createApp({
     .route("/", eventsRouter)
     .route("/", seriesRouter)
     .route("/", exportsRouter)
+    .route("/", chartsRouter)
     .route("/", fulfilmentRouter)
     .route("/", ratesRouter)
     .route("/", disputesRouter)
@@ -123,8 +127,10 @@ export function createApp({
     .route("/", organisationsRouter)
     .route("/", importsRouter);
 
-  // Outside the typed `api` chain: a page for people, not part of the client's API.
+  // Outside the typed `api` chain: pages for people (the API reference, the embedded chart), not part of the
+  // client's API.
   app.route("/", referenceRouter);
+  app.route("/", embedRouter);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "apiToken", securitySchemes.apiToken);
   app.openAPIRegistry.registerComponent("securitySchemes", "session", securitySchemes.session);

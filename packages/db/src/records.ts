@@ -13,7 +13,7 @@ import {
   visibleAt,
 } from "./ledger.ts";
 import { changeSets } from "./schema.ts";
-// Series cells are derived from events, commitments, agreements and rates: every write keeps them exact.
+// Series cells are derived from events, commitments, agreements, disputes and rates: every write keeps them exact.
 import { refreshSeries } from "./series-cells.ts";
 
 /** A record with its place in the ledger. */

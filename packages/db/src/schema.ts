@@ -304,9 +304,10 @@ export const exchangeRates = pgTable(
  * code, or unit for quantities) for each combination of donor, category (full id), agreement ("" for none) and
  * the agreement's tier ("none"), holding the exact sum of the original amounts and the event count; for money also
  * the sums converted to EUR and USD at each event's own date (event_date convention, 10 decimal places per event)
- * and what could not be converted for want of a rate. Keeping the full combination, not one dimension at a time,
- * lets any grouping be read under any filter. A write recomputes the months it touches in its own transaction,
- * so the cells are always a function of the current ledger and the current rate table.
+ * and what could not be converted for want of a rate; and how many events carry each flag. Keeping the full
+ * combination, not one dimension at a time, lets any grouping be read under any filter. A write recomputes the
+ * months it touches in its own transaction, so the cells are always a function of the current ledger (disputes
+ * included) and the current rate table.
  */
 export const seriesCells = pgTable(
   "series_cells",
@@ -327,6 +328,12 @@ export const seriesCells = pgTable(
     usd: numeric(),
     usdUnconverted: numeric("usd_unconverted"),
     usdUnconvertedEvents: integer("usd_unconverted_events"),
+    // How many of the cell's events carry each flag, so a chart can mark its figures without reading events:
+    // synthetic (the event or its commitment), of confidence estimated, under an open dispute (of the event or
+    // its commitment).
+    syntheticEvents: integer("synthetic_events").notNull().default(0),
+    estimatedEvents: integer("estimated_events").notNull().default(0),
+    disputedEvents: integer("disputed_events").notNull().default(0),
   },
   (t) => [
     primaryKey({

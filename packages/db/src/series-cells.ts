@@ -13,7 +13,7 @@ import type { Db } from "./client.ts";
 import { rowsOf } from "./entities.ts";
 import { type ChangeSet, publishedAt, visibleAt } from "./ledger.ts";
 import { rateTableFor } from "./rates-table.ts";
-import { agreements, commitments, seriesCells, stageEvents } from "./schema.ts";
+import { agreements, commitments, disputes, seriesCells, stageEvents } from "./schema.ts";
 
 /** Converted figures are kept to this many decimal places per event; a series rounds to cents only at the end. */
 export const conversionPlaces = 10;
@@ -43,9 +43,23 @@ export interface CellEvent {
   category: string;
   agreement: string | null;
   instrumentType: string | null;
+  /** Synthetic demo data: the event's own flag or its commitment's. */
+  synthetic: boolean;
+  /** Of confidence estimated. */
+  estimated: boolean;
+  /** Under an open dispute, of the event itself or of its commitment. */
+  disputed: boolean;
 }
 
-/** The events visible at `asOf` (now if not given), with their commitment and agreement as they stood then. */
+/** The ids of the records of one kind under a dispute that was open at `asOf` (now if not given). */
+const openDisputes = (kind: "event" | "commitment", asOf: Date | undefined) =>
+  sql`select ${disputes.targetId} from ${disputes}
+    where ${disputes.targetKind} = ${kind} and ${disputes.status} = 'open' and ${visibleAt(disputes, asOf)}`;
+
+/**
+ * The events visible at `asOf` (now if not given), with their commitment and agreement as they stood then, and
+ * their flags as the events, commitments and disputes stood then.
+ */
 export async function cellEvents(db: Db, where: SQL[] = [], asOf?: Date): Promise<CellEvent[]> {
   const rows = await db
     .select({
@@ -61,6 +75,10 @@ export async function cellEvents(db: Db, where: SQL[] = [], asOf?: Date): Promis
       category: commitments.category,
       agreement: commitments.agreementId,
       instrumentType: agreements.instrumentType,
+      synthetic: sql<boolean>`${stageEvents.synthetic} or ${commitments.synthetic}`,
+      estimated: sql<boolean>`${stageEvents.confidence} = 'estimated'`,
+      disputed: sql<boolean>`${stageEvents.id} in (${openDisputes("event", asOf)})
+        or ${commitments.id} in (${openDisputes("commitment", asOf)})`,
     })
     .from(stageEvents)
     // Series are public data: drafts never enter them.
@@ -117,7 +135,8 @@ const convertedNone = {
  * The cells of a set of events: exact sums in the original currency or unit, and for money the sums converted to
  * EUR and USD at each event's own date (rateDateFor, event_date convention; a partial date uses the middle of its
  * range capped at the table's latest rate date), each event converted to `conversionPlaces` places. Events with no
- * rate are counted apart as unconverted, never priced at a guess.
+ * rate are counted apart as unconverted, never priced at a guess. Each cell also counts its events that carry each
+ * flag (synthetic, estimated, disputed), so a series can mark its figures from the cells alone.
  */
 export function buildCells(events: readonly CellEvent[], rates: RateTable): Map<string, SeriesCell> {
   const cells = new Map<string, SeriesCell>();
@@ -138,11 +157,17 @@ export function buildCells(events: readonly CellEvent[], rates: RateTable): Map<
       tier: tierOfType(e.instrumentType),
       amount: "0",
       events: 0,
+      syntheticEvents: 0,
+      estimatedEvents: 0,
+      disputedEvents: 0,
       ...(money ? convertedZero : convertedNone),
     };
     cells.set(key, cell);
     cell.amount = add(cell.amount, e.amount);
     cell.events += 1;
+    if (e.synthetic) cell.syntheticEvents += 1;
+    if (e.estimated) cell.estimatedEvents += 1;
+    if (e.disputed) cell.disputedEvents += 1;
     if (!money) continue;
     const rateDate = rateDateFor({ kind: "event_date" }, e.date, rates.latestDate);
     const original = { amount: e.amount, currency: e.currency as string };
@@ -251,26 +276,44 @@ async function slicesWhere(tx: Db, where: SQL): Promise<Slice[]> {
 /**
  * Keeps the series cells exact after a ledger write, in the write's transaction: called by createRecords,
  * replaceRecord and retractRecord with the ids written. Events touch the months of their new and their closed
- * version; a commitment (donor, category, agreement) the months of its events; an agreement (its instrument type
- * decides the tier) the months of the events of its commitments. Other records do not enter the series.
+ * version; a commitment (donor, category, agreement, synthetic flag) the months of its events; an agreement (its
+ * instrument type decides the tier) the months of the events of its commitments; a dispute (raised, resolved,
+ * withdrawn or retracted: the disputed counts) the months of the event it targets, or of its commitment's events.
+ * Other records do not enter the series.
  */
 export async function refreshSeries(tx: Db, cs: ChangeSet, entity: string, ids: readonly string[]) {
-  if (!["event", "commitment", "agreement"].includes(entity) || ids.length === 0) return;
+  if (!["event", "commitment", "agreement", "dispute"].includes(entity) || ids.length === 0) return;
   // Collected over every batch of ids first, so a bulk import recomputes each month once.
   const slices = new Map<string, Slice>();
   for (let i = 0; i < ids.length; i += 10_000) {
-    const part = ids.slice(i, i + 10_000);
-    const where =
-      entity === "event"
-        ? sql`${inArray(stageEvents.id, part)}
-            and (${stageEvents.validTo} is null or ${stageEvents.validTo} = ${cs.recordedAt})`
-        : entity === "commitment"
-          ? sql`${visibleAt(stageEvents)} and ${inArray(stageEvents.commitmentId, part)}`
-          : sql`${visibleAt(stageEvents)} and ${stageEvents.commitmentId} in (select ${commitments.id}
-              from ${commitments} where ${visibleAt(commitments)} and ${inArray(commitments.agreementId, part)})`;
+    const where = eventsTouched(cs, entity, ids.slice(i, i + 10_000));
     for (const slice of await slicesWhere(tx, where)) slices.set(Object.values(slice).join("|"), slice);
   }
   await refreshSlices(tx, [...slices.values()]);
+}
+
+/** The events whose cells a write of these records may change, as refreshSeries describes them. */
+function eventsTouched(cs: ChangeSet, entity: string, ids: readonly string[]): SQL {
+  const part = [...ids];
+  switch (entity) {
+    case "event":
+      return sql`${inArray(stageEvents.id, part)}
+        and (${stageEvents.validTo} is null or ${stageEvents.validTo} = ${cs.recordedAt})`;
+    case "commitment":
+      return sql`${visibleAt(stageEvents)} and ${inArray(stageEvents.commitmentId, part)}`;
+    case "agreement":
+      return sql`${visibleAt(stageEvents)} and ${stageEvents.commitmentId} in (select ${commitments.id}
+        from ${commitments} where ${visibleAt(commitments)} and ${inArray(commitments.agreementId, part)})`;
+    default: {
+      // A dispute: its target, in the dispute's new version and in the one this change set closed.
+      const targets = (kind: "event" | "commitment") =>
+        sql`select ${disputes.targetId} from ${disputes} where ${inArray(disputes.id, part)}
+          and ${disputes.targetKind} = ${kind}
+          and (${disputes.validTo} is null or ${disputes.validTo} = ${cs.recordedAt})`;
+      return sql`${visibleAt(stageEvents)} and (${stageEvents.id} in (${targets("event")})
+        or ${stageEvents.commitmentId} in (${targets("commitment")}))`;
+    }
+  }
 }
 
 /**

@@ -6,6 +6,7 @@ import {
   convert,
   convertByConvention,
   createRateTable,
+  type Dispute,
   dateRange,
   type ExchangeRate,
   type InstrumentType,
@@ -17,6 +18,7 @@ import {
   periodsBetween,
   type RateTable,
   type Stage,
+  type StageEvent,
   stageIds,
   sum,
   tierOf,
@@ -27,7 +29,7 @@ import { eq } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "./client.ts";
-import { agreementEntity, commitmentEntity, eventEntity } from "./entities.ts";
+import { agreementEntity, commitmentEntity, disputeEntity, eventEntity } from "./entities.ts";
 import { type ChangeSet, withChangeSet } from "./ledger.ts";
 import { loadRates } from "./rates.ts";
 import { createRecords, replaceRecord, retractRecord } from "./records.ts";
@@ -35,14 +37,16 @@ import { loadDataset } from "./reference.ts";
 import { changeSets } from "./schema.ts";
 import { readSeries, type Series, type SeriesQuery, seriesGroupings } from "./series.ts";
 import { computeCells, storedCells } from "./series-cells.ts";
-import { seriesDataset, testDonors, testEvent } from "./series-testing.ts";
+import { seriesDataset, testDonors, testEvent, testSource } from "./series-testing.ts";
 import { type TestDatabase, testTargets } from "./testing.ts";
 
 /*
- * Random histories of creates, corrections and retractions of events, changes of commitments and agreements, and
- * loads of (made-up TEST) exchange rates. After every step the maintained cells must equal a full recomputation;
- * at the end every point of random series must equal the sum of its events computed here independently, and a
- * series read as of the moment after each step must equal the series read right after that step.
+ * Random histories of creates, corrections and retractions of events (synthetic or not, estimated or not),
+ * changes of commitments and agreements, disputes raised against events and commitments and then resolved,
+ * withdrawn or retracted, and loads of (made-up TEST) exchange rates. After every step the maintained cells must
+ * equal a full recomputation; at the end every point of random series must equal the sum (and the flag counts) of
+ * its events computed here independently, and a series read as of the moment after each step must equal the
+ * series read right after that step.
  */
 
 const categoryIds: CategoryId[] = [
@@ -98,13 +102,35 @@ const rateRunArb = fc
     })),
   );
 
+/** What an event says besides its figure: the flags a series counts. */
+interface EventFlags {
+  synthetic: boolean;
+  estimated: boolean;
+}
+type EventOp = { commitment: number; stage: Stage; date: string; amount: string } & EventFlags;
+
 type Op =
-  | { kind: "create"; events: { commitment: number; stage: Stage; date: string; amount: string }[] }
-  | { kind: "correct"; target: number; stage: Stage; date: string; amount: string }
+  | { kind: "create"; events: EventOp[] }
+  | ({ kind: "correct"; target: number; stage: Stage; date: string; amount: string } & EventFlags)
   | { kind: "retract"; target: number }
   | { kind: "rates"; rates: ExchangeRate[] }
-  | { kind: "recommit"; commitment: number; donor: string; category: CategoryId; agreement: number }
-  | { kind: "reclassify"; agreement: number; instrumentType: InstrumentType };
+  | {
+      kind: "recommit";
+      commitment: number;
+      donor: string;
+      category: CategoryId;
+      agreement: number;
+      synthetic: boolean;
+    }
+  | { kind: "reclassify"; agreement: number; instrumentType: InstrumentType }
+  | { kind: "dispute"; target: number; of: "event" | "commitment" }
+  | { kind: "settle"; target: number; outcome: "upheld" | "rejected" | "withdrawn" | "retracted" };
+
+// Mostly neither flag, so the counts differ from the event counts.
+const flagArb = fc.oneof(
+  { weight: 3, arbitrary: fc.constant(false) },
+  { weight: 1, arbitrary: fc.constant(true) },
+);
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
   {
@@ -112,7 +138,14 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
     arbitrary: fc.record({
       kind: fc.constant("create" as const),
       events: fc.array(
-        fc.record({ commitment: fc.nat(), stage: stageArb, date: dateArb, amount: amountArb }),
+        fc.record({
+          commitment: fc.nat(),
+          stage: stageArb,
+          date: dateArb,
+          amount: amountArb,
+          synthetic: flagArb,
+          estimated: flagArb,
+        }),
         { minLength: 1, maxLength: 4 },
       ),
     }),
@@ -125,6 +158,8 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
       stage: stageArb,
       date: dateArb,
       amount: amountArb,
+      synthetic: flagArb,
+      estimated: flagArb,
     }),
   },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant("retract" as const), target: fc.nat() }) },
@@ -143,6 +178,7 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
       donor: fc.constantFrom(...testDonors),
       category: fc.constantFrom(...categoryIds),
       agreement: fc.integer({ min: -1, max: 1 }),
+      synthetic: flagArb,
     }),
   },
   {
@@ -151,6 +187,27 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
       kind: fc.constant("reclassify" as const),
       agreement: fc.integer({ min: 0, max: 1 }),
       instrumentType: fc.constantFrom(...instrumentTypes),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant("dispute" as const),
+      target: fc.nat(),
+      of: fc.constantFrom("event" as const, "commitment" as const),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant("settle" as const),
+      target: fc.nat(),
+      outcome: fc.constantFrom(
+        "upheld" as const,
+        "rejected" as const,
+        "withdrawn" as const,
+        "retracted" as const,
+      ),
     }),
   },
 );
@@ -206,8 +263,13 @@ const queryArb: fc.Arbitrary<SeriesQuery> = fc
 interface Model {
   commitments: Map<string, CommitmentRecord & { version: number }>;
   agreements: Map<string, AgreementRecord & { version: number }>;
-  events: Map<string, { commitment: string; stage: Stage; date: string; amount: string; version: number }>;
+  events: Map<
+    string,
+    { commitment: string; stage: Stage; date: string; amount: string; version: number } & EventFlags
+  >;
   rates: Map<string, ExchangeRate>;
+  /** Disputes not yet retracted, by id. */
+  disputes: Map<string, Dispute & { version: number }>;
 }
 
 /** One series computed from the model's events alone, with core's arithmetic: what every point must say. */
@@ -219,7 +281,10 @@ function expected(model: Model, q: SeriesQuery, axis: string[]) {
   })();
   const target = q.measure === "money" && q.currency !== "original" ? q.currency : null;
   const lastMonth = q.to ? periodMonths(periodOf(q.to, q.interval)).last : "9999-12";
-  const selected = [...model.events.values()].flatMap((e) => {
+  const open = [...model.disputes.values()].filter((d) => d.status === "open");
+  const disputed = (kind: string, id: string) =>
+    open.some((d) => d.target.kind === kind && d.target.id === id);
+  const selected = [...model.events].flatMap(([id, e]) => {
     const c = model.commitments.get(e.commitment);
     if (!c) throw new Error("an event without its commitment");
     const agreement = c.agreement ? model.agreements.get(c.agreement) : undefined;
@@ -241,7 +306,12 @@ function expected(model: Model, q: SeriesQuery, axis: string[]) {
       tier,
       agreement: c.agreement ?? "none",
     }[q.groupBy];
-    return [{ ...e, measure, month, group: target ? key : `${key}|${measure}` }];
+    const flags = {
+      synthetic: e.synthetic || c.synthetic,
+      estimated: e.estimated,
+      disputed: disputed("event", id) || disputed("commitment", c.id),
+    };
+    return [{ ...e, measure, month, group: target ? key : `${key}|${measure}`, flags }];
   });
   type Selected = (typeof selected)[number];
   const money = (e: Selected) => ({ amount: e.amount, currency: e.measure });
@@ -264,19 +334,31 @@ function expected(model: Model, q: SeriesQuery, axis: string[]) {
   const first = q.from ?? months[0];
   const last = q.to ?? (months.at(-1) && first && (months.at(-1) as string) < first ? first : months.at(-1));
   const windowFirst = axis[0] ? periodMonths(axis[0]).first : "9999-12";
+  const between = (group: string, stage: Stage, from: string, to: string) =>
+    selected.filter((e) => e.group === group && e.stage === stage && e.month >= from && e.month <= to);
+  const counts = (events: Selected[]) => ({
+    synthetic: events.filter((e) => e.flags.synthetic).length,
+    estimated: events.filter((e) => e.flags.estimated).length,
+    disputed: events.filter((e) => e.flags.disputed).length,
+  });
+  const flagsOf = (events: Selected[]) => ({
+    promised: counts(events.filter((e) => e.stage === q.promised)),
+    delivered: counts(events.filter((e) => e.stage === q.delivered)),
+  });
   const points = (group: string) =>
     axis.map((period) => {
       const { first: start, last: end } = periodMonths(period);
-      const of = (stage: Stage, from: string) =>
-        selected.filter((e) => e.group === group && e.stage === stage && e.month >= from && e.month <= end);
       return {
         period,
-        promised: value(of(q.promised, start)),
-        delivered: value(of(q.delivered, start)),
-        cumulativePromised: value(of(q.promised, "0000-01")),
-        cumulativeDelivered: value(of(q.delivered, "0000-01")),
+        promised: value(between(group, q.promised, start, end)),
+        delivered: value(between(group, q.delivered, start, end)),
+        cumulativePromised: value(between(group, q.promised, "0000-01", end)),
+        cumulativeDelivered: value(between(group, q.delivered, "0000-01", end)),
+        flags: flagsOf(selected.filter((e) => e.group === group && e.month >= start && e.month <= end)),
       };
     });
+  const flagsBefore = (group: string) =>
+    flagsOf(selected.filter((e) => e.group === group && e.month < windowFirst));
   const unconverted = new Map<string, { stage: Stage; currency: string; amount: string; events: number }>();
   if (target) {
     for (const e of selected) {
@@ -311,6 +393,7 @@ function expected(model: Model, q: SeriesQuery, axis: string[]) {
     axis: first && last ? periodsBetween(first, last, q.interval) : [],
     groups: [...new Set(selected.map((e) => e.group))].sort(),
     points,
+    flagsBefore,
     unconverted: [...unconverted.values()].sort(
       (a, b) => a.stage.localeCompare(b.stage) || a.currency.localeCompare(b.currency),
     ),
@@ -331,7 +414,10 @@ function checkAgainstModel(model: Model, q: SeriesQuery, series: Series) {
   const groupId = (g: Series["groups"][number]) => (split ? `${g.key}|${g.currency ?? g.unit}` : g.key);
   expect(series.groups.map(groupId).sort()).toEqual(want.groups);
   if (series.groups.length) expect(axis).toEqual(want.axis);
-  for (const group of series.groups) expect(group.points).toEqual(want.points(groupId(group)));
+  for (const group of series.groups) {
+    expect(group.points).toEqual(want.points(groupId(group)));
+    expect(group.flagsBefore).toEqual(want.flagsBefore(groupId(group)));
+  }
   expect(series.conversion?.unconverted ?? []).toEqual(want.unconverted);
   expect(series.original).toEqual(want.original);
 }
@@ -388,6 +474,7 @@ async function runHistory(
     agreements: new Map(dataset.agreements.map(({ provisions: _, ...a }) => [a.id, { ...a, version: 1 }])),
     events: new Map(),
     rates: new Map(),
+    disputes: new Map(),
   };
   const commitmentIds = [...model.commitments.keys()];
   const reads: { at: Date; query: SeriesQuery; series: Series }[] = [];
@@ -401,6 +488,7 @@ async function runHistory(
     return at;
   };
   let next = 0;
+  let nextDispute = 0;
   for (const op of ops) {
     let at: Date | undefined;
     const live = [...model.events.keys()];
@@ -410,17 +498,19 @@ async function runHistory(
           commitmentIds[e.commitment % commitmentIds.length] as string,
         );
         if (!commitment) throw new Error("no commitment");
-        return testEvent(
-          `ev-${next++}`,
-          commitment.id,
-          e.stage,
-          e.date,
-          withAmount(commitment.measure, e.amount),
+        return flagged(
+          testEvent(`ev-${next++}`, commitment.id, e.stage, e.date, withAmount(commitment.measure, e.amount)),
+          e,
         );
       });
       at = await write((tx, cs) => createRecords(tx, cs, eventEntity, created));
       for (const e of created) {
-        model.events.set(e.id, { ...e, amount: magnitude(e.measure), version: 1 });
+        model.events.set(e.id, {
+          ...e,
+          amount: magnitude(e.measure),
+          version: 1,
+          estimated: e.confidence === "estimated",
+        });
       }
     } else if ((op.kind === "correct" || op.kind === "retract") && live.length) {
       const id = live[op.target % live.length] as string;
@@ -432,7 +522,7 @@ async function runHistory(
         model.events.delete(id);
       } else {
         const measure = withAmount(commitment.measure, op.amount);
-        const record = testEvent(id, event.commitment, op.stage, op.date, measure);
+        const record = flagged(testEvent(id, event.commitment, op.stage, op.date, measure), op);
         at = await write((tx, cs) => replaceRecord(tx, cs, eventEntity, id, event.version, record));
         model.events.set(id, {
           ...event,
@@ -440,6 +530,8 @@ async function runHistory(
           date: op.date,
           amount: magnitude(measure),
           version: event.version + 1,
+          synthetic: op.synthetic,
+          estimated: op.estimated,
         });
       }
     } else if (op.kind === "rates") {
@@ -465,6 +557,7 @@ async function runHistory(
         donor: op.donor,
         category: op.category,
         ...(agreement ? { agreement } : {}),
+        synthetic: op.synthetic,
       };
       at = await write((tx, cs) => replaceRecord(tx, cs, commitmentEntity, id, version, record));
       model.commitments.set(id, { ...record, version: version + 1 });
@@ -476,6 +569,36 @@ async function runHistory(
       const record = { ...rest, instrumentType: op.instrumentType };
       at = await write((tx, cs) => replaceRecord(tx, cs, agreementEntity, id, version, record));
       model.agreements.set(id, { ...record, version: version + 1 });
+    } else if (op.kind === "dispute") {
+      // Against a live event, or a commitment with events, when there is one: that is where a dispute shows.
+      const used = [...new Set([...model.events.values()].map((e) => e.commitment))];
+      const pool = op.of === "event" ? live : used.length ? used : commitmentIds;
+      if (pool.length) {
+        const dispute: Dispute = {
+          id: `dispute-${nextDispute++}`,
+          target: { kind: op.of, id: pool[op.target % pool.length] as string },
+          organisation: "test-ngo",
+          statement: "Our count differs.",
+          sources: testSource,
+          status: "open",
+        };
+        at = await write((tx, cs) => createRecords(tx, cs, disputeEntity, [dispute]));
+        model.disputes.set(dispute.id, { ...dispute, version: 1 });
+      }
+    } else if (op.kind === "settle") {
+      const open = [...model.disputes.values()].filter((d) => d.status === "open");
+      const dispute = open[op.target % Math.max(open.length, 1)];
+      // A dispute of a retracted event can only be retracted: a new version must refer to a live record.
+      const targetLive = dispute?.target.kind === "commitment" || model.events.has(dispute?.target.id ?? "");
+      if (dispute && op.outcome === "retracted") {
+        at = await write((tx, cs) => retractRecord(tx, cs, disputeEntity, dispute.id, dispute.version));
+        model.disputes.delete(dispute.id);
+      } else if (dispute && op.outcome !== "retracted" && targetLive) {
+        const { version, ...record } = dispute;
+        const settled: Dispute = { ...record, status: op.outcome, resolution: "Settled by the test." };
+        at = await write((tx, cs) => replaceRecord(tx, cs, disputeEntity, dispute.id, version, settled));
+        model.disputes.set(dispute.id, { ...settled, version: version + 1 });
+      }
     }
     if (!at) continue;
     // (a) The maintained cells equal a recomputation from the current ledger and rates.
@@ -489,6 +612,15 @@ async function runHistory(
   // (c) A read as of the moment after a step equals what was read right after it, whatever came later.
   for (const { at, query, series } of reads)
     expect(await readSeries(db, { ...query, asOf: at })).toEqual(series);
+}
+
+/** A test event with the flags of an operation. */
+function flagged(event: StageEvent, flags: EventFlags): StageEvent {
+  return {
+    ...event,
+    synthetic: flags.synthetic,
+    confidence: flags.estimated ? "estimated" : "reported_by_donor",
+  };
 }
 
 function withAmount(measure: Measure, amount: string): Measure {

@@ -1,14 +1,16 @@
 import { readFileSync } from "node:fs";
+import type { Dispute, StageEvent } from "@commitments/core";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eventEntity } from "./entities.ts";
-import { withChangeSet } from "./ledger.ts";
+import type { Db } from "./client.ts";
+import { disputeEntity, eventEntity } from "./entities.ts";
+import { type ChangeSet, withChangeSet } from "./ledger.ts";
 import { loadRates, loadRatesCsv, RatesError } from "./rates.ts";
 import { createRecords, replaceRecord } from "./records.ts";
 import { loadDataset } from "./reference.ts";
 import { readSeries, type SeriesQuery } from "./series.ts";
 import { computeCells, storedCells } from "./series-cells.ts";
-import { money, quantity, seriesDataset, testEvent } from "./series-testing.ts";
+import { money, quantity, seriesDataset, testEvent, testSource } from "./series-testing.ts";
 import { type TestDatabase, testTargets } from "./testing.ts";
 
 const editor = { actor: "test:editor", origin: "api" as const };
@@ -20,6 +22,12 @@ const rates = [
   { date: "2024-06-28", currency: "USD", perEur: "1.07" },
   { date: "2024-06-28", currency: "GBP", perEur: "0.845" },
 ];
+/** The statement of the migration that added the flag counts, computing them for the cells already stored. */
+const flagBackfill = () => {
+  const migration = readFileSync(new URL("../migrations/0007_series_flags.sql", import.meta.url), "utf8");
+  return migration.slice(migration.indexOf("UPDATE series_cells"));
+};
+
 const events = [
   testEvent("e-usd-1", "c-usd", "committed", "2024-03-15", money("110", "USD")),
   // Month precision: the rate date is the middle of March, 2024-03-16, a Saturday: the 15th's rate.
@@ -35,6 +43,12 @@ const events = [
   testEvent("e-rounds-1", "c-rounds", "delivered", "2024-03-02", quantity("1200", "rounds", "155mm shells")),
   testEvent("e-vehicles-1", "c-vehicles", "delivered", "2024-04", quantity("4", "vehicles", "M113")),
 ];
+
+/** Point flags with only synthetic figures: every event above is synthetic, none estimated or disputed. */
+const syntheticOnly = (promised: number, delivered: number) => ({
+  promised: { synthetic: promised, estimated: 0, disputed: 0 },
+  delivered: { synthetic: delivered, estimated: 0, disputed: 0 },
+});
 
 const base: SeriesQuery = {
   groupBy: "all",
@@ -69,6 +83,8 @@ describe.each(testTargets())("series on $name", (target) => {
         delivered: "0.00",
         cumulativePromised: "0.00",
         cumulativeDelivered: "0.00",
+        // The unconverted GBP 10 is still a synthetic figure of the period.
+        flags: syntheticOnly(0, 1),
       },
       // 110 / 1.1 + 85 / 0.85 + 100 / 1.08 (92.5925925926 to 10 places) = 292.5925925926
       {
@@ -77,6 +93,7 @@ describe.each(testTargets())("series on $name", (target) => {
         delivered: "50.00",
         cumulativePromised: "292.59",
         cumulativeDelivered: "50.00",
+        flags: syntheticOnly(4, 1),
       },
       {
         period: "2024-04",
@@ -84,6 +101,7 @@ describe.each(testTargets())("series on $name", (target) => {
         delivered: "0.00",
         cumulativePromised: "292.59",
         cumulativeDelivered: "50.00",
+        flags: syntheticOnly(0, 0),
       },
       {
         period: "2024-05",
@@ -91,6 +109,7 @@ describe.each(testTargets())("series on $name", (target) => {
         delivered: "0.00",
         cumulativePromised: "292.59",
         cumulativeDelivered: "50.00",
+        flags: syntheticOnly(0, 0),
       },
       // 53.5 / 1.07 = 50
       {
@@ -99,6 +118,7 @@ describe.each(testTargets())("series on $name", (target) => {
         delivered: "50.00",
         cumulativePromised: "292.59",
         cumulativeDelivered: "100.00",
+        flags: syntheticOnly(0, 1),
       },
     ]);
     expect(series.conversion).toMatchObject({
@@ -152,6 +172,7 @@ describe.each(testTargets())("series on $name", (target) => {
         delivered: "50.00",
         cumulativePromised: "296.85",
         cumulativeDelivered: "61.83",
+        flags: syntheticOnly(4, 1),
       },
     ]);
     expect(series.conversion).toMatchObject({
@@ -202,6 +223,7 @@ describe.each(testTargets())("series on $name", (target) => {
         delivered: "0",
         cumulativePromised: "210",
         cumulativeDelivered: "0",
+        flags: syntheticOnly(2, 0),
       },
       {
         period: "2024-Q2",
@@ -209,6 +231,7 @@ describe.each(testTargets())("series on $name", (target) => {
         delivered: "53.5",
         cumulativePromised: "210",
         cumulativeDelivered: "53.5",
+        flags: syntheticOnly(0, 1),
       },
     ]);
     const byTier = await read({ groupBy: "tier", interval: "year" });
@@ -296,8 +319,9 @@ describe.each(testTargets())("series on $name", (target) => {
     expect(await refusal(sql`delete from exchange_rates`)).toMatch(/append-only/);
   });
 
-  it("backfills the cells of existing events in the migration exactly as the application computes them", async () => {
-    // With no rates the application can convert only EUR to EUR and USD to USD, as the migration does.
+  it("backfills the cells of existing events in the migrations as the application computes them", async () => {
+    // With no rates the application can convert only EUR to EUR and USD to USD, as the migration does. The flag
+    // counts (all synthetic here) come from the later migration that added them.
     const fresh = await target.open();
     try {
       await loadDataset(fresh.db, seriesDataset());
@@ -311,10 +335,134 @@ describe.each(testTargets())("series on $name", (target) => {
       expect(expected.size).toBeGreaterThan(5);
       await fresh.db.execute(sql`delete from series_cells`);
       await fresh.db.execute(sql.raw(backfill));
+      await fresh.db.execute(sql.raw(flagBackfill()));
       expect(await storedCells(fresh.db)).toEqual(expected);
       expect(await computeCells(fresh.db)).toEqual(expected);
     } finally {
       await fresh.dispose();
     }
+  });
+});
+
+describe.each(testTargets())("series flags on $name", (target) => {
+  let database: TestDatabase;
+  const counts = (synthetic: number, estimated: number, disputed: number) => ({
+    synthetic,
+    estimated,
+    disputed,
+  });
+  const dataset = seriesDataset();
+  // c-eur is real here, so its events are synthetic only by their own flag; c-gbp stays synthetic.
+  dataset.commitments = dataset.commitments.map((c) => (c.id === "c-eur" ? { ...c, synthetic: false } : c));
+  const real = (event: StageEvent): StageEvent => ({ ...event, synthetic: false });
+  const flaggedEvents: StageEvent[] = [
+    real(testEvent("f-plain", "c-eur", "committed", "2024-01-10", money("100", "EUR"))),
+    testEvent("f-synthetic", "c-eur", "committed", "2024-01-20", money("50", "EUR")),
+    {
+      ...real(testEvent("f-estimated", "c-eur", "delivered", "2024-01-25", money("30", "EUR"))),
+      confidence: "estimated",
+    },
+    real(testEvent("f-later", "c-eur", "delivered", "2024-02-05", money("20", "EUR"))),
+    // Not flagged itself: synthetic through its commitment.
+    real(testEvent("f-gbp", "c-gbp", "committed", "2024-02", money("10", "GBP"))),
+  ];
+  const dispute = (id: string, kind: "event" | "commitment", targetId: string): Dispute => ({
+    id,
+    target: { kind, id: targetId },
+    organisation: "test-ngo",
+    statement: "Our count differs.",
+    sources: testSource,
+    status: "open",
+  });
+  const write = (work: (tx: Db, cs: ChangeSet) => Promise<unknown>) =>
+    withChangeSet(database.db, editor, async (tx, cs) => {
+      await work(tx, cs);
+      return cs.recordedAt;
+    });
+  const raise = (d: Dispute) => write((tx, cs) => createRecords(tx, cs, disputeEntity, [d]));
+  const close = (d: Dispute, status: "upheld" | "withdrawn") =>
+    write((tx, cs) =>
+      replaceRecord(tx, cs, disputeEntity, d.id, 1, { ...d, status, resolution: "Settled by the test." }),
+    );
+  /** The flags of January and February 2024, in EUR, all commitments together. */
+  const flagsOf = async (asOf?: Date) => {
+    const series = await readSeries(database.db, {
+      ...base,
+      from: "2024-01",
+      to: "2024-02",
+      ...(asOf ? { asOf } : {}),
+    });
+    return series.groups[0]?.points.map((p) => [p.period, p.flags]);
+  };
+  const cellsAgree = async () =>
+    expect(await storedCells(database.db)).toEqual(await computeCells(database.db));
+
+  beforeAll(async () => {
+    database = await target.open();
+    await loadDataset(database.db, dataset);
+    await withChangeSet(database.db, editor, (tx, cs) => createRecords(tx, cs, eventEntity, flaggedEvents));
+  });
+  afterAll(async () => {
+    await database?.dispose();
+  });
+
+  it("counts the flagged events of each period, and a dispute counts while it is open", async () => {
+    const unflagged = [
+      ["2024-01", { promised: counts(1, 0, 0), delivered: counts(0, 1, 0) }],
+      ["2024-02", { promised: counts(1, 0, 0), delivered: counts(0, 0, 0) }],
+    ];
+    expect(await flagsOf()).toEqual(unflagged);
+    const beforeDisputes = new Date();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+
+    const ofEvent = dispute("d-event", "event", "f-later");
+    const eventDisputed = await raise(ofEvent);
+    const oneDisputed = [
+      unflagged[0],
+      ["2024-02", { promised: counts(1, 0, 0), delivered: counts(0, 0, 1) }],
+    ];
+    expect(await flagsOf()).toEqual(oneDisputed);
+    await cellsAgree();
+
+    // A dispute of the commitment covers every event of it; f-later, disputed twice, counts once.
+    const ofCommitment = dispute("d-commitment", "commitment", "c-eur");
+    await raise(ofCommitment);
+    expect(await flagsOf()).toEqual([
+      ["2024-01", { promised: counts(1, 0, 2), delivered: counts(0, 1, 1) }],
+      ["2024-02", { promised: counts(1, 0, 0), delivered: counts(0, 0, 1) }],
+    ]);
+    await cellsAgree();
+
+    // Resolved or withdrawn, a dispute no longer counts.
+    await close(ofCommitment, "upheld");
+    expect(await flagsOf()).toEqual(oneDisputed);
+    await close(ofEvent, "withdrawn");
+    expect(await flagsOf()).toEqual(unflagged);
+    await cellsAgree();
+
+    // As of a past moment: the disputes as they stood then.
+    expect(await flagsOf(beforeDisputes)).toEqual(unflagged);
+    expect(await flagsOf(eventDisputed)).toEqual(oneDisputed);
+    expect(await flagsOf(new Date())).toEqual(unflagged);
+  });
+
+  it("computes the counts of stored cells in the migration as the application does", async () => {
+    await raise(dispute("d-gbp", "commitment", "c-gbp"));
+    const expected = await storedCells(database.db);
+    const totals = [...expected.values()].reduce(
+      (t, c) =>
+        counts(
+          t.synthetic + c.syntheticEvents,
+          t.estimated + c.estimatedEvents,
+          t.disputed + c.disputedEvents,
+        ),
+      counts(0, 0, 0),
+    );
+    expect(totals).toEqual(counts(2, 1, 1));
+    await database.db.execute(
+      sql`update series_cells set synthetic_events = 0, estimated_events = 0, disputed_events = 0`,
+    );
+    await database.db.execute(sql.raw(flagBackfill()));
+    expect(await storedCells(database.db)).toEqual(expected);
   });
 });

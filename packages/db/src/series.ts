@@ -61,12 +61,30 @@ export interface SeriesQuery {
   asOf?: Date | undefined;
 }
 
+/** How many events of one stage carry each flag. */
+export interface FlagCounts {
+  /** Synthetic demo data: the event's flag or its commitment's. */
+  synthetic: number;
+  /** Of confidence estimated. */
+  estimated: number;
+  /** Under an open dispute, of the event or of its commitment. */
+  disputed: number;
+}
+
+/** The flag counts of the events of the promised stage and of the delivered stage. */
+export interface PointFlags {
+  promised: FlagCounts;
+  delivered: FlagCounts;
+}
+
 export interface SeriesPoint {
   period: string;
   promised: string;
   delivered: string;
   cumulativePromised: string;
   cumulativeDelivered: string;
+  /** Of the period's events only, not cumulative: what a chart marks on the period's figures. */
+  flags: PointFlags;
 }
 
 export interface SeriesGroup {
@@ -77,6 +95,11 @@ export interface SeriesGroup {
   /** Set for quantities: one group per key and unit. */
   unit?: QuantityUnit;
   points: SeriesPoint[];
+  /**
+   * The flag counts of the group's events before the first period, which its cumulative figures include: with
+   * the points' counts, what each cumulative figure rests on (the exports flag that). Not part of GET /v1/series.
+   */
+  flagsBefore: PointFlags;
 }
 
 export interface Unconverted {
@@ -127,6 +150,9 @@ interface Row {
   converted: string;
   unconverted: string;
   unconvertedEvents: number;
+  syntheticEvents: number;
+  estimatedEvents: number;
+  disputedEvents: number;
 }
 
 const keyOf: Record<SeriesGroupBy, (c: SeriesCell) => string> = {
@@ -150,6 +176,7 @@ const keySql: Record<SeriesGroupBy, SQL<string>> = {
  * answer (periods × groups × currencies), not with the history. A read `asOf` a past moment recomputes the cells
  * from the versioned tables as they stood then: a scan of the events visible at that moment, accepted on that
  * path, which gives exactly what the cells held at that moment (the cells are always a function of the ledger).
+ * Each point also counts its period's flagged events (synthetic, estimated, disputed), from the same cells.
  */
 export function readSeries(db: Db, query: SeriesQuery): Promise<Series> {
   return db.transaction(
@@ -204,6 +231,9 @@ async function rowsFromCells(tx: Db, query: SeriesQuery, lastMonth: Month | unde
       converted: sql<string>`coalesce(sum(${converted}), 0)::text`,
       unconverted: sql<string>`coalesce(sum(${unconverted}), 0)::text`,
       unconvertedEvents: sql<number>`coalesce(sum(${unconvertedEvents}), 0)::int`,
+      syntheticEvents: sql<number>`sum(${seriesCells.syntheticEvents})::int`,
+      estimatedEvents: sql<number>`sum(${seriesCells.estimatedEvents})::int`,
+      disputedEvents: sql<number>`sum(${seriesCells.disputedEvents})::int`,
     })
     .from(seriesCells)
     .where(and(...where))
@@ -252,10 +282,16 @@ async function rowsAsOf(tx: Db, query: SeriesQuery, lastMonth: Month | undefined
       converted: "0",
       unconverted: "0",
       unconvertedEvents: 0,
+      syntheticEvents: 0,
+      estimatedEvents: 0,
+      disputedEvents: 0,
     };
     rows.set(id, row);
     row.amount = add(row.amount, c.amount);
     row.events += c.events;
+    row.syntheticEvents += c.syntheticEvents;
+    row.estimatedEvents += c.estimatedEvents;
+    row.disputedEvents += c.disputedEvents;
     if (target) {
       row.converted = add(row.converted, (target === "USD" ? c.usd : c.eur) ?? "0");
       row.unconverted = add(row.unconverted, (target === "USD" ? c.usdUnconverted : c.eurUnconverted) ?? "0");
@@ -271,6 +307,17 @@ type Sums = Map<string, { amount: string; converted: string }>;
 function addTo(sums: Sums, row: Row) {
   const s = sums.get(row.measure) ?? { amount: "0", converted: "0" };
   sums.set(row.measure, { amount: add(s.amount, row.amount), converted: add(s.converted, row.converted) });
+}
+
+const noFlags = (): PointFlags => ({
+  promised: { synthetic: 0, estimated: 0, disputed: 0 },
+  delivered: { synthetic: 0, estimated: 0, disputed: 0 },
+});
+
+function countFlags(counts: FlagCounts, row: Row) {
+  counts.synthetic += row.syntheticEvents;
+  counts.estimated += row.estimatedEvents;
+  counts.disputed += row.disputedEvents;
 }
 
 function mergeInto(into: Sums, from: Sums | undefined) {
@@ -327,10 +374,17 @@ async function assemble(tx: Db, query: SeriesQuery, rows: Row[], version: number
     return toScale(sum(parts), 2);
   };
 
-  // Per group: the sums before the first period (they open the cumulative figures) and per period.
+  // Per group: the sums and flag counts before the first period (they open the cumulative figures) and per period.
   const groups = new Map<
     string,
-    { key: string; measure: string; before: [Sums, Sums]; periods: Map<string, [Sums, Sums]> }
+    {
+      key: string;
+      measure: string;
+      before: [Sums, Sums];
+      flagsBefore: PointFlags;
+      periods: Map<string, [Sums, Sums]>;
+      flags: Map<string, PointFlags>;
+    }
   >();
   for (const row of rows) {
     const id = split ? `${row.key}|${row.measure}` : row.key;
@@ -338,17 +392,28 @@ async function assemble(tx: Db, query: SeriesQuery, rows: Row[], version: number
       key: row.key,
       measure: row.measure,
       before: [new Map(), new Map()],
+      flagsBefore: noFlags(),
       periods: new Map(),
+      flags: new Map(),
     };
     groups.set(id, group);
     const period = periodOf(row.month, query.interval);
     let slot = group.before;
+    let flags = group.flagsBefore;
     if (row.month >= windowFirst) {
       slot = group.periods.get(period) ?? [new Map(), new Map()];
       group.periods.set(period, slot);
+      flags = group.flags.get(period) ?? noFlags();
+      group.flags.set(period, flags);
     }
-    if (row.stage === query.promised) addTo(slot[0], row);
-    if (row.stage === query.delivered) addTo(slot[1], row);
+    if (row.stage === query.promised) {
+      addTo(slot[0], row);
+      countFlags(flags.promised, row);
+    }
+    if (row.stage === query.delivered) {
+      addTo(slot[1], row);
+      countFlags(flags.delivered, row);
+    }
   }
 
   const labels = await labelsOf(tx, query, [...new Set([...groups.values()].map((g) => g.key))]);
@@ -368,10 +433,17 @@ async function assemble(tx: Db, query: SeriesQuery, rows: Row[], version: number
           delivered: figure(delivered),
           cumulativePromised: figure(cumulative[0]),
           cumulativeDelivered: figure(cumulative[1]),
+          flags: group.flags.get(period) ?? noFlags(),
         };
       });
       const measure = split ? { [query.measure === "money" ? "currency" : "unit"]: group.measure } : {};
-      return { key: group.key, label: labels.get(group.key) ?? group.key, ...measure, points };
+      return {
+        key: group.key,
+        label: labels.get(group.key) ?? group.key,
+        ...measure,
+        points,
+        flagsBefore: group.flagsBefore,
+      };
     });
 
   const original =

@@ -1,15 +1,13 @@
 import { PassThrough, Readable } from "node:stream";
-import { periodMonths } from "@commitments/core";
 import {
   type CommitmentWithSchedule,
   type Db,
   datasetVersion,
+  type FlagCounts,
   listCommitmentsWithSchedules,
   publicVisibility,
   readSeries,
   type Series,
-  type SeriesMonthFlags,
-  seriesFlags,
 } from "@commitments/db";
 import {
   csvLine,
@@ -429,38 +427,34 @@ export const recordsJsonHandler: AppRouteHandler<typeof recordsJson> = (c) =>
 // ---------------------------------------------------------------------------------------------------------------
 // Series
 
-const noFlags = (): Flags => ({ synthetic: false, estimated: false, disputed: false });
-
 /**
  * The series with the flags of each point: those of every figure its cumulative totals include, that is of the
- * events of its group up to the end of its period.
+ * events of its group up to the end of its period. The series counts flagged events per period and before the
+ * first one (from the series cells); a flag holds once any of those counts is above zero.
  */
-function flagSeries(series: Series, months: SeriesMonthFlags[]) {
-  // Converted money is one group per key; original currencies and quantities one per key and currency or unit.
-  const split = series.currency === null;
-  const byGroup = new Map<string, SeriesMonthFlags[]>();
-  for (const m of months) {
-    const id = split ? `${m.key}|${m.measure}` : m.key;
-    byGroup.set(id, [...(byGroup.get(id) ?? []), m]);
-  }
+function flagSeries(series: Series) {
   const { datasetVersion: _version, ...data } = series;
   return {
     ...data,
-    groups: series.groups.map((group) => {
-      const id = split ? `${group.key}|${group.currency ?? group.unit}` : group.key;
-      const list = (byGroup.get(id) ?? []).sort((a, b) => a.month.localeCompare(b.month));
-      const flags = noFlags();
-      let i = 0;
+    groups: series.groups.map(({ flagsBefore, ...group }) => {
+      const counted: FlagCounts = { synthetic: 0, estimated: 0, disputed: 0 };
+      const count = (flags: { promised: FlagCounts; delivered: FlagCounts }) => {
+        for (const c of [flags.promised, flags.delivered]) {
+          counted.synthetic += c.synthetic;
+          counted.estimated += c.estimated;
+          counted.disputed += c.disputed;
+        }
+      };
+      count(flagsBefore);
       return {
         ...group,
         points: group.points.map((point) => {
-          const last = periodMonths(point.period).last;
-          for (; i < list.length && (list[i] as SeriesMonthFlags).month <= last; i++) {
-            const m = list[i] as SeriesMonthFlags;
-            flags.synthetic ||= m.synthetic;
-            flags.estimated ||= m.estimated;
-            flags.disputed ||= m.disputed;
-          }
+          count(point.flags);
+          const flags: Flags = {
+            synthetic: counted.synthetic > 0,
+            estimated: counted.estimated > 0,
+            disputed: counted.disputed > 0,
+          };
           return { ...point, ...flags };
         }),
       };
@@ -518,9 +512,8 @@ async function seriesExport(c: Context<AppEnv>, format: ExportFormat, query: Rec
   const seriesQuery = seriesQueryOf(params);
   const moment = await exportMoment(db, params.asOf);
   seriesQuery.asOf = moment.at;
-  // The same moment for both: the flags are of exactly the figures the series adds up.
-  const series = await readSeries(db, seriesQuery);
-  const flagged = flagSeries(series, await seriesFlags(db, seriesQuery));
+  // The flags come with the series, counted over exactly the figures it adds up.
+  const flagged = flagSeries(await readSeries(db, seriesQuery));
   const cite = citing(c, "series", format, moment, query);
   const header = seriesColumns.map((column) => column.name);
   let body: ReadableStream<Uint8Array>;

@@ -494,6 +494,13 @@ describe.each(testTargets())("exports on $name", (target) => {
       ["2024-Q2", false, true, false],
       ["2024-Q3", false, true, true],
     ]);
+    // A later window starts from what came before it: Q2's estimate is in Q3's cumulative figures.
+    const later = await jsonExport(
+      "/v1/exports/series.json?groupBy=donor&donor=LU&interval=quarter&from=2024-07",
+    );
+    expect(
+      later.data.groups[0].points.map((p: Json) => [p.period, p.synthetic, p.estimated, p.disputed]),
+    ).toEqual([["2024-Q3", false, true, true]]);
     const quantities = await jsonExport("/v1/exports/series.json?measure=quantity&donor=LU");
     expect(quantities.data.groups[0].points.every((p: Json) => p.synthetic)).toBe(true);
 

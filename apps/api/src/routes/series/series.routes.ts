@@ -54,6 +54,22 @@ export const SeriesQuery = z
 
 const Amount = z.string().openapi({ description: "An exact decimal; converted money has exactly 2 places." });
 
+const EventCount = z.number().int().min(0);
+
+const FlagCounts = z
+  .object({
+    synthetic: EventCount.openapi({
+      description: "Events that are synthetic demo data (the event or its commitment flagged synthetic).",
+    }),
+    estimated: EventCount.openapi({ description: "Events of confidence estimated." }),
+    disputed: EventCount.openapi({
+      description: "Events under an open dispute, of the event itself or of its commitment.",
+    }),
+  })
+  .openapi("SeriesFlagCounts", {
+    description: "How many of the period's events of one stage carry each flag.",
+  });
+
 export const SeriesPoint = z
   .object({
     period: z.string().openapi({ example: "2024-Q1", description: "2024-03, 2024-Q1 or 2024." }),
@@ -61,6 +77,15 @@ export const SeriesPoint = z
     delivered: Amount,
     cumulativePromised: Amount.openapi({ description: "Everything promised up to the end of the period." }),
     cumulativeDelivered: Amount.openapi({ description: "Everything delivered up to the end of the period." }),
+    flags: z
+      .object({
+        promised: FlagCounts,
+        delivered: FlagCounts,
+      })
+      .openapi({
+        description:
+          "The flagged events of this period, not cumulative: `promised` of the events counted in `promised`, `delivered` of those in `delivered`, so a chart can mark synthetic, estimated and disputed figures where they fall. With `asOf`, as the records and disputes stood then.",
+      }),
   })
   .openapi("SeriesPoint");
 

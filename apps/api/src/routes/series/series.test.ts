@@ -7,7 +7,7 @@ import {
   withChangeSet,
 } from "@commitments/db";
 import { beforeAll, describe, expect, it } from "vitest";
-import { expectError, okJson, testTargets, useApp } from "../../lib/testing.ts";
+import { createTestAccount, expectError, okJson, send, testTargets, useApp } from "../../lib/testing.ts";
 
 const sources = [{ title: "Test fixture, not a real figure", kind: "research" as const }];
 const commitment = (id: string, donor: string, category: "humanitarian" | "drones", measure: object) => ({
@@ -44,6 +44,16 @@ const event = (
   confidence: "reported_by_donor" as const,
   sources,
   synthetic: true,
+});
+const counts = (synthetic: number, estimated: number, disputed: number) => ({
+  synthetic,
+  estimated,
+  disputed,
+});
+/** Point flags with only synthetic figures: every fixture here is synthetic, none estimated or disputed. */
+const syntheticOnly = (promised: number, delivered: number) => ({
+  promised: counts(promised, 0, 0),
+  delivered: counts(delivered, 0, 0),
 });
 const usdEvent = event(
   "test-series-usd-1",
@@ -101,6 +111,7 @@ describe.each(testTargets())("series on $name", (target) => {
             delivered: "0.00",
             cumulativePromised: "100.00",
             cumulativeDelivered: "0.00",
+            flags: syntheticOnly(1, 0),
           },
           {
             period: "2024-Q2",
@@ -108,6 +119,7 @@ describe.each(testTargets())("series on $name", (target) => {
             delivered: "40.00",
             cumulativePromised: "100.00",
             cumulativeDelivered: "40.00",
+            flags: syntheticOnly(0, 1),
           },
         ],
       },
@@ -144,6 +156,7 @@ describe.each(testTargets())("series on $name", (target) => {
         delivered: "50.00",
         cumulativePromised: "110.00",
         cumulativeDelivered: "50.00",
+        flags: syntheticOnly(1, 1),
       },
     ]);
     const original = await series({ currency: "original", groupBy: "donor", interval: "year" });
@@ -183,6 +196,55 @@ describe.each(testTargets())("series on $name", (target) => {
     const then = await series({ interval: "year", asOf: before.meta.asOf });
     expect(then.data).toEqual(before.data);
     expect(then.meta.datasetVersion).toBe(before.meta.datasetVersion);
+  });
+
+  it("marks each period's synthetic, estimated and disputed figures, with disputes as they stood asOf", async () => {
+    await withChangeSet(ctx.database.db, { actor: "test", origin: "api" }, (tx, cs) =>
+      createRecords(tx, cs, eventEntity, [
+        {
+          ...event("test-series-estimate", "test-series-eur", "delivered", "2025-02-10", money("10", "EUR")),
+          confidence: "estimated",
+        },
+      ] as never),
+    );
+    const flags = async (asOf?: string) =>
+      (await series({ interval: "quarter", from: "2025-01", to: "2025-03", ...(asOf ? { asOf } : {}) })).data
+        .groups[0]?.points[0]?.flags;
+    const undisputed = { promised: counts(0, 0, 0), delivered: counts(1, 1, 0) };
+    expect(await flags()).toEqual(undisputed);
+    const before = new Date().toISOString();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+
+    // An NGO disputes the commitment: its events in the period count as disputed until the dispute is closed.
+    const analyst = await createTestAccount(ctx.database.db, {
+      kind: "ngo",
+      name: "Series NGO",
+      roles: ["ngo_analyst"],
+    });
+    const opened = await send(
+      ctx.app,
+      "POST",
+      "/v1/disputes",
+      {
+        target: { kind: "commitment", id: "test-series-eur" },
+        statement: "Our count puts these deliveries lower.",
+        sources: [{ title: "Series NGO count", kind: "research" }],
+      },
+      analyst.headers,
+    );
+    expect(opened.status, await opened.clone().text()).toBe(201);
+    const disputed = { promised: counts(0, 0, 0), delivered: counts(1, 1, 1) };
+    expect(await flags()).toEqual(disputed);
+    expect(await flags(before)).toEqual(undisputed);
+
+    const { data: dispute } = (await opened.json()) as { data: { id: string } };
+    const resolved = await ctx.app.request(`/v1/disputes/${dispute.id}/resolve`, {
+      method: "POST",
+      headers: { ...ctx.authorised, "content-type": "application/json", "if-match": '"1"' },
+      body: JSON.stringify({ outcome: "rejected", resolution: "The donor's figure stands." }),
+    });
+    expect(resolved.status, await resolved.clone().text()).toBe(200);
+    expect(await flags()).toEqual(undisputed);
   });
 
   it("refuses bad parameters, naming the field", async () => {

@@ -1,0 +1,40 @@
+export {
+  addDecimals,
+  amountScale,
+  escapeXml,
+  formatAmount,
+  formatCompact,
+  niceTicks,
+  periodLabel,
+  textWidth,
+  wrapText,
+} from "./format.ts";
+export {
+  type ChartLang,
+  categoryName,
+  chartLangs,
+  type Labels,
+  labels,
+  tierName,
+  unitName,
+} from "./labels.ts";
+export { renderSeriesChart } from "./render.ts";
+export {
+  type ChartFilters,
+  type ChartNames,
+  chartFileName,
+  chartSubtitle,
+  chartTitle,
+  groupName,
+  stageName,
+} from "./titles.ts";
+export type {
+  ChartGroup,
+  ChartKind,
+  ChartMeta,
+  ChartPoint,
+  ChartSeries,
+  FlagCounts,
+  PointFlags,
+  SeriesChartInput,
+} from "./types.ts";
