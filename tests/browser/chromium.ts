@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
-import { type Browser, chromium } from "playwright-core";
-import { afterAll, beforeAll } from "vitest";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, expect } from "vitest";
 import { freshDataDir, type RunningServer, repoRoot, startServer } from "../server.ts";
 
 export const chromiumPath = "/usr/bin/chromium";
@@ -58,4 +59,41 @@ export function useServerAndBrowser(
     rmSync(dataDir, { recursive: true, force: true });
   });
   return context;
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+/** One accessibility problem axe-core found, as much as a failure message needs. */
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: unknown[] }[];
+}
+
+/**
+ * Checks the page as it stands with axe-core (WCAG 2.x A and AA rules) and saves a screenshot of it as
+ * `<name>.png`: the check fails on any serious or critical violation, listing each with the elements at fault.
+ */
+export async function checkPage(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(artifactsDir, `${name}.png`), fullPage: true });
+  // Evaluated through the debugging protocol rather than added as a script tag, so a page whose CSP forbids
+  // scripts (the embed) is checked too.
+  if (!(await page.evaluate(() => "axe" in globalThis))) await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      globalThis as unknown as { axe: { run: (options: object) => Promise<{ violations: unknown[] }> } }
+    ).axe;
+    const result = await axe.run({
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+    });
+    return result.violations;
+  });
+  const serious = (violations as AxeViolation[]).filter(
+    (v) => v.impact === "serious" || v.impact === "critical",
+  );
+  const report = serious.map(
+    (v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => JSON.stringify(n.target)).join(", ")}`,
+  );
+  expect(report, `axe-core on ${name}`).toEqual([]);
 }

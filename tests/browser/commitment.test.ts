@@ -2,7 +2,13 @@ import { join } from "node:path";
 import { createClient } from "@commitments/api/client";
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { formatMeasure, formatPartialDate, formatRatio, inMeasureOf } from "../../apps/web/src/format.ts";
+import {
+  formatInteger,
+  formatMeasure,
+  formatPartialDate,
+  formatRatio,
+  inMeasureOf,
+} from "../../apps/web/src/format.ts";
 import { createAdmin, createWriteToken, type RunningServer, signIn } from "../server.ts";
 import { artifactsDir, hasChromium, useServerAndBrowser } from "./chromium.ts";
 
@@ -69,9 +75,10 @@ describe.skipIf(!hasChromium)("one commitment's view in Chromium", () => {
   // records are published at once. The writes below use an API token the administrator creates after signing in.
   const app = useServerAndBrowser({}, { beforeStart: (dataDir) => createAdmin(dataDir) });
 
-  it("lists the commitments below the ladder, from the API", async () => {
+  it("lists the commitments on their own page, from the API", async () => {
     const page = await app.browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(app.server.url);
+    await page.goto(`${app.server.url}?view=commitments`);
+    await page.getByRole("heading", { level: 1, name: "Commitments" }).waitFor();
     const response = await createClient(app.server.url).v1.commitments.$get({ query: { limit: "200" } });
     if (!response.ok) throw new Error(`the API answered ${response.status}`);
     const list = await response.json();
@@ -87,7 +94,7 @@ describe.skipIf(!hasChromium)("one commitment's view in Chromium", () => {
     const id = "eu-ukraine-facility-2024-2027";
     const api = await fromApi(app.server, id);
     const page = await app.browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(app.server.url);
+    await page.goto(`${app.server.url}?view=commitments`);
     await page.locator(`#commitments tr[data-commitment="${id}"] a`).click();
 
     const heading = page.getByRole("heading", { level: 1, name: api.data.commitment.title });
@@ -184,7 +191,7 @@ describe.skipIf(!hasChromium)("one commitment's view in Chromium", () => {
     expect(api.data.schedule).toHaveLength(2);
     expect(api.data.events).toHaveLength(2);
     const page = await app.browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(app.server.url);
+    await page.goto(`${app.server.url}?view=commitments`);
     await page.locator('#commitments tr[data-commitment="synthetic-demo-air-defence-fund"] a').click();
     await page.getByRole("heading", { level: 1, name: api.data.commitment.title }).waitFor();
 
@@ -215,7 +222,7 @@ describe.skipIf(!hasChromium)("one commitment's view in Chromium", () => {
     expect(adherence).toContain(exact(f.scheduled));
     expect(adherence).toContain(formatRatio(f.adherence));
     expect(await fulfilment.locator('[data-figure="delay"]').textContent()).toContain(
-      f.delayDays === 0 ? "on schedule" : `${f.delayDays} days`,
+      f.delayDays === 0 ? "on schedule" : `${formatInteger(f.delayDays)} days`,
     );
     await page.screenshot({ path: join(artifactsDir, "commitment-deliveries.png"), fullPage: true });
   });

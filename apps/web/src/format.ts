@@ -1,12 +1,52 @@
-import type { Measure, PartialDate } from "@commitments/core";
+import type { Measure, PartialDate, QuantityUnit } from "@commitments/core";
+
+// Every formatter takes the reader's language last and defaults to English, so callers written before the
+// interface was translated keep their output unchanged. The languages and their locales are those of
+// i18n/index.ts, repeated here because that module reads the browser's URL and storage, and the Node tests import
+// this one to state what the page must show (a language added there fails to compile where it is passed here).
+export type Lang = "en" | "uk";
+const locales: Record<Lang, string> = { en: "en-GB", uk: "uk-UA" };
+
+/** What a quantity's unit is called, in each language: a label after the count, so the plural form is not needed. */
+const unitNames: Record<Lang, Record<QuantityUnit, string>> = {
+  en: {
+    items: "items",
+    rounds: "rounds",
+    missiles: "missiles",
+    systems: "systems",
+    batteries: "batteries",
+    launchers: "launchers",
+    vehicles: "vehicles",
+    aircraft: "aircraft",
+    vessels: "vessels",
+    personnel_trained: "personnel trained",
+    tonnes: "tonnes",
+  },
+  uk: {
+    items: "одиниці",
+    rounds: "боєприпаси",
+    missiles: "ракети",
+    systems: "системи",
+    batteries: "батареї",
+    launchers: "пускові установки",
+    vehicles: "техніка",
+    aircraft: "літаки",
+    vessels: "судна",
+    personnel_trained: "підготовлений особовий склад",
+    tonnes: "тонни",
+  },
+};
 
 /**
  * Formats an exact decimal string without passing it through a float (Intl accepts decimal strings). Compact
  * ("€5bn") for headlines; `exact` gives every digit the source gave ("€5,000,000,000"), for tables of figures.
  */
-export function formatMeasure(measure: Measure, { exact = false }: { exact?: boolean } = {}): string {
+export function formatMeasure(
+  measure: Measure,
+  { exact = false, lang = "en" }: { exact?: boolean; lang?: Lang } = {},
+): string {
   if (measure.kind === "money") {
-    return new Intl.NumberFormat("en-GB", {
+    return new Intl.NumberFormat(locales[lang], {
       style: "currency",
       currency: measure.currency,
       // Whole amounts without ".00"; fractional ones keep at least the currency's minor digits ("€1,250,000.50").
@@ -15,31 +55,33 @@ export function formatMeasure(measure: Measure, { exact = false }: { exact?: boo
         : { notation: "compact", minimumFractionDigits: 0, maximumFractionDigits: 2 }),
     }).format(measure.amount as unknown as number);
   }
-  const count = new Intl.NumberFormat("en-GB").format(measure.count as unknown as number);
-  return `${count} ${measure.item} (${measure.unit.replace("_", " ")})`;
+  const count = formatDecimal(measure.count, lang);
+  return `${count} ${measure.item} (${unitNames[lang][measure.unit]})`;
 }
 
-const monthNames = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
+/** An exact decimal string as a number is written in the language ("1,250.5", "1 250,5"), every digit kept. */
+export function formatDecimal(amount: string, lang: Lang = "en"): string {
+  return new Intl.NumberFormat(locales[lang], { maximumFractionDigits: 10 }).format(
+    amount as unknown as number,
+  );
+}
 
-/** "2024-02" reads "February 2024": no more precision than the source gave. */
-export function formatPartialDate(date: PartialDate): string {
+/** A whole number, such as a count of days, as the language writes it. */
+export function formatInteger(value: number, lang: Lang = "en"): string {
+  return new Intl.NumberFormat(locales[lang], { maximumFractionDigits: 0 }).format(value);
+}
+
+/** "2024-02" reads "February 2024" ("лютий 2024 р."): no more precision than the source gave. */
+export function formatPartialDate(date: PartialDate, lang: Lang = "en"): string {
   const [year, month, day] = date.split("-");
   if (!month) return year as string;
-  const name = monthNames[Number(month) - 1];
-  return day ? `${Number(day)} ${name} ${year}` : `${name} ${year}`;
+  const at = new Date(Date.UTC(Number(year), Number(month) - 1, day ? Number(day) : 1));
+  return new Intl.DateTimeFormat(locales[lang], {
+    timeZone: "UTC",
+    year: "numeric",
+    month: "long",
+    ...(day ? { day: "numeric" } : {}),
+  }).format(at);
 }
 
 export function humanise(id: string): string {
@@ -48,13 +90,13 @@ export function humanise(id: string): string {
 }
 
 /** An ISO timestamp as a reader would cite it: "14 May 2025, 10:32 UTC". */
-export function formatTimestamp(iso: string): string {
-  return `${formatPartialDate(iso.slice(0, 10))}, ${iso.slice(11, 16)} UTC`;
+export function formatTimestamp(iso: string, lang: Lang = "en"): string {
+  return `${formatPartialDate(iso.slice(0, 10), lang)}, ${iso.slice(11, 16)} UTC`;
 }
 
-/** A ratio the API computed (0.375) as a share: "37.5%". */
-export function formatRatio(ratio: number): string {
-  return new Intl.NumberFormat("en-GB", { style: "percent", maximumFractionDigits: 1 }).format(ratio);
+/** A ratio the API computed (0.375) as a share: "37.5%" ("37,5%"). */
+export function formatRatio(ratio: number, lang: Lang = "en"): string {
+  return new Intl.NumberFormat(locales[lang], { style: "percent", maximumFractionDigits: 1 }).format(ratio);
 }
 
 /** An exact amount in the same measure as another: the API gives fulfilment figures as bare decimals. */

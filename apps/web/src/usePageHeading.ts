@@ -1,4 +1,6 @@
 import { useEffect, useRef } from "react";
+import { common } from "./i18n/common.ts";
+import { useMessages } from "./i18n/index.ts";
 
 /**
  * A page's title and focus on arrival: the document title names the page, and focus moves to its heading, so a
@@ -7,14 +9,15 @@ import { useEffect, useRef } from "react";
  */
 export function usePageHeading(title: string | undefined) {
   const heading = useRef<HTMLHeadingElement>(null);
+  const suffix = useMessages(common).pageSuffix;
   useEffect(() => {
     if (!title) return;
     heading.current?.focus();
     const previous = document.title;
-    document.title = `${title} — Commitments tracker`;
+    document.title = `${title} — ${suffix}`;
     return () => {
       document.title = previous;
     };
-  }, [title]);
+  }, [title, suffix]);
   return heading;
 }

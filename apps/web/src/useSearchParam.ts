@@ -26,8 +26,26 @@ export function useSearchParam(name: string): [string | null, (value: string | n
   return [value, set];
 }
 
-/** The URL of this page with exactly these parameters: a view's address. */
+/** The URL of this page with exactly these parameters, and the chosen language if the URL names one: a view's address. */
 export function viewHref(params: Record<string, string>): string {
-  const search = new URLSearchParams(params).toString();
+  const query = new URLSearchParams(params);
+  const lang = new URLSearchParams(window.location.search).get("lang");
+  if (lang && !query.has("lang")) query.set("lang", lang);
+  const search = query.toString();
   return `${window.location.pathname}${search ? `?${search}` : ""}`;
+}
+
+/** Sets several query-string parameters at once (null removes one), as one step in the browser's history. */
+export function updateSearch(updates: Record<string, string | null>) {
+  const url = new URL(window.location.href);
+  for (const [name, value] of Object.entries(updates)) {
+    if (value === null || value === "") url.searchParams.delete(name);
+    else url.searchParams.set(name, value);
+  }
+  navigate(url);
+}
+
+/** The whole query string as state: views whose state is many parameters re-read it on every navigation. */
+export function useSearch(): string {
+  return useSyncExternalStore(subscribe, () => window.location.search);
 }

@@ -1,27 +1,30 @@
 import { useQuery } from "@tanstack/react-query";
 import { sessionQuery } from "../api.ts";
+import { useMessages } from "../i18n/index.ts";
 import { ViewLink } from "../ViewLink.tsx";
 import { importDecision } from "./access.ts";
+import { messages } from "./messages.ts";
 
 /** The header's way in: "Sign in" for the public, the account for whoever is signed in. */
 export function AccountNav() {
+  const t = useMessages(messages).nav;
   const session = useQuery(sessionQuery);
   const signedIn = session.data?.user ? session.data : null;
   return (
-    <nav aria-label="Account" className="site-nav">
+    <nav aria-label={t.label} className="site-nav">
       {signedIn ? (
         <>
           <span className="site-nav-who">
             {signedIn.user?.name}
-            {signedIn.organisation.demo ? <span className="badge badge-demo">Demo</span> : null}
+            {signedIn.organisation.demo ? <span className="badge badge-demo">{t.demo}</span> : null}
           </span>
           {importDecision(signedIn).allowed ? (
-            <ViewLink params={{ view: "import" }}>Import a file</ViewLink>
+            <ViewLink params={{ view: "import" }}>{t.importFile}</ViewLink>
           ) : null}
-          <ViewLink params={{ view: "account" }}>Account</ViewLink>
+          <ViewLink params={{ view: "account" }}>{t.account}</ViewLink>
         </>
       ) : session.isPending ? null : (
-        <ViewLink params={{ view: "sign-in" }}>Sign in</ViewLink>
+        <ViewLink params={{ view: "sign-in" }}>{t.signIn}</ViewLink>
       )}
     </nav>
   );

@@ -1,4 +1,4 @@
-import { roleLabels } from "@commitments/core/access";
+import { authorise } from "@commitments/core/access";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import {
@@ -10,25 +10,29 @@ import {
   type Session,
   sessionQuery,
 } from "../api.ts";
-import { formatTimestamp } from "../format.ts";
+import { formatMoment } from "../i18n/format.ts";
+import { useLang, useMessages } from "../i18n/index.ts";
 import { usePageHeading } from "../usePageHeading.ts";
 import { ViewLink } from "../ViewLink.tsx";
-import { abilitiesOf, importDecision, mayManageTokens, organisationKindLabels } from "./access.ts";
+import { abilitiesOf, actorOf, importDecision, mayManageTokens } from "./access.ts";
+import { messages } from "./messages.ts";
 import { TokensSection } from "./TokensSection.tsx";
 
 /** The signed-in person's account: who they are, for whom, what they may do, their API tokens, and signing out. */
 export function AccountPage() {
+  const all = useMessages(messages);
+  const t = all.account;
   const session = useQuery(sessionQuery);
   const [signedOut, setSignedOut] = useState<string | null>(null);
-  const heading = usePageHeading("Your account");
+  const heading = usePageHeading(t.title);
 
   const title = (
     <>
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <ViewLink params={{}}>← The ladder and all commitments</ViewLink>
+      <nav aria-label={all.breadcrumb} className="breadcrumb">
+        <ViewLink params={{}}>{all.back}</ViewLink>
       </nav>
       <h1 id="account-title" tabIndex={-1} ref={heading}>
-        Your account
+        {t.title}
       </h1>
     </>
   );
@@ -36,18 +40,17 @@ export function AccountPage() {
     return (
       <article className="account-page" aria-labelledby="account-title">
         {title}
-        <p role="alert">Could not load your session: {session.error.message}</p>
+        <p role="alert">{t.sessionFailed(session.error.message)}</p>
       </article>
     );
-  if (session.data === undefined) return <p aria-busy="true">Loading your account…</p>;
+  if (session.data === undefined) return <p aria-busy="true">{t.loading}</p>;
   if (session.data === null || !session.data.user)
     return (
       <article className="account-page" aria-labelledby="account-title">
         {title}
         {signedOut ? <p role="status">{signedOut}</p> : null}
         <p className="empty-state">
-          You are not signed in. <ViewLink params={{ view: "sign-in" }}>Sign in</ViewLink> to record or check
-          commitments; reading needs no account.
+          {t.notSignedIn} <ViewLink params={{ view: "sign-in" }}>{t.signIn}</ViewLink> {t.notSignedInTail}
         </p>
       </article>
     );
@@ -60,72 +63,85 @@ export function AccountPage() {
 }
 
 function Signed({ session, onSignedOut }: { session: Session; onSignedOut: (message: string) => void }) {
+  const all = useMessages(messages);
+  const t = all.account;
+  const lang = useLang();
   const parties = useQuery(partiesQuery);
-  const countryName = (id: string) => parties.data?.find((p) => p.id === id)?.name ?? id;
+  const countryName = (id: string) => {
+    const party = parties.data?.find((p) => p.id === id);
+    return (lang === "uk" ? party?.nameUk : undefined) ?? party?.name ?? id;
+  };
   const { user, organisation, roles } = session;
-  const abilities = abilitiesOf(session, countryName);
+  const abilities = abilitiesOf(session, countryName, all);
+  // A ministry that records or approves its country's records does so in the workspace.
+  const party = organisation.party ?? undefined;
+  const actor = actorOf(session);
+  const keepsRecords =
+    party !== undefined &&
+    (authorise(actor, "record.create", { donor: party }).allowed ||
+      authorise(actor, "record.publish", { donor: party, organisation: organisation.id, status: "submitted" })
+        .allowed);
   const can = abilities.filter((a) => a.allowed);
   const cannot = abilities.filter((a) => !a.allowed);
 
   return (
     <>
       <section aria-labelledby="who-title" className="account-who">
-        <h2 id="who-title">You</h2>
+        <h2 id="who-title">{t.you}</h2>
         <dl className="facts">
-          <dt>Name</dt>
+          <dt>{t.name}</dt>
           <dd data-field="name">{user?.name}</dd>
-          <dt>E-mail</dt>
+          <dt>{t.email}</dt>
           <dd data-field="email">{user?.email}</dd>
-          <dt>Organisation</dt>
+          <dt>{t.organisation}</dt>
           <dd data-field="organisation">
             {organisation.name}
-            {organisation.demo ? <span className="badge badge-demo">Demo</span> : null}
+            {organisation.demo ? <span className="badge badge-demo">{all.nav.demo}</span> : null}
           </dd>
-          <dt>Kind</dt>
-          <dd>{organisationKindLabels[organisation.kind]}</dd>
+          <dt>{t.kind}</dt>
+          <dd>{all.organisationKinds[organisation.kind]}</dd>
           {organisation.party ? (
             <>
-              <dt>Country</dt>
+              <dt>{t.country}</dt>
               <dd>{countryName(organisation.party)}</dd>
             </>
           ) : null}
           {session.expiresAt ? (
             <>
-              <dt>Session ends</dt>
+              <dt>{t.sessionEnds}</dt>
               <dd>
-                <time dateTime={session.expiresAt}>{formatTimestamp(session.expiresAt)}</time>
+                <time dateTime={session.expiresAt}>{formatMoment(lang, session.expiresAt)}</time>
               </dd>
             </>
           ) : null}
         </dl>
         {organisation.demo ? (
           <p className="demo-notice" data-demo>
-            <strong>DEMO organisation.</strong> This account is for trying the tracker out: it speaks for no
-            real ministry or NGO.
+            <strong>{t.demoTitle}</strong> {t.demoText}
           </p>
         ) : null}
       </section>
 
       <section aria-labelledby="roles-title" className="account-roles">
-        <h2 id="roles-title">Your roles</h2>
+        <h2 id="roles-title">{t.rolesTitle}</h2>
         {roles.length === 0 ? (
-          <p>No roles: you read published data, as everyone can.</p>
+          <p>{t.noRoles}</p>
         ) : (
           <dl className="roles">
             {roles.map((role) => (
               <div key={role} data-role={role}>
-                <dt>{roleLabels[role].label}</dt>
-                <dd>{roleLabels[role].description}</dd>
+                <dt>{all.roles[role].label}</dt>
+                <dd>{all.roles[role].description}</dd>
               </div>
             ))}
           </dl>
         )}
-        <h3 id="abilities-title">What you can do</h3>
+        <h3 id="abilities-title">{t.canTitle}</h3>
         {can.length === 0 ? (
-          <p>Nothing beyond reading published data, as everyone can.</p>
+          <p>{t.nothing}</p>
         ) : (
           <>
-            <p>You can:</p>
+            <p>{t.canLead}</p>
             <ul className="abilities" aria-labelledby="abilities-title">
               {can.map((a) => (
                 <li key={a.action} data-action={a.action}>
@@ -137,28 +153,33 @@ function Signed({ session, onSignedOut }: { session: Session; onSignedOut: (mess
         )}
         {cannot.length > 0 ? (
           <details className="cannot">
-            <summary>What you cannot do, and why</summary>
+            <summary>{t.cannotTitle}</summary>
             <ul>
               {cannot.map((a) => (
                 <li key={a.action} data-action={a.action}>
-                  You cannot {a.label}: {a.reason}.
+                  {t.cannot(a.label, a.reason ?? "")}
                 </li>
               ))}
             </ul>
           </details>
         ) : null}
-        <p className="field-hint">
-          Worked out by the same rules the API applies; the API still checks each record you act on (a
-          published record, for one, is corrected with a reason rather than edited).
-        </p>
+        <p className="field-hint">{t.rulesHint}</p>
       </section>
+
+      {keepsRecords ? (
+        <section aria-labelledby="account-workspace-title" className="account-workspace">
+          <h2 id="account-workspace-title">{t.workspaceTitle}</h2>
+          <p>
+            {t.workspaceLead} <ViewLink params={{ view: "workspace" }}>{t.workspaceLink}</ViewLink>.
+          </p>
+        </section>
+      ) : null}
 
       {importDecision(session).allowed ? (
         <section aria-labelledby="account-import-title" className="account-import">
-          <h2 id="account-import-title">Importing</h2>
+          <h2 id="account-import-title">{t.importTitle}</h2>
           <p>
-            Many records at once, from the tracker's template or from SIPRI, Kiel or IATI files:{" "}
-            <ViewLink params={{ view: "import" }}>Import a file</ViewLink>.
+            {t.importLead} <ViewLink params={{ view: "import" }}>{t.importLink}</ViewLink>.
           </p>
         </section>
       ) : null}
@@ -171,6 +192,7 @@ function Signed({ session, onSignedOut }: { session: Session; onSignedOut: (mess
 }
 
 function SignOut({ session, onSignedOut }: { session: Session; onSignedOut: (message: string) => void }) {
+  const t = useMessages(messages).signOut;
   const queryClient = useQueryClient();
   const afterSignOut = async (message: string) => {
     onSignedOut(message);
@@ -183,7 +205,7 @@ function SignOut({ session, onSignedOut }: { session: Session; onSignedOut: (mes
       const response = await client.v1.session.$delete(undefined, csrfHeaders(session));
       if (!response.ok) throw await apiError(response);
     },
-    onSuccess: () => afterSignOut("You have signed out."),
+    onSuccess: () => afterSignOut(t.done),
     onError: (error) => refreshSessionOn401(queryClient, error),
   });
   const everywhere = useMutation({
@@ -192,21 +214,18 @@ function SignOut({ session, onSignedOut }: { session: Session; onSignedOut: (mes
       if (!response.ok) throw await apiError(response);
       return (await response.json()).data.revoked;
     },
-    onSuccess: (revoked) =>
-      afterSignOut(
-        `You have signed out everywhere: ${revoked} ${revoked === 1 ? "session" : "sessions"} ended.`,
-      ),
+    onSuccess: (revoked) => afterSignOut(t.everywhereDone(revoked)),
     onError: (error) => refreshSessionOn401(queryClient, error),
   });
   const error = signOut.error ?? everywhere.error;
   const busy = signOut.isPending || everywhere.isPending;
   return (
     <section aria-labelledby="sign-out-title" className="account-sign-out">
-      <h2 id="sign-out-title">Signing out</h2>
-      {error ? <p role="alert">Could not sign out: {error.message}</p> : null}
+      <h2 id="sign-out-title">{t.title}</h2>
+      {error ? <p role="alert">{t.failed(error.message)}</p> : null}
       <p className="button-row">
         <button type="button" className="button" disabled={busy} onClick={() => signOut.mutate()}>
-          Sign out
+          {t.signOut}
         </button>
         <button
           type="button"
@@ -214,13 +233,10 @@ function SignOut({ session, onSignedOut }: { session: Session; onSignedOut: (mes
           disabled={busy}
           onClick={() => everywhere.mutate()}
         >
-          Sign out everywhere
+          {t.everywhere}
         </button>
       </p>
-      <p className="field-hint">
-        “Sign out everywhere” ends every session of yours, on every browser. API tokens keep working until
-        they are revoked or expire.
-      </p>
+      <p className="field-hint">{t.hint}</p>
     </section>
   );
 }

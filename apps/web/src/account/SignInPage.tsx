@@ -1,31 +1,33 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useRef, useState } from "react";
 import { ApiProblem, apiError, client, sessionQuery } from "../api.ts";
+import { useMessages } from "../i18n/index.ts";
 import { usePageHeading } from "../usePageHeading.ts";
 import { navigate, viewHref } from "../useSearchParam.ts";
 import { ViewLink } from "../ViewLink.tsx";
 import { Field } from "./Field.tsx";
+import { type AccountMessages, messages } from "./messages.ts";
 
 type Errors = { email?: string | undefined; password?: string | undefined; form?: string | undefined };
 
 /** What is wrong with the form before it is sent: empty fields, said at the field. */
-function missing(email: string, password: string): Errors {
+function missing(email: string, password: string, t: AccountMessages["signIn"]): Errors {
   return {
-    email: email.trim() === "" ? "Enter your e-mail address" : undefined,
-    password: password === "" ? "Enter your password" : undefined,
+    email: email.trim() === "" ? t.enterEmail : undefined,
+    password: password === "" ? t.enterPassword : undefined,
   };
 }
 
 /** The API's refusal, placed at the field it names; anything else (too many attempts, an outage) above the form. */
-function fromProblem(error: Error): Errors {
+function fromProblem(error: Error, t: AccountMessages["signIn"]): Errors {
   if (!(error instanceof ApiProblem)) return { form: error.message };
   const email = error.fieldMessage("email");
   const password = error.fieldMessage("password");
-  if (error.status === 401) return { password: "Wrong e-mail or password" };
+  if (error.status === 401) return { password: t.wrong };
   if (email || password) {
     return {
-      email: email && `E-mail: ${email}`,
-      password: password && `Password: ${password}`,
+      email: email && t.emailProblem(email),
+      password: password && t.passwordProblem(password),
     };
   }
   return { form: error.message };
@@ -33,6 +35,8 @@ function fromProblem(error: Error): Errors {
 
 /** Sign in with e-mail and password. The API sets an HttpOnly session cookie; the page never sees the session. */
 export function SignInPage() {
+  const all = useMessages(messages);
+  const t = all.signIn;
   const queryClient = useQueryClient();
   const session = useQuery(sessionQuery);
   const [email, setEmail] = useState("");
@@ -41,7 +45,7 @@ export function SignInPage() {
   const emailInput = useRef<HTMLInputElement>(null);
   const passwordInput = useRef<HTMLInputElement>(null);
   const formError = useRef<HTMLParagraphElement>(null);
-  const heading = usePageHeading("Sign in");
+  const heading = usePageHeading(t.title);
 
   const signIn = useMutation({
     mutationFn: async (credentials: { email: string; password: string }) => {
@@ -58,7 +62,7 @@ export function SignInPage() {
     },
     onError: (error) => {
       setPassword("");
-      showErrors(fromProblem(error));
+      showErrors(fromProblem(error, t));
     },
   });
 
@@ -74,7 +78,7 @@ export function SignInPage() {
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const problems = missing(email, password);
+    const problems = missing(email, password, t);
     if (problems.email || problems.password) return showErrors(problems);
     setErrors({});
     signIn.mutate({ email: email.trim(), password });
@@ -82,22 +86,19 @@ export function SignInPage() {
 
   return (
     <article className="account-page" aria-labelledby="sign-in-title">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <ViewLink params={{}}>← The ladder and all commitments</ViewLink>
+      <nav aria-label={all.breadcrumb} className="breadcrumb">
+        <ViewLink params={{}}>{all.back}</ViewLink>
       </nav>
       <h1 id="sign-in-title" tabIndex={-1} ref={heading}>
-        Sign in
+        {t.title}
       </h1>
       {session.data ? (
         <p className="empty-state">
-          You are signed in as {session.data.user?.name ?? session.data.organisation.name}.{" "}
-          <ViewLink params={{ view: "account" }}>Go to your account</ViewLink>.
+          {t.signedInAs(session.data.user?.name ?? session.data.organisation.name)}{" "}
+          <ViewLink params={{ view: "account" }}>{t.goToAccount}</ViewLink>.
         </p>
       ) : null}
-      <p className="lede">
-        For the people of partner ministries, the Ukrainian government, NGOs and the tracker's maintainers,
-        who record and check commitments. Reading needs no account.
-      </p>
+      <p className="lede">{t.lede}</p>
       <form className="form" onSubmit={submit} noValidate aria-labelledby="sign-in-title">
         {errors.form ? (
           <p className="form-error" role="alert" tabIndex={-1} ref={formError}>
@@ -106,7 +107,7 @@ export function SignInPage() {
         ) : null}
         <Field
           ref={emailInput}
-          label="E-mail"
+          label={t.email}
           type="email"
           name="email"
           autoComplete="username"
@@ -117,7 +118,7 @@ export function SignInPage() {
         />
         <Field
           ref={passwordInput}
-          label="Password"
+          label={t.password}
           type="password"
           name="password"
           autoComplete="current-password"
@@ -128,14 +129,11 @@ export function SignInPage() {
         />
         <p>
           <button type="submit" className="button" disabled={signIn.isPending}>
-            {signIn.isPending ? "Signing in…" : "Sign in"}
+            {signIn.isPending ? t.signingIn : t.submit}
           </button>
         </p>
       </form>
-      <p className="field-hint">
-        Accounts are created by the tracker's administrators. The session ends after a while, or when you sign
-        out.
-      </p>
+      <p className="field-hint">{t.hint}</p>
     </article>
   );
 }

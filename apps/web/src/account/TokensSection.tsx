@@ -11,32 +11,29 @@ import {
   type Session,
   tokensQuery,
 } from "../api.ts";
-import { formatTimestamp } from "../format.ts";
+import { formatMoment } from "../i18n/format.ts";
+import { type Lang, useLang, useMessages } from "../i18n/index.ts";
 import { Field } from "./Field.tsx";
+import { messages } from "./messages.ts";
 
-const access: Record<"read" | "write", { scopes: TokenScope[]; label: string }> = {
-  read: { scopes: ["read"], label: "Read only" },
-  write: { scopes: ["read", "write"], label: "Read and write (uploads)" },
-};
+const access: Record<"read" | "write", TokenScope[]> = { read: ["read"], write: ["read", "write"] };
 
 /** Your organisation's API tokens, for machines: listed, created (shown once) and revoked. */
 export function TokensSection({ session }: { session: Session }) {
+  const t = useMessages(messages).tokens;
   const tokens = useQuery(tokensQuery);
   const [created, setCreated] = useState<(ApiToken & { token: string }) | null>(null);
   return (
     <section aria-labelledby="tokens-title" className="account-tokens">
-      <h2 id="tokens-title">API tokens</h2>
-      <p className="lede">
-        For programs that upload to the tracker on your organisation's behalf. A token acts with your roles,
-        except publishing, which stays a person's decision. Reading needs no token.
-      </p>
+      <h2 id="tokens-title">{t.title}</h2>
+      <p className="lede">{t.lede}</p>
       {created ? <NewToken created={created} onDone={() => setCreated(null)} /> : null}
       {tokens.error ? (
-        <p role="alert">Could not load the tokens: {tokens.error.message}</p>
+        <p role="alert">{t.loadFailed(tokens.error.message)}</p>
       ) : !tokens.data ? (
-        <p aria-busy="true">Loading the tokens…</p>
+        <p aria-busy="true">{t.loading}</p>
       ) : tokens.data.length === 0 ? (
-        <p className="empty-state">Your organisation has no API tokens yet.</p>
+        <p className="empty-state">{t.none}</p>
       ) : (
         <TokenTable tokens={tokens.data} session={session} />
       )}
@@ -51,26 +48,24 @@ function statusOf(token: ApiToken): "revoked" | "expired" | "active" {
   return "active";
 }
 
-const when = (iso: string | null, none: string) =>
-  iso ? <time dateTime={iso}>{formatTimestamp(iso)}</time> : none;
+const when = (lang: Lang, iso: string | null, none: string) =>
+  iso ? <time dateTime={iso}>{formatMoment(lang, iso)}</time> : none;
 
 function TokenTable({ tokens, session }: { tokens: ApiToken[]; session: Session }) {
+  const t = useMessages(messages).tokens;
   return (
     <div className="table-scroll">
       <table className="data-table tokens-table">
-        <caption>
-          {tokens.length} {tokens.length === 1 ? "token" : "tokens"}, newest first. Only the first characters
-          of each are kept, to tell them apart.
-        </caption>
+        <caption>{t.caption(tokens.length)}</caption>
         <thead>
           <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Begins</th>
-            <th scope="col">Scopes</th>
-            <th scope="col">Created</th>
-            <th scope="col">Expires</th>
-            <th scope="col">Last used</th>
-            <th scope="col">Status</th>
+            <th scope="col">{t.columns.name}</th>
+            <th scope="col">{t.columns.begins}</th>
+            <th scope="col">{t.columns.scopes}</th>
+            <th scope="col">{t.columns.created}</th>
+            <th scope="col">{t.columns.expires}</th>
+            <th scope="col">{t.columns.lastUsed}</th>
+            <th scope="col">{t.columns.status}</th>
           </tr>
         </thead>
         <tbody>
@@ -84,6 +79,8 @@ function TokenTable({ tokens, session }: { tokens: ApiToken[]; session: Session 
 }
 
 function TokenRow({ token, session }: { token: ApiToken; session: Session }) {
+  const t = useMessages(messages).tokens;
+  const lang = useLang();
   const queryClient = useQueryClient();
   const [confirming, setConfirming] = useState(false);
   const revoke = useMutation({
@@ -108,43 +105,45 @@ function TokenRow({ token, session }: { token: ApiToken; session: Session }) {
         <code>{token.prefix}…</code>
       </td>
       <td>{token.scopes.join(", ")}</td>
-      <td>{when(token.createdAt, "")}</td>
-      <td>{when(token.expiresAt, "Never")}</td>
-      <td>{when(token.lastUsedAt, "Never")}</td>
+      <td>{when(lang, token.createdAt, "")}</td>
+      <td>{when(lang, token.expiresAt, t.never)}</td>
+      <td>{when(lang, token.lastUsedAt, t.never)}</td>
       <td>
         {status === "revoked" ? (
-          <>Revoked {when(token.revokedAt, "")}</>
+          <>
+            {t.revokedAt} {when(lang, token.revokedAt, "")}
+          </>
         ) : status === "expired" ? (
-          "Expired"
+          t.expired
         ) : confirming ? (
           <span className="confirm">
-            Programs using it are refused at once.{" "}
+            {t.refusedAtOnce}{" "}
             <button
               type="button"
               className="button button-danger"
               disabled={revoke.isPending}
               onClick={() => revoke.mutate()}
             >
-              Revoke now
+              {t.revokeNow}
             </button>{" "}
             <button type="button" className="button button-secondary" onClick={() => setConfirming(false)}>
-              Keep it
+              {t.keep}
             </button>
           </span>
         ) : (
           <>
-            Active{" "}
+            {t.active}{" "}
             <button
               type="button"
               className="button button-secondary"
-              aria-label={`Revoke the token “${token.name}”`}
+              aria-label={t.revokeLabel(token.name)}
               onClick={() => setConfirming(true)}
             >
-              Revoke
+              {t.revoke}
             </button>
           </>
         )}
-        {revoke.error ? <p role="alert">Could not revoke it: {revoke.error.message}</p> : null}
+        {revoke.error ? <p role="alert">{t.revokeFailed(revoke.error.message)}</p> : null}
       </td>
     </tr>
   );
@@ -164,6 +163,7 @@ function CreateToken({
   session: Session;
   onCreated: (created: ApiToken & { token: string }) => void;
 }) {
+  const t = useMessages(messages).tokens;
   const queryClient = useQueryClient();
   const scopesName = useId();
   const [name, setName] = useState("");
@@ -208,25 +208,25 @@ function CreateToken({
     event.preventDefault();
     const expiresInDays = Number(days);
     const next: CreateErrors = {
-      name: name.trim() === "" ? "Give the token a name, to know later what uses it" : undefined,
+      name: name.trim() === "" ? t.nameMissing : undefined,
       expiresInDays:
         Number.isInteger(expiresInDays) && expiresInDays >= 1 && expiresInDays <= 366
           ? undefined
-          : "A whole number of days, from 1 to 366: every token expires",
+          : t.daysWrong,
     };
     if (next.name || next.expiresInDays) return show(next);
     setErrors({});
-    create.mutate({ name: name.trim(), scopes: access[scope].scopes, expiresInDays });
+    create.mutate({ name: name.trim(), scopes: access[scope], expiresInDays });
   }
 
   return (
     <form className="form" onSubmit={submit} noValidate aria-labelledby="create-token-title">
-      <h3 id="create-token-title">Create a token</h3>
-      {errors.form ? <p role="alert">Could not create the token: {errors.form}</p> : null}
+      <h3 id="create-token-title">{t.createTitle}</h3>
+      {errors.form ? <p role="alert">{t.createFailed(errors.form)}</p> : null}
       <Field
         ref={nameInput}
-        label="Name"
-        hint="What will use it, e.g. “Nightly upload from the ministry's database”."
+        label={t.name}
+        hint={t.nameHint}
         name="token-name"
         maxLength={100}
         required
@@ -235,7 +235,7 @@ function CreateToken({
         onChange={(event) => setName(event.target.value)}
       />
       <fieldset className="field">
-        <legend>Scopes</legend>
+        <legend>{t.scopes}</legend>
         {errors.scopes ? <p className="field-error">{errors.scopes}</p> : null}
         {(["read", "write"] as const).map((key) => (
           <label key={key} className="choice">
@@ -246,14 +246,14 @@ function CreateToken({
               checked={scope === key}
               onChange={() => setScope(key)}
             />{" "}
-            {access[key].label}
+            {t.access[key]}
           </label>
         ))}
       </fieldset>
       <Field
         ref={daysInput}
-        label="Expires in (days)"
-        hint="From 1 to 366."
+        label={t.days}
+        hint={t.daysHint}
         type="number"
         inputMode="numeric"
         min={1}
@@ -267,7 +267,7 @@ function CreateToken({
       />
       <p>
         <button type="submit" className="button" disabled={create.isPending}>
-          {create.isPending ? "Creating…" : "Create token"}
+          {create.isPending ? t.creating : t.create}
         </button>
       </p>
     </form>
@@ -276,6 +276,7 @@ function CreateToken({
 
 /** The new token, this once: the API keeps only its hash, so it can never be shown again. */
 function NewToken({ created, onDone }: { created: ApiToken & { token: string }; onDone: () => void }) {
+  const t = useMessages(messages).tokens;
   const [copied, setCopied] = useState<"yes" | "failed" | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const copy = async () => {
@@ -289,14 +290,13 @@ function NewToken({ created, onDone }: { created: ApiToken & { token: string }; 
   };
   return (
     <section className="new-token" aria-labelledby="new-token-title">
-      <h3 id="new-token-title">Your new token “{created.name}”</h3>
+      <h3 id="new-token-title">{t.newTitle(created.name)}</h3>
       <p className="warning">
-        <strong>Copy it now: it will not be shown again.</strong> Keep it as you would a password. If it is
-        lost, revoke it and create another.
+        <strong>{t.copyNow}</strong> {t.keepSafe}
       </p>
       <div className="token-copy">
         <label htmlFor="new-token-value" className="visually-hidden">
-          New API token
+          {t.newLabel}
         </label>
         <input
           id="new-token-value"
@@ -309,19 +309,15 @@ function NewToken({ created, onDone }: { created: ApiToken & { token: string }; 
           autoComplete="off"
         />
         <button type="button" className="button" onClick={copy}>
-          Copy
+          {t.copy}
         </button>
       </div>
       <p role="status" className="field-hint">
-        {copied === "yes"
-          ? "Copied to the clipboard."
-          : copied === "failed"
-            ? "The browser did not allow copying: the token is selected, copy it with Ctrl+C (⌘C)."
-            : ""}
+        {copied === "yes" ? t.copied : copied === "failed" ? t.copyFailed : ""}
       </p>
       <p>
         <button type="button" className="button button-secondary" onClick={onDone}>
-          I have copied it
+          {t.done}
         </button>
       </p>
     </section>

@@ -1,16 +1,9 @@
 import type { Action, Actor, Decision, OrganisationKind, Role, Target } from "@commitments/core/access";
 import { authorise } from "@commitments/core/access";
+import { type AccountMessages, messages } from "./messages.ts";
 
 // The access rules come from core's zod-free module (`@commitments/core/access`), the very function the API asks:
 // what the page offers and what the API allows cannot drift apart. The API still checks every request itself.
-
-export const organisationKindLabels: Record<OrganisationKind, string> = {
-  partner_ministry: "Partner ministry",
-  beneficiary_ministry: "Beneficiary ministry",
-  ngo: "NGO",
-  newsroom: "Newsroom",
-  maintainers: "The tracker's maintainers",
-};
 
 /** What the rules need of a session (the API's GET /v1/session answer): who, for which organisation, in what roles. */
 export interface SessionActor {
@@ -37,7 +30,7 @@ export interface Ability {
   /** What the action lets one do, to follow "You can". */
   label: string;
   allowed: boolean;
-  /** Core's reason, when not allowed. */
+  /** Core's reason, when not allowed, in the language of `t`. */
   reason?: string;
 }
 
@@ -46,43 +39,31 @@ export interface Ability {
  * act on: their own country's records, their own organisation's drafts and tokens. One record may still be
  * refused for reasons of its own (a published record is corrected, not edited), so this is a guide, not a promise.
  */
-export function abilitiesOf(session: SessionActor, countryName: (party: string) => string): Ability[] {
+export function abilitiesOf(
+  session: SessionActor,
+  countryName: (party: string) => string,
+  t: AccountMessages = messages.en,
+): Ability[] {
   const actor = actorOf(session);
   const party = actor.organisation.party;
   const own = actor.organisation.id;
-  const country = party ? `${countryName(party)}'s` : "any donor's";
-  const asks: { action: Action; target: Target; label: string }[] = [
-    {
-      action: "record.create",
-      target: { donor: party },
-      label: `record and correct ${country} commitments, schedules and deliveries`,
-    },
-    {
-      action: "record.publish",
-      target: { donor: party, organisation: own, status: "submitted" },
-      label: "publish the drafts your organisation submitted",
-    },
-    { action: "delivery.confirm", target: { recipient: party }, label: "confirm deliveries as received" },
-    { action: "dispute.open", target: {}, label: "dispute a record" },
-    { action: "annotation.create", target: {}, label: "annotate records" },
-    {
-      action: "reference.edit",
-      target: {},
-      label: "edit the reference data: parties, agreements, categories",
-    },
-    { action: "rates.load", target: {}, label: "load exchange rates" },
-    { action: "organisation.manage", target: {}, label: "manage organisations and their accounts" },
-    {
-      action: "token.manage",
-      target: { organisation: own },
-      label: "create and revoke your organisation's API tokens",
-    },
+  const asks: { action: keyof AccountMessages["abilities"]; target: Target }[] = [
+    { action: "record.create", target: { donor: party } },
+    { action: "record.publish", target: { donor: party, organisation: own, status: "submitted" } },
+    { action: "delivery.confirm", target: { recipient: party } },
+    { action: "dispute.open", target: {} },
+    { action: "annotation.create", target: {} },
+    { action: "reference.edit", target: {} },
+    { action: "rates.load", target: {} },
+    { action: "organisation.manage", target: {} },
+    { action: "token.manage", target: { organisation: own } },
   ];
-  return asks.map(({ action, target, label }) => {
+  return asks.map(({ action, target }) => {
+    const label = t.abilities[action](party ? countryName(party) : null);
     const decision = authorise(actor, action, target);
     return decision.allowed
       ? { action, label, allowed: true }
-      : { action, label, allowed: false, reason: decision.reason };
+      : { action, label, allowed: false, reason: t.reason(decision.reason) };
   });
 }
 

@@ -1,86 +1,149 @@
 import { useQuery } from "@tanstack/react-query";
-import { Fragment } from "react";
-import { agreementsQuery, categoriesQuery, commitmentQuery, partiesQuery } from "../api.ts";
+import { Fragment, useRef, useState } from "react";
+import { agreementsQuery, categoriesQuery, commitmentQuery } from "../api.ts";
 import { formatMeasure, formatPartialDate, humanise } from "../format.ts";
-import { SourceList } from "../ladder/SourceList.tsx";
+import { useLang, useMessages } from "../i18n/index.ts";
+import { usePartyName } from "../i18n/names.ts";
 import { usePageHeading } from "../usePageHeading.ts";
 import { ViewLink } from "../ViewLink.tsx";
+import { PinButton } from "../watch/PinButton.tsx";
+import { usePins } from "../watch/pins.ts";
+import { useRemarker } from "./abilities.ts";
 import { Citation } from "./Citation.tsx";
 import { Fulfilment } from "./Fulfilment.tsx";
-import { confidenceLabels, promised, stageLabel } from "./labels.ts";
+import { History } from "./History.tsx";
+import { confidenceLabel, promised, stageLabel } from "./labels.ts";
+import { messages } from "./messages.ts";
+import { type Acting, RemarkButtons, RemarkPanel } from "./RemarkPanel.tsx";
 import { Remarks } from "./Remarks.tsx";
+import { ScrollBox } from "./ScrollBox.tsx";
+import { SourceList } from "./SourceList.tsx";
+import { Timeline } from "./Timeline.tsx";
 
-const backLink = (
-  <nav aria-label="Breadcrumb" className="breadcrumb">
-    <ViewLink params={{}}>← The ladder and all commitments</ViewLink>
-  </nav>
-);
+function BackLink() {
+  const t = useMessages(messages).page;
+  return (
+    <nav aria-label={t.breadcrumb} className="breadcrumb">
+      <ViewLink params={{ view: "commitments" }}>{t.back}</ViewLink>
+    </nav>
+  );
+}
 
-/** One commitment: what was promised, its schedule, and what has been recorded against it, each with sources. */
+/**
+ * One commitment: what was promised, its schedule against what was delivered (on one timeline and in tables,
+ * every figure with its sources), what others say of each figure, and the whole history of the record. Signed-in
+ * analysts dispute or annotate figures here; the result is shown beside the figure at once.
+ */
 export function CommitmentPage({ id }: { id: string }) {
+  const t = useMessages(messages);
+  const lang = useLang();
   const detail = useQuery(commitmentQuery(id));
-  const parties = useQuery(partiesQuery);
+  const partyName = usePartyName();
   const agreements = useQuery(agreementsQuery);
   const categories = useQuery(categoriesQuery);
-  const title = detail.data?.data.commitment.title;
-
-  const heading = usePageHeading(title);
+  const remarker = useRemarker();
+  const { pins, toggle } = usePins(remarker.session?.user?.id);
+  const [acting, setActing] = useState<Acting | null>(null);
+  const [notice, setNotice] = useState<{ at: "commitment" | "event"; text: string } | null>(null);
+  const opener = useRef<HTMLButtonElement | null>(null);
+  const heading = usePageHeading(detail.data?.data.commitment.title);
 
   if (detail.error)
     return (
       <article className="commitment">
-        {backLink}
-        <p role="alert">Could not load the commitment: {detail.error.message}</p>
+        <BackLink />
+        <p role="alert">{t.page.failed(detail.error.message)}</p>
       </article>
     );
-  if (!detail.data) return <p aria-busy="true">Loading the commitment…</p>;
+  if (!detail.data) return <p aria-busy="true">{t.page.loading}</p>;
 
   const { commitment: c, schedule, events } = detail.data.data;
-  const partyName = (pid: string) => parties.data?.find((p) => p.id === pid)?.name ?? pid;
+  const date = (value: string) => formatPartialDate(value, lang);
+  const exact = (measure: Parameters<typeof formatMeasure>[0]) =>
+    formatMeasure(measure, { exact: true, lang });
   const agreement = agreements.data?.find((a) => a.id === c.agreement);
   const category = categories.data?.find((cat) => cat.id === c.category)?.label ?? humanise(c.category);
   const deliveries = events.filter((e) => e.stage === "delivered");
+  // Remarks are made on published records only (the API refuses others), and on deliveries: the figures that
+  // say what arrived.
+  const remarkable = (record: { status: string; retracted: boolean }) =>
+    record.status === "published" && !record.retracted;
+  const canRemark = remarker.mayDispute || remarker.mayAnnotate;
+  const eventColumns = canRemark ? 6 : 5;
+
+  const placeOf = (target: Acting["target"]) => (target.kind === "commitment" ? "commitment" : "event");
+  function open(next: Acting, button: HTMLButtonElement) {
+    opener.current = button;
+    setNotice(null);
+    setActing(next);
+  }
+  function close(recorded?: string) {
+    if (acting && recorded) setNotice({ at: placeOf(acting.target), text: recorded });
+    setActing(null);
+    // Back to the button that opened the form, so the keyboard user carries on from where they were.
+    queueMicrotask(() => opener.current?.focus());
+  }
+  /** The open form and the announcement of what it recorded, where the record remarked on is. */
+  const panel = (at: "commitment" | "event") => (
+    <>
+      {acting && placeOf(acting.target) === at ? (
+        <RemarkPanel acting={acting} commitmentId={c.id} onClose={close} />
+      ) : null}
+      <p role="status" className="remark-notice">
+        {notice?.at === at ? notice.text : ""}
+      </p>
+    </>
+  );
 
   return (
     <article className="commitment" aria-labelledby="commitment-title">
-      {backLink}
+      <BackLink />
       <p className="eyebrow">
-        Commitment · {category}
-        {c.synthetic ? <span className="badge badge-synthetic">Synthetic</span> : null}
-        {c.retracted ? <span className="badge badge-retracted">Retracted</span> : null}
-        {c.disputed ? <span className="badge badge-disputed">Disputed</span> : null}
+        {t.page.eyebrow} · {category}
+        {c.synthetic ? <span className="badge badge-synthetic">{t.badges.synthetic}</span> : null}
+        {c.retracted ? <span className="badge badge-retracted">{t.badges.retracted}</span> : null}
+        {c.disputed ? <span className="badge badge-disputed">{t.badges.disputed}</span> : null}
       </p>
       <h1 id="commitment-title" tabIndex={-1} ref={heading}>
         {c.title}
       </h1>
+      {remarker.session ? (
+        <p className="commitment-tools">
+          <PinButton title={c.title} pinned={pins.includes(c.id)} onToggle={() => toggle(c.id)} />{" "}
+          <ViewLink params={{ view: "watch" }}>{t.page.watchList}</ViewLink>
+        </p>
+      ) : null}
       <dl className="facts">
-        <dt>Donor → recipient</dt>
+        <dt>{t.page.donorRecipient}</dt>
         <dd>
           {partyName(c.donor)} → {partyName(c.recipient)}
         </dd>
-        <dt>Agreement</dt>
+        <dt>{t.page.agreement}</dt>
         <dd>
           {c.agreement ? (
-            <ViewLink params={{ agreement: c.agreement }}>{agreement?.title ?? c.agreement}</ViewLink>
+            <ViewLink params={{ view: "agreements", agreement: c.agreement }}>
+              {agreement?.title ?? c.agreement}
+            </ViewLink>
           ) : (
-            "None: a commitment under no recorded agreement"
+            t.page.noAgreement
           )}
         </dd>
-        <dt>Promised</dt>
+        <dt>{t.page.promised}</dt>
         <dd>
-          <span className="promised">{promised(c.measure, c.measureBasis)}</span>{" "}
-          <span className="exact">({formatMeasure(c.measure, { exact: true })})</span>
-          <Remarks disputes={c.disputes} />
+          <span className="promised">{promised(c.measure, c.measureBasis, lang)}</span>{" "}
+          <span className="exact">({exact(c.measure)})</span>
+          <Remarks
+            commitmentId={c.id}
+            recorded={c.measure}
+            disputes={c.disputes}
+            annotations={c.annotations}
+          />
         </dd>
-        <dt>Period</dt>
-        <dd>
-          {c.period
-            ? `${formatPartialDate(c.period.start)} – ${formatPartialDate(c.period.end)}`
-            : "Not stated in the sources"}
-        </dd>
+        <dt>{t.page.period}</dt>
+        <dd>{c.period ? `${date(c.period.start)} – ${date(c.period.end)}` : t.page.noPeriod}</dd>
         {c.conditions.length > 0 ? (
           <>
-            <dt>Conditions</dt>
+            <dt>{t.page.conditions}</dt>
             <dd>
               <ul className="conditions">
                 {c.conditions.map((condition) => (
@@ -91,70 +154,91 @@ export function CommitmentPage({ id }: { id: string }) {
           </>
         ) : null}
       </dl>
-      <h2>Sources</h2>
+      {canRemark && remarkable(c) ? (
+        <div className="commitment-remarks">
+          <RemarkButtons
+            remarker={remarker}
+            context={t.form.theCommitmentRecord}
+            onOpen={(form, button) =>
+              open(
+                {
+                  form,
+                  target: { kind: "commitment", id: c.id },
+                  recorded: c.measure,
+                  what: form === "dispute" ? t.form.theCommitment : t.form.theCommitmentRecord,
+                },
+                button,
+              )
+            }
+          />
+          {panel("commitment")}
+        </div>
+      ) : null}
+      <h2>{t.page.sources}</h2>
       <SourceList sources={c.sources} />
 
       <Fulfilment commitmentId={c.id} asOf={detail.data.meta.asOf} measure={c.measure} />
 
+      <Timeline detail={detail.data.data} asOf={detail.data.meta.asOf} />
+
       <section aria-labelledby="schedule-title" className="schedule">
-        <h2 id="schedule-title">Schedule</h2>
+        <h2 id="schedule-title">{t.schedule.title}</h2>
         {schedule.length === 0 ? (
-          <p className="empty-state">No schedule recorded: the sources give no split by date.</p>
+          <p className="empty-state">{t.schedule.empty}</p>
         ) : (
-          <div className="table-scroll">
+          <ScrollBox labelledBy="schedule-caption">
             <table className="data-table">
-              <caption>
-                {schedule.length} planned tranches, in order. Their sources are the commitment's, above.
-              </caption>
+              <caption id="schedule-caption">{t.schedule.caption(schedule.length)}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Due</th>
+                  <th scope="col">{t.schedule.due}</th>
                   <th scope="col" className="num">
-                    Amount
+                    {t.schedule.amount}
                   </th>
-                  <th scope="col">Note</th>
+                  <th scope="col">{t.schedule.note}</th>
                 </tr>
               </thead>
               <tbody>
-                {schedule.map((t) => (
-                  <tr key={t.id} data-tranche={t.id}>
+                {schedule.map((tranche) => (
+                  <tr key={tranche.id} data-tranche={tranche.id}>
                     <th scope="row">
-                      <time dateTime={t.due}>{formatPartialDate(t.due)}</time>
-                      {t.retracted ? <span className="badge badge-retracted">Retracted</span> : null}
+                      <time dateTime={tranche.due}>{date(tranche.due)}</time>
+                      {tranche.retracted ? (
+                        <span className="badge badge-retracted">{t.badges.retracted}</span>
+                      ) : null}
                     </th>
-                    <td className="num">{formatMeasure(t.measure, { exact: true })}</td>
-                    <td>{t.note ?? ""}</td>
+                    <td className="num">{exact(tranche.measure)}</td>
+                    <td>{tranche.note ?? ""}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollBox>
         )}
       </section>
 
       <section aria-labelledby="events-title" className="events">
-        <h2 id="events-title">Deliveries and other stage events</h2>
+        <h2 id="events-title">{t.events.title}</h2>
         {deliveries.length === 0 ? (
           <p className="empty-state">
-            <strong>No deliveries recorded.</strong>{" "}
-            {events.length === 0
-              ? "Nothing pledged, committed, allocated or delivered has been dated against this commitment yet."
-              : "The events below are steps before delivery."}
+            <strong>{t.events.noDeliveries}</strong>{" "}
+            {events.length === 0 ? t.events.nothingDated : t.events.stepsBefore}
           </p>
         ) : null}
         {events.length > 0 ? (
-          <div className="table-scroll">
+          <ScrollBox labelledBy="events-caption">
             <table className="data-table">
-              <caption>{events.length} stage events, by date, each with its own sources.</caption>
+              <caption id="events-caption">{t.events.caption(events.length)}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Date</th>
-                  <th scope="col">Stage</th>
+                  <th scope="col">{t.events.date}</th>
+                  <th scope="col">{t.events.stage}</th>
                   <th scope="col" className="num">
-                    Amount
+                    {t.events.amount}
                   </th>
-                  <th scope="col">Confidence</th>
-                  <th scope="col">Sources</th>
+                  <th scope="col">{t.events.confidence}</th>
+                  <th scope="col">{t.events.sources}</th>
+                  {canRemark ? <th scope="col">{t.events.remarks}</th> : null}
                 </tr>
               </thead>
               <tbody>
@@ -162,34 +246,67 @@ export function CommitmentPage({ id }: { id: string }) {
                   <Fragment key={e.id}>
                     <tr data-event={e.id}>
                       <td>
-                        <time dateTime={e.date}>{formatPartialDate(e.date)}</time>
+                        <time dateTime={e.date}>{date(e.date)}</time>
                         {e.period ? (
                           <span className="period">
                             {" "}
-                            (for {formatPartialDate(e.period.start)} – {formatPartialDate(e.period.end)})
+                            {t.events.forPeriod(date(e.period.start), date(e.period.end))}
                           </span>
                         ) : null}
                       </td>
                       <th scope="row">
-                        {stageLabel(e.stage, e.measure)}
-                        {e.synthetic ? <span className="badge badge-synthetic">Synthetic</span> : null}
-                        {e.retracted ? <span className="badge badge-retracted">Retracted</span> : null}
+                        {stageLabel(e.stage, e.measure, lang)}
+                        {e.synthetic ? (
+                          <span className="badge badge-synthetic">{t.badges.synthetic}</span>
+                        ) : null}
+                        {e.retracted ? (
+                          <span className="badge badge-retracted">{t.badges.retracted}</span>
+                        ) : null}
                         {e.note ? <p className="note">{e.note}</p> : null}
                       </th>
                       <td className="num">
-                        {formatMeasure(e.measure, { exact: true })}
-                        {e.disputed ? <span className="badge badge-disputed">Disputed</span> : null}
+                        {exact(e.measure)}
+                        {e.disputed ? (
+                          <span className="badge badge-disputed">{t.badges.disputed}</span>
+                        ) : null}
                       </td>
-                      <td>{confidenceLabels[e.confidence]}</td>
+                      <td>{confidenceLabel(e.confidence, lang)}</td>
                       <td>
                         <SourceList sources={e.sources} />
                       </td>
+                      {canRemark ? (
+                        <td>
+                          {e.stage === "delivered" && remarkable(e) ? (
+                            <RemarkButtons
+                              remarker={remarker}
+                              context={t.events.deliveryOf(date(e.date))}
+                              onOpen={(form, button) =>
+                                open(
+                                  {
+                                    form,
+                                    target: { kind: "event", id: e.id },
+                                    recorded: e.measure,
+                                    what: t.events.deliveryOf(date(e.date)),
+                                  },
+                                  button,
+                                )
+                              }
+                            />
+                          ) : null}
+                        </td>
+                      ) : null}
                     </tr>
-                    {e.disputes.length > 0 || e.confirmations.length > 0 ? (
-                      // Beside the figure, across the row: who disputes or confirms it, with their own figure.
+                    {e.disputes.length > 0 || e.confirmations.length > 0 || e.annotations.length > 0 ? (
+                      // Beside the figure, across the row: who disputes, confirms or annotates it, with their figure.
                       <tr className="remarks-row" data-remarks-of={e.id}>
-                        <td colSpan={5}>
-                          <Remarks disputes={e.disputes} confirmations={e.confirmations} />
+                        <td colSpan={eventColumns}>
+                          <Remarks
+                            commitmentId={c.id}
+                            recorded={e.measure}
+                            disputes={e.disputes}
+                            confirmations={e.confirmations}
+                            annotations={e.annotations}
+                          />
                         </td>
                       </tr>
                     ) : null}
@@ -197,9 +314,17 @@ export function CommitmentPage({ id }: { id: string }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollBox>
+        ) : null}
+        {canRemark ? panel("event") : null}
+        {remarker.signedOut && deliveries.length > 0 ? (
+          <p className="field-hint">
+            {t.actions.signInToRemark} <ViewLink params={{ view: "sign-in" }}>{t.actions.signIn}</ViewLink>
+          </p>
         ) : null}
       </section>
+
+      <History detail={detail.data.data} />
 
       <Citation meta={detail.data.meta} apiPath={`/v1/commitments/${encodeURIComponent(c.id)}`} />
     </article>

@@ -1,45 +1,49 @@
 import { useQuery } from "@tanstack/react-query";
-import { categoriesQuery, commitmentsQuery, partiesQuery } from "../api.ts";
+import { categoriesQuery, commitmentsQuery } from "../api.ts";
 import { humanise } from "../format.ts";
+import { useLang, useMessages } from "../i18n/index.ts";
+import { usePartyName } from "../i18n/names.ts";
+import { usePageHeading } from "../usePageHeading.ts";
 import { ViewLink } from "../ViewLink.tsx";
 import { Citation } from "./Citation.tsx";
 import { promised } from "./labels.ts";
+import { messages } from "./messages.ts";
+import { ScrollBox } from "./ScrollBox.tsx";
 
-/** Every commitment the tracker records; each opens its own view (?commitment=<id>). */
+/** Every commitment the tracker records (?view=commitments); each opens its own page (?commitment=<id>). */
 export function CommitmentsSection() {
+  const t = useMessages(messages);
+  const lang = useLang();
   const commitments = useQuery(commitmentsQuery);
-  const parties = useQuery(partiesQuery);
   const categories = useQuery(categoriesQuery);
-  const partyName = (id: string) => parties.data?.find((p) => p.id === id)?.name ?? id;
+  const heading = usePageHeading(t.list.title);
+  const partyName = usePartyName();
   const categoryLabel = (id: string) => categories.data?.find((c) => c.id === id)?.label ?? humanise(id);
 
   return (
     <section id="commitments" aria-labelledby="commitments-title" className="commitments">
-      <h2 id="commitments-title">Commitments</h2>
-      <p className="lede">
-        Pledge lines: what each donor promised, measured in money or in items. Open one to see its schedule
-        and what has been delivered against it.
-      </p>
+      <h1 id="commitments-title" tabIndex={-1} ref={heading}>
+        {t.list.title}
+      </h1>
+      <p className="lede">{t.list.lede}</p>
       {commitments.error ? (
-        <p role="alert">Could not load the commitments: {commitments.error.message}</p>
+        <p role="alert">{t.list.failed(commitments.error.message)}</p>
       ) : !commitments.data ? (
-        <p aria-busy="true">Loading the commitments…</p>
+        <p aria-busy="true">{t.list.loading}</p>
       ) : commitments.data.items.length === 0 ? (
-        <p>No commitments recorded.</p>
+        <p>{t.list.empty}</p>
       ) : (
         <>
-          <div className="table-scroll">
+          <ScrollBox labelledBy="commitments-caption">
             <table className="data-table commitments-table">
-              <caption>
-                {commitments.data.items.length} commitments, by id. Amounts as promised, before any delivery.
-              </caption>
+              <caption id="commitments-caption">{t.list.caption(commitments.data.items.length)}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Donor</th>
-                  <th scope="col">Commitment</th>
-                  <th scope="col">Category</th>
+                  <th scope="col">{t.list.donor}</th>
+                  <th scope="col">{t.list.commitment}</th>
+                  <th scope="col">{t.list.category}</th>
                   <th scope="col" className="num">
-                    Promised
+                    {t.list.promised}
                   </th>
                 </tr>
               </thead>
@@ -49,16 +53,21 @@ export function CommitmentsSection() {
                     <td>{partyName(c.donor)}</td>
                     <th scope="row">
                       <ViewLink params={{ commitment: c.id }}>{c.title}</ViewLink>
-                      {c.synthetic ? <span className="badge badge-synthetic">Synthetic</span> : null}
-                      {c.retracted ? <span className="badge badge-retracted">Retracted</span> : null}
+                      {c.synthetic ? (
+                        <span className="badge badge-synthetic">{t.badges.synthetic}</span>
+                      ) : null}
+                      {c.retracted ? (
+                        <span className="badge badge-retracted">{t.badges.retracted}</span>
+                      ) : null}
+                      {c.disputed ? <span className="badge badge-disputed">{t.badges.disputed}</span> : null}
                     </th>
                     <td>{categoryLabel(c.category)}</td>
-                    <td className="num">{promised(c.measure, c.measureBasis)}</td>
+                    <td className="num">{promised(c.measure, c.measureBasis, lang)}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollBox>
           <Citation meta={commitments.data.meta} apiPath="/v1/commitments" />
         </>
       )}

@@ -3,7 +3,9 @@ import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { fulfilmentQuery } from "../api.ts";
 import { formatMeasure, formatPartialDate, formatRatio, inMeasureOf } from "../format.ts";
+import { useLang, useMessages } from "../i18n/index.ts";
 import { stageLabel } from "./labels.ts";
+import { messages } from "./messages.ts";
 
 const isZero = (amount: string) => /^0(\.0+)?$/.test(amount);
 
@@ -21,78 +23,68 @@ export function Fulfilment({
   asOf: string;
   measure: Measure;
 }) {
+  const t = useMessages(messages).fulfilment;
+  const lang = useLang();
   const query = useQuery(fulfilmentQuery(commitmentId, asOf));
-  const amount = (value: string) => formatMeasure(inMeasureOf(measure, value), { exact: true });
+  const amount = (value: string) => formatMeasure(inMeasureOf(measure, value), { exact: true, lang });
+  const date = (value: string) => formatPartialDate(value, lang);
 
   let body: ReactNode;
-  if (query.error) body = <p role="alert">Could not load the fulfilment figures: {query.error.message}</p>;
-  else if (!query.data) body = <p aria-busy="true">Loading the fulfilment figures…</p>;
+  if (query.error) body = <p role="alert">{t.failed(query.error.message)}</p>;
+  else if (!query.data) body = <p aria-busy="true">{t.loading}</p>;
   else {
     const { fulfilment: f, problem, promisedStage, deliveredStage } = query.data.data;
-    const promisedAs = stageLabel(promisedStage, measure).toLowerCase();
-    const deliveredAs = stageLabel(deliveredStage, measure).toLowerCase();
-    if (!f) body = <p className="empty-state">No fulfilment figures: {problem}</p>;
+    const promisedAs = stageLabel(promisedStage, measure, lang);
+    const deliveredAs = stageLabel(deliveredStage, measure, lang);
+    if (!f) body = <p className="empty-state">{t.none(problem ?? "")}</p>;
     else if (f.ratio === null && f.adherence === null && isZero(f.delivered))
-      body = (
-        <p className="empty-state">
-          No fulfilment figures yet: nothing recorded as {promisedAs} or {deliveredAs}, and no tranche due by{" "}
-          {formatPartialDate(f.on)}.
-        </p>
-      );
+      body = <p className="empty-state">{t.noneYet(promisedAs, deliveredAs, date(f.on))}</p>;
     else
       body = (
         <>
-          <p className="fulfilment-basis">
-            As of {formatPartialDate(f.on)}. The promise counted is what has been recorded as {promisedAs},
-            which may differ from the headline figure above.
-          </p>
+          <p className="fulfilment-basis">{t.basis(date(f.on), promisedAs)}</p>
           <dl className="facts">
-            <dt>Delivered</dt>
+            <dt>{t.delivered}</dt>
             <dd data-figure="ratio">
-              {amount(f.delivered)} {deliveredAs}
               {f.ratio === null ? (
-                `; nothing recorded as ${promisedAs}, so no share of a promise`
+                t.deliveredNoPromise(amount(f.delivered), deliveredAs, promisedAs)
               ) : (
                 <>
-                  {" "}
-                  of {amount(f.promised)} {promisedAs}: <strong>{formatRatio(f.ratio)}</strong>
+                  {t.deliveredOf(amount(f.delivered), deliveredAs, amount(f.promised), promisedAs)}{" "}
+                  <strong>{formatRatio(f.ratio, lang)}</strong>
                 </>
               )}
             </dd>
-            <dt>Against the schedule</dt>
+            <dt>{t.againstSchedule}</dt>
             <dd data-figure="adherence">
               {f.adherence === null ? (
-                `No tranche due by ${formatPartialDate(f.on)}`
+                t.noTrancheDue(date(f.on))
               ) : (
                 <>
-                  {amount(f.scheduled)} due by {formatPartialDate(f.on)}:{" "}
-                  <strong>{formatRatio(f.adherence)}</strong> of it {deliveredAs}
+                  {t.dueBy(amount(f.scheduled), date(f.on))} <strong>{formatRatio(f.adherence, lang)}</strong>{" "}
+                  {t.ofIt(deliveredAs)}
                 </>
               )}
             </dd>
             {f.adherence === null ? null : (
               <>
-                <dt>Delay</dt>
-                <dd data-figure="delay">
-                  {f.delayDays === 0
-                    ? "None: on schedule"
-                    : `${f.delayDays} days since the oldest tranche not yet covered fell due`}
-                </dd>
+                <dt>{t.delay}</dt>
+                <dd data-figure="delay">{f.delayDays === 0 ? t.onSchedule : t.delayDays(f.delayDays)}</dd>
               </>
             )}
             {f.completion ? (
               <>
-                <dt>Completion</dt>
+                <dt>{t.completion}</dt>
                 <dd>
                   {f.completion.projected
-                    ? `Projected ${formatPartialDate(f.completion.date)}, in a straight line from deliveries so far`
-                    : `Reached ${formatPartialDate(f.completion.date)}`}
+                    ? t.projected(date(f.completion.date))
+                    : t.reached(date(f.completion.date))}
                 </dd>
               </>
             ) : null}
             {isZero(f.excess) ? null : (
               <>
-                <dt>Beyond the promise</dt>
+                <dt>{t.excess}</dt>
                 <dd>{amount(f.excess)}</dd>
               </>
             )}
@@ -103,7 +95,7 @@ export function Fulfilment({
 
   return (
     <section aria-labelledby="fulfilment-title" className="fulfilment">
-      <h2 id="fulfilment-title">Fulfilment</h2>
+      <h2 id="fulfilment-title">{t.title}</h2>
       {body}
     </section>
   );

@@ -1,76 +1,144 @@
+import type { Measure } from "@commitments/core";
+import { useState } from "react";
+import type { CommitmentDetail } from "../api.ts";
 import { formatMeasure, formatPartialDate } from "../format.ts";
-import { SourceList } from "../ladder/SourceList.tsx";
+import { useLang, useMessages } from "../i18n/index.ts";
+import { useRemarker } from "./abilities.ts";
+import { CloseDispute } from "./CloseDispute.tsx";
+import { messages } from "./messages.ts";
+import { SourceList } from "./SourceList.tsx";
 
-interface Measure {
-  kind: "money" | "quantity";
-}
-interface By {
-  name: string;
-}
-interface Dispute {
-  id: string;
-  status: "open" | "upheld" | "rejected" | "withdrawn";
-  statement: string;
-  figure?: Parameters<typeof formatMeasure>[0] & Measure;
-  sources: Parameters<typeof SourceList>[0]["sources"];
-  resolution?: string;
-  by: By;
-}
-interface Confirmation {
-  id: string;
-  received?: string;
-  note?: string;
-  by: By;
-}
-
-const outcome: Record<Dispute["status"], string> = {
-  open: "Open dispute",
-  upheld: "Dispute upheld",
-  rejected: "Dispute rejected",
-  withdrawn: "Dispute withdrawn",
-};
+type EventView = CommitmentDetail["data"]["events"][number];
+export type DisputeView = EventView["disputes"][number];
+type ConfirmationView = EventView["confirmations"][number];
+type AnnotationView = EventView["annotations"][number];
 
 /**
  * What others say of a figure: each dispute with the disputing organisation's own figure beside the recorded
- * one, and the recipient's confirmations of receipt. Open disputes come first and are marked.
+ * one, the recipient's confirmations of receipt, and analysts' notes. Open disputes come first and are marked;
+ * whoever may withdraw or resolve one finds the button beside it.
  */
 export function Remarks({
+  commitmentId,
+  recorded,
   disputes,
   confirmations = [],
+  annotations = [],
 }: {
-  disputes: Dispute[];
-  confirmations?: Confirmation[];
+  commitmentId: string;
+  /** The figure of the record spoken of, shown beside each disputing figure. */
+  recorded?: Measure | undefined;
+  disputes: readonly DisputeView[];
+  confirmations?: readonly ConfirmationView[];
+  annotations?: readonly AnnotationView[];
 }) {
-  if (disputes.length === 0 && confirmations.length === 0) return null;
+  const t = useMessages(messages).remarks;
+  const lang = useLang();
+  const [notice, setNotice] = useState("");
+  if (disputes.length === 0 && confirmations.length === 0 && annotations.length === 0) return null;
   const ordered = [...disputes].sort((a, b) => Number(b.status === "open") - Number(a.status === "open"));
   return (
-    <ul className="remarks">
-      {ordered.map((d) => (
-        <li key={d.id} className={d.status === "open" ? "remark remark-open" : "remark"} data-dispute={d.id}>
-          <strong>{outcome[d.status]}</strong> by {d.by.name}
-          {d.figure ? (
-            <>
-              : their figure{" "}
-              <span className="num disputed-figure">{formatMeasure(d.figure, { exact: true })}</span>
-            </>
+    <>
+      <ul className="remarks">
+        {ordered.map((d) => (
+          <DisputeItem
+            key={d.id}
+            dispute={d}
+            recorded={recorded}
+            commitmentId={commitmentId}
+            onClosed={setNotice}
+          />
+        ))}
+        {confirmations.map((c) => (
+          <li key={c.id} className="remark remark-confirmed" data-confirmation={c.id}>
+            <strong>{t.receiptConfirmed}</strong>{" "}
+            {t.confirmedBy(c.by.name, c.received ? formatPartialDate(c.received, lang) : undefined)}
+            {c.note ? <span className="note"> {c.note}</span> : null}
+          </li>
+        ))}
+        {annotations.map((a) => (
+          <li key={a.id} className="remark remark-note" data-annotation={a.id}>
+            <strong>{t.note}</strong> {t.by(a.by.name)}: {a.text}
+            {a.sources ? <SourceList sources={a.sources} /> : null}
+          </li>
+        ))}
+      </ul>
+      <p role="status" className="remark-notice">
+        {notice}
+      </p>
+    </>
+  );
+}
+
+function DisputeItem({
+  dispute: d,
+  recorded,
+  commitmentId,
+  onClosed,
+}: {
+  dispute: DisputeView;
+  recorded: Measure | undefined;
+  commitmentId: string;
+  onClosed: (notice: string) => void;
+}) {
+  const t = useMessages(messages);
+  const lang = useLang();
+  const remarker = useRemarker();
+  const [closing, setClosing] = useState<"withdraw" | "resolve" | null>(null);
+  const open = d.status === "open";
+  const mayWithdraw = open && remarker.mayWithdraw(d.organisation);
+  const mayResolve = open && remarker.mayResolve(d.organisation);
+  return (
+    <li className={open ? "remark remark-open" : "remark"} data-dispute={d.id}>
+      <strong>{t.remarks.outcome[d.status]}</strong> {t.remarks.by(d.by.name)}
+      {d.figure ? (
+        // Both figures side by side: the record's as the donor gave it, and the disputing organisation's own.
+        <dl className="figure-pair">
+          {recorded ? (
+            <div>
+              <dt>{t.remarks.recorded}</dt>
+              <dd className="num recorded-figure">{formatMeasure(recorded, { exact: true, lang })}</dd>
+            </div>
           ) : null}
-          . <q>{d.statement}</q>
-          {d.resolution ? <span className="note"> Resolution: {d.resolution}</span> : null}
-          <SourceList sources={d.sources} />
-        </li>
-      ))}
-      {confirmations.map((c) => (
-        <li key={c.id} className="remark remark-confirmed" data-confirmation={c.id}>
-          <strong>Receipt confirmed</strong> by {c.by.name}
-          {c.received ? (
-            <>
-              {" "}
-              on <time dateTime={c.received}>{formatPartialDate(c.received)}</time>
-            </>
+          <div>
+            <dt>{t.remarks.theirs(d.by.name)}</dt>
+            <dd className="num disputed-figure">{formatMeasure(d.figure, { exact: true, lang })}</dd>
+          </div>
+        </dl>
+      ) : null}{" "}
+      <q className="statement">{d.statement}</q>
+      {d.resolution ? (
+        <span className="note">
+          {" "}
+          {t.remarks.resolution} {d.resolution}
+        </span>
+      ) : null}
+      <SourceList sources={d.sources} />
+      {closing ? (
+        <CloseDispute
+          mode={closing}
+          dispute={d}
+          commitmentId={commitmentId}
+          onCancel={() => setClosing(null)}
+          onDone={() => {
+            setClosing(null);
+            onClosed(t.actions.closed);
+          }}
+        />
+      ) : mayWithdraw || mayResolve ? (
+        <p className="button-row">
+          {mayWithdraw ? (
+            <button type="button" className="button button-secondary" onClick={() => setClosing("withdraw")}>
+              {t.remarks.withdraw}
+            </button>
           ) : null}
-          {c.note ? <span className="note"> {c.note}</span> : null}
-        </li>
-      ))}
-    </ul>
+          {mayResolve ? (
+            <button type="button" className="button button-secondary" onClick={() => setClosing("resolve")}>
+              {t.remarks.resolve}
+            </button>
+          ) : null}
+        </p>
+      ) : null}
+    </li>
   );
 }

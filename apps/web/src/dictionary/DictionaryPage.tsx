@@ -1,8 +1,10 @@
 import { useQuery } from "@tanstack/react-query";
 import { Fragment } from "react";
 import { type DataDictionary, dictionaryQuery } from "../api.ts";
+import { useLang, useMessages } from "../i18n/index.ts";
 import { usePageHeading } from "../usePageHeading.ts";
 import { ViewLink } from "../ViewLink.tsx";
+import { messages } from "./messages.ts";
 
 type ExportDescription = DataDictionary["exports"][number];
 
@@ -16,37 +18,38 @@ const kinds = (list: readonly string[] | undefined) => (list && list.length > 0 
  * column it has, as GET /v1/exports/dictionary documents them.
  */
 export function DictionaryPage() {
+  const t = useMessages(messages);
+  const lang = useLang();
   const dictionary = useQuery(dictionaryQuery);
-  const heading = usePageHeading("Data dictionary");
+  const heading = usePageHeading(t.title);
 
   return (
     <article className="dictionary-page" aria-labelledby="dictionary-title">
       <nav aria-label="Breadcrumb" className="breadcrumb">
-        <ViewLink params={{}}>← The ladder and all commitments</ViewLink>
+        <ViewLink params={{}}>{t.back}</ViewLink>
       </nav>
       <h1 id="dictionary-title" tabIndex={-1} ref={heading}>
-        Data dictionary
+        {t.title}
       </h1>
       <p className="lede">
-        Everything the tracker publishes can be downloaded for any filter and any moment: the records in the
-        tracker's own import template, and the series of promised against delivered. Every column of every
-        export is described here. The same document, for programs:{" "}
+        {t.lede}{" "}
         <a href="/v1/exports/dictionary">
           <code>/v1/exports/dictionary</code>
         </a>
         .
       </p>
+      {lang === "en" ? null : <p className="hint">{t.contentNote}</p>}
       {dictionary.error ? (
-        <p role="alert">Could not load the data dictionary: {dictionary.error.message}</p>
+        <p role="alert">{t.failed(dictionary.error.message)}</p>
       ) : !dictionary.data ? (
-        <p aria-busy="true">Loading the data dictionary…</p>
+        <p aria-busy="true">{t.loading}</p>
       ) : (
         <>
           {dictionary.data.exports.map((description) => (
             <ExportSection key={description.id} description={description} />
           ))}
           <section aria-labelledby="dictionary-headers-title">
-            <h2 id="dictionary-headers-title">Response headers</h2>
+            <h2 id="dictionary-headers-title">{t.headers}</h2>
             <dl className="facts">
               {dictionary.data.headers.map((header) => (
                 <Fragment key={header.name}>
@@ -59,7 +62,7 @@ export function DictionaryPage() {
             </dl>
           </section>
           <section aria-labelledby="dictionary-notes-title">
-            <h2 id="dictionary-notes-title">Notes</h2>
+            <h2 id="dictionary-notes-title">{t.notes}</h2>
             <dl className="facts">
               {dictionary.data.notes.map((note) => (
                 <Fragment key={note.title}>
@@ -76,6 +79,7 @@ export function DictionaryPage() {
 }
 
 function ExportSection({ description }: { description: ExportDescription }) {
+  const t = useMessages(messages);
   const titleId = `dictionary-${description.id}-title`;
   const records = description.id === "records";
   return (
@@ -83,7 +87,7 @@ function ExportSection({ description }: { description: ExportDescription }) {
       <h2 id={titleId}>{description.title}</h2>
       <p>{description.description}</p>
       <p>
-        Download:{" "}
+        {t.download}{" "}
         {description.formats.map((f, i) => (
           <span key={f.format}>
             {i > 0 ? " · " : null}
@@ -92,28 +96,24 @@ function ExportSection({ description }: { description: ExportDescription }) {
             </a>
           </span>
         ))}{" "}
-        (everything published, as of now; add the API's filters and <code>asOf</code> to the address for a
-        part of it or an earlier moment).
+        {t.downloadNote}
       </p>
       <div className="table-scroll">
         <table className="data-table dictionary-table">
           <caption>
-            The {description.columns.length} columns of the {description.title.toLowerCase()} export, in the
-            order the CSV and XLSX files have them.
-            {records
-              ? " Required on import: the row kinds (the record column) a column must be filled on; export-only columns are ignored on import."
-              : null}
+            {t.caption(description.columns.length, description.title)}
+            {records ? t.required : null}
           </caption>
           <thead>
             <tr>
-              <th scope="col">Column</th>
-              <th scope="col">Type</th>
-              <th scope="col">Description</th>
-              <th scope="col">Example</th>
+              <th scope="col">{t.column}</th>
+              <th scope="col">{t.type}</th>
+              <th scope="col">{t.description}</th>
+              <th scope="col">{t.example}</th>
               {records ? (
                 <>
-                  <th scope="col">Filled on</th>
-                  <th scope="col">Required on import</th>
+                  <th scope="col">{t.filledOn}</th>
+                  <th scope="col">{t.requiredOnImport}</th>
                 </>
               ) : null}
             </tr>
@@ -123,7 +123,7 @@ function ExportSection({ description }: { description: ExportDescription }) {
               <tr key={column.name} id={`column-${description.id}-${column.name}`}>
                 <th scope="row">
                   <code>{column.name}</code>
-                  {column.exportOnly ? <span className="badge badge-export-only">Export only</span> : null}
+                  {column.exportOnly ? <span className="badge badge-export-only">{t.exportOnly}</span> : null}
                 </th>
                 <td>{column.type}</td>
                 <td>{column.description}</td>
@@ -133,7 +133,7 @@ function ExportSection({ description }: { description: ExportDescription }) {
                 {records ? (
                   <>
                     <td>{kinds(column.appliesTo)}</td>
-                    <td>{column.exportOnly ? "no: ignored" : kinds(column.requiredOnImport)}</td>
+                    <td>{column.exportOnly ? t.ignored : kinds(column.requiredOnImport)}</td>
                   </>
                 ) : null}
               </tr>

@@ -3,32 +3,36 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useId, useRef, useState } from "react";
 import { Field } from "../account/Field.tsx";
 import { ApiProblem, refreshSessionOn401, type Session } from "../api.ts";
+import { type Lang, locales, useLang, useMessages } from "../i18n/index.ts";
 import { ImportReportView } from "./ImportReport.tsx";
+import { messages } from "./messages.ts";
 import { type ImportRun, importRunQuery, importsQuery, type Upload, upload } from "./upload.ts";
-
-const optionFields: Record<FormatOption, { label: string; hint: string }> = {
-  release: {
-    label: "Release",
-    hint: "As the release's release_info.csv names it, e.g. “Ukraine Support Tracker, Release 29 (04/2026)”.",
-  },
-  releasePeriod: { label: "Data up to (YYYY-MM)", hint: "The month the release's data run to." },
-  releaseDate: { label: "Release date (YYYY-MM-DD)", hint: "The day the release was published." },
-  donor: { label: "Donor", hint: "A party id such as DK, where the file names no government." },
-  recipient: { label: "Recipient", hint: "Whose receipts to import, as a party id. Empty means UA." },
-};
 
 type Errors = Partial<Record<FormatOption | "file" | "form", string>>;
 
-const count = (n: number) => new Intl.NumberFormat("en-GB").format(n);
+/** The options a format's importer takes, named as the API's query names them. */
+const optionNames: readonly FormatOption[] = [
+  "release",
+  "releasePeriod",
+  "releaseDate",
+  "donor",
+  "recipient",
+];
 
-export function fileSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} bytes`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+export function fileSize(lang: Lang, bytes: number): string {
+  const size = messages[lang].size;
+  const oneDecimal = (n: number) =>
+    new Intl.NumberFormat(locales[lang], { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(n);
+  if (bytes < 1024) return size.bytes(bytes);
+  if (bytes < 1024 * 1024) return size.kb(oneDecimal(bytes / 1024));
+  return size.mb(oneDecimal(bytes / 1024 / 1024));
 }
 
 /** The form: format, file and the format's options, then a dry run or the import itself. */
 export function ImportForm({ session }: { session: Session }) {
+  const all = useMessages(messages);
+  const t = all.form;
+  const optionFields = t.options;
   const queryClient = useQueryClient();
   const formatId = useId();
   const [format, setFormat] = useState<string>(formatList[0].id);
@@ -53,7 +57,8 @@ export function ImportForm({ session }: { session: Session }) {
       const details = error instanceof ApiProblem ? error.details : [];
       const next: Errors = {};
       for (const d of details) {
-        if (d.location === "query" && d.path in optionFields) next[d.path as FormatOption] = d.message;
+        if (d.location === "query" && optionNames.includes(d.path as FormatOption))
+          next[d.path as FormatOption] = d.message;
         if (d.location === "header" && d.path === "content-type") next.file = d.message;
       }
       setErrors(Object.keys(next).length > 0 ? next : { form: error.message });
@@ -65,10 +70,10 @@ export function ImportForm({ session }: { session: Session }) {
     // Enter in a field checks only: importing for real takes the Import button.
     const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
     const next: Errors = {};
-    if (!file) next.file = "Choose the file to import";
+    if (!file) next.file = t.chooseFile;
     if (chosen.requiresOptions) {
       for (const option of chosen.options)
-        if (!options[option]?.trim()) next[option] = `Give the ${optionFields[option].label.toLowerCase()}`;
+        if (!options[option]?.trim()) next[option] = t.give(optionFields[option].label);
     }
     setErrors(next);
     if (!file || Object.keys(next).length > 0) {
@@ -89,12 +94,14 @@ export function ImportForm({ session }: { session: Session }) {
   return (
     <>
       <form className="form" onSubmit={submit} noValidate aria-labelledby="import-form-title">
-        <h2 id="import-form-title">Your file</h2>
+        <h2 id="import-form-title">{t.title}</h2>
         {errors.form ? (
-          <p role="alert" className="form-error">{`Could not import it: ${errors.form}`}</p>
+          <p role="alert" className="form-error">
+            {t.failed(errors.form)}
+          </p>
         ) : null}
         <div className="field">
-          <label htmlFor={formatId}>Format</label>
+          <label htmlFor={formatId}>{t.format}</label>
           <select
             id={formatId}
             value={format}
@@ -105,15 +112,15 @@ export function ImportForm({ session }: { session: Session }) {
           >
             {formatList.map((f) => (
               <option key={f.id} value={f.id}>
-                {f.label}
+                {all.formats[f.id]}
               </option>
             ))}
           </select>
         </div>
         <Field
           ref={fileInput}
-          label="File"
-          hint={`A ${chosen.extensions.join(" or ")} file, up to 512 MB.`}
+          label={t.file}
+          hint={t.fileHint(chosen.extensions)}
           type="file"
           name="import-file"
           accept={[...chosen.extensions, ...chosen.mediaTypes].join(",")}
@@ -130,7 +137,7 @@ export function ImportForm({ session }: { session: Session }) {
               optionInputs.current[option] = input;
             }}
             label={
-              chosen.requiresOptions ? optionFields[option].label : `${optionFields[option].label} (optional)`
+              chosen.requiresOptions ? optionFields[option].label : t.optional(optionFields[option].label)
             }
             hint={optionFields[option].hint}
             name={option}
@@ -142,7 +149,7 @@ export function ImportForm({ session }: { session: Session }) {
         ))}
         <p className="button-row">
           <button type="submit" name="mode" value="check" className="button" disabled={run.isPending}>
-            Check (dry run)
+            {t.check}
           </button>
           <button
             type="submit"
@@ -151,12 +158,10 @@ export function ImportForm({ session }: { session: Session }) {
             className="button button-secondary"
             disabled={run.isPending}
           >
-            Import
+            {t.import}
           </button>
         </p>
-        <p className="field-hint">
-          A dry run checks every row and writes nothing. Importing writes only if no row has a problem.
-        </p>
+        <p className="field-hint">{t.hint}</p>
       </form>
       {run.isPending && run.variables ? <Progress request={run.variables} /> : null}
       {run.data && run.variables ? (
@@ -166,12 +171,6 @@ export function ImportForm({ session }: { session: Session }) {
   );
 }
 
-const phaseWords: Record<ImportRun["phase"], string> = {
-  reading: "Reading the file",
-  checking: "Checking every row",
-  writing: "Writing to the ledger",
-  done: "Finishing",
-};
 /** Steps done, out of three: how far through the file reading is cannot be known, so it has no value. */
 const phaseSteps: Record<ImportRun["phase"], number | undefined> = {
   reading: undefined,
@@ -182,23 +181,20 @@ const phaseSteps: Record<ImportRun["phase"], number | undefined> = {
 
 /** The import under way, as GET /v1/imports/{id} tells it, asked every 300 ms until the upload is answered. */
 function Progress({ request }: { request: Upload }) {
+  const t = useMessages(messages).progress;
+  const lang = useLang();
   const progress = useQuery({ ...importRunQuery(request.id), refetchInterval: 300, retry: false });
   const run = progress.data;
-  const what = request.dryRun ? "Checking" : "Importing";
   const text = !run
-    ? `Sending ${request.file.name} (${fileSize(request.file.size)})…`
-    : `${phaseWords[run.phase]}: ${count(run.rows)} ${run.rows === 1 ? "row" : "rows"} read, ${
-        run.problems === 0
-          ? "no problems"
-          : `${count(run.problems)} ${run.problems === 1 ? "problem" : "problems"}`
-      } so far.`;
+    ? t.sending(request.file.name, fileSize(lang, request.file.size))
+    : t.text(t.phases[run.phase], run.rows, run.problems);
   return (
     <section className="import-progress" aria-labelledby="import-progress-title">
       <h2 id="import-progress-title">
-        {what} {request.file.name}
+        {request.dryRun ? t.checking(request.file.name) : t.importing(request.file.name)}
       </h2>
       <progress
-        aria-label="Import progress"
+        aria-label={t.label}
         max={3}
         value={run ? phaseSteps[run.phase] : undefined}
         aria-valuetext={text}

@@ -1,9 +1,12 @@
 import { useQuery } from "@tanstack/react-query";
 import { importDecision } from "../account/access.ts";
+import { messages as accountMessages } from "../account/messages.ts";
 import { sessionQuery } from "../api.ts";
+import { useMessages } from "../i18n/index.ts";
 import { usePageHeading } from "../usePageHeading.ts";
 import { ViewLink } from "../ViewLink.tsx";
 import { ImportForm } from "./ImportForm.tsx";
+import { messages } from "./messages.ts";
 import { RecentImports } from "./RecentImports.tsx";
 
 /**
@@ -11,50 +14,55 @@ import { RecentImports } from "./RecentImports.tsx";
  * imported all or nothing, with every problem listed by row and column.
  */
 export function ImportPage() {
+  const t = useMessages(messages);
+  const reasons = useMessages(accountMessages);
   const session = useQuery(sessionQuery);
-  const heading = usePageHeading("Import a file");
+  const heading = usePageHeading(t.title);
 
   const signedIn = session.data?.user ? session.data : null;
   const decision = signedIn ? importDecision(signedIn) : null;
+  // A ministry's import lands as drafts, which are reviewed and submitted in its workspace.
+  const ministry = signedIn?.organisation.kind === "partner_ministry";
   return (
     <article className="import-page" aria-labelledby="import-title">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <ViewLink params={{ view: "account" }}>← Your account</ViewLink>
+      <nav aria-label={t.breadcrumb} className="breadcrumb">
+        <ViewLink params={{ view: "account" }}>{t.back}</ViewLink>
       </nav>
       <h1 id="import-title" tabIndex={-1} ref={heading}>
-        Import a file
+        {t.title}
       </h1>
-      <p className="lede">
-        Every row is checked, against the others and against what the tracker already holds. If any row has a
-        problem, nothing is written and every problem is listed; otherwise the records are written together,
-        in one change set. Records the tracker already holds, unchanged, are skipped, so the same file twice
-        changes nothing.
-      </p>
-      <section aria-labelledby="import-help-title">
-        <h2 id="import-help-title">The template</h2>
+      <p className="lede">{t.lede}</p>
+      {ministry ? (
         <p>
-          The tracker's own format: one row per commitment, tranche or stage event. Download it blank, as{" "}
+          {t.workspaceLead} <ViewLink params={{ view: "workspace" }}>{t.workspace}</ViewLink>.
+        </p>
+      ) : null}
+      <section aria-labelledby="import-help-title">
+        <h2 id="import-help-title">{t.templateTitle}</h2>
+        <p>
+          {t.template.lead}{" "}
           <a href="/v1/imports/template.csv" download>
             CSV
           </a>{" "}
-          or{" "}
+          {t.template.or}{" "}
           <a href="/v1/imports/template.xlsx" download>
             XLSX
           </a>
-          ; the <ViewLink params={{ view: "data-dictionary" }}>data dictionary</ViewLink> describes every
-          column (the records export's, which are the template's).
+          {t.template.dictionaryLead}{" "}
+          <ViewLink params={{ view: "data-dictionary" }}>{t.template.dictionary}</ViewLink>{" "}
+          {t.template.dictionaryTail}
         </p>
       </section>
       {session.error ? (
-        <p role="alert">Could not load your session: {session.error.message}</p>
+        <p role="alert">{t.sessionFailed(session.error.message)}</p>
       ) : session.isPending ? (
-        <p aria-busy="true">Loading your session…</p>
+        <p aria-busy="true">{t.loadingSession}</p>
       ) : !signedIn ? (
         <p className="empty-state">
-          You are not signed in. <ViewLink params={{ view: "sign-in" }}>Sign in</ViewLink> to import a file.
+          {t.notSignedIn} <ViewLink params={{ view: "sign-in" }}>{t.signIn}</ViewLink> {t.notSignedInTail}
         </p>
       ) : decision && !decision.allowed ? (
-        <p className="empty-state">Your roles do not let you import files: {decision.reason}.</p>
+        <p className="empty-state">{t.notAllowed(reasons.reason(decision.reason))}</p>
       ) : (
         <>
           <ImportForm session={signedIn} />

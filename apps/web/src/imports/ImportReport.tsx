@@ -1,31 +1,28 @@
 import { useEffect, useRef } from "react";
 import type { Session } from "../api.ts";
+import { formatCount } from "../i18n/format.ts";
+import { useLang, useMessages } from "../i18n/index.ts";
 import { ViewLink } from "../ViewLink.tsx";
+import { messages } from "./messages.ts";
 import type { ImportReport, Upload } from "./upload.ts";
 
 type Problem = ImportReport["problems"][number];
+type ReportMessages = (typeof messages)["en"]["report"];
 
-const count = (n: number) => new Intl.NumberFormat("en-GB").format(n);
-const plural = (n: number, one: string, many: string) => `${count(n)} ${n === 1 ? one : many}`;
-
-function headline(report: ImportReport): string {
+function headline(report: ImportReport, t: ReportMessages): string {
   switch (report.status) {
     case "dry_run":
-      return "Dry run: nothing written";
+      return t.dryRun;
     case "refused":
-      return "Refused: nothing written";
+      return t.refused;
     case "imported":
-      return `Imported as change set ${report.changeSet}`;
+      return t.imported(report.changeSet);
     case "unchanged":
-      return "Unchanged: every record is already there";
+      return t.unchanged;
   }
 }
 
-const kinds = [
-  ["commitments", "Commitments"],
-  ["tranches", "Tranches (schedule)"],
-  ["events", "Stage events"],
-] as const;
+const kinds = ["commitments", "tranches", "events"] as const;
 
 /** What the API answered: the outcome in words, the records per kind, and every problem and warning by row. */
 export function ImportReportView({
@@ -37,6 +34,9 @@ export function ImportReportView({
   request: Upload;
   session: Session;
 }) {
+  const all = useMessages(messages);
+  const t = all.report;
+  const lang = useLang();
   const heading = useRef<HTMLHeadingElement>(null);
   // The outcome replaces the progress: move there, so a screen reader says it and the eye finds it.
   useEffect(() => heading.current?.focus(), []);
@@ -45,49 +45,58 @@ export function ImportReportView({
   return (
     <section className="import-report" aria-labelledby="import-report-title" data-status={report.status}>
       <h2 id="import-report-title" tabIndex={-1} ref={heading}>
-        {headline(report)}
+        {headline(report, t)}
       </h2>
       <p>
-        {request.file.name} ({request.format.label}): {plural(report.rows, "row", "rows")} read,{" "}
-        {report.problemCount === 0 ? "no problems" : plural(report.problemCount, "problem", "problems")},{" "}
-        {report.warningCount === 0 ? "no warnings" : plural(report.warningCount, "warning", "warnings")}.{" "}
+        {t.summary(
+          request.file.name,
+          all.formats[request.format.id as keyof typeof all.formats] ?? request.format.label,
+          report.rows,
+          report.problemCount,
+          report.warningCount,
+        )}{" "}
         {dryRun
           ? report.problemCount > 0
-            ? "Importing it as it is would be refused: correct the rows below first."
-            : "Importing it would write the new records counted below."
+            ? t.wouldBeRefused
+            : t.wouldWrite
           : report.status === "refused"
-            ? "Correct the rows below and upload the file again."
+            ? t.correctAndRetry
             : null}
       </p>
       {report.status === "imported" ? (
         <p>
-          {published
-            ? "The records are published: "
-            : "The records are your organisation's drafts, out of public view until they are published: "}
-          <ViewLink params={{}}>see all commitments</ViewLink>, or the{" "}
-          <a href="#recent-imports-title">recent imports</a>.
+          {published ? t.published : t.drafts} <ViewLink params={{}}>{t.seeAll}</ViewLink>
+          {t.orThe} <a href="#recent-imports-title">{t.recent}</a>.
+        </p>
+      ) : null}
+      {report.status === "imported" && !published && report.changeSet !== null ? (
+        // The drafts just written, listed in the workspace by the change set that wrote them.
+        <p className="import-next">
+          <ViewLink className="button" params={{ view: "workspace", changeSet: String(report.changeSet) }}>
+            {t.review}
+          </ViewLink>
         </p>
       ) : null}
       <div className="table-scroll">
         <table className="data-table import-counts">
-          <caption>Records in the file</caption>
+          <caption>{t.countsCaption}</caption>
           <thead>
             <tr>
-              <th scope="col">Kind</th>
+              <th scope="col">{t.kind}</th>
               <th scope="col" className="num">
-                In the file
+                {t.inFile}
               </th>
               <th scope="col" className="num">
-                {dryRun ? "Would be new" : "New"}
+                {dryRun ? t.wouldBeNew : t.new}
               </th>
             </tr>
           </thead>
           <tbody>
-            {kinds.map(([kind, label]) => (
+            {kinds.map((kind) => (
               <tr key={kind} data-kind={kind}>
-                <th scope="row">{label}</th>
-                <td className="num">{count(report.records[kind].total)}</td>
-                <td className="num">{count(report.records[kind].new)}</td>
+                <th scope="row">{t.kinds[kind]}</th>
+                <td className="num">{formatCount(lang, report.records[kind].total)}</td>
+                <td className="num">{formatCount(lang, report.records[kind].new)}</td>
               </tr>
             ))}
           </tbody>
@@ -125,31 +134,29 @@ function ProblemTable({
   listed: Problem[];
   total: number;
 }) {
-  const noun = kind === "problems" ? ["problem", "problems"] : ["warning", "warnings"];
+  const t = useMessages(messages).report;
+  const lang = useLang();
   return (
     // Focusable, so the table can be scrolled with the keyboard.
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard
     <section className="table-scroll table-tall" tabIndex={0} aria-labelledby={`${id}-caption`}>
       <table className={`data-table import-${kind}`} id={id}>
-        <caption id={`${id}-caption`}>
-          {plural(total, noun[0] as string, noun[1] as string)}
-          {total > listed.length ? `; the first ${count(listed.length)} are listed` : ""}, by row of the file.
-        </caption>
+        <caption id={`${id}-caption`}>{t.caption(kind, total, listed.length)}</caption>
         <thead>
           <tr>
             <th scope="col" className="num">
-              Row
+              {t.row}
             </th>
-            <th scope="col">Column</th>
-            <th scope="col">Value</th>
-            <th scope="col">{kind === "problems" ? "Problem" : "Warning"}</th>
+            <th scope="col">{t.column}</th>
+            <th scope="col">{t.value}</th>
+            <th scope="col">{kind === "problems" ? t.problem : t.warning}</th>
           </tr>
         </thead>
         <tbody>
           {listed.map((p, i) => (
             // One row may have several problems, even in one column: the position keeps keys apart.
             <tr key={i} data-row={p.row} data-column={p.column ?? ""}>
-              <td className="num">{p.row === 0 ? "File" : count(p.row)}</td>
+              <td className="num">{p.row === 0 ? t.wholeFile : formatCount(lang, p.row)}</td>
               <td>{p.column ? <code>{p.column}</code> : "—"}</td>
               <td className="import-value">{p.value ?? ""}</td>
               <td className="import-message">{p.message}</td>

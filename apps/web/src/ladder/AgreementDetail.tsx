@@ -1,61 +1,12 @@
 import { useQuery } from "@tanstack/react-query";
 import { type AgreementView, categoriesQuery, commitmentsQuery } from "../api.ts";
 import { promised } from "../commitments/labels.ts";
-import { formatMeasure, formatPartialDate, humanise } from "../format.ts";
+import { formatPartialDate, humanise } from "../format.ts";
+import { useMessages } from "../i18n/index.ts";
 import { ViewLink } from "../ViewLink.tsx";
+import { messages } from "./messages.ts";
+import { provisionHeadline } from "./provisions.ts";
 import { SourceList } from "./SourceList.tsx";
-
-type Provision = AgreementView["provisions"][number]["provision"];
-
-const natoStances: Record<string, string> = {
-  path_supported: "Supports Ukraine's path to NATO membership",
-  bridge_to_membership: "Presented as a bridge to NATO membership",
-  review_on_accession: "Its future to be decided if Ukraine joins NATO",
-  not_supported: "No NATO membership path",
-};
-
-/** One line that says what a provision provides, in the tracker's words; the source's words follow it. */
-function provisionHeadline(p: Provision): string {
-  switch (p.kind) {
-    case "consultation":
-      return p.deadlineHours ? `Consultation within ${p.deadlineHours} hours` : "Consultation";
-    case "mutual_defence":
-      return p.present ? "Mutual-defence clause" : "No mutual-defence clause";
-    case "assistance": {
-      const amount = p.amount
-        ? ` — ${formatMeasure({ kind: "money", ...p.amount })}${p.amountBasis === "per_year" ? " a year" : ""}`
-        : "";
-      return `${p.multiYear ? "Multi-year assistance" : "Assistance"}${amount}`;
-    }
-    case "nato_membership":
-      return natoStances[p.stance] ?? humanise(p.stance);
-    case "duration_termination":
-      return p.durationYears ? `Duration: ${p.durationYears} years` : "Duration and termination";
-    case "defence_industrial":
-      return [
-        "Defence-industrial cooperation",
-        p.coProduction ? "co-production" : null,
-        p.localisation ? "localisation" : null,
-      ]
-        .filter(Boolean)
-        .join(", ");
-    case "intelligence_cyber":
-      return (
-        [p.intelligence ? "Intelligence" : null, p.cyber ? "cyber" : null].filter(Boolean).join(" and ") ||
-        "Intelligence and cyber"
-      );
-    case "reconstruction_reform":
-      return (
-        [p.reconstruction ? "Reconstruction" : null, p.reform ? "reform" : null]
-          .filter(Boolean)
-          .join(" and ") || "Reconstruction and reform"
-      );
-    case "capability_coalition":
-      return `${humanise(p.role)} of the ${p.coalition}`;
-    case "sanctions_response":
-      return "Sanctions and stepped responses";
-  }
-}
 
 export function AgreementDetail({
   agreement,
@@ -66,45 +17,44 @@ export function AgreementDetail({
   partyName: (id: string) => string;
   onClose: () => void;
 }) {
+  const t = useMessages(messages);
   const categories = useQuery(categoriesQuery);
   const categoryLabel = (id: string) => categories.data?.find((c) => c.id === id)?.label ?? humanise(id);
   const commitments = useQuery(commitmentsQuery);
   const underIt = commitments.data?.items.filter((c) => c.agreement === agreement.id) ?? [];
   return (
     <article className="agreement" aria-labelledby="agreement-title">
-      <button type="button" className="close" onClick={onClose} aria-label="Close the details">
+      <button type="button" className="close" onClick={onClose} aria-label={t.close}>
         ×
       </button>
       <p className="eyebrow">
         {humanise(agreement.tier)} · {agreement.classification.instrumentType.replaceAll("_", " ")}
-        {agreement.synthetic ? <span className="badge badge-synthetic">Synthetic</span> : null}
+        {agreement.synthetic ? <span className="badge badge-synthetic">{t.synthetic}</span> : null}
       </p>
       <h2 id="agreement-title">{agreement.title}</h2>
       {agreement.summary ? <p>{agreement.summary}</p> : null}
       <dl className="facts">
-        <dt>Guarantors</dt>
+        <dt>{t.guarantors}</dt>
         <dd>
-          {agreement.guarantors.length > 0
-            ? agreement.guarantors.map(partyName).join(", ")
-            : "Not named in the sources"}
+          {agreement.guarantors.length > 0 ? agreement.guarantors.map(partyName).join(", ") : t.noGuarantors}
         </dd>
-        <dt>Beneficiaries</dt>
+        <dt>{t.beneficiaries}</dt>
         <dd>{agreement.beneficiaries.map(partyName).join(", ")}</dd>
         {agreement.signed ? (
           <>
-            <dt>Signed</dt>
+            <dt>{t.signed}</dt>
             <dd>{formatPartialDate(agreement.signed)}</dd>
           </>
         ) : null}
         {agreement.durationYears ? (
           <>
-            <dt>Duration</dt>
-            <dd>{agreement.durationYears} years</dd>
+            <dt>{t.duration}</dt>
+            <dd>{t.years(agreement.durationYears)}</dd>
           </>
         ) : null}
       </dl>
 
-      <h3>Why it sits on this rung</h3>
+      <h3>{t.why}</h3>
       <ul className="reasons">
         {agreement.classification.reasons.map((reason) => (
           <li key={reason}>{reason}</li>
@@ -113,11 +63,11 @@ export function AgreementDetail({
 
       {agreement.provisions.length > 0 ? (
         <>
-          <h3>Provisions</h3>
+          <h3>{t.provisions}</h3>
           <ul className="provisions">
             {agreement.provisions.map(({ id, provision: p }) => (
               <li key={id}>
-                <strong>{provisionHeadline(p)}</strong>
+                <strong>{provisionHeadline(p, t.headline)}</strong>
                 {p.kind === "assistance" && p.categories.length > 0 ? (
                   <span className="provision-categories">
                     {" "}
@@ -134,7 +84,7 @@ export function AgreementDetail({
 
       {underIt.length > 0 ? (
         <>
-          <h3>Commitments under it</h3>
+          <h3>{t.commitmentsUnder}</h3>
           <ul className="agreement-commitments">
             {underIt.map((c) => (
               <li key={c.id}>
@@ -146,13 +96,13 @@ export function AgreementDetail({
         </>
       ) : null}
 
-      <h3>History</h3>
+      <h3>{t.history}</h3>
       <ol className="timeline">
         {agreement.statusHistory.map((change, i) => (
           <li key={`${change.status}-${i}`}>
             <span className="timeline-date">
               {change.dateBasis === "reported"
-                ? `Reported ${formatPartialDate(change.date)}`
+                ? t.reported(formatPartialDate(change.date))
                 : formatPartialDate(change.date)}
             </span>{" "}
             <strong>{humanise(change.status)}</strong>
@@ -162,7 +112,7 @@ export function AgreementDetail({
         ))}
       </ol>
 
-      <h3>Sources</h3>
+      <h3>{t.sources}</h3>
       <SourceList sources={agreement.sources} />
     </article>
   );

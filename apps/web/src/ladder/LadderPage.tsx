@@ -1,14 +1,21 @@
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
-import { type AgreementView, agreementsQuery, gradationQuery, partiesQuery } from "../api.ts";
+import { type AgreementView, agreementsQuery, gradationQuery } from "../api.ts";
 import { formatPartialDate } from "../format.ts";
+import { useMessages } from "../i18n/index.ts";
+import { usePartyName } from "../i18n/names.ts";
+import { usePageHeading } from "../usePageHeading.ts";
 import { useSearchParam } from "../useSearchParam.ts";
+import { ViewLink } from "../ViewLink.tsx";
 import { AgreementDetail } from "./AgreementDetail.tsx";
+import { messages } from "./messages.ts";
 
 export function LadderPage() {
   const gradation = useQuery(gradationQuery);
   const agreements = useQuery(agreementsQuery);
-  const parties = useQuery(partiesQuery);
+  const t = useMessages(messages);
+  const partyName = usePartyName();
+  const heading = usePageHeading(t.ladderTitle);
   const [selectedId, select] = useSearchParam("agreement");
 
   const byType = useMemo(() => {
@@ -18,12 +25,11 @@ export function LadderPage() {
     }
     return map;
   }, [agreements.data]);
-  const partyNames = useMemo(() => new Map((parties.data ?? []).map((p) => [p.id, p.name])), [parties.data]);
   const selected = agreements.data?.find((a) => a.id === selectedId);
 
   const error = gradation.error ?? agreements.error;
-  if (error) return <p role="alert">Could not load the ladder: {error.message}</p>;
-  if (!gradation.data || !agreements.data) return <p aria-busy="true">Loading the ladder…</p>;
+  if (error) return <p role="alert">{t.loadFailed(error.message)}</p>;
+  if (!gradation.data || !agreements.data) return <p aria-busy="true">{t.loading}</p>;
 
   // The ladder is climbed from the bottom: soft assurances below, hard obligations at the top.
   const tiersTopDown = [...gradation.data.tiers].sort((a, b) => b.rank - a.rank);
@@ -31,12 +37,12 @@ export function LadderPage() {
   return (
     <div className="ladder-layout">
       <section aria-labelledby="ladder-title" className="ladder">
-        <h1 id="ladder-title">The ladder of security guarantees</h1>
-        <p className="lede">
-          From political words at the bottom to legal and military obligations at the top: every instrument
-          the tracker records, placed on the gradation of Table 1 in Tanner, <cite>Friends and weapons</cite>{" "}
-          (FES, 2025). Select one to see its provisions, its history and why it sits where it does.{" "}
-          <a href="#commitments">What was promised and delivered</a> is listed below the ladder.
+        <h1 id="ladder-title" ref={heading} tabIndex={-1}>
+          {t.ladderTitle}
+        </h1>
+        <p className="lede">{t.ladderLede}</p>
+        <p>
+          <ViewLink params={{ view: "compare" }}>{t.compareLink}</ViewLink>
         </p>
         {tiersTopDown.map((tier) => (
           <section key={tier.id} className={`tier tier-${tier.id}`} aria-labelledby={`tier-${tier.id}`}>
@@ -53,10 +59,7 @@ export function LadderPage() {
                       <h3>{type.label}</h3>
                       <p>{type.description}</p>
                     </div>
-                    <ul
-                      className="rung-agreements"
-                      aria-label={`${type.label}: ${onRung.length} instruments`}
-                    >
+                    <ul className="rung-agreements" aria-label={t.instruments(type.label, onRung.length)}>
                       {onRung.map((agreement) => (
                         <li key={agreement.id}>
                           <button
@@ -85,15 +88,9 @@ export function LadderPage() {
       </section>
       <aside className="detail" aria-live="polite">
         {selected ? (
-          <AgreementDetail
-            agreement={selected}
-            partyName={(id) => partyNames.get(id) ?? id}
-            onClose={() => select(null)}
-          />
+          <AgreementDetail agreement={selected} partyName={partyName} onClose={() => select(null)} />
         ) : (
-          <p className="detail-empty">
-            Select an instrument on the ladder to see its provisions and sources.
-          </p>
+          <p className="detail-empty">{t.selectHint}</p>
         )}
       </aside>
     </div>

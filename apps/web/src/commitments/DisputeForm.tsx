@@ -1,0 +1,220 @@
+import type { Measure, RecordRef } from "@commitments/core";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { ApiProblem, apiError, client, csrfHeaders, refreshSessionOn401 } from "../api.ts";
+import { formatMeasure, inMeasureOf } from "../format.ts";
+import { useLang, useMessages } from "../i18n/index.ts";
+import { useRemarker } from "./abilities.ts";
+import { FormField } from "./FormField.tsx";
+import { messages } from "./messages.ts";
+import { remarkedQueryKeys } from "./queries.ts";
+import {
+  DisputeBody,
+  digitsOf,
+  emptySource,
+  errorsFrom,
+  type FieldErrors,
+  issuesOf,
+  type SourceDraft,
+  sourceOf,
+} from "./remarkSchemas.ts";
+import { SourceFields } from "./SourceFields.tsx";
+
+/** The order fields are visited in, so focus goes to the first one at fault. */
+const fieldOrder = (sources: number) => [
+  "figure",
+  "statement",
+  ...Array.from({ length: sources }, (_, i) => [
+    `sources.${i}.title`,
+    `sources.${i}.url`,
+    `sources.${i}.kind`,
+  ]).flat(),
+  "sources",
+];
+
+/** What a figure is counted in, for its label: "EUR", or "155mm shells, rounds". */
+export function unitOf(measure: Measure): string {
+  return measure.kind === "money" ? measure.currency : `${measure.item}, ${measure.unit.replace("_", " ")}`;
+}
+
+/**
+ * Dispute a published figure: the organisation's own figure, in the record's currency or unit, why, and the
+ * evidence. Checked with core's schema before it is sent; the API's refusals are placed at the field they name.
+ */
+export function DisputeForm({
+  target,
+  recorded,
+  what,
+  commitmentId,
+  onCancel,
+  onDone,
+}: {
+  target: RecordRef;
+  recorded: Measure;
+  /** What is disputed, to follow "Dispute": "the delivery of 15 July 2024". */
+  what: string;
+  commitmentId: string;
+  onCancel: () => void;
+  onDone: (notice: string) => void;
+}) {
+  const t = useMessages(messages);
+  const lang = useLang();
+  const { session } = useRemarker();
+  const queryClient = useQueryClient();
+  const titleId = useId();
+  const [figure, setFigure] = useState("");
+  const [statement, setStatement] = useState("");
+  const [sources, setSources] = useState<SourceDraft[]>([emptySource()]);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const controls = useRef(new Map<string, HTMLElement | null>());
+  const formError = useRef<HTMLParagraphElement>(null);
+  const register = (field: string) => (element: HTMLElement | null) => {
+    controls.current.set(field, element);
+  };
+  useEffect(() => controls.current.get("figure")?.focus(), []);
+
+  /** Shows the errors at their fields and moves focus to the first, so it is announced and can be corrected. */
+  function show(next: FieldErrors) {
+    setErrors(next);
+    queueMicrotask(() => {
+      const first = fieldOrder(sources.length).find((field) => next[field]);
+      const element =
+        first === "sources"
+          ? controls.current.get("sources.0.title")
+          : first
+            ? controls.current.get(first)
+            : undefined;
+      (element ?? formError.current)?.focus();
+    });
+  }
+
+  const open = useMutation({
+    mutationFn: async (json: ReturnType<typeof DisputeBody.parse>) => {
+      if (!session) throw new ApiProblem(401, "Sign in first");
+      const response = await client.v1.disputes.$post({ json }, csrfHeaders(session));
+      if (!response.ok) throw await apiError(response);
+      return (await response.json()).data;
+    },
+    onSuccess: async () => {
+      await Promise.all(
+        remarkedQueryKeys(commitmentId).map((queryKey) => queryClient.invalidateQueries({ queryKey })),
+      );
+      onDone(t.actions.disputed);
+    },
+    onError: (problem) => {
+      refreshSessionOn401(queryClient, problem);
+      if (!(problem instanceof ApiProblem)) return show({ form: problem.message });
+      const atFields = problem.details.filter((d) => d.location === "json");
+      const placed = errorsFrom(atFields, t.form, problem.status === 400);
+      show(
+        Object.keys(placed).length > 0
+          ? { ...placed, form: placed.form ?? t.form.checkFields }
+          : { form: problem.message },
+      );
+    },
+  });
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const typed = digitsOf(figure);
+    const body = {
+      target,
+      statement,
+      ...(typed ? { figure: inMeasureOf(recorded, typed) } : {}),
+      sources: sources.map(sourceOf),
+    };
+    const checked = DisputeBody.safeParse(body);
+    if (!checked.success)
+      return show({ ...errorsFrom(issuesOf(checked.error.issues), t.form), form: t.form.checkFields });
+    setErrors({});
+    open.mutate(checked.data);
+  }
+
+  const sourcesErrorId = `${titleId}-sources-error`;
+  return (
+    <form
+      className="form remark-form"
+      onSubmit={submit}
+      noValidate
+      aria-labelledby={titleId}
+      data-remark-form="dispute"
+    >
+      <h3 id={titleId}>{t.form.disputeTitle(what)}</h3>
+      <p className="field-hint">{t.form.recorded(formatMeasure(recorded, { exact: true, lang }))}</p>
+      {errors.form ? (
+        <p className="form-error" role="alert" tabIndex={-1} ref={formError}>
+          {errors.form}
+        </p>
+      ) : null}
+      <FormField label={t.form.figure(unitOf(recorded))} hint={t.form.figureHint} error={errors.figure}>
+        {(control) => (
+          <input
+            {...control}
+            ref={register("figure")}
+            type="text"
+            inputMode="decimal"
+            autoComplete="off"
+            value={figure}
+            onChange={(event) => setFigure(event.target.value)}
+          />
+        )}
+      </FormField>
+      <FormField label={t.form.statement} hint={t.form.statementHint} error={errors.statement}>
+        {(control) => (
+          <textarea
+            {...control}
+            ref={register("statement")}
+            rows={3}
+            value={statement}
+            onChange={(event) => setStatement(event.target.value)}
+          />
+        )}
+      </FormField>
+      <fieldset className="field evidence" aria-describedby={errors.sources ? sourcesErrorId : undefined}>
+        <legend>{t.form.sources}</legend>
+        {errors.sources ? (
+          <p id={sourcesErrorId} className="field-error">
+            {errors.sources}
+          </p>
+        ) : null}
+        {sources.map((source, i) => (
+          // Sources are edited in place and removed by position: the index is their identity while the form is open.
+          <fieldset key={i} className="source-fields">
+            <legend>{t.form.sourceLegend(i + 1)}</legend>
+            <SourceFields
+              index={i}
+              source={source}
+              errors={errors}
+              register={register}
+              onChange={(next) => setSources(sources.map((s, j) => (j === i ? next : s)))}
+            />
+            {sources.length > 1 ? (
+              <button
+                type="button"
+                className="button button-secondary"
+                onClick={() => setSources(sources.filter((_, j) => j !== i))}
+              >
+                {t.form.removeSource(i + 1)}
+              </button>
+            ) : null}
+          </fieldset>
+        ))}
+        <button
+          type="button"
+          className="button button-secondary"
+          onClick={() => setSources([...sources, emptySource()])}
+        >
+          {t.form.addSource}
+        </button>
+      </fieldset>
+      <p className="button-row">
+        <button type="submit" className="button" disabled={open.isPending}>
+          {open.isPending ? t.form.sending : t.form.submitDispute}
+        </button>
+        <button type="button" className="button button-secondary" onClick={onCancel}>
+          {t.form.cancel}
+        </button>
+      </p>
+    </form>
+  );
+}

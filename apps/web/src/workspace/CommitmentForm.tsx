@@ -1,0 +1,302 @@
+import { type CategoryId, CommitmentRecord, categoryIds } from "@commitments/core";
+import { settableFields } from "@commitments/core/access";
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { agreementsQuery, apiError, client, csrfHeaders, partiesQuery, type Session } from "../api.ts";
+import { useLang, useMessages } from "../i18n/index.ts";
+import {
+  changedFields,
+  emptyMeasure,
+  emptyPeriod,
+  emptySource,
+  fromMeasure,
+  fromPeriod,
+  fromSources,
+  type MeasureDraft,
+  optional,
+  type PeriodDraft,
+  type SourceDraft,
+  toMeasure,
+  toPeriod,
+  toSources,
+  withoutAbsent,
+} from "./drafts.ts";
+import { ErrorSummary } from "./ErrorSummary.tsx";
+import { fieldId, InputField, SelectField, TextAreaField } from "./FormField.tsx";
+import { FormFrame, ReasonField } from "./FormFrame.tsx";
+import { MeasureFields, PeriodFields } from "./MeasureFields.tsx";
+import { messages } from "./messages.ts";
+import type { CommitmentRead, Saved } from "./queries.ts";
+import { SourcesFields } from "./SourcesFields.tsx";
+import { useRecordForm } from "./useRecordForm.ts";
+import { check, sharedLabel } from "./validation.ts";
+
+/**
+ * The body of a create, checked as the API checks it: its CommitmentCreate is core's CommitmentRecord with the id
+ * left to the API. `synthetic` is the tracker's own flag, which a ministry may not set.
+ */
+const CommitmentBody = CommitmentRecord.omit({ id: true, synthetic: true });
+/** What a ministry may change in an update: its settable fields, less the id and the schedule (tranches of its own). */
+const editable = settableFields.commitment.filter((f) => f !== "id" && f !== "schedule");
+/** What a save sends: a new record, or the fields an update changes and why. */
+type Body =
+  | { kind: "create"; record: ReturnType<typeof CommitmentBody.parse> }
+  | { kind: "update"; set: Record<string, unknown>; reason: string };
+
+interface CommitmentDraft {
+  recipient: string;
+  agreement: string;
+  title: string;
+  category: CategoryId | "";
+  measure: MeasureDraft;
+  measureBasis: "total" | "per_year";
+  period: PeriodDraft;
+  conditions: string;
+  sources: SourceDraft[];
+}
+
+function draftOf(existing: CommitmentRead | undefined): CommitmentDraft {
+  if (!existing)
+    return {
+      recipient: "UA",
+      agreement: "",
+      title: "",
+      category: "",
+      measure: emptyMeasure(),
+      measureBasis: "total",
+      period: emptyPeriod(),
+      conditions: "",
+      sources: [emptySource()],
+    };
+  return {
+    recipient: existing.recipient,
+    agreement: existing.agreement ?? "",
+    title: existing.title,
+    category: existing.category,
+    measure: fromMeasure(existing.measure),
+    measureBasis: existing.measureBasis,
+    period: fromPeriod(existing.period),
+    conditions: existing.conditions.join("\n"),
+    sources: fromSources(existing.sources),
+  };
+}
+
+/** A new commitment of the ministry's country, saved as its draft; or a correction of one, with the reason. */
+export function CommitmentForm({
+  session,
+  party,
+  existing,
+  onSaved,
+  onReload,
+}: {
+  session: Session;
+  party: string;
+  existing?: CommitmentRead | undefined;
+  onSaved: (saved: Saved) => void;
+  onReload?: () => void;
+}) {
+  const lang = useLang();
+  const parties = useQuery(partiesQuery);
+  const agreements = useQuery(agreementsQuery);
+  const [draft, setDraft] = useState(() => draftOf(existing));
+  const [reason, setReason] = useState("");
+  // One key per form: a save retried after a lost answer replays the first one instead of recording it twice.
+  const [idempotencyKey] = useState(() => crypto.randomUUID());
+  const form = "commitment-form";
+  const partyName = (id: string) => {
+    const found = parties.data?.find((p) => p.id === id);
+    return (lang === "uk" ? found?.nameUk : undefined) ?? found?.name ?? id;
+  };
+
+  const t = useMessages(messages);
+  const { submit, errors, errorAt, summary, saving, ...state } = useRecordForm<Body>({
+    labelOf: (path) => labelOf(path),
+    prepare: () => {
+      const record = withoutAbsent({
+        donor: party,
+        recipient: draft.recipient,
+        agreement: optional(draft.agreement),
+        title: draft.title.trim(),
+        category: draft.category,
+        measure: toMeasure(draft.measure),
+        measureBasis: draft.measureBasis,
+        period: toPeriod(draft.period),
+        conditions: draft.conditions
+          .split("\n")
+          .map((line) => line.trim())
+          .filter(Boolean),
+        sources: toSources(draft.sources),
+      });
+      const checked = check(CommitmentBody, record, t.errors);
+      const problems: Record<string, string> = checked.ok ? {} : { ...checked.errors };
+      if (existing && reason.trim().length < 3) problems.reason = t.errors.reason;
+      if (!checked.ok || Object.keys(problems).length > 0) return { ok: false, errors: { fields: problems } };
+      if (!existing) return { ok: true, body: { kind: "create" as const, record: checked.record } };
+      const set = changedFields(existing, checked.record, editable);
+      if (Object.keys(set).length === 0)
+        return { ok: false, errors: { fields: {}, form: t.form.nothingChanged } };
+      return { ok: true, body: { kind: "update" as const, set, reason: reason.trim() } };
+    },
+    send: async (body) => {
+      const response =
+        body.kind === "create"
+          ? await client.v1.commitments.$post(
+              { json: body.record, header: { "idempotency-key": idempotencyKey } },
+              csrfHeaders(session),
+            )
+          : await client.v1.commitments[":id"].$patch(
+              {
+                param: { id: existing?.id ?? "" },
+                header: { "if-match": `"${existing?.version}"` },
+                json: { set: body.set, reason: body.reason },
+              },
+              csrfHeaders(session),
+            );
+      if (!response.ok) throw await apiError(response);
+      const { commitment } = (await response.json()).data;
+      return {
+        kind: "commitment",
+        id: commitment.id,
+        version: commitment.version,
+        status: commitment.status,
+      };
+    },
+    onSaved,
+  });
+
+  const f = t.fields;
+  const labels: Record<string, string> = {
+    recipient: f.recipient,
+    agreement: f.agreement,
+    title: f.title,
+    category: f.category,
+    measureBasis: f.measureBasis,
+    period: f.period,
+    "period.start": `${f.period}: ${f.periodStart}`,
+    "period.end": `${f.period}: ${f.periodEnd}`,
+    conditions: f.conditions,
+    reason: t.form.reason,
+  };
+  function labelOf(path: string): string | undefined {
+    if (path.startsWith("conditions.")) return f.conditions;
+    return labels[path] ?? sharedLabel(t, path);
+  }
+  const id = (path: string) => fieldId(form, path);
+  const set = (change: Partial<CommitmentDraft>) => setDraft((d) => ({ ...d, ...change }));
+
+  return (
+    <FormFrame
+      form={form}
+      title={existing ? t.form.editCommitment(existing.title) : t.form.newCommitment}
+      existing={existing}
+      conflict={state.conflict}
+      conflictNotice={state.conflictNotice}
+      onReload={onReload}
+      saving={saving}
+      onSubmit={submit}
+    >
+      <ErrorSummary form={form} errors={errors} labelOf={labelOf} ref={summary} />
+      <InputField id={id("donor")} label={f.donor} hint={f.donorHint} value={partyName(party)} readOnly />
+      <InputField
+        id={id("title")}
+        label={f.title}
+        hint={f.titleHint}
+        maxLength={500}
+        value={draft.title}
+        error={errorAt("title")}
+        onChange={(event) => set({ title: event.target.value })}
+      />
+      <div className="field-row">
+        <SelectField
+          id={id("recipient")}
+          label={f.recipient}
+          value={draft.recipient}
+          error={errorAt("recipient")}
+          onChange={(event) => set({ recipient: event.target.value })}
+        >
+          {(parties.data ?? [{ id: draft.recipient, name: draft.recipient, nameUk: undefined }]).map((p) => (
+            <option key={p.id} value={p.id}>
+              {(lang === "uk" ? p.nameUk : undefined) ?? p.name}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          id={id("category")}
+          label={f.category}
+          value={draft.category}
+          error={errorAt("category")}
+          onChange={(event) => set({ category: event.target.value as CategoryId | "" })}
+        >
+          <option value="">{f.choose}</option>
+          {categoryIds.map((category) => (
+            <option key={category} value={category}>
+              {t.categories[category]}
+            </option>
+          ))}
+        </SelectField>
+      </div>
+      <SelectField
+        id={id("agreement")}
+        label={f.agreement}
+        hint={f.agreementHint}
+        value={draft.agreement}
+        error={errorAt("agreement")}
+        onChange={(event) => set({ agreement: event.target.value })}
+      >
+        <option value="">{f.agreementNone}</option>
+        {(agreements.data ?? []).map((a) => (
+          <option key={a.id} value={a.id}>
+            {a.title}
+          </option>
+        ))}
+      </SelectField>
+      <MeasureFields
+        form={form}
+        value={draft.measure}
+        onChange={(measure) => set({ measure })}
+        errorAt={errorAt}
+      />
+      <fieldset className="field-group" id={id("measureBasis")} tabIndex={-1}>
+        <legend>{f.measureBasis}</legend>
+        {errorAt("measureBasis") ? <p className="field-error">{errorAt("measureBasis")}</p> : null}
+        {(["total", "per_year"] as const).map((basis) => (
+          <label key={basis} className="choice">
+            <input
+              type="radio"
+              name={id("measureBasis-choice")}
+              value={basis}
+              checked={draft.measureBasis === basis}
+              onChange={() => set({ measureBasis: basis })}
+            />{" "}
+            {f.bases[basis]}
+          </label>
+        ))}
+      </fieldset>
+      <PeriodFields
+        form={form}
+        legend={f.period}
+        hint={f.periodHint}
+        value={draft.period}
+        onChange={(period) => set({ period })}
+        errorAt={errorAt}
+      />
+      <TextAreaField
+        id={id("conditions")}
+        label={f.conditions}
+        hint={f.conditionsHint}
+        value={draft.conditions}
+        error={errorAt("conditions")}
+        onChange={(event) => set({ conditions: event.target.value })}
+      />
+      <SourcesFields
+        form={form}
+        value={draft.sources}
+        onChange={(sources) => set({ sources })}
+        errorAt={errorAt}
+      />
+      {existing ? (
+        <ReasonField id={id("reason")} value={reason} onChange={setReason} error={errorAt("reason")} />
+      ) : null}
+    </FormFrame>
+  );
+}

@@ -1,0 +1,292 @@
+import { authorise } from "@commitments/core/access";
+import { useQuery } from "@tanstack/react-query";
+import { useEffect, useRef, useState } from "react";
+import { actorOf, importDecision } from "../account/access.ts";
+import { partiesQuery, type Session, sessionQuery } from "../api.ts";
+import { useLang, useMessages } from "../i18n/index.ts";
+import { usePageHeading } from "../usePageHeading.ts";
+import { navigate, useSearchParam, viewHref } from "../useSearchParam.ts";
+import { ViewLink } from "../ViewLink.tsx";
+import { CommitmentForm } from "./CommitmentForm.tsx";
+import { DraftsList } from "./DraftsList.tsx";
+import { EventForm } from "./EventForm.tsx";
+import { messages } from "./messages.ts";
+import {
+  commitmentToEditQuery,
+  type DonorRecords,
+  donorRecordsQuery,
+  eventToEditQuery,
+  type RecordKind,
+  type Saved,
+  trancheToEditQuery,
+} from "./queries.ts";
+import { rowsOf } from "./rows.ts";
+import { TrancheForm } from "./TrancheForm.tsx";
+
+/**
+ * The ministry workspace (?view=workspace): a partner ministry keeps its own country's records here. New
+ * commitments, tranches and stage events start as its drafts; an editor submits them, an approver of the same
+ * ministry publishes them (or returns them). `&form=commitment|tranche|event` opens a form, with `&id=` to
+ * correct a record; `&changeSet=` lists the records one import wrote.
+ */
+export function WorkspacePage() {
+  const t = useMessages(messages);
+  const session = useQuery(sessionQuery);
+  const heading = usePageHeading(t.title);
+  const signedIn = session.data?.user ? session.data : null;
+  const party = signedIn?.organisation.party ?? null;
+
+  let content: React.ReactNode;
+  if (session.error) content = <p role="alert">{t.sessionFailed(session.error.message)}</p>;
+  else if (session.isPending) content = <p aria-busy="true">{t.loadingSession}</p>;
+  else if (!signedIn)
+    content = (
+      <p className="empty-state">
+        {t.notSignedIn} <ViewLink params={{ view: "sign-in" }}>{t.signIn}</ViewLink> {t.notSignedInTail}
+      </p>
+    );
+  else if (!party) content = <p className="empty-state">{t.noCountry}</p>;
+  else content = <Allowed session={signedIn} party={party} />;
+
+  return (
+    <article className="workspace-page" aria-labelledby="workspace-title">
+      <h1 id="workspace-title" tabIndex={-1} ref={heading}>
+        {t.title}
+      </h1>
+      {content}
+    </article>
+  );
+}
+
+/** The workspace for whoever core's rules let record or approve the country's records; the reason for anyone else. */
+function Allowed({ session, party }: { session: Session; party: string }) {
+  const t = useMessages(messages);
+  const actor = actorOf(session);
+  const records = authorise(actor, "record.create", { donor: party });
+  const approves = authorise(actor, "record.publish", {
+    donor: party,
+    organisation: session.organisation.id,
+    status: "submitted",
+  });
+  if (!records.allowed && !approves.allowed)
+    return <p className="empty-state">{t.notAllowed(t.reason(records.reason))}</p>;
+  return <Workspace session={session} party={party} mayRecord={records.allowed} />;
+}
+
+function Workspace({ session, party, mayRecord }: { session: Session; party: string; mayRecord: boolean }) {
+  const t = useMessages(messages);
+  const lang = useLang();
+  const parties = useQuery(partiesQuery);
+  const records = useQuery(donorRecordsQuery(party));
+  const [form] = useSearchParam("form");
+  const [id] = useSearchParam("id");
+  const [changeSetParam] = useSearchParam("changeSet");
+  const changeSet = changeSetParam && /^\d+$/.test(changeSetParam) ? Number(changeSetParam) : null;
+  const [notice, setNotice] = useState<Saved | null>(null);
+  const country = parties.data?.find((p) => p.id === party);
+  const countryName = (lang === "uk" ? country?.nameUk : undefined) ?? country?.name ?? party;
+
+  // A saved record sends the person back to the list, told what was saved.
+  const onSaved = (saved: Saved) => {
+    setNotice(saved);
+    navigate(new URL(viewHref({ view: "workspace" }), window.location.href));
+  };
+  const formKind =
+    mayRecord && (form === "commitment" || form === "tranche" || form === "event") ? form : null;
+  // Leaving a form without saving (Cancel, Back) lands on the page's heading rather than on nothing; an old notice
+  // of a save goes once another form is opened.
+  const hadForm = useRef(formKind !== null);
+  useEffect(() => {
+    if (formKind) setNotice(null);
+    else if (hadForm.current && !document.querySelector(".saved-notice"))
+      document.getElementById("workspace-title")?.focus();
+    hadForm.current = formKind !== null;
+  }, [formKind]);
+
+  return (
+    <>
+      <p className="lede">{t.lede(session.organisation.name, countryName)}</p>
+      <nav aria-label={t.actionsNav} className="workspace-actions">
+        <ul>
+          {mayRecord ? (
+            <>
+              <li>
+                <ViewLink params={{ view: "workspace", form: "commitment" }}>{t.newCommitment}</ViewLink>
+              </li>
+              <li>
+                <ViewLink params={{ view: "workspace", form: "tranche" }}>{t.newTranche}</ViewLink>
+              </li>
+              <li>
+                <ViewLink params={{ view: "workspace", form: "event" }}>{t.newEvent}</ViewLink>
+              </li>
+            </>
+          ) : null}
+          {importDecision(session).allowed ? (
+            <li>
+              <ViewLink params={{ view: "import" }}>{t.importFile}</ViewLink>
+            </li>
+          ) : null}
+          {formKind ? (
+            <li>
+              <ViewLink params={{ view: "workspace" }}>{t.backToList}</ViewLink>
+            </li>
+          ) : null}
+        </ul>
+      </nav>
+      {records.error ? (
+        <p role="alert">{t.list.failed(records.error.message)}</p>
+      ) : !records.data ? (
+        <p aria-busy="true">{t.list.loading}</p>
+      ) : formKind ? (
+        <RecordForm
+          kind={formKind}
+          id={id}
+          session={session}
+          party={party}
+          records={records.data}
+          onSaved={onSaved}
+        />
+      ) : (
+        <>
+          {notice ? <SavedNotice saved={notice} records={records.data} /> : null}
+          <DraftsList session={session} party={party} records={records.data} changeSet={changeSet} />
+        </>
+      )}
+    </>
+  );
+}
+
+/** What was just saved, said where focus lands on returning to the list. */
+function SavedNotice({ saved, records }: { saved: Saved; records: DonorRecords }) {
+  const t = useMessages(messages);
+  const lang = useLang();
+  const notice = useRef<HTMLParagraphElement>(null);
+  useEffect(() => notice.current?.focus(), []);
+  const row = rowsOf(records, lang, t).find((r) => r.key === `${saved.kind}:${saved.id}`);
+  const label = row?.label ?? records.commitments.find((c) => c.id === saved.id)?.title ?? saved.id;
+  return (
+    <p
+      className="saved-notice"
+      role="status"
+      tabIndex={-1}
+      ref={notice}
+      data-record={`${saved.kind}:${saved.id}`}
+    >
+      {t.saved(t.kinds[saved.kind], label, t.statuses[saved.status], saved.version)}
+    </p>
+  );
+}
+
+/** A new record's form, or an existing one's once it is read (its version is what the correction is based on). */
+function RecordForm({
+  kind,
+  id,
+  session,
+  party,
+  records,
+  onSaved,
+}: {
+  kind: RecordKind;
+  id: string | null;
+  session: Session;
+  party: string;
+  records: DonorRecords;
+  onSaved: (saved: Saved) => void;
+}) {
+  if (id === null) {
+    if (kind === "commitment") return <CommitmentForm session={session} party={party} onSaved={onSaved} />;
+    if (kind === "tranche") return <TrancheForm session={session} records={records} onSaved={onSaved} />;
+    return <EventForm session={session} records={records} onSaved={onSaved} />;
+  }
+  if (kind === "commitment")
+    return <EditCommitment id={id} session={session} party={party} onSaved={onSaved} />;
+  if (kind === "tranche")
+    return <EditTranche id={id} session={session} records={records} onSaved={onSaved} />;
+  return <EditEvent id={id} session={session} records={records} onSaved={onSaved} />;
+}
+
+function Reading({ error }: { error: Error | null }) {
+  const t = useMessages(messages);
+  return error ? (
+    <p role="alert">{t.form.readFailed(error.message)}</p>
+  ) : (
+    <p aria-busy="true">{t.form.reading}</p>
+  );
+}
+
+// Each form is keyed by the version it was filled from: reloading after a conflict starts it afresh.
+
+function EditCommitment({
+  id,
+  session,
+  party,
+  onSaved,
+}: {
+  id: string;
+  session: Session;
+  party: string;
+  onSaved: (saved: Saved) => void;
+}) {
+  const read = useQuery(commitmentToEditQuery(id));
+  if (!read.data) return <Reading error={read.error} />;
+  return (
+    <CommitmentForm
+      key={read.data.version}
+      session={session}
+      party={party}
+      existing={read.data}
+      onSaved={onSaved}
+      onReload={() => void read.refetch()}
+    />
+  );
+}
+
+function EditTranche({
+  id,
+  session,
+  records,
+  onSaved,
+}: {
+  id: string;
+  session: Session;
+  records: DonorRecords;
+  onSaved: (saved: Saved) => void;
+}) {
+  const read = useQuery(trancheToEditQuery(id));
+  if (!read.data) return <Reading error={read.error} />;
+  return (
+    <TrancheForm
+      key={read.data.version}
+      session={session}
+      records={records}
+      existing={read.data}
+      onSaved={onSaved}
+      onReload={() => void read.refetch()}
+    />
+  );
+}
+
+function EditEvent({
+  id,
+  session,
+  records,
+  onSaved,
+}: {
+  id: string;
+  session: Session;
+  records: DonorRecords;
+  onSaved: (saved: Saved) => void;
+}) {
+  const read = useQuery(eventToEditQuery(id));
+  if (!read.data) return <Reading error={read.error} />;
+  return (
+    <EventForm
+      key={read.data.version}
+      session={session}
+      records={records}
+      existing={read.data}
+      onSaved={onSaved}
+      onReload={() => void read.refetch()}
+    />
+  );
+}
