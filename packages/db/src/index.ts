@@ -1,4 +1,5 @@
 export * from "./accounts.ts";
+export * from "./bulk-load.ts";
 export * from "./client.ts";
 export * from "./counts.ts";
 export * from "./dependents.ts";

@@ -1,0 +1,209 @@
+import type { ImportResult } from "./import.ts";
+import type { Bundle } from "./measures.ts";
+import { grouped } from "./stats.ts";
+import { storeLabels } from "./stores.ts";
+
+export interface Row {
+  measure: string;
+  store: string;
+  figure: string;
+  /** null: a figure for context, no target. */
+  target: { value: number; atLeast: boolean; unit: string } | null;
+  value?: number;
+  /** Which explanation applies when the figure falls short. */
+  key?: string;
+}
+
+/**
+ * Why a figure falls short, in one line, from what the measures show (see the notes under the tables). Keyed by
+ * the measure; a short figure without an entry says so.
+ */
+const whyShort: Record<string, string> = {
+  "dblimit-pglite":
+    "the handler re-sums every returned row (4,991 at 100k) in JavaScript with exact decimal arithmetic, on the one thread PGlite's queries also run on",
+  "dblimit-postgres":
+    "the API spends more CPU a request than PostgreSQL: a few ms of the app's stack even for an empty answer, and at 100k the exact-decimal assembly of every returned row in JavaScript, on one thread",
+  "p99-postgres": "requests queue behind the series handler's JavaScript assembly on the API's one thread",
+  "health-pglite":
+    "PGlite's queries (WebAssembly) and the series handler's exact-decimal assembly both run on the event loop, and /health waits behind them",
+  "health-postgres":
+    "the series handler's exact-decimal assembly of its rows holds the event loop (hundreds of ms a request at 100k), and /health waits behind it",
+  "http-pglite":
+    "the read runs 12 queries one after another (record, tranches, events, then disputes, annotations, confirmations of each) on the same thread; the bare route does nothing",
+  "http-postgres":
+    "the read runs 12 queries one after another (record, tranches, events, then disputes, annotations, confirmations of each), each a round trip, plus the app's middleware",
+  scaling:
+    "cells are kept per stage, month, currency, donor, category and agreement — about one per 1.5 events at 100k — so the query sums cells that grow with the data, not the answer; and the 10k answer is empty (see the note)",
+  lcp: "the dashboard waits for the series, the chart renderer chunk and the party and agreement lists before drawing",
+  chart:
+    "the chart is rendered to an SVG string and parsed into the page on the main thread after the data arrives",
+  start:
+    "tsx compiles the API's TypeScript on every start, and PGlite loads its WebAssembly and data directory",
+  bundle: "React, React Query and the app shell are in the entry chunk",
+};
+
+function verdict(row: Row): string {
+  if (!row.target || row.value === undefined) return "—";
+  const { value: target, atLeast, unit } = row.target;
+  const met = atLeast ? row.value >= target : row.value <= target;
+  if (met) return "met";
+  const by = atLeast
+    ? `**short by ${Math.round(((target - row.value) / target) * 100)}%**`
+    : `**short by ${(row.value - target).toFixed(unit === " s" ? 2 : 1)}${unit}** (${Math.round(((row.value - target) / target) * 100)}% over)`;
+  return `${by}: ${whyShort[row.key ?? ""] ?? "not yet explained"}`;
+}
+
+function targetText(row: Row): string {
+  if (!row.target) return "—";
+  return `${row.target.atLeast ? "≥" : "≤"} ${row.target.value}${row.target.unit}`;
+}
+
+function table(rows: Row[]): string[] {
+  return [
+    "| Measure | Store | Figure | Target | Result |",
+    "| --- | --- | --- | --- | --- |",
+    ...rows.map((r) => `| ${r.measure} | ${r.store} | ${r.figure} | ${targetText(r)} | ${verdict(r)} |`),
+  ];
+}
+
+function verdictOf(value: number, target: number, atLeast: boolean): string {
+  const met = atLeast ? value >= target : value <= target;
+  if (met) return "met";
+  return atLeast
+    ? `**short by ${Math.round(((target - value) / target) * 100)}%**`
+    : `**over by ${Math.round(((value - target) / target) * 100)}%**`;
+}
+
+const importNote = [
+  "The import figure is the command-line import (`apps/api/scripts/import.ts`, the API's pipeline: streaming",
+  "parse, validation of every row against the core schemas, COPY into staging tables, set-based checks, one",
+  "change set, series refresh) in a process of its own, timed from its first byte to its commit; COPY is a bare",
+  "`COPY` of the same file into an unindexed table of text columns (PGlite: in 20,000-row batches from memory,",
+  "as the import stages them). The capped run shows the memory is bounded: the import holds one record at a",
+  "time and batches of staged rows, never the file, so it completes with a heap far smaller than the file; the",
+  "rest of a PGlite process is the embedded database's own memory.",
+];
+
+function importSection(results: ImportResult[]): string[] {
+  const lines = ["| Measure | Store | Figure | Target | Result |", "| --- | --- | --- | --- | --- |"];
+  for (const r of results) {
+    const ratio = r.importRowsPerSecond / r.copyRowsPerSecond;
+    const store = storeLabels[r.kind];
+    lines.push(
+      `| Import vs COPY (${grouped(r.rows)}-row template, ${Math.round(r.fileMb)} MB) | ${store} | ` +
+        `${grouped(r.importRowsPerSecond)} rows/s ÷ ${grouped(r.copyRowsPerSecond)} rows/s = ${ratio.toFixed(3)} | ≥ 0.5 | ${verdictOf(ratio, 0.5, true)} |`,
+      `| Peak resident memory of the importing process | ${store} | ${r.peakMemoryMb} MB, of which the import added at most ${r.addedMemoryMb} MB over the same process with the store open and no rows | ≤ 300 MB | ${verdictOf(r.peakMemoryMb, 300, false)} |`,
+      `| The same import with Node's heap capped at ${r.cappedHeapMb} MB (one run) | ${store} | completed, ${grouped(r.capped.rowsPerSecond)} rows/s, peak ${r.capped.peakMemoryMb} MB | completes | met |`,
+    );
+  }
+  return [...lines, "", ...importNote];
+}
+
+/**
+ * The import section of the previous BENCHMARKS.md, when this run did not measure imports: kept as it was, with
+ * the date and command it was measured by.
+ */
+function previousImport(previous: string): string[] | null {
+  const section = /^## Import\n([\s\S]*?)(?=^## |(?![\s\S]))/m.exec(previous);
+  if (section) return section[1]?.trimEnd().split("\n") ?? null;
+  // The first format: one table, the import rows only.
+  const rows = previous
+    .split("\n")
+    .filter((l) => /^\| (Import vs COPY|Peak resident memory|The same import)/.test(l));
+  if (rows.length === 0) return null;
+  const date = /^- Date: (.+)$/m.exec(previous)?.[1] ?? "unknown";
+  const command = /^- Command: (.+)$/m.exec(previous)?.[1] ?? "unknown";
+  return [
+    `Not measured by this run: the figures of the run of ${date} (${command}), kept as they were.`,
+    "",
+    "| Measure | Store | Figure | Target | Result |",
+    "| --- | --- | --- | --- | --- |",
+    ...rows,
+    "",
+    ...importNote,
+  ];
+}
+
+export function report(input: {
+  machine: string[];
+  command: string;
+  runs: number;
+  seconds: number;
+  clients: number;
+  sizes: number[];
+  complete: boolean;
+  rows: Row[];
+  bundle: Bundle | undefined;
+  imports: ImportResult[];
+  previous: string;
+  /** Observations about the figures that a reader needs to read them right. */
+  notes: string[];
+}): string {
+  const date = new Date().toISOString().slice(0, 10);
+  const sizes = input.sizes.map(grouped).join(", ");
+  const lines = ["# Benchmarks", ""];
+  if (!input.complete) {
+    lines.push(
+      `> **Partial run** (\`${input.command}\`): stage-event sizes ${sizes} only${input.sizes.includes(1_000_000) ? "" : " — not the 1,000,000-event dataset the targets are set for"}, and only the measures listed. Ratios and targets below are taken over the sizes measured; the full run is \`pnpm bench\` with no options.`,
+      "",
+    );
+  }
+  lines.push(
+    "Written by `pnpm bench` (apps/bench); do not edit by hand. Ratios are against the raw parts measured in the",
+    "same run, since absolute times drift on a shared machine. Each figure is the median of the runs (peak memory:",
+    "the highest).",
+    "",
+    `- Date: ${date}`,
+    `- Command: \`${input.command}\` (${input.runs} run(s) of each measure; load phases of ${input.seconds} s)`,
+    ...input.machine.map((line) => `- Machine: ${line}`),
+    `- Dataset: the synthetic generator (seed 1, 50 donors, 20,000 commitments) at ${sizes} stage events, bulk-loaded (\`loadSyntheticBulk\`) with the reference dataset into a fresh store of each kind`,
+    "",
+  );
+  if (input.rows.length > 0) {
+    lines.push("## Serving", "", ...table(input.rows), "");
+    lines.push(
+      "The API runs in a process of its own (`apps/bench/src/server.ts`: `createApp` over the store, served by",
+      "@hono/node-server, request logging off, plus a bare Hono route for the overhead measure); the load comes from",
+      `the benchmark's own generators (\`apps/bench/src/loadgen.ts\`, keep-alive \`node:http\`): a closed loop of ${input.clients}`,
+      "clients for throughput and p99, and an open loop at a fixed rate for /health, each request timed from when it",
+      "was due, so a stalled server cannot hide its slow answers. The database limit is the SQL one series request",
+      "runs (captured through the database's query logger), as one read-only repeatable-read transaction: on",
+      `PostgreSQL pgbench with ${input.clients} clients and the parameters written in; on PGlite, which has no pgbench and runs`,
+      "one query at a time, the same statements in a loop straight through a PGlite instance in the benchmark's process.",
+      "Everything shares the machine's cores: the server, PostgreSQL, the load generator.",
+      "",
+      ...input.notes.flatMap((note) => [note, ""]),
+    );
+  }
+  if (input.bundle) {
+    const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
+    const b = input.bundle;
+    const initial = b.initialGzip / 1024;
+    const row: Row = {
+      measure: "Initial JavaScript of the dashboard (entry script and its modulepreloads, gzip -9)",
+      store: "—",
+      figure: `${kib(b.initialGzip)} (${b.initial.map((f) => `${f.file} ${kib(f.gzip)}`).join(", ")})`,
+      target: { value: 150, atLeast: false, unit: " KiB" },
+      value: initial,
+      key: "bundle",
+    };
+    lines.push("## Web", "", ...table([row]), "");
+    lines.push(
+      `Loaded later, on demand (gzip -9): ${b.lazy
+        .sort((x, y) => y.gzip - x.gzip)
+        .map((f) => `${f.file} ${kib(f.gzip)}`)
+        .join(", ")}.`,
+      "",
+      "The LCP and chart rows (under Serving) load the dashboard from the bench server in headless Chromium",
+      "(playwright-core, /usr/bin/chromium), a fresh context each run after one unmeasured warm-up: LCP from a",
+      "PerformanceObserver, the chart's appearance from a MutationObserver injected before navigation, measured",
+      "from the end of the `/v1/series` response in Resource Timing.",
+      "",
+    );
+  }
+  lines.push("## Import", "");
+  if (input.imports.length > 0) lines.push(...importSection(input.imports));
+  else
+    lines.push(...(previousImport(input.previous) ?? ["Not measured by this run, and no earlier figures."]));
+  return `${lines.join("\n")}\n`;
+}

@@ -1,0 +1,32 @@
+/**
+ * The API as the benchmark serves it, in a process of its own (so the load generator's event loop is not the
+ * server's): the production app over the store the environment names, and, beside it in the same process and
+ * through the same HTTP adapter, a bare Hono route at /bench/bare — the benchmark's own, not the product's.
+ * Prints "listening <port>" when ready.
+ */
+
+import { createApp } from "@commitments/api";
+import { createDb } from "@commitments/db";
+import { serve } from "@hono/node-server";
+import { Hono } from "hono";
+
+const database = await createDb({
+  databaseUrl: process.env.DATABASE_URL || undefined,
+  dataDir: process.env.PGLITE_DATA_DIR || undefined,
+});
+const app = createApp({ db: database.db, webDistDir: process.env.WEB_DIST_DIR || undefined });
+const bare = new Hono();
+bare.get("/bench/bare", (c) => c.json({ status: "ok" }));
+const server = serve(
+  {
+    fetch: (request) => (request.url.endsWith("/bench/bare") ? bare.fetch(request) : app.fetch(request)),
+    hostname: "127.0.0.1",
+    port: 0,
+  },
+  (info) => process.stdout.write(`listening ${info.port}\n`),
+);
+process.on("SIGTERM", async () => {
+  server.close();
+  await database.close();
+  process.exit(0);
+});
