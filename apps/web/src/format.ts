@@ -1,11 +1,11 @@
 import type { Measure, PartialDate, QuantityUnit } from "@commitments/core";
+import { type Lang, locales } from "./i18n/languages.ts";
 
-// Every formatter takes the reader's language last and defaults to English, so callers written before the
-// interface was translated keep their output unchanged. The languages and their locales are those of
-// i18n/index.ts, repeated here because that module reads the browser's URL and storage, and the Node tests import
-// this one to state what the page must show (a language added there fails to compile where it is passed here).
-export type Lang = "en" | "uk";
-const locales: Record<Lang, string> = { en: "en-GB", uk: "uk-UA" };
+// Numbers, times and dates in the reader's language, through Intl: "1,250" in English is "1 250" in Ukrainian,
+// and month names are the language's own. The formatters of figures take the language last and default to
+// English, so callers written before the interface was translated keep their output unchanged. The Node tests
+// import this module to state what the page must show: it reads neither the browser's URL nor its storage.
+export type { Lang };
 
 /** What a quantity's unit is called, in each language: a label after the count, so the plural form is not needed. */
 const unitNames: Record<Lang, Record<QuantityUnit, string>> = {
@@ -102,4 +102,26 @@ export function formatRatio(ratio: number, lang: Lang = "en"): string {
 /** An exact amount in the same measure as another: the API gives fulfilment figures as bare decimals. */
 export function inMeasureOf(measure: Measure, amount: string): Measure {
   return measure.kind === "money" ? { ...measure, amount } : { ...measure, count: amount };
+}
+
+/** An ISO timestamp as a reader would cite it, in UTC so two readers cite the same moment: "14 May 2025, 10:32 UTC". */
+export function formatMoment(lang: Lang, iso: string): string {
+  const text = new Intl.DateTimeFormat(locales[lang], {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+    timeZone: "UTC",
+  }).format(new Date(iso));
+  return `${text} UTC`;
+}
+
+const ukrainianPlural = new Intl.PluralRules("uk-UA");
+
+/** The Ukrainian noun form for a count: 1 запис, 2 записи, 5 записів (21 запис, 22 записи, 25 записів). */
+export function pluralUk(n: number, one: string, few: string, many: string): string {
+  const rule = ukrainianPlural.select(n);
+  return rule === "one" ? one : rule === "few" ? few : rule === "many" ? many : few;
 }

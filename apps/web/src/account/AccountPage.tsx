@@ -10,7 +10,7 @@ import {
   type Session,
   sessionQuery,
 } from "../api.ts";
-import { formatMoment } from "../i18n/format.ts";
+import { formatMoment } from "../format.ts";
 import { useLang, useMessages } from "../i18n/index.ts";
 import { usePageHeading } from "../usePageHeading.ts";
 import { ViewLink } from "../ViewLink.tsx";

@@ -1,11 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useRef, useState } from "react";
 import { ApiProblem, apiError, client, sessionQuery } from "../api.ts";
+import { InputField } from "../forms/Field.tsx";
 import { useMessages } from "../i18n/index.ts";
 import { usePageHeading } from "../usePageHeading.ts";
 import { navigate, viewHref } from "../useSearchParam.ts";
 import { ViewLink } from "../ViewLink.tsx";
-import { Field } from "./Field.tsx";
 import { type AccountMessages, messages } from "./messages.ts";
 
 type Errors = { email?: string | undefined; password?: string | undefined; form?: string | undefined };
@@ -105,7 +105,7 @@ export function SignInPage() {
             {errors.form}
           </p>
         ) : null}
-        <Field
+        <InputField
           ref={emailInput}
           label={t.email}
           type="email"
@@ -116,7 +116,7 @@ export function SignInPage() {
           error={errors.email}
           onChange={(event) => setEmail(event.target.value)}
         />
-        <Field
+        <InputField
           ref={passwordInput}
           label={t.password}
           type="password"

@@ -11,9 +11,9 @@ import {
   type Session,
   tokensQuery,
 } from "../api.ts";
-import { formatMoment } from "../i18n/format.ts";
+import { formatMoment } from "../format.ts";
+import { InputField } from "../forms/Field.tsx";
 import { type Lang, useLang, useMessages } from "../i18n/index.ts";
-import { Field } from "./Field.tsx";
 import { messages } from "./messages.ts";
 
 const access: Record<"read" | "write", TokenScope[]> = { read: ["read"], write: ["read", "write"] };
@@ -223,7 +223,7 @@ function CreateToken({
     <form className="form" onSubmit={submit} noValidate aria-labelledby="create-token-title">
       <h3 id="create-token-title">{t.createTitle}</h3>
       {errors.form ? <p role="alert">{t.createFailed(errors.form)}</p> : null}
-      <Field
+      <InputField
         ref={nameInput}
         label={t.name}
         hint={t.nameHint}
@@ -250,7 +250,7 @@ function CreateToken({
           </label>
         ))}
       </fieldset>
-      <Field
+      <InputField
         ref={daysInput}
         label={t.days}
         hint={t.daysHint}

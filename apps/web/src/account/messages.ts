@@ -1,6 +1,6 @@
 import type { Action, OrganisationKind, Role } from "@commitments/core/access";
 import { roleLabels } from "@commitments/core/access";
-import { formatCount, pluralUk } from "../i18n/format.ts";
+import { formatInteger, pluralUk } from "../format.ts";
 import { localised } from "../i18n/index.ts";
 
 /**
@@ -95,7 +95,7 @@ export const messages = localised(
       title: "Signing out",
       done: "You have signed out.",
       everywhereDone: (n: number) =>
-        `You have signed out everywhere: ${formatCount("en", n)} ${n === 1 ? "session" : "sessions"} ended.`,
+        `You have signed out everywhere: ${formatInteger(n, "en")} ${n === 1 ? "session" : "sessions"} ended.`,
       failed: (message: string) => `Could not sign out: ${message}`,
       signOut: "Sign out",
       everywhere: "Sign out everywhere",
@@ -125,7 +125,7 @@ export const messages = localised(
       loading: "Loading the tokens…",
       none: "Your organisation has no API tokens yet.",
       caption: (n: number) =>
-        `${formatCount("en", n)} ${n === 1 ? "token" : "tokens"}, newest first. Only the first characters of each are kept, to tell them apart.`,
+        `${formatInteger(n, "en")} ${n === 1 ? "token" : "tokens"}, newest first. Only the first characters of each are kept, to tell them apart.`,
       columns: {
         name: "Name",
         begins: "Begins",
@@ -236,7 +236,7 @@ export const messages = localised(
       title: "Вихід",
       done: "Ви вийшли.",
       everywhereDone: (n: number) =>
-        `Ви вийшли на всіх пристроях: завершено ${formatCount("uk", n)} ${pluralUk(n, "сеанс", "сеанси", "сеансів")}.`,
+        `Ви вийшли на всіх пристроях: завершено ${formatInteger(n, "uk")} ${pluralUk(n, "сеанс", "сеанси", "сеансів")}.`,
       failed: (message: string) => `Не вдалося вийти: ${message}`,
       signOut: "Вийти",
       everywhere: "Вийти на всіх пристроях",
@@ -266,7 +266,7 @@ export const messages = localised(
       loading: "Завантаження токенів…",
       none: "У вашої організації ще немає токенів API.",
       caption: (n: number) =>
-        `${formatCount("uk", n)} ${pluralUk(n, "токен", "токени", "токенів")}, спершу найновіші. Зберігаються лише перші символи кожного, щоб їх розрізняти.`,
+        `${formatInteger(n, "uk")} ${pluralUk(n, "токен", "токени", "токенів")}, спершу найновіші. Зберігаються лише перші символи кожного, щоб їх розрізняти.`,
       columns: {
         name: "Назва",
         begins: "Починається з",

@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { ApiProblem, apiError, client, csrfHeaders, refreshSessionOn401 } from "../api.ts";
+import { FormField } from "../forms/Field.tsx";
 import { useMessages } from "../i18n/index.ts";
 import { useRemarker } from "./abilities.ts";
-import { FormField } from "./FormField.tsx";
 import { messages } from "./messages.ts";
 import { remarkedQueryKeys } from "./queries.ts";
 import type { DisputeView } from "./Remarks.tsx";

@@ -1,24 +1,13 @@
 import type { Measure, RecordRef } from "@commitments/core";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useEffect, useId, useRef, useState } from "react";
-import { ApiProblem, apiError, client, csrfHeaders, refreshSessionOn401 } from "../api.ts";
+import { type FormEvent, useEffect, useId, useState } from "react";
+import { client } from "../api.ts";
 import { formatMeasure, inMeasureOf } from "../format.ts";
+import { FormField } from "../forms/Field.tsx";
 import { useLang, useMessages } from "../i18n/index.ts";
-import { useRemarker } from "./abilities.ts";
-import { FormField } from "./FormField.tsx";
 import { messages } from "./messages.ts";
-import { remarkedQueryKeys } from "./queries.ts";
-import {
-  DisputeBody,
-  digitsOf,
-  emptySource,
-  errorsFrom,
-  type FieldErrors,
-  issuesOf,
-  type SourceDraft,
-  sourceOf,
-} from "./remarkSchemas.ts";
+import { DisputeBody, digitsOf, emptySource, type SourceDraft, sourceOf } from "./remarkSchemas.ts";
 import { SourceFields } from "./SourceFields.tsx";
+import { useRemarkForm } from "./useRemarkForm.ts";
 
 /** The order fields are visited in, so focus goes to the first one at fault. */
 const fieldOrder = (sources: number) => [
@@ -59,60 +48,19 @@ export function DisputeForm({
 }) {
   const t = useMessages(messages);
   const lang = useLang();
-  const { session } = useRemarker();
-  const queryClient = useQueryClient();
   const titleId = useId();
   const [figure, setFigure] = useState("");
   const [statement, setStatement] = useState("");
   const [sources, setSources] = useState<SourceDraft[]>([emptySource()]);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const controls = useRef(new Map<string, HTMLElement | null>());
-  const formError = useRef<HTMLParagraphElement>(null);
-  const register = (field: string) => (element: HTMLElement | null) => {
-    controls.current.set(field, element);
-  };
-  useEffect(() => controls.current.get("figure")?.focus(), []);
-
-  /** Shows the errors at their fields and moves focus to the first, so it is announced and can be corrected. */
-  function show(next: FieldErrors) {
-    setErrors(next);
-    queueMicrotask(() => {
-      const first = fieldOrder(sources.length).find((field) => next[field]);
-      const element =
-        first === "sources"
-          ? controls.current.get("sources.0.title")
-          : first
-            ? controls.current.get(first)
-            : undefined;
-      (element ?? formError.current)?.focus();
-    });
-  }
-
-  const open = useMutation({
-    mutationFn: async (json: ReturnType<typeof DisputeBody.parse>) => {
-      if (!session) throw new ApiProblem(401, "Sign in first");
-      const response = await client.v1.disputes.$post({ json }, csrfHeaders(session));
-      if (!response.ok) throw await apiError(response);
-      return (await response.json()).data;
-    },
-    onSuccess: async () => {
-      await Promise.all(
-        remarkedQueryKeys(commitmentId).map((queryKey) => queryClient.invalidateQueries({ queryKey })),
-      );
-      onDone(t.actions.disputed);
-    },
-    onError: (problem) => {
-      refreshSessionOn401(queryClient, problem);
-      if (!(problem instanceof ApiProblem)) return show({ form: problem.message });
-      const atFields = problem.details.filter((d) => d.location === "json");
-      const placed = errorsFrom(atFields, t.form, problem.status === 400);
-      show(
-        Object.keys(placed).length > 0
-          ? { ...placed, form: placed.form ?? t.form.checkFields }
-          : { form: problem.message },
-      );
-    },
+  const { errors, register, controls, formError, send, sending } = useRemarkForm({
+    fieldOrder: fieldOrder(sources.length),
+    schema: DisputeBody,
+    post: (json, init) => client.v1.disputes.$post({ json }, init),
+    commitmentId,
+    notice: t.actions.disputed,
+    onDone,
   });
+  useEffect(() => controls.current.get("figure")?.focus(), []);
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -123,11 +71,7 @@ export function DisputeForm({
       ...(typed ? { figure: inMeasureOf(recorded, typed) } : {}),
       sources: sources.map(sourceOf),
     };
-    const checked = DisputeBody.safeParse(body);
-    if (!checked.success)
-      return show({ ...errorsFrom(issuesOf(checked.error.issues), t.form), form: t.form.checkFields });
-    setErrors({});
-    open.mutate(checked.data);
+    send(body);
   }
 
   const sourcesErrorId = `${titleId}-sources-error`;
@@ -208,8 +152,8 @@ export function DisputeForm({
         </button>
       </fieldset>
       <p className="button-row">
-        <button type="submit" className="button" disabled={open.isPending}>
-          {open.isPending ? t.form.sending : t.form.submitDispute}
+        <button type="submit" className="button" disabled={sending}>
+          {sending ? t.form.sending : t.form.submitDispute}
         </button>
         <button type="button" className="button button-secondary" onClick={onCancel}>
           {t.form.cancel}

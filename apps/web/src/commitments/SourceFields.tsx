@@ -1,6 +1,6 @@
 import { SourceKind } from "@commitments/core";
+import { FormField } from "../forms/Field.tsx";
 import { useMessages } from "../i18n/index.ts";
-import { FormField } from "./FormField.tsx";
 import { messages } from "./messages.ts";
 import type { FieldErrors, SourceDraft } from "./remarkSchemas.ts";
 

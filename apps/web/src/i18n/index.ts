@@ -1,13 +1,8 @@
 import { useSyncExternalStore } from "react";
 
-/** The interface's languages: English and Ukrainian. */
-export const languages = ["en", "uk"] as const;
-export type Lang = (typeof languages)[number];
+import type { Lang } from "./languages.ts";
 
-export const languageNames: Record<Lang, string> = { en: "English", uk: "Українська" };
-
-/** The locale for numbers and dates in each language. */
-export const locales: Record<Lang, string> = { en: "en-GB", uk: "uk-UA" };
+export { type Lang, languageNames, languages, locales } from "./languages.ts";
 
 const storageKey = "lang";
 

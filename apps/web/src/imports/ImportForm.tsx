@@ -1,8 +1,8 @@
 import { type FormatOption, formatList } from "@commitments/api/client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useId, useRef, useState } from "react";
-import { Field } from "../account/Field.tsx";
 import { ApiProblem, refreshSessionOn401, type Session } from "../api.ts";
+import { InputField } from "../forms/Field.tsx";
 import { type Lang, locales, useLang, useMessages } from "../i18n/index.ts";
 import { ImportReportView } from "./ImportReport.tsx";
 import { messages } from "./messages.ts";
@@ -117,7 +117,7 @@ export function ImportForm({ session }: { session: Session }) {
             ))}
           </select>
         </div>
-        <Field
+        <InputField
           ref={fileInput}
           label={t.file}
           hint={t.fileHint(chosen.extensions)}
@@ -131,7 +131,7 @@ export function ImportForm({ session }: { session: Session }) {
           }}
         />
         {chosen.options.map((option) => (
-          <Field
+          <InputField
             key={`${chosen.id}-${option}`}
             ref={(input) => {
               optionInputs.current[option] = input;

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from "react";
 import type { Session } from "../api.ts";
-import { formatCount } from "../i18n/format.ts";
+import { formatInteger } from "../format.ts";
 import { useLang, useMessages } from "../i18n/index.ts";
 import { ViewLink } from "../ViewLink.tsx";
 import { messages } from "./messages.ts";
@@ -95,8 +95,8 @@ export function ImportReportView({
             {kinds.map((kind) => (
               <tr key={kind} data-kind={kind}>
                 <th scope="row">{t.kinds[kind]}</th>
-                <td className="num">{formatCount(lang, report.records[kind].total)}</td>
-                <td className="num">{formatCount(lang, report.records[kind].new)}</td>
+                <td className="num">{formatInteger(report.records[kind].total, lang)}</td>
+                <td className="num">{formatInteger(report.records[kind].new, lang)}</td>
               </tr>
             ))}
           </tbody>
@@ -156,7 +156,7 @@ function ProblemTable({
           {listed.map((p, i) => (
             // One row may have several problems, even in one column: the position keeps keys apart.
             <tr key={i} data-row={p.row} data-column={p.column ?? ""}>
-              <td className="num">{p.row === 0 ? t.wholeFile : formatCount(lang, p.row)}</td>
+              <td className="num">{p.row === 0 ? t.wholeFile : formatInteger(p.row, lang)}</td>
               <td>{p.column ? <code>{p.column}</code> : "—"}</td>
               <td className="import-value">{p.value ?? ""}</td>
               <td className="import-message">{p.message}</td>

@@ -1,6 +1,6 @@
 import { formatList } from "@commitments/api/client";
 import { useQuery } from "@tanstack/react-query";
-import { formatCount, formatMoment } from "../i18n/format.ts";
+import { formatInteger, formatMoment } from "../format.ts";
 import { useLang, useMessages } from "../i18n/index.ts";
 import { messages } from "./messages.ts";
 import { importsQuery } from "./upload.ts";
@@ -57,8 +57,8 @@ export function RecentImports() {
                     {t.statuses[run.status] ?? run.status}
                     {run.changeSet === null ? "" : t.changeSet(run.changeSet)}
                   </td>
-                  <td className="num">{formatCount(lang, run.rows)}</td>
-                  <td className="num">{formatCount(lang, run.problems)}</td>
+                  <td className="num">{formatInteger(run.rows, lang)}</td>
+                  <td className="num">{formatInteger(run.problems, lang)}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,12 +1,12 @@
 import type { FormatOption, formatList } from "@commitments/api/client";
-import { formatCount, pluralUk } from "../i18n/format.ts";
+import { formatInteger, pluralUk } from "../format.ts";
 import { localised } from "../i18n/index.ts";
 
 type FormatId = (typeof formatList)[number]["id"];
 type Phase = "reading" | "checking" | "writing" | "done";
 
-const en = (n: number) => formatCount("en", n);
-const uk = (n: number) => formatCount("uk", n);
+const en = (n: number) => formatInteger(n, "en");
+const uk = (n: number) => formatInteger(n, "uk");
 
 /** The import page's strings: the form, its progress, the report and the recent imports. */
 export const messages = localised(

@@ -1,12 +1,12 @@
 import { useQuery } from "@tanstack/react-query";
 import { type AgreementView, categoriesQuery, commitmentsQuery } from "../api.ts";
 import { promised } from "../commitments/labels.ts";
+import { SourceList } from "../commitments/SourceList.tsx";
 import { formatPartialDate, humanise } from "../format.ts";
 import { useMessages } from "../i18n/index.ts";
 import { ViewLink } from "../ViewLink.tsx";
 import { messages } from "./messages.ts";
 import { provisionHeadline } from "./provisions.ts";
-import { SourceList } from "./SourceList.tsx";
 
 export function AgreementDetail({
   agreement,
@@ -75,7 +75,7 @@ export function AgreementDetail({
                   </span>
                 ) : null}
                 <p>{p.text}</p>
-                <SourceList sources={p.sources} />
+                <SourceList sources={p.sources} brief />
               </li>
             ))}
           </ul>
@@ -107,13 +107,13 @@ export function AgreementDetail({
             </span>{" "}
             <strong>{humanise(change.status)}</strong>
             {change.note ? <p>{change.note}</p> : null}
-            <SourceList sources={change.sources} />
+            <SourceList sources={change.sources} brief />
           </li>
         ))}
       </ol>
 
       <h3>{t.sources}</h3>
-      <SourceList sources={agreement.sources} />
+      <SourceList sources={agreement.sources} brief />
     </article>
   );
 }

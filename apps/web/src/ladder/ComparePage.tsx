@@ -1,6 +1,7 @@
 import type { ProvisionKind } from "@commitments/core";
 import { useQuery } from "@tanstack/react-query";
 import { type AgreementView, agreementsQuery, gradationQuery } from "../api.ts";
+import { SourceList } from "../commitments/SourceList.tsx";
 import { common } from "../i18n/common.ts";
 import { useMessages } from "../i18n/index.ts";
 import { usePageHeading } from "../usePageHeading.ts";
@@ -8,7 +9,6 @@ import { updateSearch, useSearchParam } from "../useSearchParam.ts";
 import { ViewLink } from "../ViewLink.tsx";
 import { messages } from "./messages.ts";
 import { provisionHeadline } from "./provisions.ts";
-import { SourceList } from "./SourceList.tsx";
 
 // The rows, in the order a reader weighs a guarantee: what happens in a crisis first, then what it lasts and gives.
 const rows: ProvisionKind[] = [
@@ -103,7 +103,7 @@ export function ComparePage() {
                               <details>
                                 <summary>{t.sources}</summary>
                                 <p>{provision.text}</p>
-                                <SourceList sources={provision.sources} />
+                                <SourceList sources={provision.sources} brief />
                               </details>
                             </div>
                           ))

@@ -3,9 +3,9 @@ import { settableFields } from "@commitments/core/access";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { agreementsQuery, apiError, client, csrfHeaders, partiesQuery, type Session } from "../api.ts";
+import { fieldId, InputField, SelectField, TextAreaField } from "../forms/Field.tsx";
 import { useLang, useMessages } from "../i18n/index.ts";
 import {
-  changedFields,
   emptyMeasure,
   emptyPeriod,
   emptySource,
@@ -21,15 +21,12 @@ import {
   toSources,
   withoutAbsent,
 } from "./drafts.ts";
-import { ErrorSummary } from "./ErrorSummary.tsx";
-import { fieldId, InputField, SelectField, TextAreaField } from "./FormField.tsx";
-import { FormFrame, ReasonField } from "./FormFrame.tsx";
+import { FormFrame } from "./FormFrame.tsx";
 import { MeasureFields, PeriodFields } from "./MeasureFields.tsx";
 import { messages } from "./messages.ts";
 import type { CommitmentRead, Saved } from "./queries.ts";
 import { SourcesFields } from "./SourcesFields.tsx";
 import { useRecordForm } from "./useRecordForm.ts";
-import { check, sharedLabel } from "./validation.ts";
 
 /**
  * The body of a create, checked as the API checks it: its CommitmentCreate is core's CommitmentRecord with the id
@@ -38,11 +35,6 @@ import { check, sharedLabel } from "./validation.ts";
 const CommitmentBody = CommitmentRecord.omit({ id: true, synthetic: true });
 /** What a ministry may change in an update: its settable fields, less the id and the schedule (tranches of its own). */
 const editable = settableFields.commitment.filter((f) => f !== "id" && f !== "schedule");
-/** What a save sends: a new record, or the fields an update changes and why. */
-type Body =
-  | { kind: "create"; record: ReturnType<typeof CommitmentBody.parse> }
-  | { kind: "update"; set: Record<string, unknown>; reason: string };
-
 interface CommitmentDraft {
   recipient: string;
   agreement: string;
@@ -99,9 +91,6 @@ export function CommitmentForm({
   const parties = useQuery(partiesQuery);
   const agreements = useQuery(agreementsQuery);
   const [draft, setDraft] = useState(() => draftOf(existing));
-  const [reason, setReason] = useState("");
-  // One key per form: a save retried after a lost answer replays the first one instead of recording it twice.
-  const [idempotencyKey] = useState(() => crypto.randomUUID());
   const form = "commitment-form";
   const partyName = (id: string) => {
     const found = parties.data?.find((p) => p.id === id);
@@ -109,10 +98,13 @@ export function CommitmentForm({
   };
 
   const t = useMessages(messages);
-  const { submit, errors, errorAt, summary, saving, ...state } = useRecordForm<Body>({
-    labelOf: (path) => labelOf(path),
-    prepare: () => {
-      const record = withoutAbsent({
+  const { errorAt, frame } = useRecordForm({
+    schema: CommitmentBody,
+    editable,
+    existing,
+    labelOf,
+    record: () =>
+      withoutAbsent({
         donor: party,
         recipient: draft.recipient,
         agreement: optional(draft.agreement),
@@ -126,32 +118,12 @@ export function CommitmentForm({
           .map((line) => line.trim())
           .filter(Boolean),
         sources: toSources(draft.sources),
-      });
-      const checked = check(CommitmentBody, record, t.errors);
-      const problems: Record<string, string> = checked.ok ? {} : { ...checked.errors };
-      if (existing && reason.trim().length < 3) problems.reason = t.errors.reason;
-      if (!checked.ok || Object.keys(problems).length > 0) return { ok: false, errors: { fields: problems } };
-      if (!existing) return { ok: true, body: { kind: "create" as const, record: checked.record } };
-      const set = changedFields(existing, checked.record, editable);
-      if (Object.keys(set).length === 0)
-        return { ok: false, errors: { fields: {}, form: t.form.nothingChanged } };
-      return { ok: true, body: { kind: "update" as const, set, reason: reason.trim() } };
-    },
-    send: async (body) => {
+      }),
+    send: async (save, requests) => {
       const response =
-        body.kind === "create"
-          ? await client.v1.commitments.$post(
-              { json: body.record, header: { "idempotency-key": idempotencyKey } },
-              csrfHeaders(session),
-            )
-          : await client.v1.commitments[":id"].$patch(
-              {
-                param: { id: existing?.id ?? "" },
-                header: { "if-match": `"${existing?.version}"` },
-                json: { set: body.set, reason: body.reason },
-              },
-              csrfHeaders(session),
-            );
+        save.kind === "create"
+          ? await client.v1.commitments.$post(requests.create(save.record), csrfHeaders(session))
+          : await client.v1.commitments[":id"].$patch(requests.update(save), csrfHeaders(session));
       if (!response.ok) throw await apiError(response);
       const { commitment } = (await response.json()).data;
       return {
@@ -175,11 +147,10 @@ export function CommitmentForm({
     "period.start": `${f.period}: ${f.periodStart}`,
     "period.end": `${f.period}: ${f.periodEnd}`,
     conditions: f.conditions,
-    reason: t.form.reason,
   };
   function labelOf(path: string): string | undefined {
     if (path.startsWith("conditions.")) return f.conditions;
-    return labels[path] ?? sharedLabel(t, path);
+    return labels[path];
   }
   const id = (path: string) => fieldId(form, path);
   const set = (change: Partial<CommitmentDraft>) => setDraft((d) => ({ ...d, ...change }));
@@ -189,13 +160,9 @@ export function CommitmentForm({
       form={form}
       title={existing ? t.form.editCommitment(existing.title) : t.form.newCommitment}
       existing={existing}
-      conflict={state.conflict}
-      conflictNotice={state.conflictNotice}
       onReload={onReload}
-      saving={saving}
-      onSubmit={submit}
+      frame={frame}
     >
-      <ErrorSummary form={form} errors={errors} labelOf={labelOf} ref={summary} />
       <InputField id={id("donor")} label={f.donor} hint={f.donorHint} value={partyName(party)} readOnly />
       <InputField
         id={id("title")}
@@ -294,9 +261,6 @@ export function CommitmentForm({
         onChange={(sources) => set({ sources })}
         errorAt={errorAt}
       />
-      {existing ? (
-        <ReasonField id={id("reason")} value={reason} onChange={setReason} error={errorAt("reason")} />
-      ) : null}
     </FormFrame>
   );
 }

@@ -1,5 +1,5 @@
+import { SelectField } from "../forms/Field.tsx";
 import { useMessages } from "../i18n/index.ts";
-import { SelectField } from "./FormField.tsx";
 import { messages } from "./messages.ts";
 import type { CommitmentRead } from "./queries.ts";
 

@@ -4,7 +4,7 @@ import { useQueries, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { actorOf } from "../account/access.ts";
 import { refreshSessionOn401, type Session } from "../api.ts";
-import { formatCount, formatMoment } from "../i18n/format.ts";
+import { formatInteger, formatMoment } from "../format.ts";
 import { useLang, useMessages } from "../i18n/index.ts";
 import { ViewLink } from "../ViewLink.tsx";
 import { messages } from "./messages.ts";
@@ -177,7 +177,7 @@ export function DraftsList({
       )}
       <p className="field-hint">{t.list.rulesNote}</p>
       {rows.length > 0 ? (
-        <p className="field-hint">{t.list.count(formatCount(lang, rows.length), rows.length)}</p>
+        <p className="field-hint">{t.list.count(formatInteger(rows.length, lang), rows.length)}</p>
       ) : null}
     </>
   );
@@ -273,7 +273,7 @@ function StatusSection({
           <section className="table-scroll" tabIndex={0} aria-labelledby={`${titleId}-caption`}>
             <table className="data-table workspace-table">
               <caption id={`${titleId}-caption`}>
-                {t.list.caption(formatCount(lang, rows.length), formatCount(lang, total), total)}
+                {t.list.caption(formatInteger(rows.length, lang), formatInteger(total, lang), total)}
               </caption>
               <thead>
                 <tr>
@@ -321,11 +321,11 @@ function StatusSection({
                       <th scope="row">
                         <span className="record-kind">{t.kinds[row.kind]}</span> {row.label}
                       </th>
-                      <td className="num">{formatMeasureIn(lang, t, row.measure)}</td>
+                      <td className="num">{formatMeasureIn(lang, row.measure)}</td>
                       <td>
                         <span className={`status status-${row.status}`}>{t.statuses[row.status]}</span>
                       </td>
-                      <td className="num">{formatCount(lang, row.version)}</td>
+                      <td className="num">{formatInteger(row.version, lang)}</td>
                       <td>
                         <time dateTime={row.recordedAt}>{formatMoment(lang, row.recordedAt)}</time>
                       </td>

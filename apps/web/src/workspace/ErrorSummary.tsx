@@ -1,6 +1,6 @@
 import type { MouseEvent, Ref } from "react";
+import { fieldId } from "../forms/Field.tsx";
 import { useMessages } from "../i18n/index.ts";
-import { fieldId } from "./FormField.tsx";
 import { messages } from "./messages.ts";
 import type { FormErrors } from "./validation.ts";
 

@@ -3,10 +3,10 @@ import { confidenceAllowed, settableFields } from "@commitments/core/access";
 import { useState } from "react";
 import { actorOf } from "../account/access.ts";
 import { apiError, client, csrfHeaders, type Session } from "../api.ts";
+import { fieldId, InputField, SelectField, TextAreaField } from "../forms/Field.tsx";
 import { useMessages } from "../i18n/index.ts";
 import { CommitmentSelect } from "./CommitmentSelect.tsx";
 import {
-  changedFields,
   emptyMeasure,
   emptyPeriod,
   emptySource,
@@ -23,24 +23,16 @@ import {
   toSources,
   withoutAbsent,
 } from "./drafts.ts";
-import { ErrorSummary } from "./ErrorSummary.tsx";
-import { fieldId, InputField, SelectField, TextAreaField } from "./FormField.tsx";
-import { FormFrame, ReasonField } from "./FormFrame.tsx";
+import { FormFrame } from "./FormFrame.tsx";
 import { MeasureFields, PeriodFields } from "./MeasureFields.tsx";
 import { messages } from "./messages.ts";
 import type { DonorRecords, EventRead, Saved } from "./queries.ts";
 import { SourcesFields } from "./SourcesFields.tsx";
 import { useRecordForm } from "./useRecordForm.ts";
-import { check, sharedLabel } from "./validation.ts";
 
 /** The body of a create, as the API's EventCreate checks it: core's StageEvent, id left to the API, not synthetic. */
 const EventBody = StageEvent.omit({ id: true, synthetic: true });
 const editable = settableFields.event.filter((f) => f !== "id");
-/** What a save sends: a new record, or the fields an update changes and why. */
-type Body =
-  | { kind: "create"; record: ReturnType<typeof EventBody.parse> }
-  | { kind: "update"; set: Record<string, unknown>; reason: string };
-
 interface EventDraft {
   commitment: string;
   stage: Stage | "";
@@ -89,8 +81,6 @@ export function EventForm({
           note: "",
         },
   );
-  const [reason, setReason] = useState("");
-  const [idempotencyKey] = useState(() => crypto.randomUUID());
   const form = "event-form";
   // Who vouches for a figure is the role's to say: a ministry reports, only the recipient confirms receipt.
   const actor = actorOf(session);
@@ -99,10 +89,13 @@ export function EventForm({
   );
 
   const t = useMessages(messages);
-  const { submit, errors, errorAt, summary, saving, ...state } = useRecordForm<Body>({
-    labelOf: (path) => labelOf(path),
-    prepare: () => {
-      const record = withoutAbsent({
+  const { errorAt, frame } = useRecordForm({
+    schema: EventBody,
+    editable,
+    existing,
+    labelOf,
+    record: () =>
+      withoutAbsent({
         commitment: draft.commitment,
         stage: draft.stage,
         date: draft.date.trim(),
@@ -111,32 +104,12 @@ export function EventForm({
         confidence: draft.confidence,
         sources: toSources(draft.sources),
         note: optional(draft.note),
-      });
-      const checked = check(EventBody, record, t.errors);
-      const problems: Record<string, string> = checked.ok ? {} : { ...checked.errors };
-      if (existing && reason.trim().length < 3) problems.reason = t.errors.reason;
-      if (!checked.ok || Object.keys(problems).length > 0) return { ok: false, errors: { fields: problems } };
-      if (!existing) return { ok: true, body: { kind: "create" as const, record: checked.record } };
-      const set = changedFields(existing, checked.record, editable);
-      if (Object.keys(set).length === 0)
-        return { ok: false, errors: { fields: {}, form: t.form.nothingChanged } };
-      return { ok: true, body: { kind: "update" as const, set, reason: reason.trim() } };
-    },
-    send: async (body) => {
+      }),
+    send: async (save, requests) => {
       const response =
-        body.kind === "create"
-          ? await client.v1.events.$post(
-              { json: body.record, header: { "idempotency-key": idempotencyKey } },
-              csrfHeaders(session),
-            )
-          : await client.v1.events[":id"].$patch(
-              {
-                param: { id: existing?.id ?? "" },
-                header: { "if-match": `"${existing?.version}"` },
-                json: { set: body.set, reason: body.reason },
-              },
-              csrfHeaders(session),
-            );
+        save.kind === "create"
+          ? await client.v1.events.$post(requests.create(save.record), csrfHeaders(session))
+          : await client.v1.events[":id"].$patch(requests.update(save), csrfHeaders(session));
       if (!response.ok) throw await apiError(response);
       const { data } = await response.json();
       return { kind: "event", id: data.id, version: data.version, status: data.status };
@@ -154,10 +127,9 @@ export function EventForm({
     "period.end": `${f.eventPeriod}: ${f.periodEnd}`,
     confidence: f.confidence,
     note: f.note,
-    reason: t.form.reason,
   };
   function labelOf(path: string): string | undefined {
-    return labels[path] ?? sharedLabel(t, path);
+    return labels[path];
   }
   const id = (path: string) => fieldId(form, path);
   const set = (change: Partial<EventDraft>) => setDraft((d) => ({ ...d, ...change }));
@@ -168,13 +140,9 @@ export function EventForm({
       form={form}
       title={existing ? t.form.editEvent(t.stages[existing.stage], commitmentTitle) : t.form.newEvent}
       existing={existing}
-      conflict={state.conflict}
-      conflictNotice={state.conflictNotice}
       onReload={onReload}
-      saving={saving}
-      onSubmit={submit}
+      frame={frame}
     >
-      <ErrorSummary form={form} errors={errors} labelOf={labelOf} ref={summary} />
       <CommitmentSelect
         id={id("commitment")}
         commitments={records.commitments}
@@ -257,9 +225,6 @@ export function EventForm({
         error={errorAt("note")}
         onChange={(event) => set({ note: event.target.value })}
       />
-      {existing ? (
-        <ReasonField id={id("reason")} value={reason} onChange={setReason} error={errorAt("reason")} />
-      ) : null}
     </FormFrame>
   );
 }

@@ -1,35 +1,32 @@
 import type { WorkflowStatus } from "@commitments/core/access";
-import { type FormEvent, type ReactNode, type Ref, useEffect, useRef } from "react";
-import { formatMoment } from "../i18n/format.ts";
+import { type ReactNode, useEffect, useRef } from "react";
+import { formatMoment } from "../format.ts";
+import { fieldId, TextAreaField } from "../forms/Field.tsx";
 import { useLang, useMessages } from "../i18n/index.ts";
 import { ViewLink } from "../ViewLink.tsx";
-import { TextAreaField } from "./FormField.tsx";
+import { ErrorSummary } from "./ErrorSummary.tsx";
 import { messages } from "./messages.ts";
+import type { RecordFormFrame } from "./useRecordForm.ts";
 
 /**
  * What every record form has around its fields: its heading (focused when the form opens, so a screen reader
  * says where the person is), where the record stands in its workflow, the notice that someone else saved it
- * first, and the buttons.
+ * first, the summary of its problems, the reason a correction needs, and the buttons.
  */
 export function FormFrame({
   form,
   title,
   existing,
-  conflict,
-  conflictNotice,
   onReload,
-  saving,
-  onSubmit,
+  frame: { onSubmit, errors, labelOf, summary, conflict, conflictNotice, saving, reason, setReason },
   children,
 }: {
   form: string;
   title: string;
   existing?: { version: number; status: WorkflowStatus; recordedAt: string } | undefined;
-  conflict: boolean;
-  conflictNotice: Ref<HTMLDivElement>;
   onReload?: (() => void) | undefined;
-  saving: boolean;
-  onSubmit: (event: FormEvent<HTMLFormElement>) => void;
+  /** The form's state, from useRecordForm. */
+  frame: RecordFormFrame;
   children: ReactNode;
 }) {
   const t = useMessages(messages);
@@ -67,7 +64,16 @@ export function FormFrame({
           ) : null}
         </div>
       ) : null}
+      <ErrorSummary form={form} errors={errors} labelOf={labelOf} ref={summary} />
       {children}
+      {existing ? (
+        <ReasonField
+          id={fieldId(form, "reason")}
+          value={reason}
+          onChange={setReason}
+          error={errors.fields.reason}
+        />
+      ) : null}
       <p className="button-row">
         <button type="submit" className="button" disabled={saving}>
           {saving ? t.form.saving : existing ? t.form.saveCorrection : t.form.saveDraft}
@@ -81,7 +87,7 @@ export function FormFrame({
 }
 
 /** Why a record is changed: kept on its change set and shown in its history. */
-export function ReasonField({
+function ReasonField({
   id,
   value,
   onChange,

@@ -1,7 +1,8 @@
+import { unitName } from "@commitments/charts";
 import { QuantityUnit } from "@commitments/core";
-import { useMessages } from "../i18n/index.ts";
+import { FieldGroup, fieldId, InputField, SelectField } from "../forms/Field.tsx";
+import { useLang, useMessages } from "../i18n/index.ts";
 import type { MeasureDraft, PeriodDraft } from "./drafts.ts";
-import { FieldGroup, fieldId, InputField, SelectField } from "./FormField.tsx";
 import { messages } from "./messages.ts";
 
 /** Money (an exact amount and its currency) or a quantity (a count of an item, in a unit): one or the other. */
@@ -17,6 +18,7 @@ export function MeasureFields({
   errorAt: (path: string) => string | undefined;
 }) {
   const t = useMessages(messages);
+  const lang = useLang();
   const m = t.measure;
   const set = (change: Partial<MeasureDraft>) => onChange({ ...value, ...change });
   const id = (path: string) => fieldId(form, path);
@@ -82,7 +84,7 @@ export function MeasureFields({
           >
             {QuantityUnit.options.map((unit) => (
               <option key={unit} value={unit}>
-                {t.units[unit]}
+                {unitName(unit, lang)}
               </option>
             ))}
           </SelectField>

@@ -1,8 +1,8 @@
 import type { SourceKind } from "@commitments/core";
 import { useEffect, useRef, useState } from "react";
+import { FieldGroup, fieldId, InputField, SelectField, TextAreaField } from "../forms/Field.tsx";
 import { useMessages } from "../i18n/index.ts";
 import { emptySource, type SourceDraft } from "./drafts.ts";
-import { FieldGroup, fieldId, InputField, SelectField, TextAreaField } from "./FormField.tsx";
 import { messages } from "./messages.ts";
 
 /** The kinds a ministry cites; "synthetic" marks the tracker's own demo data, never a ministry's. */

@@ -2,10 +2,10 @@ import { TrancheRecord } from "@commitments/core";
 import { settableFields } from "@commitments/core/access";
 import { useState } from "react";
 import { apiError, client, csrfHeaders, type Session } from "../api.ts";
+import { fieldId, InputField, TextAreaField } from "../forms/Field.tsx";
 import { useMessages } from "../i18n/index.ts";
 import { CommitmentSelect } from "./CommitmentSelect.tsx";
 import {
-  changedFields,
   emptyMeasure,
   fromMeasure,
   type MeasureDraft,
@@ -14,23 +14,15 @@ import {
   toMeasure,
   withoutAbsent,
 } from "./drafts.ts";
-import { ErrorSummary } from "./ErrorSummary.tsx";
-import { fieldId, InputField, TextAreaField } from "./FormField.tsx";
-import { FormFrame, ReasonField } from "./FormFrame.tsx";
+import { FormFrame } from "./FormFrame.tsx";
 import { MeasureFields } from "./MeasureFields.tsx";
 import { messages } from "./messages.ts";
 import type { DonorRecords, Saved, TrancheRead } from "./queries.ts";
 import { useRecordForm } from "./useRecordForm.ts";
-import { check, sharedLabel } from "./validation.ts";
 
 /** The body of a create, as the API's TrancheCreate checks it: core's TrancheRecord, the id left to the API. */
 const TrancheBody = TrancheRecord.omit({ id: true });
 const editable = settableFields.tranche.filter((f) => f !== "id");
-/** What a save sends: a new record, or the fields an update changes and why. */
-type Body =
-  | { kind: "create"; record: ReturnType<typeof TrancheBody.parse> }
-  | { kind: "update"; set: Record<string, unknown>; reason: string };
-
 interface TrancheDraft {
   commitment: string;
   position: string;
@@ -73,47 +65,27 @@ export function TrancheForm({
         }
       : { commitment: "", position: "0", due: "", measure: emptyMeasure(), note: "" },
   );
-  const [reason, setReason] = useState("");
-  const [idempotencyKey] = useState(() => crypto.randomUUID());
   const form = "tranche-form";
 
   const t = useMessages(messages);
-  const { submit, errors, errorAt, summary, saving, ...state } = useRecordForm<Body>({
-    labelOf: (path) => labelOf(path),
-    prepare: () => {
-      const position = draft.position.trim() === "" ? Number.NaN : Number(draft.position);
-      const record = withoutAbsent({
+  const { errorAt, frame } = useRecordForm({
+    schema: TrancheBody,
+    editable,
+    existing,
+    labelOf,
+    record: () =>
+      withoutAbsent({
         commitment: draft.commitment,
-        position,
+        position: draft.position.trim() === "" ? Number.NaN : Number(draft.position),
         due: draft.due.trim(),
         measure: toMeasure(draft.measure),
         note: optional(draft.note),
-      });
-      const checked = check(TrancheBody, record, t.errors);
-      const problems: Record<string, string> = checked.ok ? {} : { ...checked.errors };
-      if (existing && reason.trim().length < 3) problems.reason = t.errors.reason;
-      if (!checked.ok || Object.keys(problems).length > 0) return { ok: false, errors: { fields: problems } };
-      if (!existing) return { ok: true, body: { kind: "create" as const, record: checked.record } };
-      const set = changedFields(existing, checked.record, editable);
-      if (Object.keys(set).length === 0)
-        return { ok: false, errors: { fields: {}, form: t.form.nothingChanged } };
-      return { ok: true, body: { kind: "update" as const, set, reason: reason.trim() } };
-    },
-    send: async (body) => {
+      }),
+    send: async (save, requests) => {
       const response =
-        body.kind === "create"
-          ? await client.v1.tranches.$post(
-              { json: body.record, header: { "idempotency-key": idempotencyKey } },
-              csrfHeaders(session),
-            )
-          : await client.v1.tranches[":id"].$patch(
-              {
-                param: { id: existing?.id ?? "" },
-                header: { "if-match": `"${existing?.version}"` },
-                json: { set: body.set, reason: body.reason },
-              },
-              csrfHeaders(session),
-            );
+        save.kind === "create"
+          ? await client.v1.tranches.$post(requests.create(save.record), csrfHeaders(session))
+          : await client.v1.tranches[":id"].$patch(requests.update(save), csrfHeaders(session));
       if (!response.ok) throw await apiError(response);
       const { data } = await response.json();
       return { kind: "tranche", id: data.id, version: data.version, status: data.status };
@@ -127,10 +99,9 @@ export function TrancheForm({
     position: f.position,
     due: f.due,
     note: f.note,
-    reason: t.form.reason,
   };
   function labelOf(path: string): string | undefined {
-    return labels[path] ?? sharedLabel(t, path);
+    return labels[path];
   }
   const id = (path: string) => fieldId(form, path);
   const set = (change: Partial<TrancheDraft>) => setDraft((d) => ({ ...d, ...change }));
@@ -141,13 +112,9 @@ export function TrancheForm({
       form={form}
       title={existing ? t.form.editTranche(existing.position + 1, commitmentTitle) : t.form.newTranche}
       existing={existing}
-      conflict={state.conflict}
-      conflictNotice={state.conflictNotice}
       onReload={onReload}
-      saving={saving}
-      onSubmit={submit}
+      frame={frame}
     >
-      <ErrorSummary form={form} errors={errors} labelOf={labelOf} ref={summary} />
       <CommitmentSelect
         id={id("commitment")}
         commitments={records.commitments}
@@ -207,9 +174,6 @@ export function TrancheForm({
         error={errorAt("note")}
         onChange={(event) => set({ note: event.target.value })}
       />
-      {existing ? (
-        <ReasonField id={id("reason")} value={reason} onChange={setReason} error={errorAt("reason")} />
-      ) : null}
     </FormFrame>
   );
 }

@@ -1,7 +1,7 @@
-import type { CategoryId, Confidence, QuantityUnit, SourceKind, Stage } from "@commitments/core";
+import type { CategoryId, Confidence, SourceKind, Stage } from "@commitments/core";
 import type { WorkflowStatus } from "@commitments/core/access";
 import { messages as accountMessages } from "../account/messages.ts";
-import { pluralUk } from "../i18n/format.ts";
+import { pluralUk } from "../format.ts";
 import { localised } from "../i18n/index.ts";
 
 type Kind = "commitment" | "tranche" | "event";
@@ -64,19 +64,6 @@ export const messages = localised(
       disputed: "Disputed",
       undisclosed: "Undisclosed",
     } satisfies Record<Confidence, string>,
-    units: {
-      items: "items",
-      rounds: "rounds",
-      missiles: "missiles",
-      systems: "systems",
-      batteries: "batteries",
-      launchers: "launchers",
-      vehicles: "vehicles",
-      aircraft: "aircraft",
-      vessels: "vessels",
-      personnel_trained: "personnel trained",
-      tonnes: "tonnes",
-    } satisfies Record<QuantityUnit, string>,
     categories: {
       funding: "Funding lines",
       "funding.budget_support": "Budget support",
@@ -342,19 +329,6 @@ export const messages = localised(
       estimated: "Оцінка",
       disputed: "Оскаржено",
       undisclosed: "Не розголошено",
-    },
-    units: {
-      items: "одиниці",
-      rounds: "постріли",
-      missiles: "ракети",
-      systems: "системи",
-      batteries: "батареї",
-      launchers: "пускові установки",
-      vehicles: "машини",
-      aircraft: "літаки",
-      vessels: "судна",
-      personnel_trained: "підготовлені військові",
-      tonnes: "тонни",
     },
     categories: {
       funding: "Фінансування",

@@ -1,7 +1,7 @@
+import { unitName } from "@commitments/charts";
 import type { Measure } from "@commitments/core";
 import type { WorkflowStatus } from "@commitments/core/access";
-import { formatDecimal, formatMoney, formatPartialDateIn } from "../i18n/format.ts";
-import type { Lang } from "../i18n/index.ts";
+import { formatDecimal, formatMeasure, formatPartialDate, type Lang } from "../format.ts";
 import type { WorkspaceMessages } from "./messages.ts";
 import type { DonorRecords, RecordKind } from "./queries.ts";
 
@@ -19,10 +19,10 @@ export interface Row {
   recordedAt: string;
 }
 
-export function formatMeasureIn(lang: Lang, t: WorkspaceMessages, measure: Measure): string {
+export function formatMeasureIn(lang: Lang, measure: Measure): string {
   return measure.kind === "money"
-    ? formatMoney(lang, measure.amount, measure.currency)
-    : `${formatDecimal(lang, measure.count)} × ${measure.item} (${t.units[measure.unit]})`;
+    ? formatMeasure(measure, { exact: true, lang })
+    : `${formatDecimal(measure.count, lang)} × ${measure.item} (${unitName(measure.unit, lang)})`;
 }
 
 /**
@@ -32,7 +32,7 @@ export function formatMeasureIn(lang: Lang, t: WorkspaceMessages, measure: Measu
 export function rowsOf(records: DonorRecords, lang: Lang, t: WorkspaceMessages): Row[] {
   const titles = new Map(records.commitments.map((c) => [c.id, c.title]));
   const title = (id: string) => titles.get(id) ?? id;
-  const date = (d: string) => formatPartialDateIn(lang, d);
+  const date = (d: string) => formatPartialDate(d, lang);
   const order: Record<RecordKind, number> = { commitment: 0, tranche: 1, event: 2 };
   const rows: (Row & { sortBy: string[] })[] = [
     ...records.commitments.map((c) => ({

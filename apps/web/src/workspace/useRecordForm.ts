@@ -1,30 +1,86 @@
+import type { WorkflowStatus } from "@commitments/core/access";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useEffect, useRef, useState } from "react";
+import { type FormEvent, type RefObject, useEffect, useRef, useState } from "react";
 import { ApiProblem, refreshSessionOn401 } from "../api.ts";
+import { useMessages } from "../i18n/index.ts";
+import { changedFields } from "./drafts.ts";
+import { messages } from "./messages.ts";
 import { type Saved, workspaceKey } from "./queries.ts";
-import { type FormErrors, fromProblem, noErrors } from "./validation.ts";
+import { check, type FormErrors, fromProblem, noErrors, sharedLabel } from "./validation.ts";
+
+/** A record as the workspace reads it back: what an update names, and where the record stands. */
+export interface ExistingRecord {
+  id: string;
+  version: number;
+  status: WorkflowStatus;
+  recordedAt: string;
+}
+
+/** What a save sends: a new record, or the fields an update changes and why. */
+export type RecordSave<T> =
+  | { kind: "create"; record: T }
+  | { kind: "update"; set: Record<string, unknown>; reason: string };
+
+/**
+ * The arguments of a save's request: a create carries the form's idempotency key, an update the version it
+ * corrects (the API answers 412 when someone else saved the record since).
+ */
+export interface SaveRequests<T> {
+  create: (record: T) => { json: T; header: { "idempotency-key": string } };
+  update: (save: { set: Record<string, unknown>; reason: string }) => {
+    param: { id: string };
+    header: { "if-match": string };
+    json: { set: Record<string, unknown>; reason: string };
+  };
+}
+
+/** What FormFrame shows of the form's state: its problems, the conflict notice, the reason and the save. */
+export interface RecordFormFrame {
+  onSubmit: (event: FormEvent<HTMLFormElement>) => void;
+  errors: FormErrors;
+  labelOf: (path: string) => string | undefined;
+  summary: RefObject<HTMLDivElement | null>;
+  conflict: boolean;
+  conflictNotice: RefObject<HTMLDivElement | null>;
+  saving: boolean;
+  reason: string;
+  setReason: (reason: string) => void;
+}
 
 /**
  * The life of a record form: check in the browser with core's schema, send, and place every refusal at its field
  * (the API's too). Focus moves to the error summary after a refused save, and to the conflict notice when someone
  * else saved the record first (412): the person is told, and may reload it.
  */
-export function useRecordForm<Body>({
-  prepare,
+export function useRecordForm<T>({
+  schema,
+  editable,
+  existing,
+  record,
   send,
-  labelOf,
+  labelOf: ownLabel,
   onSaved,
 }: {
-  /** The checked request, or the problems by field: core's schema, and the reason an update needs. */
-  prepare: () => { ok: true; body: Body } | { ok: false; errors: FormErrors };
-  send: (body: Body) => Promise<Saved>;
-  /** A field's label, for the fields the form shows; undefined for any other path. */
+  /** Core's schema of the record, as the API checks a create. */
+  schema: Parameters<typeof check<T>>[0];
+  /** The fields an update may change. */
+  editable: readonly string[];
+  /** The record being corrected; none for a new one. */
+  existing: (ExistingRecord & Record<string, unknown>) | undefined;
+  /** The draft as the record it would save. */
+  record: () => Record<string, unknown>;
+  send: (save: RecordSave<T>, requests: SaveRequests<T>) => Promise<Saved>;
+  /** The label of a field of this form's own, undefined for any other path (the shared ones are known here). */
   labelOf: (path: string) => string | undefined;
   onSaved: (saved: Saved) => void;
 }) {
+  const t = useMessages(messages);
   const queryClient = useQueryClient();
   const [errors, setErrors] = useState<FormErrors>(noErrors);
   const [conflict, setConflict] = useState(false);
+  const [reason, setReason] = useState("");
+  // One key per form: a save retried after a lost answer replays the first one instead of recording it twice.
+  const [idempotencyKey] = useState(() => crypto.randomUUID());
   const summary = useRef<HTMLDivElement>(null);
   const conflictNotice = useRef<HTMLDivElement>(null);
   // What to focus once the outcome of a save is on screen: each attempt moves focus again, even to the same place.
@@ -34,8 +90,20 @@ export function useRecordForm<Body>({
     if (focus?.on === "conflict") conflictNotice.current?.focus();
   }, [focus]);
 
+  const labelOf = (path: string) =>
+    ownLabel(path) ?? (path === "reason" ? t.form.reason : sharedLabel(t, path));
+
+  const requests: SaveRequests<T> = {
+    create: (json) => ({ json, header: { "idempotency-key": idempotencyKey } }),
+    update: ({ set, reason }) => ({
+      param: { id: existing?.id ?? "" },
+      header: { "if-match": `"${existing?.version}"` },
+      json: { set, reason },
+    }),
+  };
+
   const save = useMutation({
-    mutationFn: send,
+    mutationFn: (body: RecordSave<T>) => send(body, requests),
     onSuccess: async (saved) => {
       // The lists and histories, not the record being edited: its form is closing.
       await Promise.all([
@@ -63,6 +131,19 @@ export function useRecordForm<Body>({
     setFocus((f) => ({ on: "summary", attempt: (f?.attempt ?? 0) + 1 }));
   }
 
+  /** The checked save, or the problems by field: core's schema, the reason an update needs, and a change at all. */
+  function prepare(): { ok: true; body: RecordSave<T> } | { ok: false; errors: FormErrors } {
+    const checked = check(schema, record(), t.errors);
+    const problems: Record<string, string> = checked.ok ? {} : { ...checked.errors };
+    if (existing && reason.trim().length < 3) problems.reason = t.errors.reason;
+    if (!checked.ok || Object.keys(problems).length > 0) return { ok: false, errors: { fields: problems } };
+    if (!existing) return { ok: true, body: { kind: "create", record: checked.record } };
+    const set = changedFields(existing, checked.record as Record<string, unknown>, editable);
+    if (Object.keys(set).length === 0)
+      return { ok: false, errors: { fields: {}, form: t.form.nothingChanged } };
+    return { ok: true, body: { kind: "update", set, reason: reason.trim() } };
+  }
+
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const prepared = prepare();
@@ -71,13 +152,16 @@ export function useRecordForm<Body>({
     save.mutate(prepared.body);
   }
 
-  return {
-    submit,
+  const frame: RecordFormFrame = {
+    onSubmit: submit,
     errors,
-    errorAt: (path: string) => errors.fields[path],
+    labelOf,
     summary,
     conflict,
     conflictNotice,
     saving: save.isPending,
+    reason,
+    setReason,
   };
+  return { errorAt: (path: string) => errors.fields[path], frame };
 }
