@@ -72,14 +72,15 @@ export function storeTargets(): StoreTarget[] {
 
 /**
  * A fresh store of the target's kind with its administrator and a read-and-write token, and a server started on
- * it (a test may stop it and start others: whichever is left in `server` is stopped after the tests).
+ * it with `env` besides the store's (a test may stop it and start others: whichever is left in `server` is
+ * stopped after the tests).
  */
-export function useAdministeredStore(target: StoreTarget) {
+export function useAdministeredStore(target: StoreTarget, env: Record<string, string> = {}) {
   const context = {} as { store: Store; token: string; server: RunningServer | undefined };
   beforeAll(async () => {
     context.store = await target.prepare();
     await createAdmin("", undefined, context.store.env);
-    context.server = await startServer(context.store.env);
+    context.server = await startServer({ ...context.store.env, ...env });
     context.token = await createWriteToken(context.server.url);
   });
   afterAll(async () => {

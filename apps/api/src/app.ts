@@ -5,8 +5,16 @@ import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
-import { defaultLimits, identify, type Limits, securitySchemes } from "./lib/auth.ts";
+import {
+  clientAddress,
+  defaultLimits,
+  identify,
+  type Limits,
+  limitAnonymous,
+  securitySchemes,
+} from "./lib/auth.ts";
 import { ApiError, notFound, onError } from "./lib/errors.ts";
+import { maxImportBytes as defaultMaxImportBytes } from "./lib/imports.ts";
 import { createLogger, type Logger } from "./lib/logger.ts";
 import { createRouter } from "./lib/openapi.ts";
 import { agreementsRouter } from "./routes/agreements/agreements.index.ts";
@@ -40,8 +48,13 @@ export interface AppOptions {
   webDistDir?: string | undefined;
   /** Trust X-Forwarded-Proto, -Host and -For: only behind a reverse proxy that sets them. */
   trustProxy?: boolean | undefined;
-  /** Overrides of the rate limits: the operator's TOKEN_REQUESTS_PER_MINUTE, or tests that send thousands. */
+  /**
+   * Overrides of the rate limits: the operator's TOKEN_REQUESTS_PER_MINUTE and ANONYMOUS_REQUESTS_PER_MINUTE, or
+   * tests that send thousands.
+   */
   limits?: Partial<Limits> | undefined;
+  /** The largest file an import takes, in bytes (IMPORT_MAX_BYTES); 512 MiB by default. */
+  maxImportBytes?: number | undefined;
 }
 
 const maxBodyBytes = 1024 * 1024;
@@ -52,6 +65,7 @@ export function createApp({
   webDistDir,
   limits,
   trustProxy = false,
+  maxImportBytes = defaultMaxImportBytes,
 }: AppOptions) {
   const app = createRouter();
   app.onError(onError);
@@ -73,22 +87,14 @@ export function createApp({
       maxAge: 600,
     }),
   );
-  const limitBody = bodyLimit({
-    maxSize: maxBodyBytes,
-    onError: () => {
-      throw new ApiError("PAYLOAD_TOO_LARGE", `Request bodies are limited to ${maxBodyBytes} bytes`);
-    },
-  });
-  // Imports stream files far larger, and must not be buffered as this limit does: they count their own bytes.
-  app.use("/v1/*", (c, next) =>
-    c.req.method === "POST" && c.req.path === importsPath ? next() : limitBody(c, next),
-  );
   const rateLimits = { ...defaultLimits, ...limits };
   app.use(async (c, next) => {
     c.set("db", db);
     c.set("logger", logger);
     c.set("limits", rateLimits);
+    c.set("maxImportBytes", maxImportBytes);
     c.set("trustProxy", trustProxy);
+    c.set("address", clientAddress(c));
     const started = performance.now();
     await next();
     logger.info(
@@ -103,6 +109,20 @@ export function createApp({
     );
   });
   app.use("/v1/*", identify);
+  // The data, and the documents built per request, are counted per address for the public; /health (for load
+  // balancers) and the static files of the web app and the API reference page are not.
+  for (const path of ["/v1/*", "/embed/*", "/openapi.json"]) app.use(path, limitAnonymous);
+  // After the rate limits, so a client over its limit is refused before its body is read.
+  const limitBody = bodyLimit({
+    maxSize: maxBodyBytes,
+    onError: () => {
+      throw new ApiError("PAYLOAD_TOO_LARGE", `Request bodies are limited to ${maxBodyBytes} bytes`);
+    },
+  });
+  // Imports stream files far larger, and must not be buffered as this limit does: they count their own bytes.
+  app.use("/v1/*", (c, next) =>
+    c.req.method === "POST" && c.req.path === importsPath ? next() : limitBody(c, next),
+  );
 
   const api = app
     .route("/", healthRouter)
@@ -140,7 +160,7 @@ export function createApp({
       title: "Commitments tracker API",
       version: "0.1.0",
       description:
-        "What states and institutions have promised Ukraine, and what they have delivered. Every figure carries its source.",
+        "What states and institutions have promised Ukraine, and what they have delivered. Every figure carries its source. Requests a minute are limited per API token and, without credentials, per client address: beyond, 429 with Retry-After.",
       // Named by its SPDX id. (3.1's `identifier` field is missing from the generator's types, so a URL instead.)
       license: { name: "AGPL-3.0-or-later", url: "https://www.gnu.org/licenses/agpl-3.0.html" },
     },

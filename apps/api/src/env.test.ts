@@ -30,6 +30,25 @@ describe("loadEnv", () => {
       expect(message).toContain(name);
   });
 
+  it("reads the resource limits, with defaults, and refuses headers that may outlast the request", () => {
+    expect(loadEnv({})).toMatchObject({
+      ANONYMOUS_REQUESTS_PER_MINUTE: 1200,
+      IMPORT_MAX_BYTES: 512 * 2 ** 20,
+      HEADERS_TIMEOUT_SECONDS: 20,
+      REQUEST_TIMEOUT_SECONDS: 300,
+      KEEP_ALIVE_TIMEOUT_SECONDS: 5,
+    });
+    expect(loadEnv({ ANONYMOUS_REQUESTS_PER_MINUTE: "30" }).ANONYMOUS_REQUESTS_PER_MINUTE).toBe(30);
+    for (const [bad, name] of [
+      [{ ANONYMOUS_REQUESTS_PER_MINUTE: "0" }, "ANONYMOUS_REQUESTS_PER_MINUTE"],
+      [{ IMPORT_MAX_BYTES: "1.5" }, "IMPORT_MAX_BYTES"],
+      [{ KEEP_ALIVE_TIMEOUT_SECONDS: "soon" }, "KEEP_ALIVE_TIMEOUT_SECONDS"],
+      [{ HEADERS_TIMEOUT_SECONDS: "60", REQUEST_TIMEOUT_SECONDS: "30" }, "HEADERS_TIMEOUT_SECONDS"],
+    ] as const) {
+      expect(() => loadEnv(bad)).toThrow(name);
+    }
+  });
+
   it("makes demo accounts only on request, with a password the operator chose, never echoed", () => {
     expect(loadEnv({}).DEMO_ACCOUNTS).toBe(false);
     const password = "a-demo-password-of-length";

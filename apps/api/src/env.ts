@@ -28,10 +28,32 @@ const Env = z
       .transform((value) => value === "true"),
     /** Requests an API token may make a minute, counted in the database across every API process. */
     TOKEN_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
+    /** Requests without credentials one client address may make a minute, counted like the token's. */
+    ANONYMOUS_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(1200),
+    /** The largest file an import takes, in bytes (512 MiB). */
+    IMPORT_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(2 ** 40)
+      .default(512 * 2 ** 20),
+    /** How long a client may take to send its request's headers, then its whole request, in seconds. */
+    HEADERS_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(20),
+    REQUEST_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
+    /** How long an idle kept-alive connection stays open after a response, in seconds. */
+    KEEP_ALIVE_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
     /** The demo users' password, chosen by whoever asks for them: there are no default passwords. */
     DEMO_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
   })
   .superRefine((env, ctx) => {
+    // Node refuses to start a server whose headers may take longer than the whole request.
+    if (env.HEADERS_TIMEOUT_SECONDS > env.REQUEST_TIMEOUT_SECONDS) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["HEADERS_TIMEOUT_SECONDS"],
+        message: `must not exceed REQUEST_TIMEOUT_SECONDS (${env.REQUEST_TIMEOUT_SECONDS})`,
+      });
+    }
     if (!env.DEMO_ACCOUNTS) return;
     if (env.DATABASE_URL) {
       ctx.addIssue({

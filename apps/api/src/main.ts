@@ -38,9 +38,22 @@ const app = createApp({
   logger,
   webDistDir: env.WEB_DIST_DIR,
   trustProxy: env.TRUST_PROXY,
-  limits: { perToken: { limit: env.TOKEN_REQUESTS_PER_MINUTE, windowSeconds: 60 } },
+  limits: {
+    perToken: { limit: env.TOKEN_REQUESTS_PER_MINUTE, windowSeconds: 60 },
+    anonymousPerAddress: { limit: env.ANONYMOUS_REQUESTS_PER_MINUTE, windowSeconds: 60 },
+  },
+  maxImportBytes: env.IMPORT_MAX_BYTES,
 });
-const server = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, (info) => {
+// Slow clients: a connection that has not sent its headers, or its whole request, in time is answered 408 and
+// closed, so clients that trickle bytes (slowloris) cannot hold connections for ever. Node checks every 30 s by
+// default, which would let a timeout of a few seconds run half a minute: every second instead.
+const serverOptions = {
+  headersTimeout: env.HEADERS_TIMEOUT_SECONDS * 1000,
+  requestTimeout: env.REQUEST_TIMEOUT_SECONDS * 1000,
+  keepAliveTimeout: env.KEEP_ALIVE_TIMEOUT_SECONDS * 1000,
+  connectionsCheckingInterval: 1000,
+};
+const server = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT, serverOptions }, (info) => {
   const url = `http://${info.address === "::1" ? "localhost" : info.address}:${info.port}/`;
   logger.info({ url, api: `${url}v1/gradation`, openapi: `${url}openapi.json` }, "listening");
   process.stdout.write(`\nCommitments tracker is running at ${url}\n\n`);

@@ -16,9 +16,14 @@ export interface RateDecision {
   retryAfterSeconds: number;
 }
 
+/** Windows this old have ended for every limit in use (the longest is 15 minutes). */
+const staleAfterMs = 24 * 60 * 60 * 1000;
+
 /**
- * Counts one request against a bucket ("sign-in:address:…", "token:…") in fixed windows, in the database so that
- * every API process sees the same count. A window's first request sweeps the bucket's older windows.
+ * Counts one request against a bucket ("sign-in:address:…", "token:…", "address:…") in fixed windows, in the
+ * database so that every API process sees the same count: one upsert a request. A window's first request sweeps
+ * the bucket's older windows, and every bucket's windows over a day old, so buckets of addresses that never come
+ * back do not stay for ever (window_start is indexed).
  */
 export async function countRequest(
   db: Db,
@@ -37,7 +42,9 @@ export async function countRequest(
   const count = row?.count ?? 1;
   if (count === 1) {
     await db.execute(
-      sql`delete from rate_limits where bucket = ${bucket} and window_start < ${windowStart.toISOString()}`,
+      sql`delete from rate_limits
+        where (bucket = ${bucket} and window_start < ${windowStart.toISOString()})
+          or window_start < ${new Date(now - staleAfterMs).toISOString()}`,
     );
   }
   return {

@@ -14,7 +14,7 @@ import { getConnInfo } from "@hono/node-server/conninfo";
 import type { Context, MiddlewareHandler } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { AppEnv, Principal } from "./context.ts";
-import { ApiError } from "./errors.ts";
+import { ApiError, RateLimited } from "./errors.ts";
 
 /*
  * Who is asking. Two ways in: an API token (`Authorization: Bearer ct_…`, for machines) or the session cookie set
@@ -44,12 +44,15 @@ export type Limits = AppEnv["Variables"]["limits"];
 
 /**
  * Sign-in is limited per address and per e-mail, so neither many guesses at one account nor one address at many
- * succeed; a token's requests a minute are enough for bulk uploads in pages, not for hammering the server.
+ * succeed; a token's requests a minute are enough for bulk uploads in pages, not for hammering the server. An
+ * address's requests without credentials are enough for people browsing (the web page makes a few per view) and
+ * for scripts reading politely, not for scraping at full speed.
  */
 export const defaultLimits: Limits = {
   signInPerAddress: { limit: 30, windowSeconds: 15 * 60 },
   signInPerEmail: { limit: 10, windowSeconds: 15 * 60 },
   perToken: { limit: 600, windowSeconds: 60 },
+  anonymousPerAddress: { limit: 1200, windowSeconds: 60 },
 };
 
 const sessionCookie = { secure: "__Host-ct_session", plain: "ct_session" } as const;
@@ -108,7 +111,10 @@ function sameText(a: string, b: string): boolean {
   return timingSafeEqual(x, y);
 }
 
-function clientAddress(c: Context<AppEnv>): string {
+/** The address of a request made in-process (tests, app.request): it has no socket, so no client address. */
+export const inProcessAddress = "local";
+
+export function clientAddress(c: Context<AppEnv>): string {
   // Behind a trusted proxy, the client is the last address it appended; otherwise the socket's peer.
   const forwarded = c.get("trustProxy")
     ? c.req.header("x-forwarded-for")?.split(",").at(-1)?.trim()
@@ -117,8 +123,7 @@ function clientAddress(c: Context<AppEnv>): string {
   try {
     return getConnInfo(c).remote.address ?? "unknown";
   } catch {
-    // Requests made in-process (tests, app.request) have no socket.
-    return "local";
+    return inProcessAddress;
   }
 }
 
@@ -127,12 +132,30 @@ export async function enforceLimit(c: Context<AppEnv>, bucket: string, limit: Ra
   const decision = await countRequest(c.get("db"), bucket, limit);
   if (!decision.allowed) {
     c.header("Retry-After", String(decision.retryAfterSeconds));
-    throw new ApiError(
-      "TOO_MANY_REQUESTS",
+    throw new RateLimited(
       `Too many ${what}: try again in ${decision.retryAfterSeconds} seconds`,
+      decision.count === limit.limit + 1,
     );
   }
 }
+
+/**
+ * Requests without credentials, counted per client address (with TRUST_PROXY, the address the proxy appended to
+ * X-Forwarded-For) in the database like a token's, so every API process sees the same count. It costs one upsert
+ * a request, as the token's limit does. In-process requests come from no client and are not counted.
+ */
+export const limitAnonymous: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const address = c.get("address");
+  if (!c.get("principal") && address !== inProcessAddress) {
+    await enforceLimit(
+      c,
+      `address:${address}`,
+      c.get("limits").anonymousPerAddress,
+      "requests without credentials from this address",
+    );
+  }
+  return next();
+};
 
 function principalOfToken(found: NonNullable<Awaited<ReturnType<typeof authenticateToken>>>): Principal {
   const { organisation } = found;
@@ -177,7 +200,6 @@ const unsafeMethods = new Set(["POST", "PUT", "PATCH", "DELETE"]);
  */
 export const identify: MiddlewareHandler<AppEnv> = async (c, next) => {
   const db = c.get("db");
-  c.set("address", clientAddress(c));
   c.set("principal", null);
   const header = c.req.header("authorization");
   if (header !== undefined) {

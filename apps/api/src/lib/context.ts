@@ -28,6 +28,14 @@ export interface AppEnv {
     /** Whether X-Forwarded-* headers come from a trusted reverse proxy (TRUST_PROXY). */
     trustProxy: boolean;
     /** The rate limits in force. */
-    limits: { signInPerAddress: RateLimit; signInPerEmail: RateLimit; perToken: RateLimit };
+    limits: {
+      signInPerAddress: RateLimit;
+      signInPerEmail: RateLimit;
+      perToken: RateLimit;
+      /** Requests without credentials, per client address. */
+      anonymousPerAddress: RateLimit;
+    };
+    /** The largest file an import takes, in bytes (IMPORT_MAX_BYTES). */
+    maxImportBytes: number;
   };
 }

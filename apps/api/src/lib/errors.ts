@@ -63,6 +63,17 @@ export class ApiError extends Error {
   }
 }
 
+/** A rate limit's refusal (429). Only the first of a window is recorded as an auth event; the log has them all. */
+export class RateLimited extends ApiError {
+  /** Whether this is the first refusal of its bucket's window. */
+  readonly firstOfWindow: boolean;
+
+  constructor(message: string, firstOfWindow: boolean) {
+    super("TOO_MANY_REQUESTS", message);
+    this.firstOfWindow = firstOfWindow;
+  }
+}
+
 /** `within` places the validated value in the request: ["set"] for the record an update would make. */
 export function validationError(error: ZodError, location: string, within: string[] = []): ApiError {
   // An unknown field is named by its own path, so a typo or an attempt to set a field that cannot be set
@@ -116,7 +127,29 @@ export async function placingFields<T>(prefix: string, work: () => Promise<T>): 
 /** Every route's validation failures take this path, so they all speak the error contract. */
 export const defaultHook: Hook<unknown, AppEnv, string, unknown> = (result) => {
   if (!result.success) throw validationError(result.error as ZodError, result.target);
+  // BREAK checkStorable(result.data, result.target);
 };
+
+// PostgreSQL text holds no NUL character, and a lone surrogate is not text at all: both are refused by name
+// rather than failing in the database or being silently replaced.
+const unstorable = (text: string) => text.includes("\0") || /\p{Cs}/u.test(text);
+
+/**
+ * Refuses text the database cannot hold, naming where it is. Every validated request part goes through it (the
+ * default hook): bodies, queries, paths and headers alike, whatever the route then stores or looks up.
+ */
+export function checkStorable(value: unknown, location: string, path: string[] = []): void {
+  if (typeof value === "string" && unstorable(value)) {
+    throw new ApiError(
+      "VALIDATION_FAILED",
+      `Invalid ${location} field "${path.join(".")}": not storable text`,
+      [{ location, path: path.join("."), message: "contains a NUL character or a lone surrogate" }],
+    );
+  }
+  if (value !== null && typeof value === "object") {
+    for (const [key, inner] of Object.entries(value)) checkStorable(inner, location, [...path, key]);
+  }
+}
 
 export function errorResponse(c: Context<AppEnv>, error: ApiError) {
   return c.json(
@@ -151,7 +184,8 @@ async function logRefusal(c: Context<AppEnv>, error: ApiError): Promise<void> {
     },
     "refused",
   );
-  if (error.code === "UNAUTHORIZED") return;
+  // A client hammering past its limit would otherwise add a row a request.
+  if (error.code === "UNAUTHORIZED" || (error instanceof RateLimited && !error.firstOfWindow)) return;
   await recordAuthEvent(c.get("db"), {
     kind: error.code === "FORBIDDEN" ? "forbidden" : "rate_limited",
     address: c.get("address"),

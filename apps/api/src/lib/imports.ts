@@ -18,7 +18,10 @@ import { ApiError } from "./errors.ts";
 
 export const importFormatIds = formats.map((format) => format.id) as [FormatId, ...FormatId[]];
 
-/** The largest file an import takes. Rows are streamed, never held, so this bounds time and disk, not memory. */
+/**
+ * The largest file an import takes unless the operator says otherwise (IMPORT_MAX_BYTES). Rows are streamed,
+ * never held, so this bounds time and disk, not memory.
+ */
 export const maxImportBytes = 512 * 1024 * 1024;
 
 /** What some formats need to know that their files do not say. */
@@ -93,10 +96,15 @@ export interface ImportRequest {
   importer: Importer;
   id?: string | undefined;
   onProgress?: ((progress: ImportProgress) => void) | undefined;
+  /** The largest file taken, in bytes; `maxImportBytes` by default. */
+  maxBytes?: number | undefined;
 }
 
-const tooLarge = () =>
-  new ApiError("PAYLOAD_TOO_LARGE", `Import files are limited to ${maxImportBytes / 2 ** 20} MiB`);
+/** The refusal of a file over `maxBytes`. */
+export function importTooLarge(maxBytes: number): ApiError {
+  const size = maxBytes % 2 ** 20 === 0 ? `${maxBytes / 2 ** 20} MiB` : `${maxBytes} bytes`;
+  return new ApiError("PAYLOAD_TOO_LARGE", `Import files are limited to ${size}`);
+}
 
 /**
  * Streams a file through its importer into the pipeline. The file's SHA-256 and size are taken as it passes; if
@@ -104,8 +112,13 @@ const tooLarge = () =>
  */
 export async function runImport(db: Db, request: ImportRequest): Promise<ImportReport> {
   const importer = importerFor(request.format, request.options);
-  if (!importer.ok) throw new ApiError("VALIDATION_FAILED", importer.message);
+  if (!importer.ok) {
+    throw new ApiError("VALIDATION_FAILED", importer.message, [
+      { location: "query", path: importer.option, message: importer.message },
+    ]);
+  }
   const hash = createHash("sha256");
+  const maxBytes = request.maxBytes ?? maxImportBytes;
   let bytes = 0;
   const source = (request.input as AsyncIterable<Uint8Array | string>)[Symbol.asyncIterator]();
   const take = async () => {
@@ -116,7 +129,7 @@ export async function runImport(db: Db, request: ImportRequest): Promise<ImportR
     if (next.done) return null;
     const chunk = typeof next.value === "string" ? Buffer.from(next.value) : next.value;
     bytes += chunk.length;
-    if (bytes > maxImportBytes) throw tooLarge();
+    if (bytes > maxBytes) throw importTooLarge(maxBytes);
     hash.update(chunk);
     return chunk;
   };

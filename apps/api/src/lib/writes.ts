@@ -31,7 +31,7 @@ import type { Context } from "hono";
 import type { z } from "zod";
 import { allow, isAdministrator, principalOf, visibilityOf } from "./auth.ts";
 import type { AppEnv, Principal } from "./context.ts";
-import { ApiError, placingFields, validationError } from "./errors.ts";
+import { ApiError, checkStorable, placingFields, validationError } from "./errors.ts";
 import type { AppRouteHandler } from "./handler.ts";
 import { canonicalJson, requestHash } from "./idempotency.ts";
 
@@ -87,19 +87,9 @@ export function checked<T>(schema: z.ZodType<T>, record: unknown): T {
   return parsed.data;
 }
 
-// PostgreSQL text holds no NUL character, and a lone surrogate is not text at all: both are refused by name
-// rather than failing in the database or being silently replaced.
-const unstorable = (text: string) => text.includes("\0") || /\p{Cs}/u.test(text);
-
-function checkText(value: unknown, path: string[] = []): void {
-  if (typeof value === "string" && unstorable(value)) {
-    throw new ApiError("VALIDATION_FAILED", `Invalid json field "${path.join(".")}": not storable text`, [
-      { location: "json", path: path.join("."), message: "contains a NUL character or a lone surrogate" },
-    ]);
-  }
-  if (value !== null && typeof value === "object") {
-    for (const [key, inner] of Object.entries(value)) checkText(inner, [...path, key]);
-  }
+// The default hook has checked validated bodies already; a write called otherwise is checked all the same.
+function checkText(value: unknown): void {
+  checkStorable(value, "json");
 }
 
 /** The fields that make a figure what it is: changing one unconfirms it. */

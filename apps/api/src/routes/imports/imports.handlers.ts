@@ -12,7 +12,7 @@ import { allow, isAdministrator, principalOf } from "../../lib/auth.ts";
 import type { AppEnv, Principal } from "../../lib/context.ts";
 import { ApiError } from "../../lib/errors.ts";
 import type { AppRouteHandler } from "../../lib/handler.ts";
-import { maxImportBytes, runImport } from "../../lib/imports.ts";
+import { importTooLarge, runImport } from "../../lib/imports.ts";
 import type {
   createImport,
   getImport,
@@ -44,10 +44,9 @@ export const create: AppRouteHandler<typeof createImport> = async (c) => {
   const { format, dryRun, name, ...options } = c.req.valid("query");
   const id = c.req.valid("header")["x-import-id"] ?? crypto.randomUUID();
   checkMediaType(c, format);
-  const length = Number(c.req.header("content-length") ?? 0);
-  if (length > maxImportBytes) {
-    throw new ApiError("PAYLOAD_TOO_LARGE", `Import files are limited to ${maxImportBytes / 2 ** 20} MiB`);
-  }
+  const maxBytes = c.get("maxImportBytes");
+  // A declared size over the limit is refused unread; a chunked upload is counted as it arrives (runImport).
+  if (Number(c.req.header("content-length") ?? 0) > maxBytes) throw importTooLarge(maxBytes);
   const db = c.get("db");
   if (running.has(id) || (await findImport(db, id))) {
     throw new ApiError("CONFLICT", `An import with id ${id} exists already`, [
@@ -78,6 +77,7 @@ export const create: AppRouteHandler<typeof createImport> = async (c) => {
       name: fileName,
       dryRun: dryRun === "true",
       id,
+      maxBytes,
       importer: {
         actor: principal.actor,
         label: principal.label,

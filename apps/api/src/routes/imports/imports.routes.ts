@@ -78,7 +78,7 @@ export const createImport = createRoute({
   path: importsPath,
   tags: ["Imports"],
   summary: "Import a file: the template (CSV, XLSX), SIPRI, Kiel or IATI, all or nothing",
-  description: `The file is the raw request body, streamed into its importer (at most ${maxImportBytes / 2 ** 20} MiB). Every row is checked, against the others and the ledger; if any has a problem nothing is written and every problem is listed (422), else the records are written in one change set: a ministry's as its drafts, an administrator's published. Records the ledger already holds as they are are skipped, so the same file twice changes nothing. Send X-Import-Id (a UUID you make) to follow the import with GET /v1/imports/{id} while it runs.`,
+  description: `The file is the raw request body, streamed into its importer (at most ${maxImportBytes / 2 ** 20} MiB unless the operator set IMPORT_MAX_BYTES). Every row is checked, against the others and the ledger; if any has a problem nothing is written and every problem is listed (422), else the records are written in one change set: a ministry's as its drafts, an administrator's published. Records the ledger already holds as they are are skipped, so the same file twice changes nothing. Send X-Import-Id (a UUID you make) to follow the import with GET /v1/imports/{id} while it runs.`,
   security: writeSecurity,
   middleware: [requireSignIn] as const,
   request: {
