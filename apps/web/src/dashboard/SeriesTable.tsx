@@ -2,10 +2,7 @@ import { locales, useLang, useMessages } from "../i18n/index.ts";
 import { messages } from "./messages.ts";
 import type { Series } from "./queries.ts";
 
-type Flags = { synthetic: number; estimated: number; disputed: number };
-type FlaggedPoint = Series["groups"][number]["points"][number] & {
-  flags?: { promised: Flags; delivered: Flags };
-};
+type Point = Series["groups"][number]["points"][number];
 
 /** The chart's figures as a table: the same numbers, readable without the picture and by screen readers. */
 export function SeriesTable({ series }: { series: Series }) {
@@ -13,23 +10,19 @@ export function SeriesTable({ series }: { series: Series }) {
   const lang = useLang();
   const number = new Intl.NumberFormat(locales[lang], { maximumFractionDigits: 2 });
   const amount = (value: string) => number.format(value as unknown as number);
-  const marks = (point: FlaggedPoint) => {
-    const f = point.flags;
-    if (!f) return "";
+  const marks = ({ flags: f }: Point) => {
     const words: string[] = [];
     if (f.promised.synthetic + f.delivered.synthetic > 0) words.push(t.markSynthetic);
     if (f.promised.estimated + f.delivered.estimated > 0) words.push(t.markEstimated);
     if (f.promised.disputed + f.delivered.disputed > 0) words.push(t.markDisputed);
     return words.join(", ");
   };
-  const rows = series.groups.flatMap((group) =>
-    (group.points as FlaggedPoint[]).map((point) => ({ group, point })),
-  );
+  const rows = series.groups.flatMap((group) => group.points.map((point) => ({ group, point })));
   return (
     <details className="series-table">
       <summary>{t.table}</summary>
       <div className="table-scroll">
-        <table>
+        <table className="data-table">
           <thead>
             <tr>
               <th scope="col">{t.group}</th>
