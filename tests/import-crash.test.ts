@@ -157,12 +157,22 @@ describe.each(storeTargets())("an API process killed mid-import on $name", (targ
       }
       await running.kill();
       ctx.server = undefined;
-      expect(await answer, `killed ${point.label}`).toBe("cut off");
+      // A timed kill can come after the import has finished on a run faster than the warm-up: then it was
+      // acknowledged, and must be there whole.
+      const ended = await answer;
+      expect(["cut off", "answered 201"], `killed ${point.label}`).toContain(ended);
       // All or nothing: killed before its commit, no change set, record, series figure or import run of it;
       // killed in the instant after its commit (before its answer), all of it.
       const now = await storeCounts(ctx.store.db);
-      expect([before, withFile(before)], `after a kill ${point.label}`).toContainEqual(now);
-      outcomes.push(`${point.label}: ${now.commitments === before.commitments ? "nothing" : "all"}`);
+      if (ended === "answered 201")
+        expect(now, `answered before the kill ${point.label}`).toEqual(withFile(before));
+      else expect([before, withFile(before)], `after a kill ${point.label}`).toContainEqual(now);
+      const landed = now.commitments !== before.commitments;
+      outcomes.push(
+        `${point.label}: ${landed ? "all" : "nothing"}${ended === "cut off" ? "" : " (answered first)"}`,
+      );
+      // Once the file is in, another upload of it is a no-op: there is no import left to kill midway.
+      if (landed) break;
     }
     // The observed points are surely before the commit.
     expect(outcomes.slice(0, 2)).toEqual(["early in reading: nothing", "late in reading: nothing"]);
@@ -173,7 +183,7 @@ describe.each(storeTargets())("an API process killed mid-import on $name", (targ
     // Restarted on the same store, the whole file is there once: imported now, or found unchanged.
     const running = await startServer(ctx.store.env);
     ctx.server = running;
-    const landed = outcomes.some((o) => o.endsWith(": all"));
+    const landed = outcomes.some((o) => o.includes(": all"));
     const first = await upload(running.url, file).response;
     expect(first.status).toBe(landed ? 200 : 201);
     expect(((await first.json()) as { data: { rows: number } }).data.rows).toBe(fileRows);
