@@ -167,6 +167,13 @@ async function* kielRows(
       problems,
     };
   }
+  // An empty file is not an empty import: it is not Kiel's file at all.
+  if (!header) {
+    yield {
+      kind: "fatal",
+      item: { row: 0, problems: [{ row: 0, message: "the file has no header row: it is empty" }] },
+    };
+  }
 }
 
 function donorOf(country: string, iso: string): PartyId | undefined {

@@ -1,5 +1,4 @@
 import { Readable } from "node:stream";
-import ExcelJS from "exceljs";
 import { nameTemplateCells, readTemplateHeader, TemplateGrouper } from "./template.ts";
 import type { TemplateColumnName } from "./template-columns.ts";
 import { type TemplateWriteOptions, templateHeader, templateValueRows } from "./template-write.ts";
@@ -30,7 +29,24 @@ export async function* parseTemplateXlsx(
   options: TemplateXlsxOptions = {},
 ): AsyncGenerator<ImportItem> {
   const maxCellLength = options.maxCellLength ?? defaultMaxCellLength;
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(byteChunks(input)), {
+  // exceljs does not pass on the errors of the zip it reads while it writes a worksheet out to a temporary file or
+  // reads one: a workbook whose compressed data is corrupt would leave the import waiting for ever. So the zip's
+  // errors are listened to here, and end the reading with a problem.
+  const source = Readable.from(byteChunks(input));
+  let zipError: (error: unknown) => void = () => {};
+  const zipFailed = new Promise<never>((_, reject) => {
+    zipError = reject;
+  });
+  zipFailed.catch(() => {});
+  const pipe = source.pipe.bind(source);
+  source.pipe = <T extends NodeJS.WritableStream>(destination: T, pipeOptions?: { end?: boolean }) => {
+    destination.on("error", zipError);
+    return pipe(destination, pipeOptions);
+  };
+  // exceljs takes half a second to load: loaded on the first XLSX read or write, not by every importer of this
+  // package (the API at its start).
+  const { default: ExcelJS } = await import("exceljs");
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(source, {
     worksheets: "emit",
     sharedStrings: "cache",
     hyperlinks: "ignore",
@@ -41,8 +57,8 @@ export async function* parseTemplateXlsx(
   let columns: (TemplateColumnName | null)[] | undefined;
   const grouper = new TemplateGrouper();
   try {
-    for await (const worksheet of reader) {
-      for await (const row of worksheet) {
+    for await (const worksheet of orFailure(reader, zipFailed)) {
+      for await (const row of orFailure(worksheet, zipFailed)) {
         const problems: ImportProblem[] = [];
         const values = row.values as unknown[];
         const cells: (string | null)[] = [];
@@ -68,6 +84,7 @@ export async function* parseTemplateXlsx(
       break;
     }
   } catch (error) {
+    source.destroy();
     yield* grouper.finish();
     yield {
       row: 0,
@@ -77,6 +94,19 @@ export async function* parseTemplateXlsx(
   }
   yield* grouper.finish();
   if (!columns) yield { row: 0, problems: [{ row: 0, message: "the workbook has no header row" }] };
+}
+
+/** The steps of `iterable`, each unless `failed` rejects first. */
+function orFailure<T>(iterable: AsyncIterable<T>, failed: Promise<never>): AsyncIterable<T> {
+  return {
+    [Symbol.asyncIterator]() {
+      const iterator = iterable[Symbol.asyncIterator]();
+      return {
+        next: () => Promise.race([iterator.next(), failed]),
+        return: async (value?: unknown) => (await iterator.return?.(value)) ?? { done: true, value },
+      };
+    },
+  };
 }
 
 /**
@@ -178,6 +208,7 @@ export async function writeTemplateXlsx<B extends ImportedRecords>(
   stream: NodeJS.WritableStream,
   options: TemplateXlsxWriteOptions<B> = {},
 ): Promise<void> {
+  const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: stream as unknown as import("node:stream").Stream,
     useStyles: false,

@@ -534,4 +534,6 @@ export async function* parseTemplateCsv(
     yield* grouper.push(nameTemplateCells(record.line, record.cells, columns, problems, true));
   }
   yield* grouper.finish();
+  // An empty file is not an empty import: it is not the template at all (as a workbook without a header row).
+  if (!columns) yield { row: 0, problems: [{ row: 0, message: "the file has no header row: it is empty" }] };
 }

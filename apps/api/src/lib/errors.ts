@@ -127,7 +127,7 @@ export async function placingFields<T>(prefix: string, work: () => Promise<T>): 
 /** Every route's validation failures take this path, so they all speak the error contract. */
 export const defaultHook: Hook<unknown, AppEnv, string, unknown> = (result) => {
   if (!result.success) throw validationError(result.error as ZodError, result.target);
-  // BREAK checkStorable(result.data, result.target);
+  checkStorable(result.data, result.target);
 };
 
 // PostgreSQL text holds no NUL character, and a lone surrogate is not text at all: both are refused by name

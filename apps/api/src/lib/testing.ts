@@ -11,14 +11,14 @@ import {
   type Organisation,
   type User,
 } from "@commitments/db";
-import { type TestDatabase, type TestTarget, testTargets } from "@commitments/db/testing";
+import { soleTestTarget, type TestDatabase, type TestTarget, testTargets } from "@commitments/db/testing";
 import { referenceDataset } from "@commitments/reference";
 import { testClient } from "hono/testing";
 import { afterAll, beforeAll } from "vitest";
 import { type AppOptions, createApp } from "../app.ts";
 
 export { expectError, okJson } from "./expect-error.ts";
-export { testTargets };
+export { soleTestTarget, testTargets };
 
 /** A signed-up organisation, one user with the given roles, and an API token of that user's. */
 export interface TestAccount {
