@@ -1,7 +1,6 @@
 import { createDb, loadDataset } from "@commitments/db";
 import { referenceDataset } from "@commitments/reference";
 import { serve } from "@hono/node-server";
-import { createApp } from "./app.ts";
 import { createDemoAccounts } from "./demo.ts";
 import { loadEnv } from "./env.ts";
 import { createLogger } from "./lib/logger.ts";
@@ -15,6 +14,8 @@ const env = (() => {
   }
 })();
 const logger = createLogger(env.LOG_LEVEL);
+// The app's modules (most of a second of TypeScript under tsx) load while PGlite starts and the migrations run.
+const appModule = import("./app.ts");
 
 const database = await createDb({ databaseUrl: env.DATABASE_URL, dataDir: env.PGLITE_DATA_DIR });
 await database.migrate();
@@ -33,6 +34,7 @@ if (env.DEMO_ACCOUNTS && env.DEMO_PASSWORD) {
   const created = await createDemoAccounts(database.db, env.DEMO_PASSWORD);
   logger.info({ created, password: "DEMO_PASSWORD" }, "demo accounts (marked DEMO) ready");
 }
+const { createApp } = await appModule;
 const app = createApp({
   db: database.db,
   logger,

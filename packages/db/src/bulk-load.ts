@@ -202,7 +202,7 @@ export async function loadSyntheticBulk(
     return cs.id;
   });
   const at = performance.now();
-  await db.execute(sql`analyze series_cells, parties, change_sets`);
+  await db.execute(sql`analyze series_cells, series_rollups, parties, change_sets`);
   timings.analyze += performance.now() - at;
   return {
     changeSet,

@@ -1,5 +1,5 @@
 import type { Annotation, Confirmation, Dispute, RecordRef } from "@commitments/core";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, or, type SQL } from "drizzle-orm";
 import type { Db } from "./client.ts";
 import { annotationEntity, confirmationEntity, disputeEntity } from "./entities.ts";
 import { allRecords, type HistoryEntry, listRecords, recordHistory, type Versioned } from "./records.ts";
@@ -26,27 +26,41 @@ export async function remarksOn(
   ids: readonly string[],
   asOf?: Date,
 ): Promise<Map<string, Remarks>> {
-  const byId = new Map<string, Remarks>(
-    ids.map((id) => [id, { disputes: [], confirmations: [], annotations: [] }]),
+  return (await remarksOnRecords(db, [{ kind, ids }], asOf)).get(kind) ?? new Map();
+}
+
+/**
+ * The remarks on records of several kinds (a commitment, its tranches and its events), by kind and record id: one
+ * query per kind of remark, whatever the number of kinds and ids. Each record's remarks come in id order.
+ */
+export async function remarksOnRecords(
+  db: Db,
+  targets: readonly { kind: RecordRef["kind"]; ids: readonly string[] }[],
+  asOf?: Date,
+): Promise<Map<RecordRef["kind"], Map<string, Remarks>>> {
+  const byKind = new Map(
+    targets.map(({ kind, ids }) => [
+      kind,
+      new Map<string, Remarks>(ids.map((id) => [id, { disputes: [], confirmations: [], annotations: [] }])),
+    ]),
   );
-  if (ids.length === 0) return byId;
-  const list = [...ids];
+  const wanted = targets.filter((t) => t.ids.length > 0);
+  if (wanted.length === 0) return byKind;
+  const about = (table: typeof disputes | typeof annotations) =>
+    or(...wanted.map((t) => and(eq(table.targetKind, t.kind), inArray(table.targetId, [...t.ids])))) as SQL;
+  const events = wanted.flatMap((t) => (t.kind === "event" ? t.ids : []));
   const [disputed, annotated, confirmed] = await Promise.all([
-    allRecords(db, disputeEntity, [eq(disputes.targetKind, kind), inArray(disputes.targetId, list)], asOf),
-    allRecords(
-      db,
-      annotationEntity,
-      [eq(annotations.targetKind, kind), inArray(annotations.targetId, list)],
-      asOf,
-    ),
-    kind === "event"
-      ? allRecords(db, confirmationEntity, [inArray(confirmations.eventId, list)], asOf)
+    allRecords(db, disputeEntity, [about(disputes)], asOf),
+    allRecords(db, annotationEntity, [about(annotations)], asOf),
+    events.length > 0
+      ? allRecords(db, confirmationEntity, [inArray(confirmations.eventId, events)], asOf)
       : Promise.resolve([]),
   ]);
-  for (const d of disputed) byId.get(d.record.target.id)?.disputes.push(d);
-  for (const a of annotated) byId.get(a.record.target.id)?.annotations.push(a);
-  for (const c of confirmed) byId.get(c.record.event)?.confirmations.push(c);
-  return byId;
+  const of = (kind: RecordRef["kind"], id: string) => byKind.get(kind)?.get(id);
+  for (const d of disputed) of(d.record.target.kind, d.record.target.id)?.disputes.push(d);
+  for (const a of annotated) of(a.record.target.kind, a.record.target.id)?.annotations.push(a);
+  for (const c of confirmed) of("event", c.record.event)?.confirmations.push(c);
+  return byKind;
 }
 
 /** Organisations by id, for naming who made a remark. */

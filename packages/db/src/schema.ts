@@ -343,6 +343,45 @@ export const seriesCells = pgTable(
   ],
 );
 
+/**
+ * Series rollups: the series cells summed over every dimension but one, so an unfiltered series reads rows that
+ * grow with the answer (groups × months × measures), not with the cells (about one per 1.5 events). One row per
+ * grouping (dimension: all, donor, category, tier or agreement), group key (as series.ts groups: "all", the donor,
+ * the top-level category, the tier, the agreement or "none"), stage, month and measure, holding the exact sums of
+ * its cells. Rewritten from the cells of the touched slices in the same transaction as the cells (series-cells.ts,
+ * refreshPart). The key leads with what every read fixes, so a read is one index range.
+ */
+export const seriesRollups = pgTable(
+  "series_rollups",
+  {
+    dimension: text({ enum: ["all", "donor", "category", "tier", "agreement"] }).notNull(),
+    measureKind: text("measure_kind", { enum: ["money", "quantity"] }).notNull(),
+    stage: text({ enum: ["pledged", "committed", "allocated", "delivered"] }).notNull(),
+    month: date().notNull(),
+    key: text().notNull(),
+    measure: text().notNull(),
+    amount: numeric().notNull(),
+    events: integer().notNull(),
+    eur: numeric(),
+    eurUnconverted: numeric("eur_unconverted"),
+    eurUnconvertedEvents: integer("eur_unconverted_events"),
+    usd: numeric(),
+    usdUnconverted: numeric("usd_unconverted"),
+    usdUnconvertedEvents: integer("usd_unconverted_events"),
+    syntheticEvents: integer("synthetic_events").notNull(),
+    estimatedEvents: integer("estimated_events").notNull(),
+    disputedEvents: integer("disputed_events").notNull(),
+  },
+  (t) => [
+    primaryKey({
+      name: "series_rollups_pk",
+      columns: [t.dimension, t.measureKind, t.stage, t.month, t.key, t.measure],
+    }),
+    // For the writes, which replace whole slices (stage, month, measure) across every dimension.
+    index("series_rollups_slice").on(t.stage, t.month, t.measureKind, t.measure),
+  ],
+);
+
 /** Which version of the bundled reference dataset has been loaded, so start-up loads it once. */
 export const referenceLoads = pgTable("reference_loads", {
   version: text().primaryKey(),

@@ -13,7 +13,8 @@ import type { Db } from "./client.ts";
 import { rowsOf } from "./entities.ts";
 import { type ChangeSet, publishedAt, visibleAt } from "./ledger.ts";
 import { rateTableFor } from "./rates-table.ts";
-import { agreements, commitments, disputes, seriesCells, stageEvents } from "./schema.ts";
+import { agreements, commitments, disputes, seriesCells, seriesRollups, stageEvents } from "./schema.ts";
+import type { SeriesGroupBy } from "./series.ts";
 
 /** Converted figures are kept to this many decimal places per event; a series rounds to cents only at the end. */
 export const conversionPlaces = 10;
@@ -212,6 +213,15 @@ export async function storedCells(db: Db): Promise<Map<string, SeriesCell>> {
   );
 }
 
+/** A cell's group in each grouping of a series: the keys of the rollups, and of a filtered read of the cells. */
+export const groupKeySql: Record<SeriesGroupBy, SQL<string>> = {
+  all: sql<string>`'all'`,
+  donor: sql<string>`${seriesCells.donor}`,
+  category: sql<string>`split_part(${seriesCells.category}, '.', 1)`,
+  tier: sql<string>`${seriesCells.tier}`,
+  agreement: sql<string>`case when ${seriesCells.agreement} = '' then 'none' else ${seriesCells.agreement} end`,
+};
+
 const sliceSql = (slices: readonly Slice[]) =>
   sql`select s.stage, s.month, s.kind, s.measure
     from jsonb_to_recordset(${JSON.stringify(slices)}::jsonb) as s(stage text, month text, kind text, measure text)`;
@@ -262,6 +272,35 @@ async function refreshPart(tx: Db, part: readonly Slice[]): Promise<void> {
   for (let j = 0; j < rows.length; j += 2_000) {
     await tx.insert(seriesCells).values(rows.slice(j, j + 2_000));
   }
+  await tx.execute(
+    sql`delete from ${seriesRollups} where month between ${first} and ${last}
+        and (stage, to_char(month, 'YYYY-MM-01'), measure_kind, measure) in (${sliceSql(part)})`,
+  );
+  await tx.execute(
+    rollupsOfCells(sql`${seriesCells.month} between ${first} and ${last}
+      and (${seriesCells.stage}, to_char(${seriesCells.month}, 'YYYY-MM-01'), ${seriesCells.measureKind},
+        ${seriesCells.measure}) in (${sliceSql(part)})`),
+  );
+}
+
+/**
+ * Inserts the rollups of the cells matching `where`, each cell counted once in every grouping. The migration that
+ * added the rollups fills them with the same statement over every cell (series.test.ts compares the two).
+ */
+export function rollupsOfCells(where: SQL): SQL {
+  const groupings = Object.entries(groupKeySql).map(([dimension, key]) => sql`(${dimension}, ${key})`);
+  return sql`insert into ${seriesRollups} (dimension, key, stage, month, measure_kind, measure, amount, events, eur,
+      eur_unconverted, eur_unconverted_events, usd, usd_unconverted, usd_unconverted_events, synthetic_events,
+      estimated_events, disputed_events)
+    select g.dimension, g.key, ${seriesCells.stage}, ${seriesCells.month}, ${seriesCells.measureKind},
+      ${seriesCells.measure}, sum(${seriesCells.amount}), sum(${seriesCells.events}), sum(${seriesCells.eur}),
+      sum(${seriesCells.eurUnconverted}), sum(${seriesCells.eurUnconvertedEvents}), sum(${seriesCells.usd}),
+      sum(${seriesCells.usdUnconverted}), sum(${seriesCells.usdUnconvertedEvents}),
+      sum(${seriesCells.syntheticEvents}), sum(${seriesCells.estimatedEvents}), sum(${seriesCells.disputedEvents})
+    from ${seriesCells} cross join lateral (values ${sql.join(groupings, sql`, `)}) as g(dimension, key)
+    where ${where}
+    group by g.dimension, g.key, ${seriesCells.stage}, ${seriesCells.month}, ${seriesCells.measureKind},
+      ${seriesCells.measure}`;
 }
 
 const sliceColumns = sql`${stageEvents.stage} as stage, to_char(${stageEvents.dateTo}, 'YYYY-MM-01') as month,

@@ -23,13 +23,15 @@ import {
 } from "@commitments/core";
 import { and, eq, inArray, like, lte, or, type SQL, sql } from "drizzle-orm";
 import type { Db } from "./client.ts";
+import { rowsOf } from "./entities.ts";
 import { datasetVersion, visibleAt } from "./ledger.ts";
 import { rateTableFor } from "./rates-table.ts";
-import { agreements, parties, seriesCells, stageEvents } from "./schema.ts";
+import { agreements, parties, seriesCells, seriesRollups, stageEvents } from "./schema.ts";
 import {
   buildCells,
   cellEvents,
   conversionPlaces,
+  groupKeySql,
   rateTableForEvents,
   type SeriesCell,
 } from "./series-cells.ts";
@@ -163,17 +165,9 @@ const keyOf: Record<SeriesGroupBy, (c: SeriesCell) => string> = {
   agreement: (c) => c.agreement || "none",
 };
 
-const keySql: Record<SeriesGroupBy, SQL<string>> = {
-  all: sql<string>`'all'`,
-  donor: sql<string>`${seriesCells.donor}`,
-  category: sql<string>`split_part(${seriesCells.category}, '.', 1)`,
-  tier: sql<string>`${seriesCells.tier}`,
-  agreement: sql<string>`case when ${seriesCells.agreement} = '' then 'none' else ${seriesCells.agreement} end`,
-};
-
 /**
- * Promised against delivered over time. A current read sums the maintained cells, so its cost grows with the
- * answer (periods × groups × currencies), not with the history. A read `asOf` a past moment recomputes the cells
+ * Promised against delivered over time. A current read sums the maintained rollups (or, filtered, cells) by
+ * period in SQL, so its cost grows with the answer (periods × groups × currencies), not with the history. A read `asOf` a past moment recomputes the cells
  * from the versioned tables as they stood then: a scan of the events visible at that moment, accepted on that
  * path, which gives exactly what the cells held at that moment (the cells are always a function of the ledger).
  * Each point also counts its period's flagged events (synthetic, estimated, disputed), from the same cells.
@@ -198,17 +192,25 @@ function targetOf(query: SeriesQuery): "EUR" | "USD" | null {
   return query.measure === "money" && query.currency !== "original" ? query.currency : null;
 }
 
+/** The bucket of the rows before a window that starts after the data's first month (see rowsFromCells). */
+const before: Month = "0000-01";
+
+/**
+ * The sums of the cells by group, measure, stage and period, all in SQL, so the rows returned grow with the answer.
+ * A read with no filter on the dimensions reads the rollups of its grouping (one index range); a filtered read sums
+ * the cells it selects. Each row's month is the first of its period, and with `from`, every month before the
+ * window's first period is summed into one row of month `before`: assemble treats both as it treats months.
+ */
 async function rowsFromCells(tx: Db, query: SeriesQuery, lastMonth: Month | undefined): Promise<Row[]> {
   const target = targetOf(query);
-  const converted = target === "USD" ? seriesCells.usd : seriesCells.eur;
-  const unconverted = target === "USD" ? seriesCells.usdUnconverted : seriesCells.eurUnconverted;
-  const unconvertedEvents =
-    target === "USD" ? seriesCells.usdUnconvertedEvents : seriesCells.eurUnconvertedEvents;
+  const filtered = query.donor || query.category || query.tier || query.agreement;
+  const t = filtered ? seriesCells : seriesRollups;
   const where: SQL[] = [
-    eq(seriesCells.measureKind, query.measure),
-    inArray(seriesCells.stage, [query.promised, query.delivered]),
+    eq(t.measureKind, query.measure),
+    inArray(t.stage, [query.promised, query.delivered]),
   ];
-  if (query.unit) where.push(eq(seriesCells.measure, query.unit));
+  if (!filtered) where.unshift(eq(seriesRollups.dimension, query.groupBy));
+  if (query.unit) where.push(eq(t.measure, query.unit));
   if (query.donor) where.push(eq(seriesCells.donor, query.donor));
   if (query.category) {
     where.push(
@@ -217,34 +219,33 @@ async function rowsFromCells(tx: Db, query: SeriesQuery, lastMonth: Month | unde
   }
   if (query.tier) where.push(eq(seriesCells.tier, query.tier));
   if (query.agreement) where.push(eq(seriesCells.agreement, query.agreement));
-  if (lastMonth) where.push(lte(seriesCells.month, `${lastMonth}-01`));
-  const key = keySql[query.groupBy];
-  const month = sql<string>`to_char(${seriesCells.month}, 'YYYY-MM')`;
-  const rows = await tx
-    .select({
-      key,
-      measure: seriesCells.measure,
-      stage: seriesCells.stage,
-      month,
-      amount: sql<string>`sum(${seriesCells.amount})::text`,
-      events: sql<number>`sum(${seriesCells.events})::int`,
-      converted: sql<string>`coalesce(sum(${converted}), 0)::text`,
-      unconverted: sql<string>`coalesce(sum(${unconverted}), 0)::text`,
-      unconvertedEvents: sql<number>`coalesce(sum(${unconvertedEvents}), 0)::int`,
-      syntheticEvents: sql<number>`sum(${seriesCells.syntheticEvents})::int`,
-      estimatedEvents: sql<number>`sum(${seriesCells.estimatedEvents})::int`,
-      disputedEvents: sql<number>`sum(${seriesCells.disputedEvents})::int`,
-    })
-    .from(seriesCells)
-    .where(and(...where))
-    // A constant may not appear in GROUP BY: "all" groups by the other columns only.
-    .groupBy(...(query.groupBy === "all" ? [] : [key]), seriesCells.measure, seriesCells.stage, month);
-  return rows.map((r) => ({
-    ...r,
-    amount: normalize(r.amount),
-    converted: normalize(r.converted),
-    unconverted: normalize(r.unconverted),
-  }));
+  if (lastMonth) where.push(lte(t.month, `${lastMonth}-01`));
+  const windowFirst = query.from && periodMonths(periodOf(query.from, query.interval)).first;
+  // The interval is one of three fixed words, and date_trunc names the same periods.
+  const period = sql`to_char(date_trunc(${sql.raw(`'${query.interval}'`)}, ${t.month}::timestamp), 'YYYY-MM')`;
+  const month = windowFirst
+    ? sql`case when ${t.month} < ${`${windowFirst}-01`}::date then ${before} else ${period} end`
+    : period;
+  const [converted, unconverted, unconvertedEvents] =
+    target === "USD"
+      ? [t.usd, t.usdUnconverted, t.usdUnconvertedEvents]
+      : [t.eur, t.eurUnconverted, t.eurUnconvertedEvents];
+  const key = filtered ? groupKeySql[query.groupBy] : seriesRollups.key;
+  // Grouped in an outer query, so the bucket (which holds parameters) is named once. The sums are left as
+  // PostgreSQL writes them: every figure made of them passes through core's exact sums, which normalize.
+  return rowsOf<Row>(
+    await tx.execute(sql`select key, measure, stage, month, sum(amount)::text as amount, sum(events)::int as events,
+        coalesce(sum(converted), 0)::text as converted, coalesce(sum(unconverted), 0)::text as unconverted,
+        coalesce(sum(unconverted_events), 0)::int as "unconvertedEvents",
+        sum(synthetic_events)::int as "syntheticEvents", sum(estimated_events)::int as "estimatedEvents",
+        sum(disputed_events)::int as "disputedEvents"
+      from (select ${key} as key, ${t.measure} as measure, ${t.stage} as stage, ${month} as month,
+          ${t.amount} as amount, ${t.events} as events, ${converted} as converted, ${unconverted} as unconverted,
+          ${unconvertedEvents} as unconverted_events, ${t.syntheticEvents} as synthetic_events,
+          ${t.estimatedEvents} as estimated_events, ${t.disputedEvents} as disputed_events
+        from ${t} where ${and(...where)}) as sums
+      group by key, measure, stage, month`),
+  );
 }
 
 /** The asOf path: the cells recomputed from the ledger as it stood then (a scan), filtered and grouped here. */
@@ -305,8 +306,14 @@ async function rowsAsOf(tx: Db, query: SeriesQuery, lastMonth: Month | undefined
 type Sums = Map<string, { amount: string; converted: string }>;
 
 function addTo(sums: Sums, row: Row) {
-  const s = sums.get(row.measure) ?? { amount: "0", converted: "0" };
-  sums.set(row.measure, { amount: add(s.amount, row.amount), converted: add(s.converted, row.converted) });
+  const s = sums.get(row.measure);
+  // Usually the first and only row of its measure in the period: nothing to add it to.
+  sums.set(
+    row.measure,
+    s
+      ? { amount: add(s.amount, row.amount), converted: add(s.converted, row.converted) }
+      : { amount: row.amount, converted: row.converted },
+  );
 }
 
 const noFlags = (): PointFlags => ({
@@ -373,6 +380,7 @@ async function assemble(tx: Db, query: SeriesQuery, rows: Row[], version: number
       : [...sums.values()].map((s) => s.converted);
     return toScale(sum(parts), 2);
   };
+  const none = figure(new Map());
 
   // Per group: the sums and flag counts before the first period (they open the cumulative figures) and per period.
   const groups = new Map<
@@ -423,16 +431,25 @@ async function assemble(tx: Db, query: SeriesQuery, rows: Row[], version: number
       const cumulative: [Sums, Sums] = [new Map(), new Map()];
       mergeInto(cumulative[0], group.before[0]);
       mergeInto(cumulative[1], group.before[1]);
+      let cumulativePromised = figure(cumulative[0]);
+      let cumulativeDelivered = figure(cumulative[1]);
       const points = periods.map((period) => {
-        const [promised, delivered] = group.periods.get(period) ?? [new Map(), new Map()];
-        mergeInto(cumulative[0], promised);
-        mergeInto(cumulative[1], delivered);
+        const sums = group.periods.get(period);
+        // A period without events changes no figure: most periods of most groups, in a long series.
+        if (!sums) {
+          const flags = noFlags();
+          return { period, promised: none, delivered: none, cumulativePromised, cumulativeDelivered, flags };
+        }
+        mergeInto(cumulative[0], sums[0]);
+        mergeInto(cumulative[1], sums[1]);
+        cumulativePromised = figure(cumulative[0]);
+        cumulativeDelivered = figure(cumulative[1]);
         return {
           period,
-          promised: figure(promised),
-          delivered: figure(delivered),
-          cumulativePromised: figure(cumulative[0]),
-          cumulativeDelivered: figure(cumulative[1]),
+          promised: figure(sums[0]),
+          delivered: figure(sums[1]),
+          cumulativePromised,
+          cumulativeDelivered,
           flags: group.flags.get(period) ?? noFlags(),
         };
       });

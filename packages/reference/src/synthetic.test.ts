@@ -126,7 +126,7 @@ describe("generateSynthetic", () => {
   it("flags everything synthetic, with a source that says so", () => {
     const dataset = generateSynthetic({ seed: 11, commitments: 20, events: 200 });
     expect(dataset.source).toEqual({
-      title: "Synthetic demo data (generator v1, seed 11) — not real figures",
+      title: "Synthetic demo data (generator v2, seed 11) — not real figures",
       kind: "synthetic",
     });
     expect(dataset.commitments.every((c) => c.synthetic && c.sources[0]?.kind === "synthetic")).toBe(true);
@@ -172,6 +172,28 @@ describe("generateSynthetic", () => {
     const confidences = new Set(events.map((e) => e.confidence));
     expect(confidences.size).toBeGreaterThanOrEqual(5);
     expect(new Set(events.map((e) => e.stage))).toEqual(new Set(stageIds));
+  });
+
+  it("delivers against promises at every size, even with fewer events than commitments", () => {
+    for (const events of [3, 1_000, 7_999, 8_000, 20_000]) {
+      const dataset = generateSynthetic({ seed: 17, commitments: 2_000, events });
+      const stagesOf = new Map<string, Set<string>>();
+      let count = 0;
+      for (const e of dataset.events()) {
+        count++;
+        stagesOf.set(e.commitment, (stagesOf.get(e.commitment) ?? new Set()).add(e.stage));
+      }
+      expect(count).toBe(events);
+      const full = [...stagesOf.values()].filter((s) => s.has("committed") && s.has("delivered"));
+      if (events >= 4) expect(full.length, `${events} events`).toBeGreaterThan(0);
+    }
+    // With fewer than four events per commitment, each commitment that has events has them all.
+    const spread = generateSynthetic({ seed: 17, commitments: 2_000, events: 1_000 });
+    const perCommitment = new Map<string, number>();
+    for (const e of spread.events())
+      perCommitment.set(e.commitment, (perCommitment.get(e.commitment) ?? 0) + 1);
+    expect(new Set(perCommitment.values())).toEqual(new Set([4]));
+    expect(perCommitment.size).toBe(250);
   });
 
   it("keeps its invariants for any seed and size", () => {

@@ -22,7 +22,10 @@ import {
  * a rounded binary fraction. Floats are used only to pick magnitudes and split points.
  */
 
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
+
+/** Events a commitment needs to reach delivery: one pledge, one commitment, one allocation, one delivery. */
+const fullSequence = 4;
 
 export interface SyntheticOptions {
   seed: number;
@@ -426,10 +429,15 @@ export function generateSynthetic(options: SyntheticOptions): SyntheticDataset {
     weightSum += weight;
   }
 
-  // Events per commitment: at least one each, the rest in proportion to weight, then the remainder one by one,
-  // so the total is exactly `events`.
-  if (eventCount < n) {
-    for (let i = 0; i < eventCount; i++) eventsOf[i] = 1;
+  // Events per commitment. With fewer than four per commitment, spread over the first commitments so that each
+  // runs the whole sequence (pledged, committed, allocated, delivered): every size then has deliveries to set
+  // against promises. Otherwise at least one each, the rest in proportion to weight. Either way the remainder goes
+  // one by one, so the total is exactly `events`.
+  if (eventCount < fullSequence * n) {
+    const active = Math.max(1, Math.floor(eventCount / fullSequence));
+    for (let i = 0; i < active && i < n; i++) {
+      eventsOf[i] = Math.floor(eventCount / active) + (i < eventCount % active ? 1 : 0);
+    }
   } else {
     let assigned = 0;
     for (let i = 0; i < n; i++) {

@@ -1,5 +1,5 @@
 import { Annotation, Confirmation, Dispute, type RecordRef, WorkflowStatus } from "@commitments/core";
-import { type Db, organisationNames, remarksOn, type Versioned } from "@commitments/db";
+import { type Db, organisationNames, remarksOnRecords, type Versioned } from "@commitments/db";
 import { z } from "@hono/zod-openapi";
 import { VersionMeta, withVersion } from "./representation.ts";
 
@@ -41,13 +41,24 @@ export async function withRemarks<R extends { id: string }>(
   items: readonly Versioned<R>[],
   asOf?: Date,
 ) {
-  const remarks = await remarksOn(
-    db,
-    kind,
-    items.map((item) => item.record.id),
-    asOf,
-  );
-  const all = [...remarks.values()].flatMap((r) => [...r.disputes, ...r.confirmations, ...r.annotations]);
+  const show = await remarkViews(db, [{ kind, ids: items.map((item) => item.record.id) }], asOf);
+  return show(kind, items);
+}
+
+/**
+ * Representations of records of several kinds read together (a commitment, its schedule and its events): the
+ * remarks of all of them in one query per kind of remark, and one for the names of who made them. The function it
+ * gives shows the records of one of the kinds it was given.
+ */
+export async function remarkViews(
+  db: Db,
+  targets: readonly { kind: RecordRef["kind"]; ids: readonly string[] }[],
+  asOf?: Date,
+) {
+  const remarks = await remarksOnRecords(db, targets, asOf);
+  const all = [...remarks.values()]
+    .flatMap((byId) => [...byId.values()])
+    .flatMap((r) => [...r.disputes, ...r.confirmations, ...r.annotations]);
   const names = await organisationNames(
     db,
     all.map((remark) => remark.record.organisation),
@@ -56,18 +67,19 @@ export async function withRemarks<R extends { id: string }>(
     ...withVersion(remark),
     by: names.get(remark.record.organisation) ?? unknownOrganisation(remark.record.organisation),
   });
-  return items.map((item) => {
-    const found = remarks.get(item.record.id);
-    const disputes = found?.disputes ?? [];
-    return {
-      ...withVersion(item),
-      status: item.status,
-      disputed: disputes.some((d) => d.record.status === "open"),
-      disputes: disputes.map(shown),
-      confirmations: (found?.confirmations ?? []).map(shown),
-      annotations: (found?.annotations ?? []).map(shown),
-    };
-  });
+  return <R extends { id: string }>(kind: RecordRef["kind"], items: readonly Versioned<R>[]) =>
+    items.map((item) => {
+      const found = remarks.get(kind)?.get(item.record.id);
+      const disputes = found?.disputes ?? [];
+      return {
+        ...withVersion(item),
+        status: item.status,
+        disputed: disputes.some((d) => d.record.status === "open"),
+        disputes: disputes.map(shown),
+        confirmations: (found?.confirmations ?? []).map(shown),
+        annotations: (found?.annotations ?? []).map(shown),
+      };
+    });
 }
 
 /** One record's representation with its workflow status and remarks. */

@@ -13,7 +13,6 @@ import {
   renderSeriesChart,
 } from "@commitments/charts";
 import { type Db, getAgreement, getParty, readSeries } from "@commitments/db";
-import { Resvg } from "@resvg/resvg-js";
 import type { Context } from "hono";
 import type { z } from "zod";
 import { requestOrigin } from "../../lib/auth.ts";
@@ -162,7 +161,9 @@ function disposition(chart: DrawnChart, format: "svg" | "png"): string {
 }
 
 /** The PNG of an SVG chart, at the size the SVG states. */
-export function rasterise(svg: string): Buffer {
+export async function rasterise(svg: string): Promise<Buffer> {
+  // The native renderer is loaded on the first PNG, not at every start.
+  const { Resvg } = await import("@resvg/resvg-js");
   const resvg = new Resvg(svg, {
     font: { loadSystemFonts: false, fontFiles, defaultFontFamily: "DejaVu Sans" },
   });
@@ -188,7 +189,7 @@ export const pngHandler: AppRouteHandler<typeof seriesPng> = async (c) => {
   const etag = etagOf(chart, "png", chart.svg);
   const headers = chartHeaders(chart, etag);
   if (notModified(c, etag)) return c.body(null, 304, headers);
-  return c.body(new Uint8Array(rasterise(chart.svg)), 200, {
+  return c.body(new Uint8Array(await rasterise(chart.svg)), 200, {
     ...headers,
     "Content-Type": "image/png",
     "Content-Disposition": disposition(chart, "png"),

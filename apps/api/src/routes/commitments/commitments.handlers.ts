@@ -5,7 +5,7 @@ import { readVisibility } from "../../lib/auth.ts";
 import { ApiError } from "../../lib/errors.ts";
 import type { AppRouteHandler } from "../../lib/handler.ts";
 import { generateId } from "../../lib/ids.ts";
-import { withRemarks, withRemarksOf } from "../../lib/remarks.ts";
+import { remarkViews, withRemarks } from "../../lib/remarks.ts";
 import { everything, parseAsOf, readMeta } from "../../lib/representation.ts";
 import { checked, type LedgerResource, ledgerHandlers, workflowHandler } from "../../lib/writes.ts";
 import {
@@ -41,16 +41,25 @@ export const get: AppRouteHandler<typeof getCommitment> = async (c) => {
   const detail = await queries.getCommitment(db, id, at, readVisibility(c, drafts));
   if (!detail) throw new ApiError("NOT_FOUND", `No commitment with id "${id}"`);
   c.header("ETag", `"${detail.commitment.version}"`);
-  return c.json({ data: await commitmentDetail(db, detail, at), meta: await readMeta(db, at) }, 200);
+  const [data, meta] = await Promise.all([commitmentDetail(db, detail, at), readMeta(db, at)]);
+  return c.json({ data, meta }, 200);
 };
 
 async function commitmentDetail(db: queries.Db, detail: queries.CommitmentWithSchedule, asOf?: Date) {
-  const [commitment, schedule, events] = await Promise.all([
-    withRemarksOf(db, "commitment", detail.commitment, asOf),
-    withRemarks(db, "tranche", detail.schedule, asOf),
-    withRemarks(db, "event", detail.events, asOf),
-  ]);
-  return { commitment, schedule, events };
+  // The remarks of the commitment, its tranches and its events together: a few queries, not a few per kind.
+  const ids = <R extends { id: string }>(list: queries.Versioned<R>[]) => list.map((item) => item.record.id);
+  const show = await remarkViews(
+    db,
+    [
+      { kind: "commitment", ids: [detail.commitment.record.id] },
+      { kind: "tranche", ids: ids(detail.schedule) },
+      { kind: "event", ids: ids(detail.events) },
+    ],
+    asOf,
+  );
+  const [commitment] = show("commitment", [detail.commitment]);
+  if (!commitment) throw new Error(`no representation of commitment "${detail.commitment.record.id}"`);
+  return { commitment, schedule: show("tranche", detail.schedule), events: show("event", detail.events) };
 }
 
 type CommitmentBody = Omit<z.infer<typeof CommitmentCreate>, "reason">;

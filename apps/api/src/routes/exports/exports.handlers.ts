@@ -18,7 +18,6 @@ import {
   type XlsxTextSheet,
   xlsxTextRow,
 } from "@commitments/importers";
-import ExcelJS from "exceljs";
 import type { Context } from "hono";
 import type { z } from "zod";
 import { requestOrigin } from "../../lib/auth.ts";
@@ -527,6 +526,8 @@ async function seriesExport(c: Context<AppEnv>, format: ExportFormat, query: Rec
     );
   } else if (format === "xlsx") {
     body = xlsxStream(async (out) => {
+      // exceljs takes half a second to load: loaded on the first XLSX export, not at every start.
+      const { default: ExcelJS } = await import("exceljs");
       const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
         stream: out,
         useStyles: false,
