@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, gte, lt, sql } from "drizzle-orm";
 import type { Db } from "./client.ts";
 import { idempotencyKeys } from "./schema.ts";
 
@@ -15,6 +15,14 @@ export interface IdempotencyEntry {
   response: StoredResponse;
 }
 
+/**
+ * How long a key is kept: retries come within minutes or hours, and a key kept for ever would make the table grow
+ * with every create. After this a key may be used again, for a new request.
+ */
+export const idempotencyKeyHours = 24;
+
+const kept = sql`now() - make_interval(hours => ${idempotencyKeyHours})`;
+
 /** Look it up inside the write transaction, after the write lock: two racing retries then see one answer. */
 export async function findIdempotencyKey(
   tx: Db,
@@ -24,7 +32,13 @@ export async function findIdempotencyKey(
   const [row] = await tx
     .select()
     .from(idempotencyKeys)
-    .where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)));
+    .where(
+      and(
+        eq(idempotencyKeys.scope, scope),
+        eq(idempotencyKeys.key, key),
+        gte(idempotencyKeys.createdAt, kept),
+      ),
+    );
   if (!row) return undefined;
   const stored = row.response as Omit<StoredResponse, "status">;
   return { requestHash: row.requestHash, response: { status: row.status, ...stored } };
@@ -35,6 +49,11 @@ export async function storeIdempotencyKey(
   entry: { scope: string; key: string; requestHash: string; response: StoredResponse },
 ): Promise<void> {
   const { status, ...response } = entry.response;
+  // The scope's expired keys go first (this key's among them, should it be reused after expiry): read through
+  // the primary key's scope prefix, so the cost is one principal's keys, not the table.
+  await tx
+    .delete(idempotencyKeys)
+    .where(and(eq(idempotencyKeys.scope, entry.scope), lt(idempotencyKeys.createdAt, kept)));
   await tx.insert(idempotencyKeys).values({
     scope: entry.scope,
     key: entry.key,

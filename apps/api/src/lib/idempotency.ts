@@ -12,7 +12,8 @@ export const IdempotencyHeaders = z.object({
     .openapi({
       description:
         "Makes a create safe to retry: the same key with the same body replays the first response (with " +
-        "`Idempotency-Replayed: true`); the same key with another body is refused with 422.",
+        "`Idempotency-Replayed: true`); the same key with another body is refused with 422. Keys are kept for " +
+        "24 hours.",
       example: "5f0c2a9e-6b0e-4f0e-9d1e-6f1c8a1b2c3d",
     }),
 });

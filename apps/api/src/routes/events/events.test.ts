@@ -273,6 +273,18 @@ describe.each(testTargets())("events on $name", (target) => {
     );
     expect(party.status).toBe(201);
     expect(party.headers.get("idempotency-replayed")).toBeNull();
+
+    // A key is kept for a day: older, it is forgotten, and a request with it creates anew.
+    await ctx.database.db.execute(
+      "update idempotency_keys set created_at = now() - interval '25 hours' where key = 'test-retry-1'",
+    );
+    const expired = await send(ctx.app, "POST", "/v1/events", { ...body, date: "2023-11" }, headers);
+    expect(expired.status).toBe(201);
+    expect(expired.headers.get("idempotency-replayed")).toBeNull();
+    expect(await ctx.changeSets()).toBe(before + 3);
+    const replayed = await send(ctx.app, "POST", "/v1/events", { ...body, date: "2023-11" }, headers);
+    expect(replayed.headers.get("idempotency-replayed")).toBe("true");
+    expect(await replayed.text()).toBe(await expired.clone().text());
   });
 
   it("reads a list as of a moment before a correction", async () => {
