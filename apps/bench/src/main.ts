@@ -6,6 +6,8 @@
  *
  * --sizes: stage events of the synthetic dataset (50 donors, 20,000 commitments), each size bulk-loaded into a fresh
  * store of each kind; --seconds: how long each load phase lasts; --rows: the import measure's template file.
+ * `pnpm bench --report` writes BENCHMARKS.md again from the last run's results (apps/bench/last-run.json) without
+ * measuring: for a change to the report's wording, never to its figures.
  * PostgreSQL is the server BENCH_DATABASE_URL names (default postgres://postgres@127.0.0.1:5432/postgres); every
  * store is a throw-away database beside it, or a fresh PGlite directory.
  */
@@ -37,10 +39,11 @@ import {
   measureSeries,
   measureStart,
   type PageFigures,
+  pinLoadGenerators,
   type SeriesFigures,
   startBenchServer,
 } from "./measures.ts";
-import { type Row, report } from "./report.ts";
+import { type Row, type RunResults, report } from "./report.ts";
 import { grouped, median } from "./stats.ts";
 import { type StoreKind, storeLabels } from "./stores.ts";
 
@@ -56,11 +59,12 @@ const { values } = parseArgs({
     runs: { type: "string", default: "3" },
     seconds: { type: "string", default: "10" },
     rows: { type: "string", default: "1000000" },
+    report: { type: "boolean", default: false },
   },
   strict: true,
 });
 const usage =
-  "usage: pnpm bench [--sizes N,N,…] [--only pglite|postgres] [--measures series,health,http,web,start,import] [--runs N] [--seconds N] [--rows N ≥ 1000]";
+  "usage: pnpm bench [--sizes N,N,…] [--only pglite|postgres] [--measures series,health,http,web,start,import] [--runs N] [--seconds N] [--rows N ≥ 1000] | pnpm bench --report";
 const sizes = values.sizes
   .split(",")
   .map(Number)
@@ -103,8 +107,19 @@ interface SizeResult {
   start: number[];
 }
 
-const work = mkdtempSync(join(tmpdir(), "ct-bench-files-"));
 const benchmarksFile = fileURLToPath(new URL("../../../BENCHMARKS.md", import.meta.url));
+const resultsFile = fileURLToPath(new URL("../last-run.json", import.meta.url));
+const previous = existsSync(benchmarksFile) ? readFileSync(benchmarksFile, "utf8") : "";
+
+if (values.report) {
+  writeFileSync(
+    benchmarksFile,
+    report(JSON.parse(readFileSync(resultsFile, "utf8")) as RunResults, previous),
+  );
+  process.exit(0);
+}
+
+const work = mkdtempSync(join(tmpdir(), "ct-bench-files-"));
 try {
   let bundle: Bundle | undefined;
   const webDist = join(work, "web");
@@ -149,12 +164,15 @@ try {
           const withWeb = measures.has("web") && events === largest && run === 0;
           const server = await startBenchServer(loaded, withWeb ? webDist : undefined);
           try {
+            pinLoadGenerators(true);
             if (measures.has("series")) r.series.push(await measureSeries(server, seconds, clients));
             if (measures.has("health")) r.health.push(await measureHealthUnderLoad(server, seconds, clients));
             if (measures.has("http"))
               r.http.push(await measureHttp(server, loaded.commitmentId, seconds, clients));
+            pinLoadGenerators(false);
             if (withWeb) r.page.push(...(await measurePage(server.url, runs)));
           } finally {
+            pinLoadGenerators(false);
             await server.stop();
           }
           if (measures.has("start") && kind === "pglite" && events === largest) {
@@ -177,14 +195,13 @@ try {
     for (const kind of kinds) imports.push(await importBenchmark(kind, file, rows, runs));
   }
 
-  const machine = await describeMachine();
-  const previous = existsSync(benchmarksFile) ? readFileSync(benchmarksFile, "utf8") : "";
   const complete =
     sizes.join(",") === fullSizes.join(",") &&
     allMeasures.every((m) => measures.has(m)) &&
     kinds.length === 2;
-  const markdown = report({
-    machine,
+  const run: RunResults = {
+    date: new Date().toISOString().slice(0, 10),
+    machine: await describeMachine(),
     command,
     runs,
     seconds,
@@ -194,18 +211,19 @@ try {
     rows: rowsOf(results),
     bundle,
     imports,
-    previous,
-    notes: sizes.some((n) => n <= commitments)
+    notes: sizes.some((n) => n < 4 * commitments)
       ? [
           `At ${sizes
-            .filter((n) => n <= commitments)
+            .filter((n) => n < 4 * commitments)
             .map(grouped)
             .join(
               " and ",
-            )} events over ${grouped(commitments)} commitments the generator gives each commitment at most one event, its pledge: the dashboard's query (committed against delivered) then matches no cells and answers with no groups, so those series figures are of an empty answer — the cost of a request with nothing to sum, which is what a scaling ratio over them compares against.`,
+            )} events, fewer than four per commitment, the generator gives the events to the first commitments, four or more each, so that each runs from pledge to delivery and the dashboard's query (committed against delivered) has promises and deliveries to show at every size; the other commitments have none.`,
         ]
       : [],
-  });
+  };
+  writeFileSync(resultsFile, `${JSON.stringify(run, null, 2)}\n`);
+  const markdown = report(run, previous);
   writeFileSync(benchmarksFile, markdown);
   process.stdout.write(markdown);
 } finally {

@@ -1,6 +1,7 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { createServer } from "node:net";
+import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
@@ -12,6 +13,21 @@ import { median, percentile } from "./stats.ts";
 const benchDir = fileURLToPath(new URL("../", import.meta.url));
 const apiDir = fileURLToPath(new URL("../../api/", import.meta.url));
 const webDir = fileURLToPath(new URL("../../web/", import.meta.url));
+
+/**
+ * With two cores or more (and taskset), the bench server runs on the last core and, during the load phases, this
+ * process — the load generators — on the others, so the generator and the server do not take turns on one core.
+ * PostgreSQL's own processes may run on any; everything else the benchmark starts (pgbench, Chromium, the import
+ * and start measures' processes) runs unpinned.
+ */
+const cores = availableParallelism();
+export const serverCore = cores >= 2 && existsSync("/usr/bin/taskset") ? cores - 1 : null;
+
+/** Keeps the load generators (this process, every thread) off the server's core while `on`; all cores after. */
+export function pinLoadGenerators(on: boolean): void {
+  if (serverCore === null) return;
+  execFileSync("taskset", ["-a", "-cp", `0-${on ? serverCore - 1 : cores - 1}`, String(process.pid)]);
+}
 
 export interface RunningServer {
   url: string;
@@ -28,7 +44,9 @@ function exited(child: ChildProcess): Promise<void> {
 /** The bench server (src/server.ts) over a loaded store, in a process of its own. */
 export function startBenchServer(loaded: LoadedStore, webDistDir?: string): Promise<RunningServer> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
+    const command = [process.execPath, "--import", "tsx", "src/server.ts"];
+    const pinned = serverCore === null ? command : ["taskset", "-c", String(serverCore), ...command];
+    const child = spawn(pinned[0] as string, pinned.slice(1), {
       cwd: benchDir,
       env: { ...process.env, ...loaded.store.env, WEB_DIST_DIR: webDistDir ?? "" },
       stdio: ["ignore", "pipe", "pipe"],

@@ -124,7 +124,9 @@ function previousImport(previous: string): string[] | null {
   ];
 }
 
-export function report(input: {
+/** What one run measured: all BENCHMARKS.md is written from, kept in apps/bench/last-run.json. */
+export interface RunResults {
+  date: string;
   machine: string[];
   command: string;
   runs: number;
@@ -135,11 +137,12 @@ export function report(input: {
   rows: Row[];
   bundle: Bundle | undefined;
   imports: ImportResult[];
-  previous: string;
   /** Observations about the figures that a reader needs to read them right. */
   notes: string[];
-}): string {
-  const date = new Date().toISOString().slice(0, 10);
+}
+
+/** BENCHMARKS.md for a run's results; `previous` (the file as it was) keeps import figures this run did not take. */
+export function report(input: RunResults, previous: string): string {
   const sizes = input.sizes.map(grouped).join(", ");
   const lines = ["# Benchmarks", ""];
   if (!input.complete) {
@@ -153,7 +156,7 @@ export function report(input: {
     "same run, since absolute times drift on a shared machine. Each figure is the median of the runs (peak memory:",
     "the highest).",
     "",
-    `- Date: ${date}`,
+    `- Date: ${input.date}`,
     `- Command: \`${input.command}\` (${input.runs} run(s) of each measure; load phases of ${input.seconds} s)`,
     ...input.machine.map((line) => `- Machine: ${line}`),
     `- Dataset: the synthetic generator (seed 1, 50 donors, 20,000 commitments) at ${sizes} stage events, bulk-loaded (\`loadSyntheticBulk\`) with the reference dataset into a fresh store of each kind`,
@@ -203,7 +206,6 @@ export function report(input: {
   }
   lines.push("## Import", "");
   if (input.imports.length > 0) lines.push(...importSection(input.imports));
-  else
-    lines.push(...(previousImport(input.previous) ?? ["Not measured by this run, and no earlier figures."]));
+  else lines.push(...(previousImport(previous) ?? ["Not measured by this run, and no earlier figures."]));
   return `${lines.join("\n")}\n`;
 }
