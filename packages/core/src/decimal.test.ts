@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import {
   add,
   compare,
+  DecimalSum,
   divide,
   isZero,
   max,
@@ -65,6 +66,31 @@ describe("sum", () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it("a running DecimalSum gives what add, sum and toScale give, nested sums included", () => {
+    const tenths = fc.bigInt({ min: -(10n ** 25n), max: 10n ** 25n }).map((n) => {
+      const abs = n < 0n ? -n : n;
+      const digits = String(abs).padStart(11, "0");
+      return `${n < 0n ? "-" : ""}${digits.slice(0, -10)}.${digits.slice(-10)}`;
+    });
+    fc.assert(
+      fc.property(fc.array(tenths, { maxLength: 40 }), fc.array(tenths, { maxLength: 5 }), (xs, ys) => {
+        const inner = new DecimalSum();
+        for (const y of ys) inner.add(y);
+        const total = new DecimalSum();
+        for (const x of xs) total.add(x);
+        total.add(inner);
+        const expected = sum([...xs, ...ys]);
+        expect(total.value()).toBe(expected);
+        expect(total.toScale(2)).toBe(toScale(expected, 2));
+        expect(inner.value()).toBe(sum(ys));
+      }),
+      { numRuns: 500 },
+    );
+    expect(new DecimalSum().value()).toBe("0");
+    expect(new DecimalSum().add("-0.004").toScale(2)).toBe("0.00");
+    expect(new DecimalSum().add("0.005").add("0.010").toScale(2)).toBe("0.02");
   });
 
   it("is exact where floats are not", () => {

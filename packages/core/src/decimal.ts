@@ -76,8 +76,35 @@ export function normalize(a: DecimalString): DecimalString {
 
 /** Rounds to exactly `places` fraction digits and keeps them: toScale("1.005", 2) → "1.00" (half-even). */
 export function toScale(a: DecimalString, places: number, mode: RoundingMode = "half_even"): DecimalString {
-  const fixed = D(a).toFixed(places, modes[mode]);
+  return scaled(D(a), places, mode);
+}
+
+function scaled(x: Big, places: number, mode: RoundingMode): DecimalString {
+  const fixed = x.toFixed(places, modes[mode]);
   return /^-0(\.0*)?$/.test(fixed) ? fixed.slice(1) : fixed;
+}
+
+/**
+ * An exact running total. Adding thousands of figures with add() prints and parses every partial sum, which is
+ * most of the cost; this keeps the total as a number until it is read.
+ */
+export class DecimalSum {
+  #total: Big = D("0");
+
+  add(value: DecimalString | DecimalSum): this {
+    this.#total = this.#total.plus(value instanceof DecimalSum ? value.#total : value);
+    return this;
+  }
+
+  /** The total in canonical form, as add() gives it. */
+  value(): DecimalString {
+    return out(this.#total);
+  }
+
+  /** The total rounded to exactly `places` fraction digits, as toScale() gives it. */
+  toScale(places: number, mode: RoundingMode = "half_even"): DecimalString {
+    return scaled(this.#total, places, mode);
+  }
 }
 
 /** a / b as a JS number, for display ratios only (never money); null when b is zero. */

@@ -3,11 +3,11 @@ import {
   type CategoryId,
   type ConversionConvention,
   categories,
+  DecimalSum,
   divide,
   lookupRate,
   type Month,
   multiply,
-  normalize,
   periodMonths,
   periodOf,
   periodsBetween,
@@ -19,7 +19,6 @@ import {
   type Tier,
   tiers,
   topCategory,
-  toScale,
 } from "@commitments/core";
 import { and, eq, inArray, like, lte, or, type SQL, sql } from "drizzle-orm";
 import type { Db } from "./client.ts";
@@ -302,18 +301,19 @@ async function rowsAsOf(tx: Db, query: SeriesQuery, lastMonth: Month | undefined
   return [...rows.values()];
 }
 
-/** Per currency (or unit) sums of one stage. */
-type Sums = Map<string, { amount: string; converted: string }>;
+/** Per currency (or unit) sums of one stage, kept as running totals until a figure is read. */
+type Sums = Map<string, { amount: DecimalSum; converted: DecimalSum }>;
+
+function sumsOf(sums: Sums, measure: string) {
+  const s = sums.get(measure) ?? { amount: new DecimalSum(), converted: new DecimalSum() };
+  sums.set(measure, s);
+  return s;
+}
 
 function addTo(sums: Sums, row: Row) {
-  const s = sums.get(row.measure);
-  // Usually the first and only row of its measure in the period: nothing to add it to.
-  sums.set(
-    row.measure,
-    s
-      ? { amount: add(s.amount, row.amount), converted: add(s.converted, row.converted) }
-      : { amount: row.amount, converted: row.converted },
-  );
+  const s = sumsOf(sums, row.measure);
+  s.amount.add(row.amount);
+  s.converted.add(row.converted);
 }
 
 const noFlags = (): PointFlags => ({
@@ -329,8 +329,9 @@ function countFlags(counts: FlagCounts, row: Row) {
 
 function mergeInto(into: Sums, from: Sums | undefined) {
   for (const [measure, s] of from ?? []) {
-    const t = into.get(measure) ?? { amount: "0", converted: "0" };
-    into.set(measure, { amount: add(t.amount, s.amount), converted: add(t.converted, s.converted) });
+    const t = sumsOf(into, measure);
+    t.amount.add(s.amount);
+    t.converted.add(s.converted);
   }
 }
 
@@ -374,11 +375,13 @@ async function assemble(tx: Db, query: SeriesQuery, rows: Row[], version: number
     return from && to ? divide(multiply(amount, to.perEur), from.perEur, conversionPlaces) : null;
   };
   const figure = (sums: Sums): string => {
-    if (!target) return normalize(sum([...sums.values()].map((s) => s.amount)));
-    const parts = fixedDate
-      ? [...sums].map(([currency, s]) => fixedConvert(currency, s.amount) ?? "0")
-      : [...sums.values()].map((s) => s.converted);
-    return toScale(sum(parts), 2);
+    const total = new DecimalSum();
+    for (const [currency, s] of sums) {
+      if (!target) total.add(s.amount);
+      else if (fixedDate) total.add(fixedConvert(currency, s.amount.value()) ?? "0");
+      else total.add(s.converted);
+    }
+    return target ? total.toScale(2) : total.value();
   };
   const none = figure(new Map());
 
@@ -512,7 +515,7 @@ function originalTotals(rows: Row[], query: SeriesQuery) {
 
 /** Events left out of the converted figures: without a rate at their date, or (fixed_date) on the chosen date. */
 function unconvertedOf(rows: Row[], query: SeriesQuery, fixedRates: Map<string, RateOn | null> | null) {
-  const found = new Map<string, Unconverted>();
+  const found = new Map<string, Omit<Unconverted, "amount"> & { amount: DecimalSum }>();
   const target = targetOf(query);
   for (const row of rows) {
     const fixedMissing =
@@ -524,12 +527,19 @@ function unconvertedOf(rows: Row[], query: SeriesQuery, fixedRates: Map<string, 
       : { amount: row.unconverted, events: row.unconvertedEvents };
     if (missing.events === 0) continue;
     const id = `${row.stage}|${row.measure}`;
-    const u = found.get(id) ?? { stage: row.stage, currency: row.measure, amount: "0", events: 0 };
-    found.set(id, { ...u, amount: add(u.amount, missing.amount), events: u.events + missing.events });
+    const u = found.get(id) ?? {
+      stage: row.stage,
+      currency: row.measure,
+      amount: new DecimalSum(),
+      events: 0,
+    };
+    found.set(id, u);
+    u.amount.add(missing.amount);
+    u.events += missing.events;
   }
-  return [...found.values()].sort(
-    (a, b) => a.stage.localeCompare(b.stage) || a.currency.localeCompare(b.currency),
-  );
+  return [...found.values()]
+    .map((u) => ({ ...u, amount: u.amount.value() }))
+    .sort((a, b) => a.stage.localeCompare(b.stage) || a.currency.localeCompare(b.currency));
 }
 
 const categoryLabels = new Map(categories.map((c) => [c.id as string, c.label]));
