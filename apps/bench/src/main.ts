@@ -268,10 +268,11 @@ function rowsOf(results: SizeResult[]): Row[] {
     const withSeries = mine.filter((r) => r.series.length > 0);
     for (const r of withSeries) {
       const latency = median(r.series.map((s) => s.latencyMs));
+      const answer = r.series[0]?.answer;
       rows.push({
         measure: `\`${seriesPath}\` median latency, one client, ${grouped(r.events)} events`,
         store,
-        figure: `${latency.toFixed(1)} ms`,
+        figure: `${latency.toFixed(1)} ms${answer ? ` (answer: ${answer.groups} groups, ${grouped(answer.points)} points, ${grouped(answer.withFigures)} of them with figures, ${Math.round(answer.bytes / 1024)} KiB)` : ""}`,
         target: null,
       });
     }

@@ -89,6 +89,8 @@ export interface SeriesFigures {
   requestsPerSecond: number;
   p99Ms: number;
   errors: number;
+  /** The size of the answer: what a read's cost should follow. */
+  answer: { groups: number; points: number; withFigures: number; bytes: number };
 }
 
 export async function measureSeries(
@@ -100,7 +102,18 @@ export async function measureSeries(
   await sequential(url, 20);
   const alone = await sequential(url, 100);
   const loaded = await closedLoop(url, clients, seconds * 1000);
+  const body = await (await fetch(url)).text();
+  const { data } = JSON.parse(body) as {
+    data: { groups: { points: { promised: string; delivered: string }[] }[] };
+  };
+  const points = data.groups.flatMap((g) => g.points);
   return {
+    answer: {
+      groups: data.groups.length,
+      points: points.length,
+      withFigures: points.filter((p) => Number(p.promised) !== 0 || Number(p.delivered) !== 0).length,
+      bytes: Buffer.byteLength(body),
+    },
     latencyMs: median(alone.latencies),
     requestsPerSecond: loaded.requestsPerSecond,
     p99Ms: percentile(loaded.latencies, 99),
