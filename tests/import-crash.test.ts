@@ -84,9 +84,9 @@ function uploadBody(file: Buffer) {
 }
 
 /**
- * Where to kill. While the file is read the server answers progress polls, so those points are observed; while
- * it checks and writes, PGlite holds the process's only thread, so those points are times after the last byte was
- * sent, as fractions of how long a whole import of a file like it took from there to its answer.
+ * Where to kill. While the file is read the server answers progress polls with rows read, so those points are
+ * observed; checking and writing report no rows (one phase, then the answer), so those points are times after the
+ * last byte was sent, as fractions of how long a whole import of a file like it took from there to its answer.
  */
 type KillPoint = { label: string; rowsRead: number } | { label: string; fractionAfterSent: number };
 

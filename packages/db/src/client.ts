@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
 import type { Logger } from "drizzle-orm";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
@@ -8,6 +8,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
+import { PGliteThread } from "./pglite-thread.ts";
 import * as schema from "./schema.ts";
 
 /** The database as queries see it: the same type on PostgreSQL and on PGlite. */
@@ -50,9 +51,17 @@ export async function createDb(options: DbOptions = {}): Promise<DbHandle> {
   // PGlite runs without fsync: safe against a crashed process, not against power loss. PostgreSQL is the
   // production store.
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const client = options.dataDir ? new PGlite(options.dataDir) : new PGlite();
+  // On a worker thread of its own: a PGlite query holds the thread it runs on until it ends, and on the event loop
+  // every other request (even /health) would wait behind a heavy read.
+  const client = new PGliteThread(options.dataDir);
   await client.waitReady;
-  const db = drizzlePglite(client, { schema, casing: "snake_case", logger: options.logger ?? false });
+  // drizzle takes `{ client }` for a client that is not a PGlite instance; it uses query, exec and transaction.
+  const db = drizzlePglite({
+    client: client as unknown as PGlite,
+    schema,
+    casing: "snake_case",
+    logger: options.logger ?? false,
+  });
   return {
     db: db as unknown as Db,
     kind: "pglite",
