@@ -60,6 +60,16 @@ const base: SeriesQuery = {
   convention: { kind: "event_date" },
 };
 
+/** An open dispute of an event's or a commitment's figure, by the test NGO. */
+const dispute = (id: string, kind: "event" | "commitment", targetId: string): Dispute => ({
+  id,
+  target: { kind, id: targetId },
+  organisation: "test-ngo",
+  statement: "Our count differs.",
+  sources: testSource,
+  status: "open",
+});
+
 describe.each(testTargets())("series on $name", (target) => {
   let database: TestDatabase;
   beforeAll(async () => {
@@ -366,14 +376,6 @@ describe.each(testTargets())("series flags on $name", (target) => {
     // Not flagged itself: synthetic through its commitment.
     real(testEvent("f-gbp", "c-gbp", "committed", "2024-02", money("10", "GBP"))),
   ];
-  const dispute = (id: string, kind: "event" | "commitment", targetId: string): Dispute => ({
-    id,
-    target: { kind, id: targetId },
-    organisation: "test-ngo",
-    statement: "Our count differs.",
-    sources: testSource,
-    status: "open",
-  });
   const write = (work: (tx: Db, cs: ChangeSet) => Promise<unknown>) =>
     withChangeSet(database.db, editor, async (tx, cs) => {
       await work(tx, cs);
@@ -536,14 +538,6 @@ describe.each(testTargets())("series rollups on $name", (target) => {
   let database: TestDatabase;
   const write = (work: (tx: Db, cs: ChangeSet) => Promise<unknown>) =>
     withChangeSet(database.db, editor, (tx, cs) => work(tx, cs));
-  const dispute = (id: string, kind: "event" | "commitment", targetId: string): Dispute => ({
-    id,
-    target: { kind, id: targetId },
-    organisation: "test-ngo",
-    statement: "Our count differs.",
-    sources: testSource,
-    status: "open",
-  });
 
   beforeAll(async () => {
     database = await target.open();
