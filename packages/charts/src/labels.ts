@@ -131,11 +131,13 @@ const en: Labels = {
   tiers: { soft: "Soft", intermediate: "Intermediate", hard: "Hard" },
   // As packages/core names them (the API's tests compare the two).
   categories: {
+    all_types: "All types, not split by the source",
     funding: "Funding lines",
     "funding.budget_support": "Budget support",
     "funding.military_financing": "Military financing",
     "funding.loans": "Loans",
     "funding.grants": "Grants",
+    military: "Military aid, type not specified",
     air_defence: "Air defence",
     "air_defence.systems": "Air defence systems",
     "air_defence.interceptors": "Interceptors",
@@ -233,11 +235,13 @@ const uk: Labels = {
   },
   tiers: { soft: "М’який", intermediate: "Проміжний", hard: "Жорсткий" },
   categories: {
+    all_types: "Усі види, без розподілу джерелом",
     funding: "Фінансування",
     "funding.budget_support": "Бюджетна підтримка",
     "funding.military_financing": "Військове фінансування",
     "funding.loans": "Кредити",
     "funding.grants": "Гранти",
+    military: "Військова допомога, вид не визначено",
     air_defence: "Протиповітряна оборона",
     "air_defence.systems": "Системи ППО",
     "air_defence.interceptors": "Ракети-перехоплювачі",

@@ -1,12 +1,19 @@
 import { z } from "zod";
 
-/** The taxonomy of what is promised. Dotted ids: "air_defence.interceptors" sits under "air_defence". */
+/**
+ * The taxonomy of what is promised. Dotted ids: "air_defence.interceptors" sits under "air_defence". Two ids say
+ * what a source does not: "all_types" holds figures a source gives for every kind of aid together (Kiel's
+ * commitments), "military" military aid the source does not break down (Kiel's military allocations, a SIPRI
+ * weapon description the tracker has no category for yet).
+ */
 export const categoryIds = [
+  "all_types",
   "funding",
   "funding.budget_support",
   "funding.military_financing",
   "funding.loans",
   "funding.grants",
+  "military",
   "air_defence",
   "air_defence.systems",
   "air_defence.interceptors",
@@ -49,11 +56,13 @@ export interface CategoryDefinition {
 }
 
 const labels: Record<CategoryId, string> = {
+  all_types: "All types, not split by the source",
   funding: "Funding lines",
   "funding.budget_support": "Budget support",
   "funding.military_financing": "Military financing",
   "funding.loans": "Loans",
   "funding.grants": "Grants",
+  military: "Military aid, type not specified",
   air_defence: "Air defence",
   "air_defence.systems": "Air defence systems",
   "air_defence.interceptors": "Interceptors",

@@ -16,4 +16,5 @@ export * from "./rates-csv.ts";
 export * from "./remarks.ts";
 export * from "./result.ts";
 export * from "./series.ts";
+export * from "./source-datasets.ts";
 export * from "./sources.ts";

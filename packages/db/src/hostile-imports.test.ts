@@ -990,7 +990,7 @@ describe.each(soleTestTarget())("hostile import files on $name", (target) => {
             expect(report.problemCount, at).toBe(0);
             const read = await collect(format.parse(chunked(bytes, chunk)));
             expect(read.problems, at).toEqual([]);
-            for (const [kind, table] of Object.entries(kindTables) as [keyof ImportedRecords, string][]) {
+            for (const [kind, table] of Object.entries(kindTables) as ["commitments" | "tranches" | "events", string][]) {
               const stored = JSON.stringify(
                 rowsOf(
                   await db.execute(

@@ -47,7 +47,8 @@ export type ImportItem =
       records: { commitments: CommitmentRecord[]; tranches: TrancheRecord[]; events: StageEvent[] };
       warnings?: ImportProblem[];
     }
-  | { row: number; problems: ImportProblem[] };
+  | { row: number; problems: ImportProblem[] }
+  | { row: number; skipped: string };
 
 /** The file an import read: recorded with the run and in its change set. */
 export interface ImportFile {
@@ -83,6 +84,8 @@ export interface ImportReport {
   /** What a reviewer should know about rows that were read (a total that does not add up), capped likewise. */
   warnings: ImportProblem[];
   warningCount: number;
+  /** Rows outside what the import takes (another recipient, another country), counted per reason; never written. */
+  skipped: Record<string, number>;
   /** The change set the records were written in; null unless imported. */
   changeSet: number | null;
   datasetVersion: number;
@@ -235,6 +238,7 @@ export async function importRecords(db: Db, params: ImportParams): Promise<Impor
     kinds.map((kind) => [kind, `import_${randomBytes(6).toString("hex")}_${kind}`]),
   ) as Record<Kind, string>;
   let rows = 0;
+  const skipped: Record<string, number> = {};
   const progress = (phase: ImportPhase) => params.onProgress?.({ phase, rows, problems: problems.count });
 
   const conn = await importConnection(db);
@@ -259,6 +263,8 @@ export async function importRecords(db: Db, params: ImportParams): Promise<Impor
       rows += 1;
       if ("problems" in item) {
         for (const problem of item.problems) problems.add(problem);
+      } else if ("skipped" in item) {
+        skipped[item.skipped] = (skipped[item.skipped] ?? 0) + 1;
       } else {
         for (const warning of item.warnings ?? []) warnings.add(warning);
         for (const kind of kinds) {
@@ -298,6 +304,7 @@ export async function importRecords(db: Db, params: ImportParams): Promise<Impor
         problemCount: problems.count,
         warnings: warnings.list,
         warningCount: warnings.count,
+        skipped,
         changeSet,
         datasetVersion: version,
       });

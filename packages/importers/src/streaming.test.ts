@@ -45,7 +45,7 @@ describe("streaming", () => {
     let total = 0;
     let maxLead = 0;
     for await (const item of parseTemplateCsv(file())) {
-      if ("problems" in item) throw new Error(JSON.stringify(item.problems));
+      if (!("records" in item)) throw new Error(JSON.stringify(item));
       items++;
       const [commitment] = item.records.commitments;
       total += Number(commitment?.measure.kind === "quantity" ? commitment.measure.count : 0);

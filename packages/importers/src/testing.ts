@@ -24,6 +24,8 @@ export interface Collected {
   records: ImportedRecords;
   problems: ImportProblem[];
   warnings: ImportProblem[];
+  /** Rows skipped as outside the import, counted per reason. */
+  skipped: Record<string, number>;
 }
 
 export async function collect(items: AsyncIterable<ImportItem>): Promise<Collected> {
@@ -32,10 +34,12 @@ export async function collect(items: AsyncIterable<ImportItem>): Promise<Collect
     records: { commitments: [], tranches: [], events: [] },
     problems: [],
     warnings: [],
+    skipped: {},
   };
   for await (const item of items) {
     out.items.push(item);
     if ("problems" in item) out.problems.push(...item.problems);
+    else if ("skipped" in item) out.skipped[item.skipped] = (out.skipped[item.skipped] ?? 0) + 1;
     else {
       out.records.commitments.push(...item.records.commitments);
       out.records.tranches.push(...item.records.tranches);

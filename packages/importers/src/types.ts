@@ -1,4 +1,4 @@
-import type { CommitmentRecord, StageEvent, TrancheRecord } from "@commitments/core";
+import type { CommitmentRecord, Party, StageEvent, TrancheRecord } from "@commitments/core";
 
 /**
  * Bytes as they arrive: a Node stream (a file, an HTTP request body) or any async iterable of chunks, such as a
@@ -19,6 +19,8 @@ export interface ImportProblem {
 
 /** Records in the core ledger shapes, each one valid against its core schema. */
 export interface ImportedRecords {
+  /** Parties the file introduces (an IATI publisher that is not a state): created when the ledger has none. */
+  parties?: Party[];
   commitments: CommitmentRecord[];
   tranches: TrancheRecord[];
   events: StageEvent[];
@@ -26,11 +28,14 @@ export interface ImportedRecords {
 
 /**
  * One item per source row. A row either yields records, all valid, or problems and no records at all: a row is
- * never half imported. `warnings` are things a reviewer should know about records that were imported anyway.
+ * never half imported. `warnings` are things a reviewer should know about records that were imported anyway. A row
+ * outside what the import takes (a deal with another recipient, an activity for another country) is `skipped`
+ * with the reason, in words the report counts it under: it is neither written nor a problem.
  */
 export type ImportItem =
   | { row: number; records: ImportedRecords; warnings?: ImportProblem[] }
-  | { row: number; problems: ImportProblem[] };
+  | { row: number; problems: ImportProblem[] }
+  | { row: number; skipped: string };
 
 export function emptyRecords(): ImportedRecords {
   return { commitments: [], tranches: [], events: [] };

@@ -86,7 +86,7 @@ async function collectRecords(items: AsyncIterable<ImportItem>) {
   const problems: ImportProblem[] = [];
   for await (const item of items) {
     if ("problems" in item) problems.push(...item.problems);
-    else {
+    else if ("records" in item) {
       records.commitments.push(...item.records.commitments);
       records.tranches.push(...item.records.tranches);
       records.events.push(...item.records.events);

@@ -40,6 +40,10 @@ export const ImportReport = z
         "What a reviewer should know about rows that were read, such as a total that does not add up.",
     }),
     warningCount: z.number().int(),
+    skipped: z.record(z.string(), z.number().int()).openapi({
+      description:
+        "Rows outside what the import takes, counted per reason (a deal with another recipient, an activity for another country): neither written nor problems.",
+    }),
     changeSet: z.number().int().nullable(),
     datasetVersion: z.number().int(),
   })
