@@ -1,3 +1,4 @@
+import type { SourceDataset } from "./source-datasets.ts";
 /**
  * Who may do what, defined once for the API and the web. Pure and free of zod, so the web can ask the same
  * function which buttons to show without shipping a schema library: the API looks up the actor and the record,
@@ -105,6 +106,8 @@ export interface Target {
   /** The organisation that owns the record: the one that drafted it, opened the dispute, or holds the token. */
   organisation?: string | undefined;
   status?: WorkflowStatus | undefined;
+  /** Whose figures the record holds: a publisher's are changed by its next release, never by hand. */
+  sourceDataset?: SourceDataset | undefined;
 }
 
 export type Decision = { allowed: true } | { allowed: false; reason: string };
@@ -135,6 +138,11 @@ export function authorise(actor: Actor | null, action: Action, target: Target = 
     case "record.submit":
     case "import.run":
       if (!has("ministry_editor")) return deny("only a ministry editor may change records");
+      if (target.sourceDataset !== undefined && target.sourceDataset !== "tracker") {
+        return deny(
+          "a publisher's figures are its own: they change with its next release, imported by the tracker's maintainers; dispute a figure instead",
+        );
+      }
       if (!ownDonor) return deny(`a ministry may only change its own country's records (${party ?? "none"})`);
       if (action === "record.update" && target.status === "published") {
         return deny("a published record is corrected, with a reason, not edited");

@@ -4,18 +4,9 @@ import { CategoryId } from "./categories.ts";
 import { dateRange, PartialDate } from "./dates.ts";
 import { Measure } from "./money.ts";
 import { PartyId } from "./parties.ts";
+import { SourceDataset } from "./source-datasets.ts";
 import { Confidence, Sources } from "./sources.ts";
-
-/**
- * The stages a promise passes through, as the serious trackers separate them (Kiel Institute, OCHA FTS, IATI):
- * announced, made binding, earmarked in a concrete package, and handed over (delivered, or disbursed for money).
- */
-export const stageIds = ["pledged", "committed", "allocated", "delivered"] as const;
-export const Stage = z.enum(stageIds).meta({
-  id: "Stage",
-  description: "pledged (announced) → committed (binding) → allocated (earmarked) → delivered.",
-});
-export type Stage = z.infer<typeof Stage>;
+import { Stage } from "./stage.ts";
 
 export const stageLabels: Record<Stage, { label: string; moneyLabel: string; description: string }> = {
   pledged: { label: "Pledged", moneyLabel: "Pledged", description: "Announced, not binding." },
@@ -61,6 +52,11 @@ const commitmentFields = {
   conditions: z.array(z.string().trim().min(1).max(1000)).max(50).default([]),
   sources: Sources,
   synthetic: z.boolean().default(false),
+  /**
+   * Whose figures the line holds: a publisher's dataset imported as published (set by its importer), or, absent,
+   * the tracker's own records.
+   */
+  sourceDataset: SourceDataset.exclude(["tracker"]).optional(),
 };
 
 /** A pledge line: what a donor promised, measured in money or in a quantity of an item, with its schedule. */

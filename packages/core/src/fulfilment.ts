@@ -1,8 +1,9 @@
-import { type Stage, sameMeasureKind } from "./commitments.ts";
+import { sameMeasureKind } from "./commitments.ts";
 import { addDays, dateRange, daysBetween, type IsoDate, type PartialDate } from "./dates.ts";
 import { compare, divide, isZero, max, multiply, ratio, subtract, sum } from "./decimal.ts";
 import type { DecimalString, Measure } from "./money.ts";
 import type { Problem, Result } from "./result.ts";
+import type { Stage } from "./stage.ts";
 
 /**
  * Fulfilment arithmetic: how much of a promise was delivered, against its schedule, as of a day. Inputs are the

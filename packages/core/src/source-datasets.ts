@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Stage } from "./commitments.ts";
+import type { Stage } from "./stage.ts";
 
 /**
  * Whose figures a record holds: a publisher's dataset imported as published, or the tracker's own records (the

@@ -190,6 +190,7 @@ export const commitmentEntity: Entity<CommitmentRecord> = {
     conditions: c.conditions,
     sources: c.sources,
     synthetic: c.synthetic,
+    sourceDataset: c.sourceDataset ?? "tracker",
   }),
   fromRow: (r) => ({
     id: r.id as string,
@@ -206,6 +207,10 @@ export const commitmentEntity: Entity<CommitmentRecord> = {
     conditions: r.conditions as string[],
     sources: r.sources as CommitmentRecord["sources"],
     synthetic: r.synthetic as boolean,
+    // The tracker's own records are the default, left out of the record as an absent field is.
+    ...(r.sourceDataset === "tracker"
+      ? {}
+      : { sourceDataset: r.sourceDataset as NonNullable<CommitmentRecord["sourceDataset"]> }),
   }),
   references: (c) => [
     { entity: "party", id: c.donor, field: "donor" },

@@ -2,7 +2,6 @@ import { readFileSync } from "node:fs";
 import { PassThrough } from "node:stream";
 import { crc32, inflateRawSync } from "node:zlib";
 import {
-  type ImportedRecords,
   type ImportItem,
   type KielRelease,
   parseIatiActivities,
@@ -22,7 +21,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeFingerprint } from "./counts.ts";
 import { rowsOf } from "./entities.ts";
-import { type ImportReport, importRecords } from "./imports.ts";
+import { type ImportReport, importRecords } from "./imports/index.ts";
 import { loadDataset } from "./reference.ts";
 import { soleTestTarget, type TestDatabase } from "./testing.ts";
 
@@ -990,7 +989,10 @@ describe.each(soleTestTarget())("hostile import files on $name", (target) => {
             expect(report.problemCount, at).toBe(0);
             const read = await collect(format.parse(chunked(bytes, chunk)));
             expect(read.problems, at).toEqual([]);
-            for (const [kind, table] of Object.entries(kindTables) as ["commitments" | "tranches" | "events", string][]) {
+            for (const [kind, table] of Object.entries(kindTables) as [
+              "commitments" | "tranches" | "events",
+              string,
+            ][]) {
               const stored = JSON.stringify(
                 rowsOf(
                   await db.execute(

@@ -6,7 +6,7 @@ export * from "./dependents.ts";
 export * from "./entities.ts";
 export * from "./exports.ts";
 export * from "./idempotency.ts";
-export * from "./imports.ts";
+export * from "./imports/index.ts";
 export * from "./ledger.ts";
 export * from "./queries/filters.ts";
 export * from "./queries/reads.ts";

@@ -1,4 +1,10 @@
-import type { AgreementStatusChange, GuaranteeAttributes, Provision, Source } from "@commitments/core";
+import {
+  type AgreementStatusChange,
+  type GuaranteeAttributes,
+  type Provision,
+  type Source,
+  sourceDatasetIds,
+} from "@commitments/core";
 import { type SQL, sql } from "drizzle-orm";
 import {
   bigint,
@@ -161,6 +167,8 @@ export const commitments = pgTable(
     conditions: jsonb().$type<string[]>().notNull(),
     sources: jsonb().$type<Source[]>().notNull(),
     synthetic: boolean().notNull().default(false),
+    /** Whose figures: "tracker" (its own records) or a publisher's dataset (core's sourceDatasets). */
+    sourceDataset: text("source_dataset", { enum: sourceDatasetIds }).notNull().default("tracker"),
     ...workflow,
   },
   (t) => [

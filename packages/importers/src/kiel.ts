@@ -205,8 +205,8 @@ export interface KielDataExplorerOptions extends KielOptions {
 const defaultKielCategories: Record<KielAidType | "all", CategoryId> = {
   financial: "funding",
   humanitarian: "humanitarian",
-  military: "funding.military_financing",
-  all: "funding",
+  military: "military",
+  all: "all_types",
 };
 
 interface DonorLine {

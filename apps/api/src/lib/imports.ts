@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { type Actor, authorise, confidenceAllowed } from "@commitments/core";
+import { type Actor, authorise, confidenceAllowed, type SourceDataset } from "@commitments/core";
 import {
   type Db,
   type ImportItem,
@@ -8,7 +8,17 @@ import {
   importRecords,
   type Placement,
 } from "@commitments/db";
-import { type ByteSource, type FormatId, formatById, formats } from "@commitments/importers";
+import {
+  type ByteSource,
+  type FormatId,
+  type FormatRelease,
+  formatById,
+  formats,
+  type IatiOptions,
+  type ImportFormat,
+  type KielOptions,
+  type SipriOptions,
+} from "@commitments/importers";
 import { ApiError } from "./errors.ts";
 
 /*
@@ -38,15 +48,29 @@ export interface FormatOptions {
 
 type Parse = (input: ByteSource) => AsyncGenerator<ImportItem>;
 
+/** A format's importer with its options: the parser, whose figures the file holds, and the release it is. */
+export interface FormatImporter {
+  importerVersion: string;
+  parse: Parse;
+  sourceDataset: SourceDataset;
+  release: FormatRelease | undefined;
+}
+
 /** The importer of a format with its options; for a missing option, its name and why it is needed. */
 export function importerFor(
   id: FormatId,
   options: FormatOptions,
-): { ok: true; importerVersion: string; parse: Parse } | { ok: false; option: string; message: string } {
+): ({ ok: true } & FormatImporter) | { ok: false; option: string; message: string } {
   const format = formatById(id);
   if (!format) return { ok: false, option: "format", message: "not a format the tracker imports" };
   const recipient = options.recipient === undefined ? {} : { recipient: options.recipient };
-  const found = (parse: Parse) => ({ ok: true as const, importerVersion: format.importerVersion, parse });
+  const found = <O>(f: ImportFormat<O>, parsed: O) => ({
+    ok: true as const,
+    importerVersion: f.importerVersion,
+    parse: (input: ByteSource) => f.parse(input, parsed),
+    sourceDataset: f.sourceDataset,
+    release: f.release?.(parsed),
+  });
   switch (format.id) {
     case "kiel-data-explorer":
     case "kiel-weapons": {
@@ -61,19 +85,17 @@ export function importerFor(
         };
       }
       const release = { release: /Release (\d+)/.exec(label)?.[1] ?? label, label, period, published };
-      return found((input) => format.parse(input, { release }));
+      return found<KielOptions>(format, { release });
     }
     case "iati-activity":
-      return found((input) =>
-        format.parse(input, {
-          ...recipient,
-          ...(options.donor === undefined ? {} : { donor: options.donor }),
-        }),
-      );
+      return found<IatiOptions>(format, {
+        ...recipient,
+        ...(options.donor === undefined ? {} : { donor: options.donor }),
+      });
     case "sipri-trade-register":
-      return found((input) => format.parse(input, recipient));
+      return found<SipriOptions>(format, recipient);
     default:
-      return found((input) => format.parse(input, {}));
+      return found(format, {});
   }
 }
 
@@ -139,12 +161,20 @@ export async function runImport(db: Db, request: ImportRequest): Promise<ImportR
   }
   const { actor } = request.importer;
   const administrator = actor === null || actor.roles.includes("administrator");
+  if (actor !== null) {
+    const decision = authorise(actor, "import.run", { sourceDataset: importer.sourceDataset });
+    if (!decision.allowed) throw new ApiError("FORBIDDEN", decision.reason);
+  }
   const placement: Placement = administrator
     ? { status: "published", organisation: request.importer.organisationId ?? null }
     : { status: "draft", organisation: request.importer.organisationId ?? null };
   return importRecords(db, {
     id: request.id,
     items: importer.parse(chunks()),
+    sourceDataset: importer.sourceDataset,
+    // A publisher's release corrects the published figures of its dataset: only the tracker itself does that,
+    // never a ministry, whose records change through their workflow.
+    release: administrator ? importer.release : undefined,
     file: async () => {
       while ((await take()) !== null) {}
       return {

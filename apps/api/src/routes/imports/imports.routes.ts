@@ -8,7 +8,20 @@ import { ReadMeta } from "../../lib/representation.ts";
 
 export const importsPath = "/v1/imports";
 
-const Counts = z.object({ total: z.number().int(), new: z.number().int() });
+const Counts = z.object({
+  total: z.number().int().openapi({ description: "Records of this kind in the file." }),
+  new: z.number().int().openapi({ description: "Of them, records the ledger did not hold." }),
+  changed: z.number().int().openapi({
+    description:
+      "A publisher's release: records the ledger held with other values, corrected to the release's.",
+  }),
+  retracted: z.number().int().openapi({
+    description:
+      "A publisher's release: records the ledger held that the release no longer carries, retracted.",
+  }),
+});
+// Runs recorded before releases were followed count only total and new.
+const RunCounts = Counts.partial({ changed: true, retracted: true });
 
 const Problem = z
   .object({
@@ -30,9 +43,10 @@ export const ImportReport = z
         "dry_run: checked only; refused: the file has problems and nothing was written; imported: written in one change set; unchanged: the ledger already held every record as it is.",
     }),
     rows: z.number().int().openapi({ description: "Source rows read: CSV lines, XML activities." }),
-    records: z
-      .object({ commitments: Counts, tranches: Counts, events: Counts })
-      .openapi({ description: "Records per kind in the file, and how many the ledger did not hold yet." }),
+    records: z.object({ parties: Counts, commitments: Counts, tranches: Counts, events: Counts }).openapi({
+      description:
+        "Records per kind in the file, how many the ledger did not hold yet, and for a publisher's release how many it corrected and retracted. Parties: those the file introduces (an IATI publisher).",
+    }),
     problems: z.array(Problem).openapi({ description: "Every problem, in file order, up to 10,000." }),
     problemCount: z.number().int(),
     warnings: z.array(Problem).openapi({
@@ -60,7 +74,14 @@ const ImportRun = z
     format: z.string(),
     sha256: z.string().nullable().openapi({ description: "Known once the file is read." }),
     bytes: z.number().int().nullable(),
-    records: z.object({ commitments: Counts, tranches: Counts, events: Counts }).nullable(),
+    records: z
+      .object({
+        parties: RunCounts.optional(),
+        commitments: RunCounts,
+        tranches: RunCounts,
+        events: RunCounts,
+      })
+      .nullable(),
     changeSet: z.number().int().nullable(),
     actor: z.string(),
     at: z.iso.datetime().openapi({ description: "When it started (running) or ended." }),

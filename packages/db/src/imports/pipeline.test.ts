@@ -25,12 +25,12 @@ import {
 import { referenceDataset } from "@commitments/reference";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { countChangeSets, writeFingerprint } from "./counts.ts";
-import { rowsOf } from "./entities.ts";
-import { getImport, type ImportItem, type ImportParams, importRecords } from "./imports.ts";
-import { loadDataset } from "./reference.ts";
-import { computeCells, storedCells } from "./series-cells.ts";
-import { type TestDatabase, testTargets } from "./testing.ts";
+import { countChangeSets, writeFingerprint } from "../counts.ts";
+import { rowsOf } from "../entities.ts";
+import { loadDataset } from "../reference.ts";
+import { computeCells, storedCells } from "../series-cells.ts";
+import { type TestDatabase, testTargets } from "../testing.ts";
+import { getImport, type ImportItem, type ImportParams, importRecords } from "./index.ts";
 
 // --- Reading the files independently of the importers: a few lines of plain parsing per format --------------
 
@@ -341,7 +341,7 @@ describe.each(testTargets())("the import pipeline on $name", (target) => {
     const before = await writeFingerprint(db);
     const again = await run(parseTemplateXlsx(bytesOf(Buffer.concat(chunks))), "template.xlsx");
     expect(again).toMatchObject({ status: "unchanged", changeSet: null, problemCount: 0 });
-    expect(again.records.events).toEqual({ total: 120, new: 0 });
+    expect(again.records.events).toEqual({ total: 120, new: 0, changed: 0, retracted: 0 });
     expect(await writeFingerprint(db)).toBe(before);
     // The run is recorded all the same.
     expect(await getImport(db, again.id)).toMatchObject({ status: "unchanged", fileName: "template.xlsx" });

@@ -1,0 +1,12 @@
+import { z } from "zod";
+
+/**
+ * The stages a promise passes through, as the serious trackers separate them (Kiel Institute, OCHA FTS, IATI):
+ * announced, made binding, earmarked in a concrete package, and handed over (delivered, or disbursed for money).
+ */
+export const stageIds = ["pledged", "committed", "allocated", "delivered"] as const;
+export const Stage = z.enum(stageIds).meta({
+  id: "Stage",
+  description: "pledged (announced) → committed (binding) → allocated (earmarked) → delivered.",
+});
+export type Stage = z.infer<typeof Stage>;

@@ -1,0 +1,1 @@
+ALTER TABLE "commitments" ADD COLUMN "source_dataset" text DEFAULT 'tracker' NOT NULL;

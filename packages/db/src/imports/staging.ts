@@ -1,0 +1,151 @@
+import { randomBytes } from "node:crypto";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import type { PGlite } from "@electric-sql/pglite";
+import { getTableColumns, type SQL, sql } from "drizzle-orm";
+import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
+import type { Db } from "../client.ts";
+import { commitmentEntity, type Entity, eventEntity, partyEntity, trancheEntity } from "../entities.ts";
+import * as schema from "../schema.ts";
+import { type Kind, kinds } from "./types.ts";
+
+/*
+ * Staging: each row's records are COPY-ed, in batches, into temporary tables on a connection of the import's own.
+ * Temporary tables go with their connection, so a process killed mid-import leaves nothing behind.
+ */
+
+export const entityOf = {
+  parties: partyEntity,
+  commitments: commitmentEntity,
+  tranches: trancheEntity,
+  events: eventEntity,
+} as const;
+export const nounOf = {
+  parties: "party",
+  commitments: "commitment",
+  tranches: "tranche",
+  events: "event",
+} as const;
+
+/** The columns of a ledger table that are not the record's data: its place in the ledger and the workflow. */
+const ledgerColumns = new Set([
+  "version",
+  "changeSetId",
+  "validFrom",
+  "validTo",
+  "retracted",
+  "status",
+  "organisationId",
+]);
+
+/** The data columns of a ledger table, as record keys and SQL names: what a record's `toRow` gives. */
+export function dataColumns(entity: Entity<{ id: string }>): { key: string; name: string }[] {
+  return Object.entries(getTableColumns(entity.table))
+    .filter(([key]) => !ledgerColumns.has(key))
+    .map(([key, column]) => ({
+      key,
+      name: column.keyAsName ? key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`) : column.name,
+    }));
+}
+export const columnsOf = Object.fromEntries(
+  kinds.map((kind) => [kind, dataColumns(entityOf[kind] as never)]),
+) as Record<Kind, { key: string; name: string }[]>;
+
+export const id = (name: string) => sql.identifier(name);
+export const list = (names: readonly string[], prefix?: string): SQL =>
+  sql.join(
+    names.map((name) => (prefix ? sql`${id(prefix)}.${id(name)}` : id(name))),
+    sql`, `,
+  );
+
+/** A connection of the import's own, and COPY on it. */
+export interface ImportConnection {
+  db: Db;
+  /** Copies CSV text into a table's columns. */
+  copy(table: string, columns: readonly string[], csv: string): Promise<void>;
+  release(broken: boolean): void;
+}
+
+const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`;
+const copyInto = (table: string, columns: readonly string[]) =>
+  `copy ${quoted(table)} (${columns.map(quoted).join(", ")})`;
+
+export async function importConnection(db: Db): Promise<ImportConnection> {
+  const client = (db as unknown as { $client: unknown }).$client;
+  if (client instanceof pg.Pool || client instanceof pg.Client) {
+    // Temporary tables belong to one connection: take one from the pool for the whole import.
+    const conn = client instanceof pg.Pool ? await client.connect() : client;
+    const own = drizzlePg(conn, { schema, casing: "snake_case" }) as unknown as Db;
+    return {
+      db: own,
+      copy: async (table, columns, csv) => {
+        const copy = conn.query(copyFrom(`${copyInto(table, columns)} from stdin with (format csv)`));
+        await pipeline(Readable.from([csv]), copy);
+      },
+      release: (broken) => {
+        if (conn !== client) (conn as pg.PoolClient).release(broken);
+      },
+    };
+  }
+  // PGlite has one connection, shared by everyone; the temporary tables' names are the import's own.
+  const lite = client as PGlite;
+  return {
+    db,
+    copy: async (table, columns, csv) => {
+      await lite.query(`${copyInto(table, columns)} from '/dev/blob' with (format csv)`, [], {
+        blob: new Blob([csv]),
+      });
+    },
+    release: () => {},
+  };
+}
+
+/** Temporary tables named for this import, shaped as the ledger tables' data columns plus the source row. */
+export async function createStagingTables(conn: ImportConnection): Promise<Record<Kind, string>> {
+  const tables = Object.fromEntries(
+    kinds.map((kind) => [kind, `import_${randomBytes(6).toString("hex")}_${kind}`]),
+  ) as Record<Kind, string>;
+  for (const kind of kinds) {
+    await conn.db.execute(
+      sql`create temporary table ${id(tables[kind])} as select 0::integer as source_row, ${list(
+        columnsOf[kind].map((c) => c.name),
+      )} from ${entityOf[kind].table} with no data`,
+    );
+  }
+  return tables;
+}
+
+export async function dropStagingTables(
+  conn: ImportConnection,
+  tables: Record<Kind, string>,
+): Promise<boolean> {
+  let broken = false;
+  for (const kind of kinds) {
+    await conn.db.execute(sql`drop table if exists ${id(tables[kind])}`).catch(() => {
+      broken = true;
+    });
+  }
+  return broken;
+}
+
+/** A record's row as a CSV line for COPY: the source row first, then its data columns. */
+export function stagedLine(kind: Kind, row: number, record: { id: string }): string {
+  const values = entityOf[kind].toRow(record as never) as Record<string, unknown>;
+  return [row, ...columnsOf[kind].map((c) => values[c.key])].map(csvCell).join(",");
+}
+
+function csvCell(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  const text = typeof value === "string" ? value : JSON.stringify(value);
+  return `"${text.replaceAll('"', '""')}"`;
+}
+
+/** PostgreSQL text holds no NUL character, and a lone surrogate is not text: refused by name, not by a failed COPY. */
+export function unstorable(value: unknown): boolean {
+  if (typeof value === "string") return value.includes("\0") || /\p{Cs}/u.test(value);
+  if (value !== null && typeof value === "object") return Object.values(value).some(unstorable);
+  return false;
+}
