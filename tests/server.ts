@@ -94,7 +94,8 @@ export function useAdministeredStore(target: StoreTarget, env: Record<string, st
 export async function startServer(env: Record<string, string>): Promise<RunningServer> {
   const child = spawn(...serverCommand, {
     cwd: join(repoRoot, "apps/api"),
-    env: { ...process.env, PORT: "0", LOG_LEVEL: "info", DATABASE_URL: "", ...env },
+    // Servers of the tests start without the starter dataset unless a test asks for it: most seed their own data.
+    env: { ...process.env, PORT: "0", LOG_LEVEL: "info", DATABASE_URL: "", STARTER_DATA: "false", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

@@ -42,6 +42,13 @@ const Env = z
     REQUEST_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
     /** How long an idle kept-alive connection stays open after a response, in seconds. */
     KEEP_ALIVE_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
+    /**
+     * Whether to load the starter dataset of public figures (Kiel, SIPRI, the ECB's rates) at start, once per
+     * version: "auto" on the embedded store only; PostgreSQL takes it from `pnpm load-starter-data` or "true".
+     */
+    STARTER_DATA: z
+      .enum(["auto", "true", "false"], { error: 'must be "auto", "true" or "false"' })
+      .default("auto"),
     /** The demo users' password, chosen by whoever asks for them: there are no default passwords. */
     DEMO_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
   })

@@ -4,6 +4,7 @@ import { serve } from "@hono/node-server";
 import { createDemoAccounts } from "./demo.ts";
 import { loadEnv } from "./env.ts";
 import { createLogger } from "./lib/logger.ts";
+import { loadStarterData } from "./starter-data.ts";
 
 const env = (() => {
   try {
@@ -20,11 +21,18 @@ const appModule = import("./app.ts");
 const database = await createDb({ databaseUrl: env.DATABASE_URL, dataDir: env.PGLITE_DATA_DIR });
 await database.migrate();
 const reference = await loadDataset(database.db, referenceDataset());
+// The public record from the first start: on the embedded store unless told otherwise, on PostgreSQL on request.
+const starter =
+  env.STARTER_DATA === "true" || (env.STARTER_DATA === "auto" && database.kind !== "postgres")
+    ? await loadStarterData(database.db, logger)
+    : null;
 logger.info(
   {
     database: database.kind === "postgres" ? "postgresql" : `pglite at ${env.PGLITE_DATA_DIR}`,
     referenceDataset: reference.version,
     loadedNow: reference.loaded,
+    starterDataset: starter?.version ?? "not loaded",
+    starterLoadedNow: starter?.loaded ?? false,
   },
   "database ready",
 );

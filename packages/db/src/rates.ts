@@ -1,7 +1,10 @@
+import { randomBytes } from "node:crypto";
 import { addDays, compare, ExchangeRate, normalize, parseReferenceRatesCsv } from "@commitments/core";
-import { and, asc, gt, gte, inArray, lte, type SQL, sql } from "drizzle-orm";
+import { and, asc, gt, gte, lte, type SQL, sql } from "drizzle-orm";
 import type { Db } from "./client.ts";
-import { openChangeSet, versionAt, visibleAt, writeTransaction } from "./ledger.ts";
+import { rowsOf } from "./entities.ts";
+import { importConnection } from "./imports/staging.ts";
+import { openChangeSet, visibleAt, writeTransaction } from "./ledger.ts";
 import { latestRateDate } from "./rates-table.ts";
 import type { Page, Versioned } from "./records.ts";
 import { exchangeRates } from "./schema.ts";
@@ -55,65 +58,71 @@ export async function loadRates(
     }
     wanted.set(rateId(rate), rate);
   }
-  return writeTransaction(db, async (tx) => {
-    const current = new Map<string, { version: number; perEur: string }>();
-    for (const ids of chunk([...wanted.keys()], 10_000)) {
-      const rows = await tx
-        .select({ id: exchangeRates.id, version: exchangeRates.version, perEur: exchangeRates.perEur })
-        .from(exchangeRates)
-        .where(and(inArray(exchangeRates.id, ids), versionAt(exchangeRates)));
-      for (const row of rows) current.set(row.id, row);
+  // Staged by COPY on a connection of the load's own and compared set-wise: the ECB's history is 200,000 rates.
+  const conn = await importConnection(db);
+  const staged = `rates_${randomBytes(6).toString("hex")}`;
+  try {
+    await conn.db.execute(
+      sql`create temporary table ${sql.identifier(staged)} (id text, currency text, date date, per_eur numeric)`,
+    );
+    const lines = [...wanted.values()].map((r) => `${rateId(r)},${r.currency},${r.date},${r.perEur}`);
+    for (const part of chunk(lines, 50_000)) {
+      await conn.copy(staged, ["id", "currency", "date", "per_eur"], part.join("\n"));
     }
-    const changes = [...wanted.values()].filter((rate) => {
-      const was = current.get(rateId(rate));
-      return !was || compare(was.perEur, rate.perEur) !== 0;
-    });
-    const unchanged = wanted.size - changes.length;
-    if (changes.length === 0) return { changeSet: null, created: 0, replaced: 0, unchanged };
-
-    const latestBefore = await latestRateDate(tx);
-    const cs = await openChangeSet(tx, {
-      actor,
-      origin: "rates",
-      reason: options.reason ?? `${changes.length} reference rate(s)`,
-      metadata: options.metadata,
-    });
-    const replacedIds = changes.map(rateId).filter((id) => current.has(id));
-    for (const ids of chunk(replacedIds, 10_000)) {
-      await tx.execute(
-        sql`update ${exchangeRates} set valid_to = ${cs.recordedAt}
-            where ${exchangeRates.id} in ${ids} and ${exchangeRates.validTo} is null`,
+    await conn.db.execute(sql`create index on ${sql.identifier(staged)} (id)`);
+    await conn.db.execute(sql`analyze ${sql.identifier(staged)}`);
+    return await writeTransaction(conn.db, async (tx) => {
+      const s = sql.identifier(staged);
+      // The staged rates that are new or differ from the current version of their record.
+      const changed = sql`select s.id, s.currency, s.date, s.per_eur, l.version as was from ${s} s
+        left join ${exchangeRates} l on l.id = s.id and l.valid_to is null
+        where l.id is null or l.per_eur <> s.per_eur`;
+      const [counts] = rowsOf<{ created: number; replaced: number; earliest: string | null }>(
+        await tx.execute(sql`select count(*) filter (where was is null)::int as created,
+          count(*) filter (where was is not null)::int as replaced, min(date)::text as earliest from (${changed}) c`),
       );
-    }
-    const rows = changes.map((rate) => ({
-      id: rateId(rate),
-      version: (current.get(rateId(rate))?.version ?? 0) + 1,
-      changeSetId: cs.id,
-      validFrom: cs.recordedAt,
-      validTo: null,
-      retracted: false,
-      currency: rate.currency,
-      date: rate.date,
-      perEur: rate.perEur,
-    }));
-    for (const part of chunk(rows, 5_000)) await tx.insert(exchangeRates).values(part);
+      const created = counts?.created ?? 0;
+      const replaced = counts?.replaced ?? 0;
+      const unchanged = wanted.size - created - replaced;
+      if (created + replaced === 0) return { changeSet: null, created: 0, replaced: 0, unchanged };
 
-    // A rate on day D can price figures whose rate date is D to D + 7 (the lookup's fallback), and those count from
-    // D or later. A later latest rate date moves the rate date of partial dates whose middle lay beyond the old one.
-    const earliest = changes.map((r) => r.date).sort()[0] as string;
-    const latestAfter = await latestRateDate(tx);
-    const from =
-      latestBefore !== null && latestAfter !== latestBefore && addDays(latestBefore, 1) < earliest
-        ? addDays(latestBefore, 1)
-        : earliest;
-    await refreshMoneySeriesFrom(tx, from);
-    return {
-      changeSet: cs.id,
-      created: changes.length - replacedIds.length,
-      replaced: replacedIds.length,
-      unchanged,
-    };
-  });
+      const latestBefore = await latestRateDate(tx);
+      const cs = await openChangeSet(tx, {
+        actor,
+        origin: "rates",
+        reason: options.reason ?? `${created + replaced} reference rate(s)`,
+        metadata: options.metadata,
+      });
+      const at = sql`${cs.recordedAt.toISOString()}::timestamptz`;
+      await tx.execute(sql`create temporary table ${sql.identifier(`${staged}_changed`)} as ${changed}`);
+      const c = sql.identifier(`${staged}_changed`);
+      await tx.execute(sql`update ${exchangeRates} l set valid_to = ${at} from ${c} c
+        where l.id = c.id and l.valid_to is null and c.was is not null`);
+      await tx.execute(sql`insert into ${exchangeRates}
+          (id, version, change_set_id, valid_from, valid_to, retracted, currency, date, per_eur)
+        select id, coalesce(was, 0) + 1, ${cs.id}::bigint, ${at}, null, false, currency, date, per_eur from ${c}`);
+      await tx.execute(sql`drop table ${c}`);
+
+      // A rate on day D can price figures whose rate date is D to D + 7 (the lookup's fallback), and those count
+      // from D or later. A later latest rate date moves the rate date of partial dates whose middle lay beyond the
+      // old one.
+      const earliest = counts?.earliest as string;
+      const latestAfter = await latestRateDate(tx);
+      const from =
+        latestBefore !== null && latestAfter !== latestBefore && addDays(latestBefore, 1) < earliest
+          ? addDays(latestBefore, 1)
+          : earliest;
+      await refreshMoneySeriesFrom(tx, from);
+      return { changeSet: cs.id, created, replaced, unchanged };
+    });
+  } finally {
+    conn.release(
+      await conn.db
+        .execute(sql`drop table if exists ${sql.identifier(staged)}`)
+        .then(() => false)
+        .catch(() => true),
+    );
+  }
 }
 
 /**

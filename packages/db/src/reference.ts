@@ -38,11 +38,7 @@ export async function loadDataset(
   actor = "system:reference-dataset",
 ): Promise<{ version: string; loaded: boolean }> {
   const version = datasetHash(dataset);
-  const [already] = await db
-    .select()
-    .from(referenceLoads)
-    .where(inArray(referenceLoads.version, [version]));
-  if (already) return { version, loaded: false };
+  if (await referenceLoaded(db, version)) return { version, loaded: false };
   const loaded = await withChangeSet(
     db,
     { actor, origin: "reference", reason: `reference dataset ${version}`, metadata: { dataset: version } },
@@ -109,4 +105,15 @@ async function absent<R extends { id: string }>(
     ).map((r) => r.id),
   );
   return records.filter((r) => !taken.has(r.id));
+}
+
+/** Whether a dataset of this version was loaded (the reference dataset, or the starter data's files). */
+export async function referenceLoaded(db: Db, version: string): Promise<boolean> {
+  const [row] = await db.select().from(referenceLoads).where(inArray(referenceLoads.version, [version]));
+  return row !== undefined;
+}
+
+/** Records that a dataset of this version is loaded, as of the change set that completed it. */
+export async function markReferenceLoaded(db: Db, version: string, changeSetId: number): Promise<void> {
+  await db.insert(referenceLoads).values({ version, changeSetId }).onConflictDoNothing();
 }

@@ -34,3 +34,4 @@ export function referenceDataset(): ReferenceDataset {
     events: [],
   };
 }
+export * from "./starter.ts";

@@ -372,7 +372,12 @@ describe.each(testTargets())("imports through the API on $name", (target) => {
         "format=kiel-weapons&release=Ukraine%20Support%20Tracker%2C%20Release%2029%20(04%2F2026)&releasePeriod=2026-04&releaseDate=2026-08-04";
       const response = await upload(query, file);
       expect(response.status).toBe(201);
-      expect((await reportOf(response)).records.events).toEqual({ total: 29, new: 29, changed: 0, retracted: 0 });
+      expect((await reportOf(response)).records.events).toEqual({
+        total: 29,
+        new: 29,
+        changed: 0,
+        retracted: 0,
+      });
     });
   });
 });
