@@ -380,6 +380,26 @@ describe("SIPRI files with bad rows", () => {
     expect(mapped.warnings).toEqual([]);
   });
 
+  it("gives a deal the same id in a later export that revises its numbers, delivery and comments", async () => {
+    const march = [preamble + header, "Ukraine,Norway,2023,,,,NASAMS-2,SAM system,0,,,New,Aid,15,,0"];
+    const later = [
+      `Transfers of major conventional arms\nData generated: 10 Mar 2026 09:00:00 AM\n${header}`,
+      "Ukraine,Germany,2022,,4,,IRIS-T SLM,SAM system,4,,2022; 2023,New,,50,200,200",
+      "Ukraine,Norway,2023,?,6,,NASAMS-2,SAM system,2,,2025,New,Aid; financed by Norway,15,90,30",
+    ];
+    const read = async (lines: string[]) =>
+      collect(parseSipriTradeRegister(bytes(Buffer.from(lines.join("\r\n"), "latin1"))));
+    const [before, after] = [await read(march), await read(later)];
+    expect(after.records.commitments[1]?.id).toBe(before.records.commitments[0]?.id);
+    expect(after.records.events.filter((e) => e.commitment === before.records.commitments[0]?.id)).toEqual([
+      expect.objectContaining({
+        id: `${before.records.commitments[0]?.id}-committed`,
+        measure: expect.objectContaining({ count: "6" }),
+      }),
+      expect.objectContaining({ id: `${before.records.commitments[0]?.id}-delivered` }),
+    ]);
+  });
+
   it("joins a deal whose comment SIPRI broke over two lines, and reports a short line nothing completes", async () => {
     const csv = [
       preamble + header,
