@@ -6,6 +6,8 @@ export * from "./kiel.ts";
 export { partyByName, partyName } from "./parties.ts";
 export { decimalFromText } from "./records.ts";
 export * from "./sipri.ts";
+export * from "./sipri-categories.ts";
+export { type SipriFinancing, sipriFinancing } from "./sipri-financing.ts";
 export * from "./template.ts";
 export * from "./template-columns.ts";
 export * from "./template-write.ts";

@@ -195,14 +195,14 @@ export interface KielDataExplorerOptions extends KielOptions {
    */
   commitmentsStage?: "committed" | "pledged";
   /**
-   * Categories for each line. Defaults: financial → funding, humanitarian → humanitarian, military →
-   * funding.military_financing (Kiel gives military aid as a euro value; the taxonomy has no umbrella military
-   * category), and the commitments of all types together → funding (Kiel does not split them by type).
+   * Categories for each line. Defaults: financial → funding, humanitarian → humanitarian, military → military
+   * (military aid Kiel values in euros and does not break down by type), and the commitments of all types
+   * together → all_types (Kiel does not split them by type).
    */
   categories?: Partial<Record<KielAidType | "all", CategoryId>>;
 }
 
-const defaultKielCategories: Record<KielAidType | "all", CategoryId> = {
+export const defaultKielCategories: Readonly<Record<KielAidType | "all", CategoryId>> = {
   financial: "funding",
   humanitarian: "humanitarian",
   military: "military",
@@ -232,6 +232,11 @@ interface DonorGroup {
  * converted exactly from billions to euros; empty and zero months give no event; `total`, `to_be_allocated`
  * and the GDP columns are derived by Kiel and not imported. The file is grouped by donor, so a donor's rows are held
  * until the next donor starts: its lines, sized by the sum of their events, then come before their events.
+ *
+ * Every layout Kiel has published is read: earlier releases had no `commitments` column (then there is no
+ * commitments line: the file says nothing of them, which is not a zero) or no `to_be_allocated`. Ids are the
+ * donor, the line and the month ("kiel-de-military-2024-03"), the same in every release, so a later release's
+ * import corrects an earlier one's figures rather than adding to them.
  */
 export async function* parseKielDataExplorer(
   input: ByteSource,
@@ -256,7 +261,6 @@ export async function* parseKielDataExplorer(
     "financial",
     "humanitarian",
     "military",
-    "commitments",
   ])) {
     if (row.kind === "fatal") {
       yield row.item;

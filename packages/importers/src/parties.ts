@@ -2,9 +2,38 @@ import { isoStates, organisations, type PartyId } from "@commitments/core";
 
 /**
  * Party names as data publishers write them, mapped to core party ids. Core's list gives every ISO 3166-1 state
- * under its ISO short name; publishers use other forms ("United States", "Czechia", "Türkiye", "UAE"), listed here.
+ * under the short name the field uses ("Russia", "Czechia"); publishers also write other forms ("USA", "Turkey",
+ * "UAE", SIPRI's "Luxemburg") and ISO's formal names ("Russian Federation", "Taiwan, Province of China"), listed here.
  */
 const aliases: Record<string, PartyId> = {
+  // ISO 3166-1's formal short names, which core's list gave before it took the field's names, and IATI uses.
+  "brunei darussalam": "BN",
+  "people's republic of china": "CN",
+  "cape verde": "CV",
+  "falkland islands (malvinas)": "FK",
+  "micronesia, federated states of": "FM",
+  "republic of the gambia": "GM",
+  "the gambia": "GM",
+  "islamic republic of iran": "IR",
+  "iran, islamic republic of": "IR",
+  "korea, republic of": "KR",
+  "korea, democratic people's republic of": "KP",
+  "lao people's democratic republic": "LA",
+  "moldova, republic of": "MD",
+  "republic of moldova": "MD",
+  "the republic of north macedonia": "MK",
+  "state of palestine": "PS",
+  "russian federation": "RU",
+  "syrian arab republic": "SY",
+  "taiwan, province of china": "TW",
+  "united republic of tanzania": "TZ",
+  "tanzania, united republic of": "TZ",
+  "holy see (vatican city state)": "VA",
+  "virgin islands, british": "VG",
+  "virgin islands, u.s.": "VI",
+  "venezuela, bolivarian republic of": "VE",
+  "bolivia, plurinational state of": "BO",
+  // Other forms publishers write.
   "united states": "US",
   usa: "US",
   us: "US",
@@ -28,6 +57,7 @@ const aliases: Record<string, PartyId> = {
   "north macedonia": "MK",
   macedonia: "MK",
   "bosnia-herzegovina": "BA",
+  luxemburg: "LU",
   uae: "AE",
   "viet nam": "VN",
   laos: "LA",

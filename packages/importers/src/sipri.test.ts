@@ -1,7 +1,8 @@
 import { createReadStream, readFileSync } from "node:fs";
 import type { Measure } from "@commitments/core";
 import { describe, expect, it } from "vitest";
-import { parseSipriTradeRegister, sipriFinancing } from "./sipri.ts";
+import { parseSipriTradeRegister } from "./sipri.ts";
+import { sipriFinancing } from "./sipri-financing.ts";
 import {
   bytes,
   collect,
@@ -218,6 +219,55 @@ describe("SIPRI financing in comments", () => {
     expect(sipriFinancing("Financed with private donations; ambulance version")?.parties).toEqual([]);
     expect(sipriFinancing("Aid after 2022 Russian invasion of Ukraine")).toBeNull();
   });
+
+  it("reads the register's other ways of saying who paid", () => {
+    // SIPRI's spelling of Luxembourg.
+    expect(
+      sipriFinancing("Financed by aid from Luxemburg after 2022 Russian invasion of Ukraine")?.parties,
+    ).toEqual(["LU"]);
+    expect(
+      sipriFinancing("financed by aid from Belgium; Luxemburg and Netherlands after 2022 Russian invasion")
+        ?.parties,
+    ).toEqual(["BE", "LU", "NL"]);
+    expect(sipriFinancing("Financed by aid from other states (incl Denmark; Belgium and Luxemburg)")).toEqual(
+      {
+        parties: ["DK", "BE", "LU"],
+        partial: false,
+        others: true,
+        probable: false,
+        text: "Financed by aid from other states (incl Denmark; Belgium and Luxemburg)",
+      },
+    );
+    expect(sipriFinancing("financed by Denmark; Germany and Netherlands aid")?.parties).toEqual([
+      "DK",
+      "DE",
+      "NL",
+    ]);
+    expect(
+      sipriFinancing("Financed by US financial aid after 2022 Russian invasion of Ukraine")?.parties,
+    ).toEqual(["US"]);
+    // Only some of the order: "incl 190 financed by", "incl some financed by", "85% financed with".
+    for (const comments of [
+      "Aid; incl 190 financed by USA and rest financed by unidentified other states",
+      "Aid after 2022 Russian invasion of Ukraine; incl some financed by Lithuania",
+      "EUR137 m deal (incl 5 years support; 85% financed with French loans); for border guard",
+      "Second-hand; incl financed with UK private donations as aid",
+    ])
+      expect(sipriFinancing(comments)?.partial, comments).toBe(true);
+    expect(sipriFinancing("CZK25 m ($1 m) deal funded by private aid after 2022")?.text).toBe(
+      "funded by private aid after 2022",
+    );
+    expect(sipriFinancing("Probably financed by USA as aid")).toMatchObject({
+      parties: ["US"],
+      probable: true,
+    });
+    // Who was meant to pay is not who paid.
+    expect(
+      sipriFinancing(
+        "originally to be funded by Lithuanian; Polish and Ukrainian private aid but instead donated",
+      ),
+    ).toBeNull();
+  });
 });
 
 const header =
@@ -232,12 +282,9 @@ describe("SIPRI files with bad rows", () => {
       "Ukraine,Norway,2023,,4,,NASAMS-2,SAM system,0,,,New,Aid,15,60,0",
       "Ukraine,Atlantis,2023,,4,,X,SAM system,0,,,New,Aid,15,60,0",
       "Ukraine,Norway,20x3,,four,?,NASAMS-2,SAM system,2,!,2023;2024x,New,Aid,15,60,0",
-      "Ukraine,Norway,2023,,4,,NASAMS-2,teleporter,0,,,New,Aid,15,60,0",
       "Ukraine,Norway,2023,,4",
       "Ukraine,Norway,2023,,4,,=cmd|' /C calc'!A0,SAM system,0,,,New,Aid,15,60,0",
-      "Ukraine,Norway,2023,,,,NASAMS-2,SAM system,0,,,New,Aid,15,60,0",
       "Ukraine,Norway,2023,,4,,NASAMS-2,SAM system,3,,,New,Aid,15,60,0",
-      "Moldova,Norway,2023,,4,,NASAMS-2,SAM system,0,,,New,Aid,15,60,0",
       "Ukraine,Norway,2023,,4,,NASAMS-2,SAM system,0,,,New,Aid,15,60,0",
     ].join("\r\n");
     const out = await collect(parseSipriTradeRegister(bytes(Buffer.from(csv, "latin1"))));
@@ -249,10 +296,7 @@ describe("SIPRI files with bad rows", () => {
       [first + 3, true],
       [first + 4, true],
       [first + 5, true],
-      [first + 6, true],
-      [first + 7, true],
-      // Moldova is not the recipient asked for: left out quietly.
-      [first + 9, false],
+      [first + 6, false],
     ]);
     const at = (row: number) => out.problems.filter((p) => p.row === row).map((p) => [p.column, p.value]);
     expect(at(first + 1)).toEqual([["Supplier", "Atlantis"]]);
@@ -264,14 +308,117 @@ describe("SIPRI files with bad rows", () => {
         ["Year(s) of delivery", "2023;2024x"],
       ]),
     );
-    expect(at(first + 3)).toEqual([["Weapon description", "teleporter"]]);
-    expect(out.problems.find((p) => p.row === first + 4)?.message).toMatch(/truncated/);
-    expect(at(first + 5)).toEqual([["Weapon designation", "=cmd|' /C calc'!A0"]]);
-    expect(at(first + 6)).toEqual([["Number ordered", undefined]]);
-    expect(at(first + 7)).toEqual([["Year(s) of delivery", undefined]]);
+    expect(out.problems.find((p) => p.row === first + 3)?.message).toMatch(/truncated/);
+    expect(at(first + 4)).toEqual([["Weapon designation", "=cmd|' /C calc'!A0"]]);
+    expect(at(first + 5)).toEqual([["Year(s) of delivery", undefined]]);
     // The two good rows are the same deal: the second gets the next id, not the same one.
     const ids = out.records.commitments.map((c) => c.id);
     expect(ids[1]).toBe(`${ids[0]}-2`);
+  });
+
+  it("skips deals with other recipients whatever names they carry, and reports unknown names when importing every recipient", async () => {
+    const csv = [
+      preamble + header,
+      "Soviet Union,Czechoslovakia,1985,,10,,T-72M1,tank,10,,1986,New,,1,10,10",
+      "African Union**,Atlantis,2023,,,,X-1,teleporter,,,,New,,,,",
+      "Ukraine,Norway,2023,,4,,NASAMS-2,SAM system,0,,,New,Aid,15,60,0",
+      "Moldova,Norway,2023,,4,,NASAMS-2,SAM system,0,,,New,Aid,15,60,0",
+    ].join("\r\n");
+    const out = await collect(parseSipriTradeRegister(bytes(Buffer.from(csv, "latin1"))));
+    expect(out.problems).toEqual([]);
+    expect(out.skipped).toEqual({ "a deal with another recipient": 3 });
+    expect(out.records.commitments.map((c) => c.recipient)).toEqual(["UA"]);
+    const all = await collect(
+      parseSipriTradeRegister(bytes(Buffer.from(csv, "latin1")), { recipient: null }),
+    );
+    expect(all.problems.map((p) => [p.row, p.column, p.value])).toEqual([
+      [6, "Recipient", "Soviet Union"],
+      [6, "Supplier", "Czechoslovakia"],
+      [7, "Recipient", "African Union**"],
+      [7, "Supplier", "Atlantis"],
+    ]);
+    expect(all.records.commitments.map((c) => c.recipient)).toEqual(["UA", "MD"]);
+  });
+
+  it("records a deal of unknown size with a count of 0, never an invented number", async () => {
+    const csv = [
+      preamble + header,
+      "Ukraine,Germany,2023,,,,Lynx KF-41,infantry fighting vehicle,,,,New,,2.2,0,",
+      "Ukraine,Germany,2022,,,,IRIS-T SLM,SAM system,4,,2022; 2023,New,,50,,200",
+    ].join("\r\n");
+    const out = await collect(parseSipriTradeRegister(bytes(Buffer.from(csv, "latin1"))));
+    expect(out.problems).toEqual([]);
+    const [lynx, iris] = out.records.commitments;
+    expect(lynx?.measure).toMatchObject({ count: "0", item: "Lynx KF-41" });
+    const committed = (id?: string) =>
+      out.records.events.find((e) => e.commitment === id && e.stage === "committed");
+    expect(committed(lynx?.id)).toMatchObject({ confidence: "undisclosed", measure: { count: "0" } });
+    expect(committed(lynx?.id)?.note).toContain("SIPRI gives no number ordered yet (not yet available)");
+    expect(out.records.events.filter((e) => e.commitment === lynx?.id)).toHaveLength(1);
+    // Something delivered: that number is the floor of the order, and says so.
+    expect(committed(iris?.id)).toMatchObject({ confidence: "undisclosed", measure: { count: "4" } });
+    expect(committed(iris?.id)?.note).toContain("a floor, not the order");
+  });
+
+  it("files a weapon description it has no category for as military aid, with a warning naming it", async () => {
+    const csv = [preamble + header, "Ukraine,Norway,2023,,4,,Zapper-9,teleporter,0,,,New,Aid,15,60,0"].join(
+      "\r\n",
+    );
+    const out = await collect(parseSipriTradeRegister(bytes(Buffer.from(csv, "latin1"))));
+    expect(out.problems).toEqual([]);
+    expect(out.records.commitments[0]).toMatchObject({ category: "military" });
+    expect(out.records.commitments[0]?.title).toContain("Zapper-9 (teleporter)");
+    expect(out.records.events[0]?.note).toContain('"teleporter" has no tracker category yet');
+    expect(out.warnings).toEqual([
+      expect.objectContaining({ row: 6, column: "Weapon description", value: "teleporter" }),
+    ]);
+    // A category the caller gives is taken first.
+    const mapped = await collect(
+      parseSipriTradeRegister(bytes(Buffer.from(csv, "latin1")), { categoryFor: () => "intelligence" }),
+    );
+    expect(mapped.records.commitments[0]?.category).toBe("intelligence");
+    expect(mapped.warnings).toEqual([]);
+  });
+
+  it("gives a deal the same id in a later export that revises its numbers, delivery and comments", async () => {
+    const march = [preamble + header, "Ukraine,Norway,2023,,,,NASAMS-2,SAM system,0,,,New,Aid,15,,0"];
+    const later = [
+      `Transfers of major conventional arms\nData generated: 10 Mar 2026 09:00:00 AM\n${header}`,
+      "Ukraine,Germany,2022,,4,,IRIS-T SLM,SAM system,4,,2022; 2023,New,,50,200,200",
+      "Ukraine,Norway,2023,?,6,,NASAMS-2,SAM system,2,,2025,New,Aid; financed by Norway,15,90,30",
+    ];
+    const read = async (lines: string[]) =>
+      collect(parseSipriTradeRegister(bytes(Buffer.from(lines.join("\r\n"), "latin1"))));
+    const [before, after] = [await read(march), await read(later)];
+    expect(after.records.commitments[1]?.id).toBe(before.records.commitments[0]?.id);
+    expect(after.records.events.filter((e) => e.commitment === before.records.commitments[0]?.id)).toEqual([
+      expect.objectContaining({
+        id: `${before.records.commitments[0]?.id}-committed`,
+        measure: expect.objectContaining({ count: "6" }),
+      }),
+      expect.objectContaining({ id: `${before.records.commitments[0]?.id}-delivered` }),
+    ]);
+  });
+
+  it("joins a deal whose comment SIPRI broke over two lines, and reports a short line nothing completes", async () => {
+    const csv = [
+      preamble + header,
+      "Ukraine,Norway,2023,,4,,NASAMS-2,SAM system,0,,,New,For air defence of Kyiv",
+      ",15,60,0",
+      "Ukraine,Norway,2023,,2,,NASAMS-3,SAM system,0,,,New,Cut short",
+      "Ukraine,Norway,2024,,4,,NASAMS-2,SAM system,0,,,New,Aid,15,60,0",
+    ].join("\r\n");
+    const out = await collect(parseSipriTradeRegister(bytes(Buffer.from(csv, "latin1"))));
+    expect(out.items.map((i) => [i.row, "records" in i])).toEqual([
+      [6, true],
+      [8, false],
+      [9, true],
+    ]);
+    expect(out.records.commitments[0]?.sources[0]?.quote).toBe("For air defence of Kyiv");
+    expect(out.records.events[0]?.note).toContain("per unit 15, total order 60");
+    expect(out.problems).toEqual([
+      expect.objectContaining({ row: 8, message: expect.stringMatching(/truncated/) }),
+    ]);
   });
 
   it("reports a file re-saved as UTF-8, a huge cell and an unbalanced quote, without throwing", async () => {

@@ -19,6 +19,21 @@ export function samplePath(name: string): string {
   return `${samplesDir.replace(/\/?$/, "/")}${name}`;
 }
 
+/**
+ * The whole datasets as their publishers released them (SIPRI's register, Kiel's releases), beside the samples in
+ * ../shared/data, or where COMMITMENTS_DATA_DIR says. Without them the whole-file tests are skipped with a notice;
+ * under CI they fail.
+ */
+export const dataDir =
+  process.env.COMMITMENTS_DATA_DIR ?? fileURLToPath(new URL("../../../../shared/data/", import.meta.url));
+export const haveData = existsSync(dataDir);
+if (!haveData && process.env.CI) throw new Error(`CI needs the whole datasets in ${dataDir}`);
+if (!haveData) console.warn(`Whole-dataset tests skipped: no datasets in ${dataDir}.`);
+
+export function dataPath(name: string): string {
+  return `${dataDir.replace(/\/?$/, "/")}${name}`;
+}
+
 export interface Collected {
   items: ImportItem[];
   records: ImportedRecords;
