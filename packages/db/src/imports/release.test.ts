@@ -1,9 +1,10 @@
-import { createReadStream } from "node:fs";
+import { createReadStream, readFileSync } from "node:fs";
 import { type KielRelease, parseKielDataExplorer, readKielRelease } from "@commitments/importers";
+import { csvRows, kielDataExplorerSums } from "@commitments/importers/raw-files";
+import { dataPath, haveData } from "@commitments/importers/testing";
 import { referenceDataset } from "@commitments/reference";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { csvRows, dataPath, haveData, kielDataExplorerSums, readData } from "../../test/raw-files.ts";
 import { countChangeSets } from "../counts.ts";
 import { commitmentEntity, eventEntity, rowsOf } from "../entities.ts";
 import { recordHistory } from "../records.ts";
@@ -82,7 +83,7 @@ describe.skipIf(!haveData).each(testTargets())("a publisher's next release on $n
     const read = await readKielRelease(createReadStream(dataPath("kiel-release-29/release_info.csv")));
     if (!read.ok) throw new Error(JSON.stringify(read.problems));
     release29 = read.release;
-    text29 = readData("kiel-release-29/data_explorer.csv");
+    text29 = readFileSync(dataPath("kiel-release-29/data_explorer.csv"), "utf8");
     text30 = nextRelease(text29);
   });
   afterAll(async () => {
