@@ -41,6 +41,11 @@ export async function collect(items: AsyncIterable<ImportItem>): Promise<Collect
     if ("problems" in item) out.problems.push(...item.problems);
     else if ("skipped" in item) out.skipped[item.skipped] = (out.skipped[item.skipped] ?? 0) + 1;
     else {
+      // Each item introduces the parties its records need; a party introduced again is the same party.
+      for (const party of item.records.parties ?? []) {
+        out.records.parties ??= [];
+        if (!out.records.parties.some((p) => p.id === party.id)) out.records.parties.push(party);
+      }
       out.records.commitments.push(...item.records.commitments);
       out.records.tranches.push(...item.records.tranches);
       out.records.events.push(...item.records.events);
