@@ -19,6 +19,14 @@ export function samplePath(name: string): string {
   return `${samplesDir.replace(/\/?$/, "/")}${name}`;
 }
 
+/**
+ * IATI activity files in six publishers' layouts (standards 1.01 to 2.03), with invented figures: see
+ * fixtures/iati/README.md. Unlike the samples, they are part of this repository.
+ */
+export function iatiFixturePath(name: string): string {
+  return fileURLToPath(new URL(`./fixtures/iati/${name}`, import.meta.url));
+}
+
 export interface Collected {
   items: ImportItem[];
   records: ImportedRecords;
