@@ -132,9 +132,25 @@ export function activityItem(activity: XmlElement, root: IatiRoot, context: Acti
     }
     return read.party;
   };
+  // A secondary reporter publishes for another organisation (IATI: "reporting on behalf of"): its figures are the
+  // funding organisation's, when the activity names one (participating-org role 1, "Funding" in 1.0x).
+  const secondary = reporting?.attributes["secondary-reporter"]?.trim() === "1";
+  const funders = kids(activity, "participating-org").filter((o) =>
+    ["1", "Funding"].includes(o.attributes.role ?? ""),
+  );
   let reportingDonor: PartyId | null | undefined;
   const reportingDonorOf = () => {
-    if (reportingDonor === undefined) reportingDonor = donorOf(reporting, "reporting-org/@ref");
+    if (reportingDonor !== undefined) return reportingDonor;
+    if (!secondary || options.donor) reportingDonor = donorOf(reporting, "reporting-org/@ref");
+    else if (funders.length === 1) reportingDonor = donorOf(funders[0], "participating-org/@ref");
+    else {
+      problems.push({
+        row: reporting?.line ?? row,
+        column: "reporting-org/@secondary-reporter",
+        message: `a secondary reporter, and ${funders.length} funding organisations: whose the figures are is unknown, pass the donor option`,
+      });
+      reportingDonor = null;
+    }
     return reportingDonor;
   };
   // A figure without a provider identifier is the reporting organisation's own: its file reports its own flows.
@@ -196,9 +212,9 @@ export function activityItem(activity: XmlElement, root: IatiRoot, context: Acti
       .replace(/^-|-$/g, "");
   // The reporting organisation's lines keep the ids they had before providers were read; others say whose.
   const own = options.donor ?? (home?.ok ? home.party : undefined);
-  const lines = [...new Set(kept.map((f) => `${f.donor} ${f.currency}`))];
+  const lines = [...new Set(kept.map((f) => `${f.donor}\u001f${f.currency}`))];
   for (const line of lines) {
-    const [donor = "", currency = ""] = line.split(" ");
+    const [donor = "", currency = ""] = line.split("\u001f");
     const ofLine = kept.filter((f) => f.donor === donor && f.currency === currency);
     const by = donor === own ? "" : `-by-${slug(donor)}`;
     const commitmentId = `iati-${shortHash([identifier])}${by}-${slug(currency)}`;

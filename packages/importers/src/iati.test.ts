@@ -235,6 +235,32 @@ describe("IATI activities", () => {
     );
     expect(out.records.commitments.map((c) => c.measure)).toEqual([money("6", "EUR")]);
   });
+
+  it("takes a secondary reporter's figures as its funding organisation's, and asks when that is unclear", async () => {
+    const reported = (funders: string) => `
+ <iati-activity default-currency="USD">
+  <iati-identifier>GB-COH-06368740-${funders.length}</iati-identifier>
+  <reporting-org ref="GB-COH-06368740" type="70" secondary-reporter="1"><narrative>A data publisher</narrative></reporting-org>
+  ${funders}
+  <recipient-country code="UA"/>
+  <transaction><transaction-type code="3"/><transaction-date iso-date="2024-01-15"/><value>10</value></transaction>
+ </iati-activity>`;
+    const cerf =
+      '<participating-org ref="XM-DAC-41127" role="1" type="40"><narrative>OCHA</narrative></participating-org>';
+    const implementer = '<participating-org ref="GB-CHC-1105851" role="4" type="21"/>';
+    const two = `${cerf}<participating-org ref="XM-DAC-5" role="1" type="10"/>`;
+    const out = await collect(
+      parseIatiActivities(chunked(file(`${reported(cerf + implementer)}${reported(two)}`))),
+    );
+    expect(out.records.commitments.map((c) => c.donor)).toEqual(["OCHA"]);
+    expect(out.records.parties).toBeUndefined();
+    expect(out.problems).toEqual([
+      expect.objectContaining({
+        column: "reporting-org/@secondary-reporter",
+        message: expect.stringMatching(/secondary reporter, and 2 funding organisations/),
+      }),
+    ]);
+  });
 });
 
 describe("hostile XML", () => {
