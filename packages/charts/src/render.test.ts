@@ -148,6 +148,76 @@ describe("renderSeriesChart: the document", () => {
   });
 });
 
+describe("renderSeriesChart: negative figures (reversals and decommitments)", () => {
+  // A decommitment of 20 and a reversed disbursement of 40 in the second quarter.
+  const reversed: ChartGroup = {
+    key: "all",
+    label: "All commitments",
+    points: [
+      point("2024-Q1", ["100.00", "60.00", "100.00", "60.00"]),
+      point("2024-Q2", ["-20.00", "-40.00", "80.00", "20.00"]),
+    ],
+  };
+  const zeroLine = (svg: XmlElement) =>
+    findAll(
+      byClass(svg, "axes")[0] as XmlElement,
+      (e) => e.name === "line" && e.attributes.y1 === e.attributes.y2 && e.attributes.stroke === "#767676",
+    );
+
+  it("draws a negative bar down from the zero line, on an axis that goes below zero", () => {
+    const svg = render(input(seriesOf([reversed]), { kind: "bars" }));
+    const [zero] = zeroLine(svg);
+    const y0 = Number(zero?.attributes.y1);
+    const axis = findAll(byClass(svg, "axes")[0] as XmlElement, (e) => e.name === "text").map(textOf);
+    expect(axis).toContain("0");
+    expect(axis.some((label) => label.startsWith("-€"))).toBe(true);
+    const bars = byClass(svg, "point").filter((e) => e.name === "rect");
+    const [q2Promised, q2Delivered] = bars.filter((e) => hoverOf(e).includes("2024-Q2"));
+    for (const bar of [q2Promised, q2Delivered] as XmlElement[]) {
+      expect(Number(bar.attributes.y)).toBeCloseTo(y0, 1);
+      expect(Number(bar.attributes.height)).toBeGreaterThan(0);
+    }
+    // Twice the decommitment, drawn twice as deep, to the tenth of a pixel coordinates are printed with.
+    expect(Number(q2Delivered?.attributes.height)).toBeCloseTo(2 * Number(q2Promised?.attributes.height), 0);
+    const q1Delivered = bars.find((e) => hoverOf(e).startsWith("All commitments, 2024-Q1: Delivered"));
+    // Coordinates are printed to a tenth of a pixel: the bar's end may round a tenth away from the line.
+    expect(
+      Math.abs(Number(q1Delivered?.attributes.y) + Number(q1Delivered?.attributes.height) - y0),
+    ).toBeLessThanOrEqual(0.1 + 1e-9);
+    expect(hoverOf(q2Delivered as XmlElement)).toBe(
+      "All commitments, 2024-Q2: Delivered -€40.00 in the period (€20.00 to date)",
+    );
+  });
+
+  it("draws a cumulative line that falls after a reversal, every point inside the plot", () => {
+    const svg = render(input(seriesOf([reversed])));
+    const delivered = byClass(svg, "delivered").find((e) => e.name === "polyline") as XmlElement;
+    const ys = (delivered.attributes.points ?? "").split(" ").map((p) => Number(p.split(",")[1]));
+    // SVG y grows downwards: from 60 to 20 the line goes down the picture.
+    expect(ys[1]).toBeGreaterThan(ys[0] as number);
+    const [zero] = zeroLine(svg);
+    expect(ys.every((y) => y <= Number(zero?.attributes.y1))).toBe(true);
+    expect(textOf(child(svg, "desc") as XmlElement)).toBe(
+      "To 2024-Q2, in total: All commitments — promised €80.00, delivered €20.00.",
+    );
+  });
+
+  it("keeps the axis sane when a group is below zero throughout", () => {
+    const below: ChartGroup = {
+      key: "all",
+      label: "All commitments",
+      points: [point("2024-Q1", ["0.00", "-5.00", "0.00", "-5.00"])],
+    };
+    const svg = render(input(seriesOf([below]), { kind: "bars" }));
+    const axis = findAll(byClass(svg, "axes")[0] as XmlElement, (e) => e.name === "text").map(textOf);
+    expect(axis).toContain("0");
+    expect(axis).toContain("-€5");
+    const [zero] = zeroLine(svg);
+    const bar = byClass(svg, "delivered").find((e) => e.name === "rect") as XmlElement;
+    expect(Number(bar.attributes.y)).toBeCloseTo(Number(zero?.attributes.y1), 1);
+  });
+});
+
 describe("renderSeriesChart: the same input, the same bytes", () => {
   it("is deterministic", () => {
     const i = input(seriesOf([twoQuarters]), { kind: "bars", lang: "uk" });

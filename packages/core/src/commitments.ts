@@ -2,7 +2,7 @@ import { z } from "zod";
 import { Slug } from "./agreements.ts";
 import { CategoryId } from "./categories.ts";
 import { dateRange, PartialDate } from "./dates.ts";
-import { Measure } from "./money.ts";
+import { EventMeasure, Measure } from "./money.ts";
 import { PartyId } from "./parties.ts";
 import { SourceDataset } from "./source-datasets.ts";
 import { Confidence, Sources } from "./sources.ts";
@@ -113,7 +113,8 @@ export const StageEvent = z
     date: PartialDate,
     /** For figures reported for a span, e.g. deliveries "2022; 2023" or a monthly total. */
     period: Period.optional(),
-    measure: Measure,
+    /** Negative money is a reversal or a decommitment, as the source reports it. */
+    measure: EventMeasure,
     confidence: Confidence,
     sources: Sources,
     note: z.string().trim().min(1).max(2000).optional(),

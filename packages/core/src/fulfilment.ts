@@ -1,6 +1,6 @@
 import { sameMeasureKind } from "./commitments.ts";
 import { addDays, dateRange, daysBetween, type IsoDate, type PartialDate } from "./dates.ts";
-import { compare, divide, isZero, max, multiply, ratio, subtract, sum } from "./decimal.ts";
+import { compare, divide, max, multiply, ratio, subtract, sum } from "./decimal.ts";
 import type { DecimalString, Measure } from "./money.ts";
 import type { Problem, Result } from "./result.ts";
 import type { Stage } from "./stage.ts";
@@ -12,6 +12,9 @@ import type { Stage } from "./stage.ts";
  *
  * Partial dates: a figure dated "2024-02" counts from the LAST day of its range (2024-02-29), and a tranche due
  * "2025" is due by 2025-12-31. Until the range is over we cannot say the event has happened or the tranche is late.
+ *
+ * Reversals: an event's money may be negative (a reversed disbursement, a decommitment). Totals are signed sums,
+ * so they can fall; a promise that nets to zero or less counts as nothing promised.
  */
 
 export interface StagedMeasure {
@@ -89,7 +92,7 @@ export function deliveredTotal(
   return totalUpTo(events, stage, asOf);
 }
 
-/** delivered / promised in [0, 1]; over-delivery shows as `excess`. Null when nothing is promised. */
+/** delivered / promised in [0, 1]; over-delivery shows as `excess`. Null when nothing (or less) is promised. */
 export function fulfilmentRatio(promised: DecimalString, delivered: DecimalString): number | null {
   return clampedRatio(delivered, promised);
 }
@@ -138,9 +141,10 @@ export interface Completion {
 
 /**
  * When the promise is, or will be, fully delivered. If deliveries counted by asOf already reach `promised`, the day
- * they did so (projected: false). Otherwise the delivery rate from the first delivery to asOf, extrapolated
- * linearly: asOf + ⌈remaining × elapsed days / delivered⌉. Null when nothing is promised or delivered, when the
- * only deliveries count on asOf itself (no rate yet), or when the projection lies beyond the year 9999.
+ * they did so for good (projected: false): a reversal that took the total below the promise again starts the wait
+ * anew. Otherwise the delivery rate from the first delivery to asOf, extrapolated linearly: asOf + ⌈remaining ×
+ * elapsed days / delivered⌉. Null when nothing is promised or (net) delivered, when the only deliveries count on
+ * asOf itself (no rate yet), or when the projection lies beyond the year 9999.
  */
 export function projectedCompletion(
   events: readonly StagedMeasure[],
@@ -244,15 +248,19 @@ function delay(schedule: readonly Dated[], delivered: DecimalString, asOf: IsoDa
 }
 
 function completion(deliveries: readonly Dated[], promised: DecimalString, asOf: IsoDate): Completion | null {
-  if (isZero(promised)) return null;
+  if (compare(promised, "0") <= 0) return null;
   const counted = byDay(deliveries.filter((d) => d.day <= asOf));
   let cumulative = "0";
+  let reached: IsoDate | null = null;
   for (const d of counted) {
     cumulative = sum([cumulative, magnitude(d.measure)]);
-    if (compare(cumulative, promised) >= 0) return { date: d.day, projected: false };
+    if (compare(cumulative, promised) < 0) reached = null;
+    else reached ??= d.day;
   }
+  if (reached !== null) return { date: reached, projected: false };
   const first = counted[0];
-  if (!first || isZero(cumulative)) return null;
+  // No rate to extrapolate: nothing delivered on balance, or more reversed than delivered.
+  if (!first || compare(cumulative, "0") <= 0) return null;
   const elapsed = daysBetween(first.day, asOf);
   if (elapsed === 0) return null;
   const days = divide(multiply(subtract(promised, cumulative), String(elapsed)), cumulative, 0, "up");
@@ -261,7 +269,7 @@ function completion(deliveries: readonly Dated[], promised: DecimalString, asOf:
 }
 
 function clampedRatio(part: DecimalString, whole: DecimalString): number | null {
-  if (isZero(whole)) return null;
+  if (compare(whole, "0") <= 0) return null;
   if (compare(part, whole) >= 0) return 1;
   return Math.max(0, ratio(part, whole) ?? 0);
 }

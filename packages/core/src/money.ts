@@ -31,6 +31,20 @@ export const Money = z
   .meta({ id: "Money", description: "An exact amount in one currency." });
 export type Money = z.infer<typeof Money>;
 
+/**
+ * The money of a stage event, which unlike `Money` may be negative: publishers report the reversal of a
+ * disbursement or a reduced or cancelled commitment as a negative figure (IATI: "negative for repayments or
+ * reduced/cancelled commitments"), and the tracker records it as reported, so that its sums equal the
+ * publisher's. A promise (a commitment) and a planned instalment (a tranche) are never corrections: they stay
+ * non-negative.
+ */
+export const SignedMoney = z.object({ amount: DecimalString, currency: CurrencyCode }).strict().meta({
+  id: "SignedMoney",
+  description:
+    "An exact amount in one currency, negative for a reversal or a decommitment as the publisher reports it.",
+});
+export type SignedMoney = z.infer<typeof SignedMoney>;
+
 /** What a quantity counts. One series never mixes units. */
 export const QuantityUnit = z
   .enum([
@@ -71,3 +85,16 @@ export const Measure = z
     description: "Money (exact decimal and currency) or a quantity (count, unit, item).",
   });
 export type Measure = z.infer<typeof Measure>;
+
+/** A stage event's measure: money may be negative (see `SignedMoney`), a quantity may not. */
+export const EventMeasure = z
+  .discriminatedUnion("kind", [
+    SignedMoney.extend({ kind: z.literal("money") }).strict(),
+    Quantity.extend({ kind: z.literal("quantity") }).strict(),
+  ])
+  .meta({
+    id: "EventMeasure",
+    description:
+      "A stage event's figure: money (exact decimal and currency, negative for a reversal or a decommitment) or a quantity (count, unit, item).",
+  });
+export type EventMeasure = z.infer<typeof EventMeasure>;

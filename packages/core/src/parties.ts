@@ -90,6 +90,112 @@ export const organisations: readonly Party[] = [
     name: "Ukraine Defence Contact Group",
     nameUk: "Контактна група з питань оборони України",
   },
+  // Multilateral donors that publish to IATI, named by their organisation identifiers (importers' iati-organisations.ts).
+  {
+    id: "UNDP",
+    kind: "organisation",
+    name: "United Nations Development Programme",
+    nameUk: "Програма розвитку Організації Об'єднаних Націй",
+  },
+  {
+    id: "UNICEF",
+    kind: "organisation",
+    name: "United Nations Children's Fund",
+    nameUk: "Дитячий фонд Організації Об'єднаних Націй",
+  },
+  {
+    id: "UNHCR",
+    kind: "organisation",
+    name: "Office of the United Nations High Commissioner for Refugees",
+    nameUk: "Управління Верховного комісара ООН у справах біженців",
+  },
+  { id: "WFP", kind: "organisation", name: "World Food Programme", nameUk: "Всесвітня продовольча програма" },
+  {
+    id: "OCHA",
+    kind: "organisation",
+    name: "United Nations Office for the Coordination of Humanitarian Affairs",
+    nameUk: "Управління ООН з координації гуманітарних питань",
+  },
+  {
+    id: "WHO",
+    kind: "organisation",
+    name: "World Health Organization",
+    nameUk: "Всесвітня організація охорони здоров'я",
+  },
+  {
+    id: "FAO",
+    kind: "organisation",
+    name: "Food and Agriculture Organization of the United Nations",
+    nameUk: "Продовольча та сільськогосподарська організація ООН",
+  },
+  {
+    id: "IOM",
+    kind: "organisation",
+    name: "International Organization for Migration",
+    nameUk: "Міжнародна організація з міграції",
+  },
+  {
+    id: "UNFPA",
+    kind: "organisation",
+    name: "United Nations Population Fund",
+    nameUk: "Фонд ООН у галузі народонаселення",
+  },
+  {
+    id: "UN_WOMEN",
+    kind: "organisation",
+    name: "United Nations Entity for Gender Equality and the Empowerment of Women (UN Women)",
+    nameUk: "Структура ООН з питань гендерної рівності та розширення прав і можливостей жінок (ООН Жінки)",
+  },
+  {
+    id: "UNOPS",
+    kind: "organisation",
+    name: "United Nations Office for Project Services",
+    nameUk: "Управління ООН з обслуговування проєктів",
+  },
+  {
+    id: "OHCHR",
+    kind: "organisation",
+    name: "Office of the United Nations High Commissioner for Human Rights",
+    nameUk: "Управління Верховного комісара ООН з прав людини",
+  },
+  {
+    id: "UNESCO",
+    kind: "organisation",
+    name: "United Nations Educational, Scientific and Cultural Organization",
+    nameUk: "Організація Об'єднаних Націй з питань освіти, науки і культури",
+  },
+  {
+    id: "IAEA",
+    kind: "organisation",
+    name: "International Atomic Energy Agency",
+    nameUk: "Міжнародне агентство з атомної енергії",
+  },
+  {
+    id: "ILO",
+    kind: "organisation",
+    name: "International Labour Organization",
+    nameUk: "Міжнародна організація праці",
+  },
+  { id: "WBG", kind: "organisation", name: "World Bank Group", nameUk: "Група Світового банку" },
+  {
+    id: "IMF",
+    kind: "organisation",
+    name: "International Monetary Fund",
+    nameUk: "Міжнародний валютний фонд",
+  },
+  {
+    id: "EBRD",
+    kind: "organisation",
+    name: "European Bank for Reconstruction and Development",
+    nameUk: "Європейський банк реконструкції та розвитку",
+  },
+  {
+    id: "CEB",
+    kind: "organisation",
+    name: "Council of Europe Development Bank",
+    nameUk: "Банк розвитку Ради Європи",
+  },
+  { id: "COE", kind: "organisation", name: "Council of Europe", nameUk: "Рада Європи" },
 ];
 
 /** Donor groups for figures a source does not attribute to one state or organisation (see `PartyKind`). */

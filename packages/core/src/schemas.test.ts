@@ -557,8 +557,21 @@ describe("StageEvent", () => {
     ],
     ["no sources", { ...event, sources: [] }, ["sources"]],
     ["an impossible date", { ...event, date: "2023-02-29" }, ["date"]],
+    [
+      "a negative quantity",
+      { ...event, measure: { kind: "quantity", count: "-5", unit: "vehicles", item: "M113" } },
+      ["measure", "count"],
+    ],
   ] as const)("rejects %s", (_, value, path) => {
     expect(issuePaths(StageEvent, value)).toEqual([path]);
+  });
+
+  it("takes negative money, a reversal or a decommitment as the source reports it; promises stay non-negative", () => {
+    const reversal = { kind: "money", amount: "-1250000.5", currency: "EUR" } as const;
+    expectValid(StageEvent, { ...event, measure: reversal });
+    expect(issuePaths(Money, { amount: reversal.amount, currency: "EUR" })).toEqual([["amount"]]);
+    expect(issuePaths(Measure, reversal)).toEqual([["amount"]]);
+    expect(issuePaths(Tranche, { due: "2025", measure: reversal })).toEqual([["measure", "amount"]]);
   });
 });
 

@@ -65,16 +65,20 @@ describe.skipIf(!haveSamples)("IATI standard example", () => {
     });
   });
 
-  it("asks for the donor when the organisation identifier does not name one", async () => {
+  it("without the donor option, records the example's multilateral publisher as an organisation of its own", async () => {
     const out = await collect(parseIatiActivities(createReadStream(samplePath(file)), { recipient: "AF" }));
-    expect(out.problems).toEqual([
-      expect.objectContaining({ row: 11, column: "reporting-org/@ref", value: "AA-AAA-123456789" }),
+    expect(out.problems).toEqual([]);
+    // reporting-org ref="AA-AAA-123456789" type="40": a multilateral no table holds, named as the file names it.
+    expect(out.records.parties).toEqual([
+      { id: "AA_AAA_123456789", kind: "organisation", name: "Organisation name" },
     ]);
+    expect(new Set(out.records.commitments.map((c) => c.donor))).toEqual(new Set(["AA_AAA_123456789"]));
   });
 
-  it("leaves out activities for other recipients", async () => {
+  it("skips the example for another recipient, counted under its reason", async () => {
     const out = await collect(parseIatiActivities(createReadStream(samplePath(file)), { donor: "NL" }));
-    expect(out.items).toEqual([]);
+    expect(out.items).toEqual([{ row: 6, skipped: "another recipient country" }]);
+    expect(out.skipped).toEqual({ "another recipient country": 1 });
   });
 });
 
@@ -173,44 +177,89 @@ describe("IATI activities", () => {
     ]);
   });
 
-  it("reports every bad activity: missing and unknown currencies, negative values, no recipient country", async () => {
+  it("reports every bad activity and skips those outside the import, counted per reason", async () => {
+    const disbursed = (value: string, attributes = "") =>
+      `<transaction><transaction-type code="3"/><transaction-date iso-date="2023-01-15"/><value${attributes}>${value}</value></transaction>`;
     const xml = file(
       [
+        // No currency on the value and none by default.
+        activity(`<recipient-country code="UA"/>${disbursed("10")}`, ""),
+        activity(`<recipient-country code="UA"/>${disbursed("10", ' currency="XYZ"')}`),
+        // More reversed than disbursed.
+        activity(`<recipient-country code="UA"/>${disbursed("-10")}`),
+        // A negative budget: a plan is never a correction.
         activity(
-          `<recipient-country code="UA"/><transaction><transaction-type code="2"/><transaction-date iso-date="2023-01-15"/><value>10</value></transaction>`,
-          "",
+          `<recipient-country code="UA"/><budget><period-start iso-date="2023-01-01"/><period-end iso-date="2023-12-31"/><value>-5</value></budget>`,
         ),
+        // Several countries, and no percentage for Ukraine's share.
+        activity(`<recipient-country code="UA"/><recipient-country code="MD"/>${disbursed("10")}`),
+        activity(disbursed("10")),
+        activity(`<recipient-region code="89"/>${disbursed("10")}`),
+        activity(`<recipient-country code="MD"/>${disbursed("10")}`),
         activity(
-          `<recipient-country code="UA"/><transaction><transaction-type code="3"/><transaction-date iso-date="2023-01-15"/><value currency="XYZ">10</value></transaction>`,
-        ),
-        activity(
-          `<recipient-country code="UA"/><transaction><transaction-type code="3"/><transaction-date iso-date="2023-01-15"/><value>-10</value></transaction>`,
-        ),
-        activity(
-          `<transaction><transaction-type code="3"/><transaction-date iso-date="2023-01-15"/><value>10</value></transaction>`,
-        ),
-        activity(
-          `<recipient-country code="MD"/><transaction><transaction-type code="3"/><transaction-date iso-date="2023-01-15"/><value>10</value></transaction>`,
-        ),
-        activity(
-          `<recipient-country code="UA" percentage="40"/><recipient-country code="MD" percentage="60"/><transaction><transaction-type code="3"/><transaction-date iso-date="2023-01-15"/><value>10</value></transaction>`,
+          `<recipient-country code="UA" percentage="40"/><recipient-country code="MD" percentage="60"/>${disbursed("25")}${disbursed("-10")}`,
         ),
       ].join(""),
     );
     const out = await collect(parseIatiActivities(chunked(xml)));
-    expect(out.items.map((i) => "problems" in i)).toEqual([true, true, true, true, false]);
+    expect(
+      out.items.map((i) => ("problems" in i ? "problems" : "skipped" in i ? i.skipped : "records")),
+    ).toEqual([
+      "problems",
+      "problems",
+      "problems",
+      "problems",
+      "problems",
+      "no recipient country",
+      "no recipient country",
+      "another recipient country",
+      "records",
+    ]);
+    expect(out.skipped).toEqual({ "no recipient country": 2, "another recipient country": 1 });
     expect(out.problems.map((p) => [p.column, p.value ?? null])).toEqual([
       ["transaction/value/@currency", null],
       ["transaction/value/@currency", null],
-      ["transaction/value", "-10"],
-      ["recipient-country", null],
+      ["transaction/value", "-10 EUR"],
+      ["budget/value", "-5"],
+      ["recipient-country/@percentage", null],
     ]);
+    expect(out.problems[0]?.message).toMatch(/no currency, and the activity has no default-currency/);
     expect(out.problems[1]?.message).toMatch(/ISO 4217/);
-    // 40% of 10 for UA; the Moldovan activity is left out.
-    expect(out.records.events.map((e) => e.measure)).toEqual([money("4", "EUR")]);
-    expect(out.records.events[0]?.note).toContain(
-      "40% of the figure (10 EUR), the recipient-country share for UA",
+    // 40% of 25 and of -10 for UA: a disbursement and its partial reversal, as the publisher reports them.
+    expect(out.records.events.map((e) => e.measure)).toEqual([money("10", "EUR"), money("-4", "EUR")]);
+    expect(out.records.events[1]?.note).toContain(
+      "A negative value: a reversal, as the publisher reports it.",
     );
+    expect(out.records.events[1]?.note).toContain(
+      "40% of the figure (-10 EUR), the recipient-country share for UA",
+    );
+    expect(out.records.commitments.map((c) => c.measure)).toEqual([money("6", "EUR")]);
+  });
+
+  it("takes a secondary reporter's figures as its funding organisation's, and asks when that is unclear", async () => {
+    const reported = (funders: string) => `
+ <iati-activity default-currency="USD">
+  <iati-identifier>GB-COH-06368740-${funders.length}</iati-identifier>
+  <reporting-org ref="GB-COH-06368740" type="70" secondary-reporter="1"><narrative>A data publisher</narrative></reporting-org>
+  ${funders}
+  <recipient-country code="UA"/>
+  <transaction><transaction-type code="3"/><transaction-date iso-date="2024-01-15"/><value>10</value></transaction>
+ </iati-activity>`;
+    const cerf =
+      '<participating-org ref="XM-DAC-41127" role="1" type="40"><narrative>OCHA</narrative></participating-org>';
+    const implementer = '<participating-org ref="GB-CHC-1105851" role="4" type="21"/>';
+    const two = `${cerf}<participating-org ref="XM-DAC-5" role="1" type="10"/>`;
+    const out = await collect(
+      parseIatiActivities(chunked(file(`${reported(cerf + implementer)}${reported(two)}`))),
+    );
+    expect(out.records.commitments.map((c) => c.donor)).toEqual(["OCHA"]);
+    expect(out.records.parties).toBeUndefined();
+    expect(out.problems).toEqual([
+      expect.objectContaining({
+        column: "reporting-org/@secondary-reporter",
+        message: expect.stringMatching(/secondary reporter, and 2 funding organisations/),
+      }),
+    ]);
   });
 });
 

@@ -34,6 +34,14 @@ export function dataPath(name: string): string {
   return `${dataDir.replace(/\/?$/, "/")}${name}`;
 }
 
+/**
+ * IATI activity files in six publishers' layouts (standards 1.01 to 2.03), with invented figures: see
+ * fixtures/iati/README.md. Unlike the samples, they are part of this repository.
+ */
+export function iatiFixturePath(name: string): string {
+  return fileURLToPath(new URL(`./fixtures/iati/${name}`, import.meta.url));
+}
+
 export interface Collected {
   items: ImportItem[];
   records: ImportedRecords;
@@ -56,6 +64,11 @@ export async function collect(items: AsyncIterable<ImportItem>): Promise<Collect
     if ("problems" in item) out.problems.push(...item.problems);
     else if ("skipped" in item) out.skipped[item.skipped] = (out.skipped[item.skipped] ?? 0) + 1;
     else {
+      // Each item introduces the parties its records need; a party introduced again is the same party.
+      for (const party of item.records.parties ?? []) {
+        out.records.parties ??= [];
+        if (!out.records.parties.some((p) => p.id === party.id)) out.records.parties.push(party);
+      }
       out.records.commitments.push(...item.records.commitments);
       out.records.tranches.push(...item.records.tranches);
       out.records.events.push(...item.records.events);

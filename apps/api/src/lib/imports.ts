@@ -40,7 +40,7 @@ export interface FormatOptions {
   release?: string | undefined;
   releasePeriod?: string | undefined;
   releaseDate?: string | undefined;
-  /** IATI: the donor, when the file's organisation identifier does not name a government. */
+  /** IATI: the donor of every figure, when the organisation identifiers of the file do not name the right one. */
   donor?: string | undefined;
   /** IATI and SIPRI: whose receipts to import (default UA). */
   recipient?: string | undefined;

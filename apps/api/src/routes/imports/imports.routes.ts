@@ -121,7 +121,8 @@ export const createImport = createRoute({
         }),
         releaseDate: IsoDate.optional().openapi({ description: "Kiel: the release's date." }),
         donor: PartyId.optional().openapi({
-          description: "IATI: the donor, where the file does not name one.",
+          description:
+            "IATI: the donor of every figure, instead of the one each figure's provider or the publishing organisation names.",
         }),
         recipient: PartyId.optional().openapi({
           description: "IATI and SIPRI: whose receipts to import (UA).",
