@@ -2,7 +2,7 @@ import type { SourceDataset, StageEvent } from "@commitments/core";
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../client.ts";
 import { rowsOf } from "../entities.ts";
-import { columnsOf, entityOf, id, nounOf, unstorable } from "./staging.ts";
+import { columnsOf, entityOf, id, list, nounOf, unstorable } from "./staging.ts";
 import type { ImportCounts, ImportParams, ImportProblem, Kind } from "./types.ts";
 import { kinds } from "./types.ts";
 
@@ -116,13 +116,23 @@ export async function check(
     const s = staged(kind);
     const { table } = entityOf[kind];
     const noun = nounOf[kind];
+    if (kind === "parties") {
+      // A party is introduced by every row that names it: the same party again is no problem, another one is.
+      const content = sql`jsonb_build_array(${list(columnsOf.parties.map((col) => col.name))})`;
+      await run(sql`select source_row as "row", 'id' as "column", id as value,
+          'another party with this id on row ' || first || ' of the file' as message
+        from (select source_row, id, ${content} as content,
+          first_value(source_row) over (partition by id order by source_row) as first,
+          first_value(${content}) over (partition by id order by source_row) as first_content from ${s}) d
+        where content <> first_content`);
+      // A party the ledger holds is kept as it is: the file names it, it does not define it.
+      continue;
+    }
     // An id twice in the file: the later rows are problems, whatever they hold.
     await run(sql`select source_row as "row", 'id' as "column", id as value,
         'the ' || ${noun}::text || ' id appears already on row ' || first || ' of the file' as message
       from (select source_row, id, row_number() over (partition by id order by source_row) as n,
         min(source_row) over (partition by id) as first from ${s}) d where n > 1`);
-    // A party the ledger holds is kept as it is: the file names it, it does not define it.
-    if (kind === "parties") continue;
     // An id the ledger holds: with the same values it is skipped; in a release of its dataset it is corrected;
     // otherwise a problem naming what differs.
     await run(sql`select s.source_row as "row", 'id' as "column", s.id as value,
@@ -178,10 +188,13 @@ export async function check(
   }
   const counts = {} as ImportCounts;
   for (const kind of kinds) {
+    // Parties are counted once however many rows name them.
+    const rows =
+      kind === "parties" ? sql`(select distinct on (id) * from ${staged(kind)} order by id)` : staged(kind);
     const [n] = rowsOf<{ total: number; new: number }>(
       await tx.execute(sql`select count(*)::int as total, (count(*) filter (where not exists
           (select 1 from ${entityOf[kind].table} l where l.id = s.id)))::int as "new"
-        from ${staged(kind)} s`),
+        from ${rows} s`),
     );
     counts[kind] = { total: n?.total ?? 0, new: n?.new ?? 0, changed: 0, retracted: 0 };
   }

@@ -159,13 +159,19 @@ export async function importRecords(db: Db, params: ImportParams): Promise<Impor
       if (written === 0) return record(report("unchanged", null, await current()));
 
       progress("writing");
+      // A release is named in the change set, so a credit line can say which release a dataset's figures are of.
+      const label = release ? await releaseReason(tx, tables, release, file.name) : undefined;
       const cs = await openChangeSet(tx, {
         ...params.changeSet,
         origin: "import",
-        reason:
-          params.changeSet.reason ??
-          (release ? await releaseReason(tx, tables, release, file.name) : `import of ${file.name}`),
-        metadata: { import: importId, ...file, rows },
+        reason: params.changeSet.reason ?? label ?? `import of ${file.name}`,
+        metadata: {
+          import: importId,
+          ...file,
+          rows,
+          sourceDataset: dataset,
+          ...(label === undefined ? {} : { release: label }),
+        },
       });
       for (const kind of kinds) {
         const { table } = entityOf[kind];
@@ -179,7 +185,8 @@ export async function importRecords(db: Db, params: ImportParams): Promise<Impor
             retracted ${kind === "parties" ? sql`` : sql`, status, organisation_id`})
           select ${list(names, "s")}, 1, ${cs.id}::bigint, ${cs.recordedAt.toISOString()}::timestamptz,
             null, false ${workflow}
-          from ${id(tables[kind])} s where not exists (select 1 from ${table} l where l.id = s.id)`);
+          from (select distinct on (id) * from ${id(tables[kind])} order by id, source_row) s
+          where not exists (select 1 from ${table} l where l.id = s.id)`);
       }
       if (plan) await writeRelease(tx, cs, tables, plan, params.placement);
       if (written > analyzeAbove) {

@@ -6,19 +6,26 @@ import { collect, iatiFixturePath } from "@commitments/importers/testing";
 import { referenceDataset } from "@commitments/reference";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { rowsOf } from "./entities.ts";
-import { importRecords } from "./imports.ts";
-import { loadDataset } from "./reference.ts";
-import { computeCells, storedCells } from "./series-cells.ts";
-import { type TestDatabase, testTargets } from "./testing.ts";
+import { rowsOf } from "../entities.ts";
+import { loadDataset } from "../reference.ts";
+import { computeCells, storedCells } from "../series-cells.ts";
+import { type TestDatabase, testTargets } from "../testing.ts";
+import { importRecords } from "./index.ts";
 
 /*
  * IATI files as publishers write them, through the whole pipeline: reversals and decommitments are written as the
  * negative figures the files give, activities outside the import are counted per reason, and the ledger's sums
  * per donor, stage and currency are the importer's (which iati-publishers.test.ts holds to sums read from the XML).
- * The foundation's file is left out here: its donor is a party the pipeline is to create from the items.
+ * The foundation's file introduces its publisher, a party the ledger did not hold, created once.
  */
-const files = ["usaid-1.01.xml", "dfid-1.03.xml", "sida-2.01.xml", "ec-near-2.02.xml", "undp-2.03.xml"];
+const files = [
+  "usaid-1.01.xml",
+  "dfid-1.03.xml",
+  "sida-2.01.xml",
+  "ec-near-2.02.xml",
+  "undp-2.03.xml",
+  "foundation-1.05.xml",
+];
 
 describe.each(testTargets())("IATI publishers' files through the pipeline on $name", (target) => {
   let database: TestDatabase;
@@ -44,10 +51,21 @@ describe.each(testTargets())("IATI publishers' files through the pipeline on $na
           importerVersion: "test",
           bytes: 1,
         },
+        sourceDataset: "iati",
+        release: {},
         changeSet: { actor: "IATI pipeline tests" },
         placement: { status: "published", organisation: null },
       });
       expect(report).toMatchObject({ status: "imported", problemCount: 0, skipped: read.skipped });
+      // The parties the file introduces, each once however many activities name it.
+      const introduced = new Set((read.records.parties ?? []).map((p) => p.id));
+      expect(report.records.parties).toMatchObject({ total: introduced.size, new: introduced.size });
+      for (const party of introduced) {
+        const [found] = rowsOf<{ n: number }>(
+          await db.execute(sql`select count(*)::int as n from parties where id = ${party}`),
+        );
+        expect(found?.n, party).toBe(1);
+      }
 
       const donorOf = new Map(read.records.commitments.map((c) => [c.id, c.donor]));
       const expected = new Map<string, string[]>();
@@ -90,6 +108,8 @@ describe.each(testTargets())("IATI publishers' files through the pipeline on $na
           importerVersion: "test",
           bytes: 1,
         },
+        sourceDataset: "iati",
+        release: {},
         changeSet: { actor: "IATI pipeline tests" },
         placement: { status: "published", organisation: null },
       });
