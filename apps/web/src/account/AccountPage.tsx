@@ -17,6 +17,7 @@ import { ViewLink } from "../ViewLink.tsx";
 import { abilitiesOf, actorOf, importDecision, mayManageTokens } from "./access.ts";
 import { messages } from "./messages.ts";
 import { TokensSection } from "./TokensSection.tsx";
+import "./account.css";
 
 /** The signed-in person's account: who they are, for whom, what they may do, their API tokens, and signing out. */
 export function AccountPage() {

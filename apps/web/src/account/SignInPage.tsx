@@ -7,6 +7,7 @@ import { usePageHeading } from "../usePageHeading.ts";
 import { navigate, viewHref } from "../useSearchParam.ts";
 import { ViewLink } from "../ViewLink.tsx";
 import { type AccountMessages, messages } from "./messages.ts";
+import "./account.css";
 
 type Errors = { email?: string | undefined; password?: string | undefined; form?: string | undefined };
 

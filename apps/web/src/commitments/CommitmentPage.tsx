@@ -19,6 +19,7 @@ import { Remarks } from "./Remarks.tsx";
 import { ScrollBox } from "./ScrollBox.tsx";
 import { SourceList } from "./SourceList.tsx";
 import { Timeline } from "./Timeline.tsx";
+import "./commitments.css";
 
 function BackLink() {
   const t = useMessages(messages).page;

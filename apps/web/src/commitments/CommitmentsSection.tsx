@@ -9,6 +9,7 @@ import { Citation } from "./Citation.tsx";
 import { promised } from "./labels.ts";
 import { messages } from "./messages.ts";
 import { ScrollBox } from "./ScrollBox.tsx";
+import "./commitments.css";
 
 /** Every commitment the tracker records (?view=commitments); each opens its own page (?commitment=<id>). */
 export function CommitmentsSection() {

@@ -10,6 +10,7 @@ import { seriesQuery } from "./queries.ts";
 import { SeriesChart } from "./SeriesChart.tsx";
 import { SeriesTable } from "./SeriesTable.tsx";
 import { Totals } from "./Totals.tsx";
+import "./chart.css";
 
 // The renderer is fetched with the first chart, not with the first page: it is the same code the server draws with.
 const renderer = {

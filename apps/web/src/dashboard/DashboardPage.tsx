@@ -5,6 +5,7 @@ import { ChartFilters } from "./ChartFilters.tsx";
 import { ChartPanel } from "./ChartPanel.tsx";
 import { chartStateOf, seriesParamNames } from "./chartState.ts";
 import { messages } from "./messages.ts";
+import "./dashboard.css";
 
 /** The public dashboard: promised against delivered over time, every setting in the URL. */
 export function DashboardPage() {

@@ -5,6 +5,7 @@ import { useLang, useMessages } from "../i18n/index.ts";
 import { usePageHeading } from "../usePageHeading.ts";
 import { ViewLink } from "../ViewLink.tsx";
 import { messages } from "./messages.ts";
+import "./dictionary.css";
 
 type ExportDescription = DataDictionary["exports"][number];
 

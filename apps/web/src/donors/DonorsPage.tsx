@@ -10,6 +10,7 @@ import { usePageHeading } from "../usePageHeading.ts";
 import { useSearch, useSearchParam } from "../useSearchParam.ts";
 import { ViewLink } from "../ViewLink.tsx";
 import { messages } from "./messages.ts";
+import "./donors.css";
 
 /** `?view=donors` lists the donors; `?view=donor&donor=DE` is one donor's page. */
 export function DonorsPage() {

@@ -8,6 +8,7 @@ import { ViewLink } from "../ViewLink.tsx";
 import { ImportForm } from "./ImportForm.tsx";
 import { messages } from "./messages.ts";
 import { RecentImports } from "./RecentImports.tsx";
+import "./imports.css";
 
 /**
  * Importing a file (?view=import): the template, SIPRI, Kiel or IATI, checked first if one likes (a dry run), then

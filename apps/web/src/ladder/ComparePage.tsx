@@ -9,6 +9,7 @@ import { updateSearch, useSearchParam } from "../useSearchParam.ts";
 import { ViewLink } from "../ViewLink.tsx";
 import { messages } from "./messages.ts";
 import { provisionHeadline } from "./provisions.ts";
+import "./ladder.css";
 
 // The rows, in the order a reader weighs a guarantee: what happens in a crisis first, then what it lasts and gives.
 const rows: ProvisionKind[] = [

@@ -9,6 +9,7 @@ import { useSearchParam } from "../useSearchParam.ts";
 import { ViewLink } from "../ViewLink.tsx";
 import { AgreementDetail } from "./AgreementDetail.tsx";
 import { messages } from "./messages.ts";
+import "./ladder.css";
 
 export function LadderPage() {
   const gradation = useQuery(gradationQuery);

@@ -14,6 +14,7 @@ import { messages } from "./messages.ts";
 import { PinButton } from "./PinButton.tsx";
 import { usePins } from "./pins.ts";
 import { disputedCommitmentsQuery, type FulfilmentRow, fulfilmentTableQuery } from "./queries.ts";
+import "./watch.css";
 
 interface Flags {
   synthetic: boolean;

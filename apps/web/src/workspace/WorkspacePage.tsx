@@ -22,6 +22,7 @@ import {
 } from "./queries.ts";
 import { rowsOf } from "./rows.ts";
 import { TrancheForm } from "./TrancheForm.tsx";
+import "./workspace.css";
 
 /**
  * The ministry workspace (?view=workspace): a partner ministry keeps its own country's records here. New
