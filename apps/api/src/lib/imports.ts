@@ -161,8 +161,12 @@ export async function runImport(db: Db, request: ImportRequest): Promise<ImportR
   }
   const { actor } = request.importer;
   const administrator = actor === null || actor.roles.includes("administrator");
-  if (actor !== null) {
-    const decision = authorise(actor, "import.run", { sourceDataset: importer.sourceDataset });
+  // A publisher's dataset is the publisher's word, imported by the tracker's maintainers only.
+  if (actor !== null && importer.sourceDataset !== "tracker") {
+    const decision = authorise(actor, "import.run", {
+      donor: actor.organisation.party,
+      sourceDataset: importer.sourceDataset,
+    });
     if (!decision.allowed) throw new ApiError("FORBIDDEN", decision.reason);
   }
   const placement: Placement = administrator
