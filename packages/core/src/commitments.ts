@@ -5,24 +5,14 @@ import { dateRange, PartialDate } from "./dates.ts";
 import { Measure } from "./money.ts";
 import { PartyId } from "./parties.ts";
 import { Confidence, Sources } from "./sources.ts";
+import { measureBasisIds, stageIds } from "./vocabulary/flow.ts";
 
-/**
- * The stages a promise passes through, as the serious trackers separate them (Kiel Institute, OCHA FTS, IATI):
- * announced, made binding, earmarked in a concrete package, and handed over (delivered, or disbursed for money).
- */
-export const stageIds = ["pledged", "committed", "allocated", "delivered"] as const;
+/** The flow stages; their ids and words (delivered, or disbursed for money) are in the vocabulary (vocabulary/flow.ts). */
 export const Stage = z.enum(stageIds).meta({
   id: "Stage",
   description: "pledged (announced) → committed (binding) → allocated (earmarked) → delivered.",
 });
 export type Stage = z.infer<typeof Stage>;
-
-export const stageLabels: Record<Stage, { label: string; moneyLabel: string; description: string }> = {
-  pledged: { label: "Pledged", moneyLabel: "Pledged", description: "Announced, not binding." },
-  committed: { label: "Committed", moneyLabel: "Committed", description: "Made binding." },
-  allocated: { label: "Allocated", moneyLabel: "Allocated", description: "Earmarked in a concrete package." },
-  delivered: { label: "Delivered", moneyLabel: "Disbursed", description: "Handed over or paid out." },
-};
 
 /** A period from one partial date to another, both inclusive. */
 export const Period = z
@@ -56,7 +46,7 @@ const commitmentFields = {
   category: CategoryId,
   measure: Measure,
   /** Whether the measure is for the whole period or per year (e.g. "EUR 5 bn a year"). */
-  measureBasis: z.enum(["total", "per_year"]).default("total"),
+  measureBasis: z.enum(measureBasisIds).default("total"),
   period: Period.optional(),
   conditions: z.array(z.string().trim().min(1).max(1000)).max(50).default([]),
   sources: Sources,

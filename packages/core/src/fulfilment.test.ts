@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type Stage, stageIds } from "./commitments.ts";
+import type { Stage } from "./commitments.ts";
 import { addDays, dateRange, type IsoDate } from "./dates.ts";
 import {
   countsFrom,
@@ -20,6 +20,7 @@ import {
 } from "./fulfilment.ts";
 import type { Measure } from "./money.ts";
 import type { Result } from "./result.ts";
+import { stageIds } from "./vocabulary/flow.ts";
 
 function ok<T>(result: Result<T, unknown>): T {
   if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.error)}`);

@@ -18,3 +18,4 @@ export * from "./result.ts";
 export * from "./series.ts";
 export * from "./source-datasets.ts";
 export * from "./sources.ts";
+export * from "./vocabulary/index.ts";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { type measureKindIds, quantityUnitIds } from "./vocabulary/flow.ts";
 
 /**
  * An exact decimal as a string ("1500000000", "0.06274"). Money never passes through a binary float: sums and
@@ -31,22 +32,8 @@ export const Money = z
   .meta({ id: "Money", description: "An exact amount in one currency." });
 export type Money = z.infer<typeof Money>;
 
-/** What a quantity counts. One series never mixes units. */
-export const QuantityUnit = z
-  .enum([
-    "items",
-    "rounds",
-    "missiles",
-    "systems",
-    "batteries",
-    "launchers",
-    "vehicles",
-    "aircraft",
-    "vessels",
-    "personnel_trained",
-    "tonnes",
-  ])
-  .meta({ id: "QuantityUnit" });
+/** What a quantity counts. One series never mixes units; the units and their words are in vocabulary/flow.ts. */
+export const QuantityUnit = z.enum(quantityUnitIds).meta({ id: "QuantityUnit" });
 export type QuantityUnit = z.infer<typeof QuantityUnit>;
 
 export const Quantity = z
@@ -71,3 +58,11 @@ export const Measure = z
     description: "Money (exact decimal and currency) or a quantity (count, unit, item).",
   });
 export type Measure = z.infer<typeof Measure>;
+
+// The vocabulary names the measure kinds; this fails to compile if the union and the vocabulary part ways.
+const measureKindsNamed: Measure["kind"] extends (typeof measureKindIds)[number]
+  ? (typeof measureKindIds)[number] extends Measure["kind"]
+    ? true
+    : false
+  : false = true;
+void measureKindsNamed;

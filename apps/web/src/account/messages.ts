@@ -1,5 +1,5 @@
 import type { Action, OrganisationKind, Role } from "@commitments/core/access";
-import { roleLabels } from "@commitments/core/access";
+import { roleTerms } from "@commitments/core/vocabulary";
 import { formatInteger, pluralUk } from "../format.ts";
 import { localised } from "../i18n/index.ts";
 
@@ -172,7 +172,10 @@ export const messages = localised(
       newsroom: "Newsroom",
       maintainers: "The tracker's maintainers",
     } satisfies Record<OrganisationKind, string>,
-    roles: roleLabels as Record<Role, { label: string; description: string }>,
+    roles: Object.fromEntries(Object.entries(roleTerms).map(([role, term]) => [role, term.en])) as Record<
+      Role,
+      { label: string; description: string }
+    >,
     abilities: {
       "record.create": (country: string | null) =>
         `record and correct ${country ? `${country}'s` : "any donor's"} commitments, schedules and deliveries`,
