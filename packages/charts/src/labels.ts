@@ -1,4 +1,4 @@
-import { labelOrId } from "@commitments/core/vocabulary";
+import { label, labelOrId } from "@commitments/core/vocabulary";
 
 /**
  * Every word a chart draws, in English and Ukrainian. The Ukrainian must have exactly the English keys (the
@@ -70,7 +70,7 @@ const nbsp = "\u00a0";
 
 const en: Labels = {
   promised: "Promised",
-  delivered: "Delivered",
+  delivered: label("stage", "delivered", "en"),
   asOf: "As of",
   datasetVersion: "dataset version",
   source: "Source:",
@@ -117,7 +117,7 @@ const en: Labels = {
 
 const uk: Labels = {
   promised: "Обіцяно",
-  delivered: "Поставлено",
+  delivered: label("stage", "delivered", "uk"),
   asOf: "Станом на",
   datasetVersion: "версія набору даних",
   source: "Джерело:",

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { type measureKindIds, quantityUnitIds } from "./vocabulary/flow.ts";
+import { type measureKindIds, measureKindTerms, quantityUnitIds } from "./vocabulary/flow.ts";
 
 /**
  * An exact decimal as a string ("1500000000", "0.06274"). Money never passes through a binary float: sums and
@@ -29,7 +29,7 @@ export type CurrencyCode = z.infer<typeof CurrencyCode>;
 export const Money = z
   .object({ amount: NonNegativeDecimal, currency: CurrencyCode })
   .strict()
-  .meta({ id: "Money", description: "An exact amount in one currency." });
+  .meta({ id: "Money", description: measureKindTerms.money.en.description });
 export type Money = z.infer<typeof Money>;
 
 /** What a quantity counts. One series never mixes units; the units and their words are in vocabulary/flow.ts. */
@@ -44,7 +44,7 @@ export const Quantity = z
     item: z.string().trim().min(1).max(200),
   })
   .strict()
-  .meta({ id: "Quantity", description: "A count of a designated item in one unit." });
+  .meta({ id: "Quantity", description: measureKindTerms.quantity.en.description });
 export type Quantity = z.infer<typeof Quantity>;
 
 /** A commitment or event is measured either in money or in a quantity of a designated item. */
