@@ -23,6 +23,33 @@ for (const e of vocabularyEntries()) {
 }
 /** Ids are code, not words: "training" the id is not a copy of "Training" the label. */
 const ids = new Set(Object.values(vocabulary).flatMap((family) => [...family.ids] as string[]));
+const families = Object.entries(vocabulary).map(([name, family]) => ({
+  name,
+  ids: new Set<string>(family.ids),
+}));
+
+/** A property's name as written, whether an identifier or a string: `pledged:` or `"funding.loans":`. */
+const nameOf = (name: ts.PropertyName) =>
+  ts.isIdentifier(name) || ts.isStringLiteral(name) ? name.text : undefined;
+/** A string that reads as words, not as code: not an id, not a lower-case name such as "record.submit". */
+const isWords = (node: ts.Node) =>
+  (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) &&
+  !/^[a-z0-9_.:-]*$/.test(node.text);
+
+/**
+ * An object that gives words to two or more ids of one family — `{ rounds: "боєприпаси", missiles: "ракети" }` —
+ * is a table of that family's labels, whatever its words: the way one id came to be labelled twice.
+ */
+function labelTables(node: ts.ObjectLiteralExpression): string[] {
+  const worded = node.properties
+    .filter((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && isWords(p.initializer))
+    .map((p) => nameOf(p.name))
+    .filter((name): name is string => name !== undefined);
+  return families
+    .map(({ name, ids }) => ({ name, keys: worded.filter((key) => ids.has(key)) }))
+    .filter(({ keys }) => keys.length >= 2)
+    .map(({ name, keys }) => `${name}: ${keys.join(", ")}`);
+}
 
 interface Copy {
   file: string;
@@ -31,7 +58,7 @@ interface Copy {
   of: string;
 }
 
-/** The strings and JSX texts of one source file that are words of the vocabulary. */
+/** The strings and JSX texts of one source file that are words of the vocabulary, and its tables of labels. */
 function copiesIn(file: string, source: string): Copy[] {
   const sourceFile = ts.createSourceFile(
     file,
@@ -41,17 +68,19 @@ function copiesIn(file: string, source: string): Copy[] {
     file.endsWith(".tsx") ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
   );
   const found: Copy[] = [];
+  const at = (node: ts.Node) => sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1;
   const visit = (node: ts.Node) => {
+    if (ts.isObjectLiteralExpression(node)) {
+      for (const table of labelTables(node))
+        found.push({ file, line: at(node), text: table, of: "a table of labels" });
+    }
     const text =
       ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isJsxText(node)
         ? node.text
         : undefined;
     if (text !== undefined && text.trim() !== "" && !ids.has(text)) {
       const of = vocabularyWords.get(fold(text));
-      if (of) {
-        const line = sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1;
-        found.push({ file, line, text: text.trim(), of });
-      }
+      if (of) found.push({ file, line: at(node), text: text.trim(), of });
     }
     ts.forEachChild(node, visit);
   };
@@ -199,10 +228,19 @@ describe("the vocabulary's words outside the vocabulary", () => {
       ].join("\n"),
     );
     plant("packages/charts/src/Legend.tsx", 'export const L = () => <span title="x"> Disbursed </span>;\n');
+    plant(
+      "packages/db/src/units.ts",
+      [
+        "// Words of their own for the units, as the web's copy had: «техніка» where the vocabulary says «машини».",
+        'export const units = { rounds: "снаряди", vehicles: "техніка", other: "Інше" };',
+        'export const steps = { draft: "record.submit", submitted: "record.publish" };',
+        'export const one = { rounds: "снаряди" };',
+      ].join("\n"),
+    );
     plant("packages/charts/src/Legend.test.tsx", "export const T = () => <span>Disbursed</span>;\n");
     plant("packages/core/src/vocabulary/flow.ts", 'export const stage = "Disbursed";\n');
 
-    it("in strings, template strings and JSX text, never in comments, ids, tests or the vocabulary itself", () => {
+    it("in strings, JSX text and tables of labels; never in comments, ids, code, tests or the vocabulary", () => {
       expect(copiesUnder(root)).toEqual([
         {
           file: "apps/web/src/charts/messages.ts",
@@ -221,6 +259,12 @@ describe("the vocabulary's words outside the vocabulary", () => {
           line: 1,
           text: "Disbursed",
           of: "stage.delivered en moneyLabel",
+        },
+        {
+          file: "packages/db/src/units.ts",
+          line: 2,
+          text: "quantityUnit: rounds, vehicles",
+          of: "a table of labels",
         },
       ]);
     });

@@ -121,8 +121,8 @@ export const messages = localised(
       tranche: "A tranche falls due",
       delivery: (deliveredAs: string) => `${deliveredAs}: one event`,
       synthetic: "Synthetic demo data (hollow purple)",
-      estimated: "Estimated (dashed ring)",
-      disputed: "Disputed (red cross)",
+      estimated: `${label("confidence", "estimated", "en")} (dashed ring)`,
+      disputed: `${label("confidence", "disputed", "en")} (red cross)`,
       asOf: (date: string) => `As of ${date} (dotted line)`,
       partialDates:
         "A date known only to the month or the year is placed at its end, as the fulfilment figures count it.",
@@ -365,8 +365,8 @@ export const messages = localised(
       tranche: "Термін траншу",
       delivery: (deliveredAs: string) => `${deliveredAs}: одна подія`,
       synthetic: "Синтетичні демонстраційні дані (порожнє фіолетове коло)",
-      estimated: "Оцінка (пунктирне кільце)",
-      disputed: "Оскаржено (червоний хрестик)",
+      estimated: `${label("confidence", "estimated", "uk")} (пунктирне кільце)`,
+      disputed: `${label("confidence", "disputed", "uk")} (червоний хрестик)`,
       asOf: (date: string) => `Станом на ${date} (пунктирна лінія)`,
       partialDates:
         "Дату, відому лише з точністю до місяця чи року, показано в кінці цього періоду — так її враховують показники виконання.",

@@ -131,10 +131,9 @@ export const messages = localised(
       standing: (version: number, when: string) => `Version ${version}, last changed ${when}.`,
       notes: {
         new: "Saved as a draft of your ministry: nothing is public until an approver publishes it.",
-        draft: "A draft: only your ministry sees it.",
-        submitted: "Submitted for approval: saving a change returns it to draft, to be submitted again.",
-        published:
-          "Published: your correction is public as soon as it is saved, and its reason stays in the record's history.",
+        draft: `${label("workflowStatus", "draft", "en")}: only your ministry sees it.`,
+        submitted: `${label("workflowStatus", "submitted", "en")}: saving a change returns it to draft, to be submitted again.`,
+        published: `${label("workflowStatus", "published", "en")}: your correction is public as soon as it is saved, and its reason stays in the record's history.`,
       } satisfies Record<WorkflowStatus | "new", string>,
       problems: (n: number) => (n === 1 ? "There is a problem" : `There are ${n} problems`),
       couldNotSave: "Could not save it",
@@ -335,11 +334,9 @@ export const messages = localised(
       standing: (version: number, when: string) => `Версія ${version}, остання зміна — ${when}.`,
       notes: {
         new: "Зберігається як чернетка вашого міністерства: нічого не стане публічним, доки затверджувач не опублікує.",
-        draft: "Чернетка: її бачить лише ваше міністерство.",
-        submitted:
-          "Подано на затвердження: збережена зміна поверне запис у чернетки, і його треба буде подати знову.",
-        published:
-          "Опубліковано: ваше виправлення стане публічним одразу після збереження, а його причина залишиться в історії запису.",
+        draft: `${label("workflowStatus", "draft", "uk")}: її бачить лише ваше міністерство.`,
+        submitted: `${label("workflowStatus", "submitted", "uk")}: збережена зміна поверне запис у чернетки, і його треба буде подати знову.`,
+        published: `${label("workflowStatus", "published", "uk")}: ваше виправлення стане публічним одразу після збереження, а його причина залишиться в історії запису.`,
       },
       problems: (n: number) =>
         n === 1 ? "Є проблема" : `Є ${n} ${pluralUk(n, "проблема", "проблеми", "проблем")}`,
