@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { createClient } from "@commitments/api/client";
-import { type OrganisationKind, type Role, roleLabels } from "@commitments/core/access";
+import type { OrganisationKind, Role } from "@commitments/core/access";
+import { roleTerms } from "@commitments/core/vocabulary";
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { abilitiesOf } from "../../apps/web/src/account/access.ts";
@@ -86,8 +87,8 @@ describe.skipIf(!hasChromium)("the account area in Chromium", () => {
     expect(await page.locator("[data-demo]").count()).toBe(0);
     expect(await page.locator(".account-roles [data-role]").count()).toBe(session.roles.length);
     const role = await page.locator('[data-role="administrator"]').textContent();
-    expect(role).toContain(roleLabels.administrator.label);
-    expect(role).toContain(roleLabels.administrator.description);
+    expect(role).toContain(roleTerms.administrator.en.label);
+    expect(role).toContain(roleTerms.administrator.en.description);
     expect(
       await page.getByRole("navigation", { name: "Account" }).getByRole("link", { name: "Account" }).count(),
     ).toBe(1);
@@ -199,8 +200,8 @@ describe.skipIf(!hasChromium)("a demo account in Chromium", () => {
     expect(await page.locator("[data-demo]").textContent()).toContain("DEMO organisation");
     expect(await page.getByRole("navigation", { name: "Account" }).textContent()).toContain("Demo");
     const role = await page.locator('[data-role="ministry_editor"]').textContent();
-    expect(role).toContain(roleLabels.ministry_editor.label);
-    expect(role).toContain(roleLabels.ministry_editor.description);
+    expect(role).toContain(roleTerms.ministry_editor.en.label);
+    expect(role).toContain(roleTerms.ministry_editor.en.description);
 
     // Core's answers for this actor, on the page: editing its own country's records yes, publishing no.
     const abilities = abilitiesOf(session, (party) => party);

@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import { createClient } from "@commitments/api/client";
+import { label, vocabulary, words } from "@commitments/core/vocabulary";
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import {
@@ -225,6 +226,29 @@ describe.skipIf(!hasChromium)("one commitment's view in Chromium", () => {
       f.delayDays === 0 ? "on schedule" : `${formatInteger(f.delayDays)} days`,
     );
     await page.screenshot({ path: join(artifactsDir, "commitment-deliveries.png"), fullPage: true });
+  });
+
+  it("speaks the page's language: category, stages and confidence in the vocabulary's words, no bare ids", async () => {
+    const id = "synthetic-demo-air-defence-fund";
+    const api = await fromApi(app.server, id);
+    const page = await app.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${app.server.url}?commitment=${id}&lang=uk`);
+    await page.getByRole("heading", { level: 1, name: api.data.commitment.title }).waitFor();
+    await page.locator("section.history tbody tr").first().waitFor();
+
+    const eyebrow = await page.locator(".commitment > .eyebrow").textContent();
+    expect(eyebrow).toContain(label("category", "funding.military_financing", "uk"));
+    expect(eyebrow).not.toContain(label("category", "funding.military_financing", "en"));
+    const events = await page.locator("section.events tbody").textContent();
+    // Money is disbursed rather than delivered; the commitment is «Взято зобов’язання», the glossary's word.
+    expect(events).toContain(words("stage", "committed", "uk").moneyLabel);
+    expect(events).toContain(words("stage", "delivered", "uk").moneyLabel);
+    for (const event of api.data.events)
+      expect(events).toContain(label("confidence", event.confidence, "uk"));
+    // No id of the vocabulary reaches the text of the page, in this language or any.
+    const text = (await page.locator("main").textContent()) ?? "";
+    const ids = Object.values(vocabulary).flatMap((family) => [...family.ids] as string[]);
+    expect(ids.filter((word) => /[._]/.test(word) && text.includes(word))).toEqual([]);
   });
 
   it("shows an NGO's dispute beside the disputed delivery, with both figures and its source", async () => {

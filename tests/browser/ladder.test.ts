@@ -1,3 +1,4 @@
+import { label, words } from "@commitments/core/vocabulary";
 import { describe, expect, it } from "vitest";
 import { checkPage, hasChromium, useServerAndBrowser } from "./chromium.ts";
 
@@ -79,6 +80,26 @@ describe.skipIf(!hasChromium)("the ladder page in Chromium", () => {
       .waitFor();
     expect(await ukrainian.locator("html").getAttribute("lang")).toBe("uk");
     expect(await ukrainian.locator(".compare-table").textContent()).toContain("Консультації протягом 24 год");
+    // The tier and instrument of each accord in Ukrainian, in the vocabulary's words, not as ids.
+    const tierRow = (await ukrainian.locator(".compare-table tbody tr").first().textContent()) ?? "";
+    expect(tierRow).toContain(label("tier", "intermediate", "uk"));
+    expect(tierRow).toContain(label("instrumentType", "security_cooperation", "uk"));
+    expect(tierRow).not.toContain("intermediate");
     await checkPage(ukrainian, "compare-uk-phone");
+  });
+
+  it("names the tiers and instrument types in Ukrainian on a Ukrainian page", async () => {
+    const page = await app.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${app.server.url}?view=agreements&lang=uk`);
+    await page.getByRole("heading", { name: "Драбина гарантій безпеки" }).waitFor();
+    const tierHeadings = await page.locator(".tier > h2").allTextContents();
+    expect(tierHeadings).toEqual(
+      (["hard", "intermediate", "soft"] as const).map(
+        (tier) => `${label("tier", tier, "uk")} — ${words("tier", tier, "uk").heading}`,
+      ),
+    );
+    expect(await page.locator('.rung[data-instrument-type="assurance"] h3').textContent()).toBe(
+      label("instrumentType", "assurance", "uk"),
+    );
   });
 });

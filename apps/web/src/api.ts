@@ -80,16 +80,6 @@ export const partiesQuery = queryOptions({
   staleTime: Number.POSITIVE_INFINITY,
 });
 
-export const categoriesQuery = queryOptions({
-  queryKey: ["categories"],
-  queryFn: async () => {
-    const response = await client.v1.categories.$get();
-    if (!response.ok) throw await apiError(response);
-    return (await response.json()).data;
-  },
-  staleTime: Number.POSITIVE_INFINITY,
-});
-
 export const commitmentsQuery = queryOptions({
   queryKey: ["commitments"],
   queryFn: async () => {

@@ -1,4 +1,5 @@
-import type { Measure, PartialDate, QuantityUnit } from "@commitments/core";
+import type { Measure, PartialDate } from "@commitments/core";
+import { label } from "@commitments/core/vocabulary";
 import { type Lang, locales } from "./i18n/languages.ts";
 
 // Numbers, times and dates in the reader's language, through Intl: "1,250" in English is "1 250" in Ukrainian,
@@ -6,36 +7,6 @@ import { type Lang, locales } from "./i18n/languages.ts";
 // English, so callers written before the interface was translated keep their output unchanged. The Node tests
 // import this module to state what the page must show: it reads neither the browser's URL nor its storage.
 export type { Lang };
-
-/** What a quantity's unit is called, in each language: a label after the count, so the plural form is not needed. */
-const unitNames: Record<Lang, Record<QuantityUnit, string>> = {
-  en: {
-    items: "items",
-    rounds: "rounds",
-    missiles: "missiles",
-    systems: "systems",
-    batteries: "batteries",
-    launchers: "launchers",
-    vehicles: "vehicles",
-    aircraft: "aircraft",
-    vessels: "vessels",
-    personnel_trained: "personnel trained",
-    tonnes: "tonnes",
-  },
-  uk: {
-    items: "одиниці",
-    rounds: "боєприпаси",
-    missiles: "ракети",
-    systems: "системи",
-    batteries: "батареї",
-    launchers: "пускові установки",
-    vehicles: "техніка",
-    aircraft: "літаки",
-    vessels: "судна",
-    personnel_trained: "підготовлений особовий склад",
-    tonnes: "тонни",
-  },
-};
 
 /**
  * Formats an exact decimal string without passing it through a float (Intl accepts decimal strings). Compact
@@ -56,7 +27,7 @@ export function formatMeasure(
     }).format(measure.amount as unknown as number);
   }
   const count = formatDecimal(measure.count, lang);
-  return `${count} ${measure.item} (${unitNames[lang][measure.unit]})`;
+  return `${count} ${measure.item} (${label("quantityUnit", measure.unit, lang)})`;
 }
 
 /** An exact decimal string as a number is written in the language ("1,250.5", "1 250,5"), every digit kept. */
@@ -82,11 +53,6 @@ export function formatPartialDate(date: PartialDate, lang: Lang = "en"): string 
     month: "long",
     ...(day ? { day: "numeric" } : {}),
   }).format(at);
-}
-
-export function humanise(id: string): string {
-  const text = id.replaceAll("_", " ");
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** An ISO timestamp as a reader would cite it: "14 May 2025, 10:32 UTC". */

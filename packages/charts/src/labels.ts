@@ -1,6 +1,9 @@
+import { label, labelOrId } from "@commitments/core/vocabulary";
+
 /**
  * Every word a chart draws, in English and Ukrainian. The Ukrainian must have exactly the English keys (the
- * `Labels` type checks it), so a chart never shows a word in one language only.
+ * `Labels` type checks it), so a chart never shows a word in one language only. The names of categories, tiers,
+ * units and stages are the vocabulary's (@commitments/core/vocabulary), defined once for the whole tracker.
  */
 
 export const chartLangs = ["en", "uk"] as const;
@@ -60,10 +63,6 @@ export interface Labels {
   groupSeparator: string;
   /** A quarter "2024-Q1" as the language writes it. */
   quarter: (year: string, quarter: string) => string;
-  stages: Record<"pledged" | "committed" | "allocated" | "delivered", string>;
-  units: Record<string, string>;
-  tiers: Record<string, string>;
-  categories: Record<string, string>;
 }
 
 // No-break spaces keep "€1.2 bn" and "1 234,50 €" on one line wherever the text is set.
@@ -71,7 +70,7 @@ const nbsp = "\u00a0";
 
 const en: Labels = {
   promised: "Promised",
-  delivered: "Delivered",
+  delivered: label("stage", "delivered", "en"),
   asOf: "As of",
   datasetVersion: "dataset version",
   source: "Source:",
@@ -114,64 +113,11 @@ const en: Labels = {
   decimalSeparator: ".",
   groupSeparator: ",",
   quarter: (year, quarter) => `${year}-Q${quarter}`,
-  stages: { pledged: "pledged", committed: "committed", allocated: "allocated", delivered: "delivered" },
-  units: {
-    items: "items",
-    rounds: "rounds",
-    missiles: "missiles",
-    systems: "systems",
-    batteries: "batteries",
-    launchers: "launchers",
-    vehicles: "vehicles",
-    aircraft: "aircraft",
-    vessels: "vessels",
-    personnel_trained: "personnel trained",
-    tonnes: "tonnes",
-  },
-  tiers: { soft: "Soft", intermediate: "Intermediate", hard: "Hard" },
-  // As packages/core names them (the API's tests compare the two).
-  categories: {
-    all_types: "All types, not split by the source",
-    funding: "Funding lines",
-    "funding.budget_support": "Budget support",
-    "funding.military_financing": "Military financing",
-    "funding.loans": "Loans",
-    "funding.grants": "Grants",
-    military: "Military aid, type not specified",
-    air_defence: "Air defence",
-    "air_defence.systems": "Air defence systems",
-    "air_defence.interceptors": "Interceptors",
-    ammunition: "Ammunition",
-    "ammunition.artillery_155mm": "Artillery ammunition, 155 mm",
-    "ammunition.artillery_152mm": "Artillery ammunition, 152 mm",
-    "ammunition.artillery_122mm": "Artillery ammunition, 122 mm",
-    "ammunition.artillery_105mm": "Artillery ammunition, 105 mm",
-    "ammunition.mortar": "Mortar ammunition",
-    "ammunition.tank": "Tank ammunition",
-    "ammunition.rockets": "Rockets",
-    "ammunition.small_arms": "Small-arms ammunition",
-    artillery: "Artillery",
-    armoured_vehicles: "Armoured vehicles",
-    "armoured_vehicles.tanks": "Tanks",
-    "armoured_vehicles.infantry_fighting_vehicles": "Infantry fighting vehicles",
-    "armoured_vehicles.personnel_carriers": "Armoured personnel carriers",
-    long_range_fires: "Long-range fires",
-    aircraft: "Aircraft",
-    drones: "Drones",
-    training: "Training",
-    intelligence: "Intelligence",
-    cyber: "Cyber",
-    demining: "Demining",
-    maritime: "Maritime",
-    defence_industrial: "Defence-industrial production",
-    reconstruction: "Reconstruction",
-    humanitarian: "Humanitarian",
-  },
 };
 
 const uk: Labels = {
   promised: "Обіцяно",
-  delivered: "Поставлено",
+  delivered: label("stage", "delivered", "uk"),
   asOf: "Станом на",
   datasetVersion: "версія набору даних",
   source: "Джерело:",
@@ -219,74 +165,22 @@ const uk: Labels = {
   decimalSeparator: ",",
   groupSeparator: nbsp,
   quarter: (year, quarter) => `${quarter}${nbsp}кв.${nbsp}${year}`,
-  stages: { pledged: "оголошено", committed: "затверджено", allocated: "виділено", delivered: "поставлено" },
-  units: {
-    items: "одиниці",
-    rounds: "постріли",
-    missiles: "ракети",
-    systems: "системи",
-    batteries: "батареї",
-    launchers: "пускові установки",
-    vehicles: "машини",
-    aircraft: "літаки",
-    vessels: "судна",
-    personnel_trained: "підготовлені військові",
-    tonnes: "тонни",
-  },
-  tiers: { soft: "М’який", intermediate: "Проміжний", hard: "Жорсткий" },
-  categories: {
-    all_types: "Усі види, без розподілу джерелом",
-    funding: "Фінансування",
-    "funding.budget_support": "Бюджетна підтримка",
-    "funding.military_financing": "Військове фінансування",
-    "funding.loans": "Кредити",
-    "funding.grants": "Гранти",
-    military: "Військова допомога, вид не визначено",
-    air_defence: "Протиповітряна оборона",
-    "air_defence.systems": "Системи ППО",
-    "air_defence.interceptors": "Ракети-перехоплювачі",
-    ammunition: "Боєприпаси",
-    "ammunition.artillery_155mm": "Артилерійські боєприпаси, 155 мм",
-    "ammunition.artillery_152mm": "Артилерійські боєприпаси, 152 мм",
-    "ammunition.artillery_122mm": "Артилерійські боєприпаси, 122 мм",
-    "ammunition.artillery_105mm": "Артилерійські боєприпаси, 105 мм",
-    "ammunition.mortar": "Мінометні боєприпаси",
-    "ammunition.tank": "Танкові боєприпаси",
-    "ammunition.rockets": "Некеровані ракети",
-    "ammunition.small_arms": "Боєприпаси до стрілецької зброї",
-    artillery: "Артилерія",
-    armoured_vehicles: "Бронетехніка",
-    "armoured_vehicles.tanks": "Танки",
-    "armoured_vehicles.infantry_fighting_vehicles": "Бойові машини піхоти",
-    "armoured_vehicles.personnel_carriers": "Бронетранспортери",
-    long_range_fires: "Далекобійні засоби ураження",
-    aircraft: "Авіація",
-    drones: "Дрони",
-    training: "Навчання",
-    intelligence: "Розвідка",
-    cyber: "Кібербезпека",
-    demining: "Розмінування",
-    maritime: "Морські сили",
-    defence_industrial: "Оборонно-промислове виробництво",
-    reconstruction: "Відбудова",
-    humanitarian: "Гуманітарна допомога",
-  },
 };
 
 export const labels: Record<ChartLang, Labels> = { en, uk };
 
-/** A category's name ("air_defence" → "Air defence"), or the id itself when the package does not know it. */
+/** A category's name ("air_defence" → "Air defence"), or the id itself when the vocabulary does not know it. */
 export function categoryName(id: string, lang: ChartLang): string {
-  return Object.hasOwn(labels[lang].categories, id) ? (labels[lang].categories[id] as string) : id;
+  return labelOrId("category", id, lang);
 }
 
 /** A quantity unit's name ("rounds" → «постріли»), or the id itself when unknown. */
 export function unitName(unit: string, lang: ChartLang): string {
-  return Object.hasOwn(labels[lang].units, unit) ? (labels[lang].units[unit] as string) : unit;
+  return labelOrId("quantityUnit", unit, lang);
 }
 
 /** A tier's name ("soft" → "Soft"); "none" is the commitments under no agreement. */
 export function tierName(tier: string, lang: ChartLang): string {
   if (tier === "none") return labels[lang].noAgreement;
-  return Object.hasOwn(labels[lang].tiers, tier) ? (labels[lang].tiers[tier] as string) : tier;
+  return labelOrId("tier", tier, lang);
 }

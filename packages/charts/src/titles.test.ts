@@ -69,6 +69,12 @@ describe("chartSubtitle", () => {
     expect(chartSubtitle({ ...series, promisedStage: "pledged" }, "bars", "en")).toBe(
       "Per quarter · EUR, converted at the rate of each figure's date · promised = pledged, delivered = delivered",
     );
+    // The stages in the vocabulary's words: the promise counted is never called «обіцяно» itself.
+    expect(
+      chartSubtitle({ ...series, promisedStage: "committed", deliveredStage: "allocated" }, "bars", "uk"),
+    ).toBe(
+      "За кожен квартал · EUR, за курсом на дату кожної цифри · обіцяно = взято зобов’язання, поставлено = виділено",
+    );
   });
 });
 

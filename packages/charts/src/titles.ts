@@ -1,3 +1,4 @@
+import { isId, label } from "@commitments/core/vocabulary";
 import { type ChartLang, categoryName, labels, tierName, unitName } from "./labels.ts";
 import type { ChartGroup, ChartKind, ChartSeries, SeriesGroupBy } from "./types.ts";
 
@@ -69,9 +70,9 @@ export function chartSubtitle(series: ChartSeries, kind: ChartKind, lang: ChartL
   return parts.join(" · ");
 }
 
+/** A stage's name as it stands inside the subtitle's sentence: "promised = pledged". */
 export function stageName(stage: string, lang: ChartLang): string {
-  const stages: Record<string, string> = labels[lang].stages;
-  return Object.hasOwn(stages, stage) ? (stages[stage] as string) : stage;
+  return isId("stage", stage) ? label("stage", stage, lang).toLowerCase() : stage;
 }
 
 /**
@@ -90,9 +91,8 @@ export function groupName(
   if (Object.hasOwn(groupLabels, group.key)) name = groupLabels[group.key] as string;
   else if (group.key === "all" && groupBy === "all") name = l.allCommitments;
   else if (group.key === "none" && (groupBy === "agreement" || groupBy === "tier")) name = l.noAgreement;
-  else if (groupBy === "category" && Object.hasOwn(l.categories, group.key))
-    name = categoryName(group.key, lang);
-  else if (groupBy === "tier" && Object.hasOwn(l.tiers, group.key)) name = tierName(group.key, lang);
+  else if (groupBy === "category" && isId("category", group.key)) name = categoryName(group.key, lang);
+  else if (groupBy === "tier" && isId("tier", group.key)) name = tierName(group.key, lang);
   if (group.currency) return `${name} (${group.currency})`;
   if (group.unit) return `${name} (${unitName(group.unit, lang)})`;
   return name;

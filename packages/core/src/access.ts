@@ -2,46 +2,15 @@ import type { SourceDataset } from "./source-datasets.ts";
 /**
  * Who may do what, defined once for the API and the web. Pure and free of zod, so the web can ask the same
  * function which buttons to show without shipping a schema library: the API looks up the actor and the record,
- * then asks `authorise`. The zod schemas of these vocabularies are in `access-schemas.ts`.
+ * then asks `authorise`. The zod schemas of these vocabularies are in `access-schemas.ts`, their ids and words in
+ * `vocabulary/access.ts`.
  */
 
-export const organisationKinds = [
-  "partner_ministry",
-  "beneficiary_ministry",
-  "ngo",
-  "newsroom",
-  "maintainers",
-] as const;
+import { organisationKinds, roles, tokenScopes, workflowStatuses } from "./vocabulary/access.ts";
+
+export { organisationKinds, roles, tokenScopes, workflowStatuses };
 export type OrganisationKind = (typeof organisationKinds)[number];
-
-export const roles = [
-  "ngo_analyst",
-  "ministry_editor",
-  "ministry_approver",
-  "recipient_verifier",
-  "administrator",
-] as const;
 export type Role = (typeof roles)[number];
-
-export const roleLabels: Record<Role, { label: string; description: string }> = {
-  ngo_analyst: { label: "NGO analyst", description: "Annotates and disputes records." },
-  ministry_editor: {
-    label: "Ministry editor",
-    description: "Creates and corrects its own country's records, and submits them.",
-  },
-  ministry_approver: {
-    label: "Ministry approver",
-    description: "Publishes the drafts its own organisation submitted.",
-  },
-  recipient_verifier: {
-    label: "Recipient verifier",
-    description: "Confirms or disputes deliveries as received.",
-  },
-  administrator: {
-    label: "Administrator",
-    description: "Maintains the tracker, its reference data and accounts.",
-  },
-};
 
 /** Which roles each kind of organisation may hand out: a newsroom never edits, a ministry never verifies receipt. */
 export const rolesByOrganisationKind: Record<OrganisationKind, readonly Role[]> = {
@@ -53,7 +22,6 @@ export const rolesByOrganisationKind: Record<OrganisationKind, readonly Role[]> 
 };
 
 /** API token scopes: a token reads, or reads and writes, on behalf of its organisation. */
-export const tokenScopes = ["read", "write"] as const;
 export type TokenScope = (typeof tokenScopes)[number];
 
 /**
@@ -64,7 +32,6 @@ export function tokenRoles(creatorRoles: readonly Role[]): Role[] {
   return creatorRoles.filter((role) => role !== "ministry_approver");
 }
 
-export const workflowStatuses = ["draft", "submitted", "published"] as const;
 export type WorkflowStatus = (typeof workflowStatuses)[number];
 
 export const actions = [

@@ -5,6 +5,13 @@ import { GuaranteeAttributes, InstrumentType } from "./gradation.ts";
 import { Money } from "./money.ts";
 import { PartyId } from "./parties.ts";
 import { Sources } from "./sources.ts";
+import {
+  agreementStatusIds,
+  coalitionRoleIds,
+  natoStanceIds,
+  type provisionKindIds,
+} from "./vocabulary/agreements.ts";
+import { measureBasisIds } from "./vocabulary/flow.ts";
 
 /** Stable, readable ids: "uk-ukraine-security-cooperation-2024". */
 export const Slug = z
@@ -47,14 +54,14 @@ export const Provision = z
         forms: z.array(z.enum(["military", "economic", "financial", "humanitarian", "training"])).max(5),
         amount: Money.optional(),
         /** Whether `amount` is per year (e.g. EUR 5 bn a year) or for the whole period. */
-        amountBasis: z.enum(["total", "per_year"]).optional(),
+        amountBasis: z.enum(measureBasisIds).optional(),
         ...provisionBase,
       })
       .strict(),
     z
       .object({
         kind: z.literal("nato_membership"),
-        stance: z.enum(["path_supported", "bridge_to_membership", "review_on_accession", "not_supported"]),
+        stance: z.enum(natoStanceIds),
         ...provisionBase,
       })
       .strict(),
@@ -93,7 +100,7 @@ export const Provision = z
       .object({
         kind: z.literal("capability_coalition"),
         coalition: z.string().trim().min(1).max(200),
-        role: z.enum(["lead", "co_lead", "member"]),
+        role: z.enum(coalitionRoleIds),
         ...provisionBase,
       })
       .strict(),
@@ -110,19 +117,15 @@ export type Provision = z.infer<typeof Provision>;
 export type ProvisionKind = Provision["kind"];
 export const provisionKinds = Provision.options.map((o) => o.shape.kind.value) as ProvisionKind[];
 
-export const AgreementStatus = z
-  .enum([
-    "proposed",
-    "draft",
-    "signed",
-    "in_force",
-    "reshaped",
-    "conditional",
-    "suspended",
-    "expired",
-    "superseded",
-  ])
-  .meta({ id: "AgreementStatus" });
+// The vocabulary names the provision kinds; this fails to compile if the union and the vocabulary part ways.
+const provisionKindsNamed: ProvisionKind extends (typeof provisionKindIds)[number]
+  ? (typeof provisionKindIds)[number] extends ProvisionKind
+    ? true
+    : false
+  : false = true;
+void provisionKindsNamed;
+
+export const AgreementStatus = z.enum(agreementStatusIds).meta({ id: "AgreementStatus" });
 export type AgreementStatus = z.infer<typeof AgreementStatus>;
 
 export const AgreementStatusChange = z

@@ -7,13 +7,7 @@ import { PartyId } from "./parties.ts";
 import { SourceDataset } from "./source-datasets.ts";
 import { Confidence, Sources } from "./sources.ts";
 import { Stage } from "./stage.ts";
-
-export const stageLabels: Record<Stage, { label: string; moneyLabel: string; description: string }> = {
-  pledged: { label: "Pledged", moneyLabel: "Pledged", description: "Announced, not binding." },
-  committed: { label: "Committed", moneyLabel: "Committed", description: "Made binding." },
-  allocated: { label: "Allocated", moneyLabel: "Allocated", description: "Earmarked in a concrete package." },
-  delivered: { label: "Delivered", moneyLabel: "Disbursed", description: "Handed over or paid out." },
-};
+import { measureBasisIds } from "./vocabulary/flow.ts";
 
 /** A period from one partial date to another, both inclusive. */
 export const Period = z
@@ -47,7 +41,7 @@ const commitmentFields = {
   category: CategoryId,
   measure: Measure,
   /** Whether the measure is for the whole period or per year (e.g. "EUR 5 bn a year"). */
-  measureBasis: z.enum(["total", "per_year"]).default("total"),
+  measureBasis: z.enum(measureBasisIds).default("total"),
   period: Period.optional(),
   conditions: z.array(z.string().trim().min(1).max(1000)).max(50).default([]),
   sources: Sources,

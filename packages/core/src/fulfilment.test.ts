@@ -20,7 +20,8 @@ import {
 } from "./fulfilment.ts";
 import type { Measure } from "./money.ts";
 import type { Result } from "./result.ts";
-import { type Stage, stageIds } from "./stage.ts";
+import type { Stage } from "./stage.ts";
+import { stageIds } from "./vocabulary/flow.ts";
 
 function ok<T>(result: Result<T, unknown>): T {
   if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.error)}`);

@@ -7,13 +7,12 @@ import {
   InstrumentForm,
   InstrumentType,
   instrumentType,
-  instrumentTypeIds,
   instrumentTypes,
   Tier,
-  tierIds,
   tierOf,
   tiers,
 } from "./gradation.ts";
+import { instrumentTypeIds, tierIds } from "./vocabulary/gradation.ts";
 
 interface Case {
   name: string;

@@ -1,35 +1,21 @@
 import { z } from "zod";
+import { cooperationAreaIds, cooperationAreaTerms } from "./vocabulary/agreements.ts";
+import { instrumentTypeIds, instrumentTypeTerms, tierIds, tierTerms } from "./vocabulary/gradation.ts";
 
 /**
  * The gradation of security guarantees, exactly as Table 1 of Tanner, "Friends and weapons: the architecture of
- * security guarantees for Ukraine" (FES, October 2025): three tiers and fifteen instrument types.
+ * security guarantees for Ukraine" (FES, October 2025): three tiers and fifteen instrument types. Their ids and
+ * words are in the vocabulary (vocabulary/gradation.ts); the definitions below add Table 1's order and examples.
  */
-export const tierIds = ["soft", "intermediate", "hard"] as const;
 export const Tier = z.enum(tierIds).meta({ id: "Tier", description: "A rung group of Table 1." });
 export type Tier = z.infer<typeof Tier>;
 
-export const instrumentTypeIds = [
-  "expression_of_support",
-  "political_commitment",
-  "assurance",
-  "pledge",
-  "declaration_joint_statement",
-  "partnership_agreement",
-  "framework_agreement",
-  "security_cooperation",
-  "defence_cooperation_treaty",
-  "robust_peacekeeping",
-  "binding_bilateral_treaty",
-  "mutual_defence_pact",
-  "extended_deterrence",
-  "alliance_obligation",
-  "troop_stationing",
-] as const;
 export const InstrumentType = z
   .enum(instrumentTypeIds)
   .meta({ id: "InstrumentType", description: "One of the fifteen instrument types of Table 1." });
 export type InstrumentType = z.infer<typeof InstrumentType>;
 
+/** A tier as the API lists it, in English. */
 export interface TierDefinition {
   id: Tier;
   label: string;
@@ -38,6 +24,7 @@ export interface TierDefinition {
   rank: number;
 }
 
+/** An instrument type as the API lists it, in English. */
 export interface InstrumentTypeDefinition {
   id: InstrumentType;
   tier: Tier;
@@ -47,139 +34,35 @@ export interface InstrumentTypeDefinition {
   tableExamples: string[];
 }
 
-export const tiers: readonly TierDefinition[] = [
-  {
-    id: "soft",
-    rank: 1,
-    label: "Soft",
-    heading: "Political / non-binding",
-    description: "Lowest level of commitment, typically non-legally binding.",
-  },
-  {
-    id: "intermediate",
-    rank: 2,
-    label: "Intermediate",
-    heading: "Structured agreements",
-    description: "More formalised agreements, but usually short of full mutual defence obligations.",
-  },
-  {
-    id: "hard",
-    rank: 3,
-    label: "Hard",
-    heading: "Legal, military, full guarantees, ratified",
-    description:
-      "Most credible and enforceable commitments, involving legal obligations and military presence.",
-  },
-];
+export const tiers: readonly TierDefinition[] = tierIds.map((id, i) => ({
+  id,
+  rank: i + 1,
+  ...tierTerms[id].en,
+}));
 
-export const instrumentTypes: readonly InstrumentTypeDefinition[] = [
-  {
-    id: "expression_of_support",
-    tier: "soft",
-    label: "Expressions of support",
-    description: "Statements of solidarity that undertake nothing specific.",
-    tableExamples: [],
-  },
-  {
-    id: "political_commitment",
-    tier: "soft",
-    label: "Political commitments",
-    description: "Undertakings that bind politically but not in law and have no enforcement mechanism.",
-    tableExamples: [],
-  },
-  {
-    id: "assurance",
-    tier: "soft",
-    label: "Assurances",
-    description: "Non-binding undertakings about the beneficiary's security, without enforcement.",
-    tableExamples: ["Budapest Memorandum 1994"],
-  },
-  {
-    id: "pledge",
-    tier: "soft",
-    label: "Pledges",
-    description: "Announced, non-binding promises of specific resources.",
-    tableExamples: [],
-  },
-  {
-    id: "declaration_joint_statement",
-    tier: "soft",
-    label: "Declarations / joint statements",
-    description: "Jointly issued texts that state intentions and frame later commitments.",
-    tableExamples: [],
-  },
-  {
-    id: "partnership_agreement",
-    tier: "intermediate",
-    label: "Partnership agreements",
-    description: "Strategic partnerships and compacts that coordinate long-term support among partners.",
-    tableExamples: ["strategic partnerships", "compacts"],
-  },
-  {
-    id: "framework_agreement",
-    tier: "intermediate",
-    label: "Framework agreements",
-    description: "Structured frameworks under which specific, often multi-year, support is organised.",
-    tableExamples: [],
-  },
-  {
-    id: "security_cooperation",
-    tier: "intermediate",
-    label: "Security cooperation",
-    description: "Structured cooperation in training, intelligence and arms supply.",
-    tableExamples: ["training", "intelligence", "arms supply"],
-  },
-  {
-    id: "defence_cooperation_treaty",
-    tier: "intermediate",
-    label: "Defence cooperation treaties",
-    description: "Legally binding defence cooperation without full alliance obligations.",
-    tableExamples: [],
-  },
-  {
-    id: "robust_peacekeeping",
-    tier: "intermediate",
-    label: "Robust peacekeeping with enforcement capacity",
-    description: "A peace operation mandated and equipped to enforce, not only to monitor.",
-    tableExamples: [],
-  },
-  {
-    id: "binding_bilateral_treaty",
-    tier: "hard",
-    label: "Legally binding bilateral treaties",
-    description:
-      "Ratified treaties in which a guarantor takes on obligations for the beneficiary's security.",
-    tableExamples: [],
-  },
-  {
-    id: "mutual_defence_pact",
-    tier: "hard",
-    label: "Mutual defence pacts",
-    description: "Binding undertakings to come to each other's defence if attacked.",
-    tableExamples: [],
-  },
-  {
-    id: "extended_deterrence",
-    tier: "hard",
-    label: "Extended deterrence commitments",
-    description: "A guarantor's deterrent, nuclear included, extended to cover the beneficiary.",
-    tableExamples: ["nuclear umbrella"],
-  },
-  {
-    id: "alliance_obligation",
-    tier: "hard",
-    label: "Alliance obligations",
-    description: "Collective defence owed between members of a standing alliance.",
-    tableExamples: ["NATO Article 5", "US–South Korea Treaty"],
-  },
-  {
-    id: "troop_stationing",
-    tier: "hard",
-    label: "Stationing of troops / permanent bases",
-    description: "Guarantor forces stationed on the beneficiary's territory as a trip-wire.",
-    tableExamples: ["trip-wire forces"],
-  },
-];
+const instrumentTypeTable: Record<InstrumentType, { tier: Tier; tableExamples: string[] }> = {
+  expression_of_support: { tier: "soft", tableExamples: [] },
+  political_commitment: { tier: "soft", tableExamples: [] },
+  assurance: { tier: "soft", tableExamples: ["Budapest Memorandum 1994"] },
+  pledge: { tier: "soft", tableExamples: [] },
+  declaration_joint_statement: { tier: "soft", tableExamples: [] },
+  partnership_agreement: { tier: "intermediate", tableExamples: ["strategic partnerships", "compacts"] },
+  framework_agreement: { tier: "intermediate", tableExamples: [] },
+  security_cooperation: { tier: "intermediate", tableExamples: ["training", "intelligence", "arms supply"] },
+  defence_cooperation_treaty: { tier: "intermediate", tableExamples: [] },
+  robust_peacekeeping: { tier: "intermediate", tableExamples: [] },
+  binding_bilateral_treaty: { tier: "hard", tableExamples: [] },
+  mutual_defence_pact: { tier: "hard", tableExamples: [] },
+  extended_deterrence: { tier: "hard", tableExamples: ["nuclear umbrella"] },
+  alliance_obligation: { tier: "hard", tableExamples: ["NATO Article 5", "US–South Korea Treaty"] },
+  troop_stationing: { tier: "hard", tableExamples: ["trip-wire forces"] },
+};
+
+export const instrumentTypes: readonly InstrumentTypeDefinition[] = instrumentTypeIds.map((id) => {
+  const { label, description } = instrumentTypeTerms[id].en;
+  const { tier, tableExamples } = instrumentTypeTable[id];
+  return { id, tier, label, description, tableExamples };
+});
 
 const instrumentTypeById = new Map(instrumentTypes.map((t) => [t.id, t]));
 
@@ -211,21 +94,7 @@ export const InstrumentForm = z
   .meta({ id: "InstrumentForm", description: "The form an instrument takes." });
 export type InstrumentForm = z.infer<typeof InstrumentForm>;
 
-export const CooperationArea = z
-  .enum([
-    "training",
-    "intelligence",
-    "arms_supply",
-    "military_financing",
-    "defence",
-    "cyber",
-    "hybrid_threats",
-    "defence_industry",
-    "financing",
-    "resilience",
-    "reform",
-  ])
-  .meta({ id: "CooperationArea" });
+export const CooperationArea = z.enum(cooperationAreaIds).meta({ id: "CooperationArea" });
 export type CooperationArea = z.infer<typeof CooperationArea>;
 
 /**
@@ -362,7 +231,7 @@ export function classify(a: GuaranteeAttributes): Classification {
   if (structuredForms.has(a.form) && securityAreas.length > 0) {
     return decide(
       "security_cooperation",
-      `Structured security cooperation in ${securityAreas.map((area) => area.replaceAll("_", " ")).join(", ")}.`,
+      `Structured security cooperation in ${securityAreas.map((area) => cooperationAreaTerms[area].en.label.toLowerCase()).join(", ")}.`,
     );
   }
 

@@ -19,3 +19,4 @@ export * from "./series.ts";
 export * from "./source-datasets.ts";
 export * from "./sources.ts";
 export * from "./stage.ts";
+export * from "./vocabulary/index.ts";

@@ -95,6 +95,7 @@ describe("jsonSchemas", () => {
       "conditions",
       "sources",
       "synthetic",
+      "sourceDataset",
       "schedule",
     ]);
   });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { type measureKindIds, measureKindTerms, quantityUnitIds } from "./vocabulary/flow.ts";
 
 /**
  * An exact decimal as a string ("1500000000", "0.06274"). Money never passes through a binary float: sums and
@@ -28,7 +29,7 @@ export type CurrencyCode = z.infer<typeof CurrencyCode>;
 export const Money = z
   .object({ amount: NonNegativeDecimal, currency: CurrencyCode })
   .strict()
-  .meta({ id: "Money", description: "An exact amount in one currency." });
+  .meta({ id: "Money", description: measureKindTerms.money.en.description });
 export type Money = z.infer<typeof Money>;
 
 /**
@@ -45,22 +46,8 @@ export const SignedMoney = z.object({ amount: DecimalString, currency: CurrencyC
 });
 export type SignedMoney = z.infer<typeof SignedMoney>;
 
-/** What a quantity counts. One series never mixes units. */
-export const QuantityUnit = z
-  .enum([
-    "items",
-    "rounds",
-    "missiles",
-    "systems",
-    "batteries",
-    "launchers",
-    "vehicles",
-    "aircraft",
-    "vessels",
-    "personnel_trained",
-    "tonnes",
-  ])
-  .meta({ id: "QuantityUnit" });
+/** What a quantity counts. One series never mixes units; the units and their words are in vocabulary/flow.ts. */
+export const QuantityUnit = z.enum(quantityUnitIds).meta({ id: "QuantityUnit" });
 export type QuantityUnit = z.infer<typeof QuantityUnit>;
 
 export const Quantity = z
@@ -71,7 +58,7 @@ export const Quantity = z
     item: z.string().trim().min(1).max(200),
   })
   .strict()
-  .meta({ id: "Quantity", description: "A count of a designated item in one unit." });
+  .meta({ id: "Quantity", description: measureKindTerms.quantity.en.description });
 export type Quantity = z.infer<typeof Quantity>;
 
 /** A commitment or event is measured either in money or in a quantity of a designated item. */
@@ -98,3 +85,11 @@ export const EventMeasure = z
       "A stage event's figure: money (exact decimal and currency, negative for a reversal or a decommitment) or a quantity (count, unit, item).",
   });
 export type EventMeasure = z.infer<typeof EventMeasure>;
+
+// The vocabulary names the measure kinds; this fails to compile if the union and the vocabulary part ways.
+const measureKindsNamed: Measure["kind"] extends (typeof measureKindIds)[number]
+  ? (typeof measureKindIds)[number] extends Measure["kind"]
+    ? true
+    : false
+  : false = true;
+void measureKindsNamed;

@@ -3,6 +3,7 @@ import { Slug } from "./agreements.ts";
 import { PartialDate } from "./dates.ts";
 import { Measure } from "./money.ts";
 import { Sources } from "./sources.ts";
+import { disputeStatuses } from "./vocabulary/remarks.ts";
 
 /*
  * What others say about a record: disputes (another organisation's own figure and source, shown beside the
@@ -20,7 +21,6 @@ export const RecordRef = z
   .meta({ id: "RecordRef", description: "A ledger record, by kind and id." });
 export type RecordRef = z.infer<typeof RecordRef>;
 
-export const disputeStatuses = ["open", "upheld", "rejected", "withdrawn"] as const;
 export const DisputeStatus = z.enum(disputeStatuses).meta({
   id: "DisputeStatus",
   description:

@@ -1,18 +1,18 @@
 import { z } from "zod";
 import type { Stage } from "./stage.ts";
+import { sourceDatasetIds, sourceDatasetTerms } from "./vocabulary/sources.ts";
 
 /**
  * Whose figures a record holds: a publisher's dataset imported as published, or the tracker's own records (the
  * seed documents' lines and what partner ministries enter). Figures of two datasets are never added up as if they
  * were one count (Kiel's figure for Germany and Germany's own report may be the same euros), and each dataset
  * reports only some stages: a view says whose word it shows and never reads a stage a source does not report as
- * zero.
+ * zero. Their names and what each reports, in English and Ukrainian, are in the vocabulary (vocabulary/sources.ts);
+ * the definitions below are what the code reads.
  */
-export const sourceDatasetIds = ["tracker", "kiel", "sipri", "iati"] as const;
 export const SourceDataset = z.enum(sourceDatasetIds).meta({
   id: "SourceDataset",
-  description:
-    "Whose figures: tracker (records kept in the tracker), kiel (Kiel Institute, Ukraine Support Tracker), sipri (SIPRI Arms Transfers Database), iati (IATI publishers' activity files).",
+  description: `Whose figures: ${sourceDatasetIds.map((id) => `${id} (${sourceDatasetTerms[id].en.label})`).join(", ")}.`,
 });
 export type SourceDataset = z.infer<typeof SourceDataset>;
 
@@ -20,7 +20,7 @@ export interface SourceDatasetDefinition {
   id: SourceDataset;
   /** Who publishes it, for credit lines; null for the tracker's own records, each of which names its sources. */
   publisher: string | null;
-  /** The dataset's name, as its publisher gives it. */
+  /** The dataset's name in English, from the vocabulary, which also has its Ukrainian name and what it reports. */
   title: string;
   /** The stages its figures are recorded at, in flow order. */
   stages: readonly Stage[];
@@ -36,7 +36,7 @@ export const sourceDatasets: Readonly<Record<SourceDataset, SourceDatasetDefinit
   tracker: {
     id: "tracker",
     publisher: null,
-    title: "Records kept in the commitments tracker",
+    title: sourceDatasetTerms.tracker.en.label,
     stages: ["pledged", "committed", "allocated", "delivered"],
     progressStage: "delivered",
     promisesByCategory: true,
@@ -45,7 +45,7 @@ export const sourceDatasets: Readonly<Record<SourceDataset, SourceDatasetDefinit
   kiel: {
     id: "kiel",
     publisher: "Kiel Institute for the World Economy",
-    title: "Ukraine Support Tracker",
+    title: sourceDatasetTerms.kiel.en.label,
     stages: ["committed", "allocated"],
     progressStage: "allocated",
     promisesByCategory: false,
@@ -54,7 +54,7 @@ export const sourceDatasets: Readonly<Record<SourceDataset, SourceDatasetDefinit
   sipri: {
     id: "sipri",
     publisher: "Stockholm International Peace Research Institute (SIPRI)",
-    title: "SIPRI Arms Transfers Database",
+    title: sourceDatasetTerms.sipri.en.label,
     stages: ["committed", "delivered"],
     progressStage: "delivered",
     promisesByCategory: true,
@@ -64,7 +64,7 @@ export const sourceDatasets: Readonly<Record<SourceDataset, SourceDatasetDefinit
   iati: {
     id: "iati",
     publisher: null,
-    title: "IATI activity files",
+    title: sourceDatasetTerms.iati.en.label,
     stages: ["pledged", "committed", "delivered"],
     progressStage: "delivered",
     promisesByCategory: true,

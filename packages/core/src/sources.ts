@@ -1,8 +1,10 @@
 import { z } from "zod";
 import { PartialDate } from "./dates.ts";
+import { confidenceIds } from "./vocabulary/flow.ts";
+import { sourceKindIds } from "./vocabulary/sources.ts";
 
 export const SourceKind = z
-  .enum(["seed_document", "official", "dataset", "research", "media", "synthetic"])
+  .enum(sourceKindIds)
   .meta({ id: "SourceKind", description: "What kind of publication a source is." });
 export type SourceKind = z.infer<typeof SourceKind>;
 
@@ -30,22 +32,6 @@ export const Sources = z.array(Source).min(1, "every record needs at least one s
  * anyone else has checked.
  */
 export const Confidence = z
-  .enum([
-    "reported_by_donor",
-    "confirmed_by_recipient",
-    "independently_verified",
-    "estimated",
-    "disputed",
-    "undisclosed",
-  ])
+  .enum(confidenceIds)
   .meta({ id: "Confidence", description: "How sure the tracker is of a figure." });
 export type Confidence = z.infer<typeof Confidence>;
-
-export const confidenceLabels: Record<Confidence, string> = {
-  reported_by_donor: "Reported by donor",
-  confirmed_by_recipient: "Confirmed by recipient",
-  independently_verified: "Independently verified",
-  estimated: "Estimated",
-  disputed: "Disputed",
-  undisclosed: "Undisclosed",
-};

@@ -1,7 +1,15 @@
 import type { Action, OrganisationKind, Role } from "@commitments/core/access";
-import { roleLabels } from "@commitments/core/access";
+import { roles } from "@commitments/core/vocabulary";
 import { formatInteger, pluralUk } from "../format.ts";
-import { localised } from "../i18n/index.ts";
+import { type Lang, localised } from "../i18n/index.ts";
+import { labelsOf, words } from "../i18n/vocabulary.ts";
+
+/** Each role's name and what it may do, in the vocabulary's words. */
+const rolesIn = (lang: Lang) =>
+  Object.fromEntries(roles.map((role) => [role, words("role", role, lang)])) as Record<
+    Role,
+    { label: string; description: string }
+  >;
 
 /**
  * Core's reasons for refusing an action, in Ukrainian. Core speaks English (the API answers with these words), so
@@ -120,7 +128,7 @@ export const messages = localised(
     tokens: {
       title: "API tokens",
       lede: "For programs that upload to the tracker on your organisation's behalf. A token acts with your roles, except publishing, which stays a person's decision. Reading needs no token.",
-      access: { read: "Read only", write: "Read and write (uploads)" },
+      access: labelsOf("tokenScope", "en"),
       loadFailed: (message: string) => `Could not load the tokens: ${message}`,
       loading: "Loading the tokens…",
       none: "Your organisation has no API tokens yet.",
@@ -165,14 +173,8 @@ export const messages = localised(
       copyFailed: "The browser did not allow copying: the token is selected, copy it with Ctrl+C (⌘C).",
       done: "I have copied it",
     },
-    organisationKinds: {
-      partner_ministry: "Partner ministry",
-      beneficiary_ministry: "Beneficiary ministry",
-      ngo: "NGO",
-      newsroom: "Newsroom",
-      maintainers: "The tracker's maintainers",
-    } satisfies Record<OrganisationKind, string>,
-    roles: roleLabels as Record<Role, { label: string; description: string }>,
+    organisationKinds: labelsOf("organisationKind", "en") satisfies Record<OrganisationKind, string>,
+    roles: rolesIn("en"),
     abilities: {
       "record.create": (country: string | null) =>
         `record and correct ${country ? `${country}'s` : "any donor's"} commitments, schedules and deliveries`,
@@ -261,7 +263,7 @@ export const messages = localised(
     tokens: {
       title: "Токени API",
       lede: "Для програм, що завантажують дані до трекера від імені вашої організації. Токен діє з вашими ролями, окрім публікації: її завжди вирішує людина. Для читання токен не потрібен.",
-      access: { read: "Лише читання", write: "Читання й запис (завантаження)" },
+      access: labelsOf("tokenScope", "uk"),
       loadFailed: (message: string) => `Не вдалося завантажити токени: ${message}`,
       loading: "Завантаження токенів…",
       none: "У вашої організації ще немає токенів API.",
@@ -306,32 +308,8 @@ export const messages = localised(
       copyFailed: "Браузер не дозволив копіювання: токен виділено, скопіюйте його клавішами Ctrl+C (⌘C).",
       done: "Я його скопіював(-ла)",
     },
-    organisationKinds: {
-      partner_ministry: "Міністерство країни-партнера",
-      beneficiary_ministry: "Міністерство країни-отримувача",
-      ngo: "Громадська організація",
-      newsroom: "Редакція ЗМІ",
-      maintainers: "Команда трекера",
-    },
-    roles: {
-      ngo_analyst: { label: "Аналітик громадської організації", description: "Коментує й оскаржує записи." },
-      ministry_editor: {
-        label: "Редактор міністерства",
-        description: "Створює й виправляє записи своєї країни та подає їх на затвердження.",
-      },
-      ministry_approver: {
-        label: "Затверджувач міністерства",
-        description: "Публікує чернетки, подані власною організацією.",
-      },
-      recipient_verifier: {
-        label: "Верифікатор отримувача",
-        description: "Підтверджує або оскаржує отримання поставок.",
-      },
-      administrator: {
-        label: "Адміністратор",
-        description: "Підтримує трекер, його довідкові дані та облікові записи.",
-      },
-    },
+    organisationKinds: labelsOf("organisationKind", "uk"),
+    roles: rolesIn("uk"),
     abilities: {
       "record.create": (country: string | null) =>
         `вносити й виправляти зобов’язання, графіки та поставки ${country ? `донора «${country}»` : "будь-якого донора"}`,

@@ -1,9 +1,10 @@
 import { useQuery } from "@tanstack/react-query";
 import { Fragment, useRef, useState } from "react";
-import { agreementsQuery, categoriesQuery, commitmentQuery } from "../api.ts";
-import { formatMeasure, formatPartialDate, humanise } from "../format.ts";
+import { agreementsQuery, commitmentQuery } from "../api.ts";
+import { formatMeasure, formatPartialDate } from "../format.ts";
 import { useLang, useMessages } from "../i18n/index.ts";
 import { usePartyName } from "../i18n/names.ts";
+import { label } from "../i18n/vocabulary.ts";
 import { usePageHeading } from "../usePageHeading.ts";
 import { ViewLink } from "../ViewLink.tsx";
 import { PinButton } from "../watch/PinButton.tsx";
@@ -41,7 +42,6 @@ export function CommitmentPage({ id }: { id: string }) {
   const detail = useQuery(commitmentQuery(id));
   const partyName = usePartyName();
   const agreements = useQuery(agreementsQuery);
-  const categories = useQuery(categoriesQuery);
   const remarker = useRemarker();
   const { pins, toggle } = usePins(remarker.session?.user?.id);
   const [acting, setActing] = useState<Acting | null>(null);
@@ -63,7 +63,7 @@ export function CommitmentPage({ id }: { id: string }) {
   const exact = (measure: Parameters<typeof formatMeasure>[0]) =>
     formatMeasure(measure, { exact: true, lang });
   const agreement = agreements.data?.find((a) => a.id === c.agreement);
-  const category = categories.data?.find((cat) => cat.id === c.category)?.label ?? humanise(c.category);
+  const category = label("category", c.category, lang);
   const deliveries = events.filter((e) => e.stage === "delivered");
   // Remarks are made on published records only (the API refuses others), and on deliveries: the figures that
   // say what arrived.

@@ -1,8 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
-import { categoriesQuery, commitmentsQuery } from "../api.ts";
-import { humanise } from "../format.ts";
+import { commitmentsQuery } from "../api.ts";
 import { useLang, useMessages } from "../i18n/index.ts";
 import { usePartyName } from "../i18n/names.ts";
+import { label } from "../i18n/vocabulary.ts";
 import { usePageHeading } from "../usePageHeading.ts";
 import { ViewLink } from "../ViewLink.tsx";
 import { Citation } from "./Citation.tsx";
@@ -16,10 +16,8 @@ export function CommitmentsSection() {
   const t = useMessages(messages);
   const lang = useLang();
   const commitments = useQuery(commitmentsQuery);
-  const categories = useQuery(categoriesQuery);
   const heading = usePageHeading(t.list.title);
   const partyName = usePartyName();
-  const categoryLabel = (id: string) => categories.data?.find((c) => c.id === id)?.label ?? humanise(id);
 
   return (
     <section id="commitments" aria-labelledby="commitments-title" className="commitments">
@@ -62,7 +60,7 @@ export function CommitmentsSection() {
                       ) : null}
                       {c.disputed ? <span className="badge badge-disputed">{t.badges.disputed}</span> : null}
                     </th>
-                    <td>{categoryLabel(c.category)}</td>
+                    <td>{label("category", c.category, lang)}</td>
                     <td className="num">{promised(c.measure, c.measureBasis, lang)}</td>
                   </tr>
                 ))}

@@ -1,9 +1,10 @@
 import type { Measure, RecordRef } from "@commitments/core";
 import { type FormEvent, useEffect, useId, useState } from "react";
 import { client } from "../api.ts";
-import { formatMeasure, inMeasureOf } from "../format.ts";
+import { formatMeasure, inMeasureOf, type Lang } from "../format.ts";
 import { FormField } from "../forms/Field.tsx";
 import { useLang, useMessages } from "../i18n/index.ts";
+import { label } from "../i18n/vocabulary.ts";
 import { messages } from "./messages.ts";
 import { DisputeBody, digitsOf, emptySource, type SourceDraft, sourceOf } from "./remarkSchemas.ts";
 import { SourceFields } from "./SourceFields.tsx";
@@ -22,8 +23,10 @@ const fieldOrder = (sources: number) => [
 ];
 
 /** What a figure is counted in, for its label: "EUR", or "155mm shells, rounds". */
-export function unitOf(measure: Measure): string {
-  return measure.kind === "money" ? measure.currency : `${measure.item}, ${measure.unit.replace("_", " ")}`;
+export function unitOf(measure: Measure, lang: Lang): string {
+  return measure.kind === "money"
+    ? measure.currency
+    : `${measure.item}, ${label("quantityUnit", measure.unit, lang)}`;
 }
 
 /**
@@ -90,7 +93,7 @@ export function DisputeForm({
           {errors.form}
         </p>
       ) : null}
-      <FormField label={t.form.figure(unitOf(recorded))} hint={t.form.figureHint} error={errors.figure}>
+      <FormField label={t.form.figure(unitOf(recorded, lang))} hint={t.form.figureHint} error={errors.figure}>
         {(control) => (
           <input
             {...control}

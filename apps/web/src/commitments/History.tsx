@@ -3,6 +3,7 @@ import { useQueries } from "@tanstack/react-query";
 import type { CommitmentDetail } from "../api.ts";
 import { formatMeasure, formatPartialDate, formatTimestamp, type Lang } from "../format.ts";
 import { useLang, useMessages } from "../i18n/index.ts";
+import { type Family, labelOrId } from "../i18n/vocabulary.ts";
 import { stageLabel } from "./labels.ts";
 import { type Messages, messages } from "./messages.ts";
 import { type HistoryKind, historyQuery } from "./queries.ts";
@@ -19,6 +20,8 @@ interface Change {
 /** One version of one record, as a row of the history. */
 interface Row {
   key: string;
+  /** commitment, tranche or event; or dispute, confirmation or annotation for a remark on one. */
+  kind: string;
   record: string;
   version: number;
   action: keyof Messages["history"]["actions"];
@@ -34,9 +37,25 @@ const isMeasure = (value: unknown): value is Measure =>
 const isSource = (value: unknown) =>
   typeof value === "object" && value !== null && "title" in value && "kind" in value;
 
-/** A field's value, briefly: figures as figures, sources counted, long texts cut. */
-function shown(value: unknown, t: Messages["history"], lang: Lang): string {
+/** The fields whose values are ids of the vocabulary: their values are shown in the reader's words. */
+function familyOf(kind: string, field: string): Family | undefined {
+  switch (field) {
+    case "category":
+    case "stage":
+    case "confidence":
+    case "measureBasis":
+      return field;
+    case "status":
+      return kind === "dispute" ? "disputeStatus" : "workflowStatus";
+    default:
+      return undefined;
+  }
+}
+
+/** A field's value, briefly: figures as figures, ids in words, sources counted, long texts cut. */
+function shown(value: unknown, t: Messages["history"], lang: Lang, family?: Family): string {
   if (value === null || value === undefined) return t.empty;
+  if (family && typeof value === "string") return labelOrId(family, value, lang);
   if (isMeasure(value)) return formatMeasure(value, { exact: true, lang });
   if (Array.isArray(value)) {
     if (value.length > 0 && value.every(isSource)) return t.sourcesCount(value.length);
@@ -78,6 +97,7 @@ export function History({ detail }: { detail: Detail }) {
       ...history.versions.map((v) => ({
         ...v,
         key: `${record.kind}-${record.id}-${v.version}`,
+        kind: record.kind,
         record: record.label,
       })),
       ...history.remarks.map((r) => ({
@@ -146,7 +166,8 @@ function Changes({ row }: { row: Row }) {
     <ul className="changes">
       {row.changes.map((change) => (
         <li key={change.field}>
-          <code>{change.field}</code>: {shown(change.before, t, lang)} → {shown(change.after, t, lang)}
+          <code>{change.field}</code>: {shown(change.before, t, lang, familyOf(row.kind, change.field))} →{" "}
+          {shown(change.after, t, lang, familyOf(row.kind, change.field))}
         </li>
       ))}
     </ul>

@@ -1,5 +1,5 @@
-import type { Confidence, SourceKind, Stage } from "@commitments/core";
 import { localised } from "../i18n/index.ts";
+import { inSentence, label, labelsOf, words } from "../i18n/vocabulary.ts";
 
 /** "day" / "days" and Ukrainian's three plural forms, chosen by the language's own rules. */
 const ukPlural = (n: number, one: string, few: string, many: string) => {
@@ -10,64 +10,24 @@ const enPlural = (n: number, one: string, other: string) => (n === 1 ? one : oth
 const enCount = (n: number) => new Intl.NumberFormat("en-GB").format(n);
 const ukCount = (n: number) => new Intl.NumberFormat("uk-UA").format(n);
 
-const stagesEn: Record<Stage, string> = {
-  pledged: "Pledged",
-  committed: "Committed",
-  allocated: "Allocated",
-  delivered: "Delivered",
-};
-const stagesUk: Record<Stage, string> = {
-  pledged: "Обіцяно",
-  committed: "Зобов’язано",
-  allocated: "Виділено",
-  delivered: "Поставлено",
-};
-
-const confidenceEn: Record<Confidence, string> = {
-  reported_by_donor: "Reported by donor",
-  confirmed_by_recipient: "Confirmed by recipient",
-  independently_verified: "Independently verified",
-  estimated: "Estimated",
-  disputed: "Disputed",
-  undisclosed: "Undisclosed",
-};
-const confidenceUk: Record<Confidence, string> = {
-  reported_by_donor: "Зі звіту донора",
-  confirmed_by_recipient: "Підтверджено отримувачем",
-  independently_verified: "Незалежно перевірено",
-  estimated: "Оцінка",
-  disputed: "Оскаржено",
-  undisclosed: "Не розкрито",
-};
-
-const sourceKindsEn: Record<SourceKind, string> = {
-  seed_document: "Seed document",
-  official: "Official",
-  dataset: "Dataset",
-  research: "Research",
-  media: "Media",
-  synthetic: "Synthetic",
-};
-const sourceKindsUk: Record<SourceKind, string> = {
-  seed_document: "Вихідний документ",
-  official: "Офіційне джерело",
-  dataset: "Набір даних",
-  research: "Дослідження",
-  media: "ЗМІ",
-  synthetic: "Синтетичні дані",
+/** An outcome to choose when resolving a dispute, and what it means: "Dispute upheld: the record should be …". */
+const outcomeChoice = (outcome: "upheld" | "rejected", lang: "en" | "uk") => {
+  const outcomeWords = words("disputeStatus", outcome, lang);
+  return `${outcomeWords.label}: ${inSentence(outcomeWords.description)}`;
 };
 
 /** The strings of the commitments list and of one commitment's page, its remarks and the NGO's forms. */
 export const messages = localised(
   {
-    // Words shared by several parts of the page.
-    stages: stagesEn,
-    disbursed: "Disbursed",
-    confidence: confidenceEn,
-    sourceKinds: sourceKindsEn,
+    // Words shared by several parts of the page; the vocabulary's where they are its terms.
+    sourceKinds: labelsOf("sourceKind", "en"),
     perYear: "a year",
     inTotal: "in total",
-    badges: { synthetic: "Synthetic", retracted: "Retracted", disputed: "Disputed" },
+    badges: {
+      synthetic: "Synthetic",
+      retracted: "Retracted",
+      disputed: label("confidence", "disputed", "en"),
+    },
 
     list: {
       title: "Commitments",
@@ -119,7 +79,7 @@ export const messages = localised(
         `No fulfilment figures yet: nothing recorded as ${promisedAs.toLowerCase()} or ${deliveredAs.toLowerCase()}, and no tranche due by ${date}.`,
       basis: (date: string, promisedAs: string) =>
         `As of ${date}. The promise counted is what has been recorded as ${promisedAs.toLowerCase()}, which may differ from the headline figure above.`,
-      delivered: "Delivered",
+      delivered: label("stage", "delivered", "en"),
       deliveredNoPromise: (amount: string, deliveredAs: string, promisedAs: string) =>
         `${amount} ${deliveredAs.toLowerCase()}; nothing recorded as ${promisedAs.toLowerCase()}, so no share of a promise`,
       deliveredOf: (amount: string, deliveredAs: string, promised: string, promisedAs: string) =>
@@ -161,8 +121,8 @@ export const messages = localised(
       tranche: "A tranche falls due",
       delivery: (deliveredAs: string) => `${deliveredAs}: one event`,
       synthetic: "Synthetic demo data (hollow purple)",
-      estimated: "Estimated (dashed ring)",
-      disputed: "Disputed (red cross)",
+      estimated: `${label("confidence", "estimated", "en")} (dashed ring)`,
+      disputed: `${label("confidence", "disputed", "en")} (red cross)`,
       asOf: (date: string) => `As of ${date} (dotted line)`,
       partialDates:
         "A date known only to the month or the year is placed at its end, as the fulfilment figures count it.",
@@ -197,12 +157,7 @@ export const messages = localised(
     },
 
     remarks: {
-      outcome: {
-        open: "Open dispute",
-        upheld: "Dispute upheld",
-        rejected: "Dispute rejected",
-        withdrawn: "Dispute withdrawn",
-      },
+      outcome: labelsOf("disputeStatus", "en"),
       by: (name: string) => `by ${name}`,
       recorded: "Recorded figure",
       theirs: (name: string) => `Figure given by ${name}`,
@@ -266,8 +221,8 @@ export const messages = localised(
         resolve: "Resolve the dispute",
       },
       outcome: "Outcome",
-      upheld: "Upheld: the record should be corrected",
-      rejected: "Rejected: the record stands",
+      upheld: outcomeChoice("upheld", "en"),
+      rejected: outcomeChoice("rejected", "en"),
       closeReason: "Why",
       submitWithdraw: "Withdraw the dispute",
       submitResolve: "Resolve the dispute",
@@ -291,7 +246,7 @@ export const messages = localised(
         update: "Corrected",
         retract: "Retracted",
         submit: "Submitted",
-        publish: "Published",
+        publish: label("workflowStatus", "published", "en"),
         return: "Returned",
       },
       kinds: {
@@ -309,13 +264,14 @@ export const messages = localised(
     },
   },
   {
-    stages: stagesUk,
-    disbursed: "Виплачено",
-    confidence: confidenceUk,
-    sourceKinds: sourceKindsUk,
-    perYear: "на рік",
+    sourceKinds: labelsOf("sourceKind", "uk"),
+    perYear: inSentence(label("measureBasis", "per_year", "uk")),
     inTotal: "загалом",
-    badges: { synthetic: "Синтетичні", retracted: "Відкликано", disputed: "Оскаржено" },
+    badges: {
+      synthetic: "Синтетичні",
+      retracted: "Відкликано",
+      disputed: label("confidence", "disputed", "uk"),
+    },
 
     list: {
       title: "Зобов’язання",
@@ -367,7 +323,7 @@ export const messages = localised(
         `Показників виконання ще немає: до ${date} жоден транш не мав надійти, і нічого не записано на стадії «${promisedAs}» чи «${deliveredAs}».`,
       basis: (date: string, promisedAs: string) =>
         `Станом на ${date}: обіцянкою вважається те, що записано на стадії «${promisedAs}»; це може відрізнятися від заголовної цифри вище.`,
-      delivered: "Поставлено",
+      delivered: label("stage", "delivered", "uk"),
       deliveredNoPromise: (amount: string, deliveredAs: string, promisedAs: string) =>
         `${deliveredAs} ${amount}; на стадії «${promisedAs}» нічого не записано, тож частку обіцяного визначити не можна`,
       deliveredOf: (amount: string, deliveredAs: string, promised: string, promisedAs: string) =>
@@ -409,8 +365,8 @@ export const messages = localised(
       tranche: "Термін траншу",
       delivery: (deliveredAs: string) => `${deliveredAs}: одна подія`,
       synthetic: "Синтетичні демонстраційні дані (порожнє фіолетове коло)",
-      estimated: "Оцінка (пунктирне кільце)",
-      disputed: "Оскаржено (червоний хрестик)",
+      estimated: `${label("confidence", "estimated", "uk")} (пунктирне кільце)`,
+      disputed: `${label("confidence", "disputed", "uk")} (червоний хрестик)`,
       asOf: (date: string) => `Станом на ${date} (пунктирна лінія)`,
       partialDates:
         "Дату, відому лише з точністю до місяця чи року, показано в кінці цього періоду — так її враховують показники виконання.",
@@ -445,12 +401,7 @@ export const messages = localised(
     },
 
     remarks: {
-      outcome: {
-        open: "Відкрите оскарження",
-        upheld: "Оскарження задоволено",
-        rejected: "Оскарження відхилено",
-        withdrawn: "Оскарження відкликано",
-      },
+      outcome: labelsOf("disputeStatus", "uk"),
       by: (name: string) => `від ${name}`,
       recorded: "Цифра в записі",
       theirs: (name: string) => `Цифра, яку наводить ${name}`,
@@ -515,8 +466,8 @@ export const messages = localised(
         resolve: "Вирішити оскарження",
       },
       outcome: "Рішення",
-      upheld: "Задовольнити: запис слід виправити",
-      rejected: "Відхилити: запис залишається",
+      upheld: outcomeChoice("upheld", "uk"),
+      rejected: outcomeChoice("rejected", "uk"),
       closeReason: "Чому",
       submitWithdraw: "Відкликати оскарження",
       submitResolve: "Вирішити оскарження",
@@ -540,7 +491,7 @@ export const messages = localised(
         update: "Виправлено",
         retract: "Відкликано",
         submit: "Подано",
-        publish: "Опубліковано",
+        publish: label("workflowStatus", "published", "uk"),
         return: "Повернуто",
       },
       kinds: {

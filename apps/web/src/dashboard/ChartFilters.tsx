@@ -1,13 +1,13 @@
+import { categoryIds, stageIds, tierIds } from "@commitments/core/vocabulary";
 import { useQuery } from "@tanstack/react-query";
 import { type ReactNode, useId } from "react";
-import { agreementsQuery, categoriesQuery, gradationQuery, partiesQuery } from "../api.ts";
-import { useMessages } from "../i18n/index.ts";
+import { agreementsQuery, partiesQuery } from "../api.ts";
+import { useLang, useMessages } from "../i18n/index.ts";
 import { usePartyName } from "../i18n/names.ts";
+import { labelsOf } from "../i18n/vocabulary.ts";
 import { updateSearch } from "../useSearchParam.ts";
 import type { ChartState, SeriesParamName } from "./chartState.ts";
 import { messages } from "./messages.ts";
-
-const stages = ["pledged", "committed", "allocated", "delivered"] as const;
 
 function Select({
   name,
@@ -44,16 +44,17 @@ function Select({
 export function ChartFilters({ state }: { state: ChartState }) {
   const t = useMessages(messages);
   const parties = useQuery(partiesQuery);
-  const categories = useQuery(categoriesQuery);
   const agreements = useQuery(agreementsQuery);
-  const gradation = useQuery(gradationQuery);
+  const lang = useLang();
+  const categoryNames = labelsOf("category", lang);
+  const tierNames = labelsOf("tier", lang);
   const partyName = usePartyName();
   const s = state.series;
   const donors = (parties.data ?? [])
     .filter((p) => p.id !== "UA")
     .map((p) => ({ id: p.id, name: partyName(p.id) }))
     .sort((a, b) => a.name.localeCompare(b.name));
-  const topCategories = (categories.data ?? []).filter((c) => !c.id.includes("."));
+  const topCategories = categoryIds.filter((id) => !id.includes("."));
   return (
     <form className="chart-filters" aria-label={t.filters} onSubmit={(event) => event.preventDefault()}>
       <Select name="chart" label={t.chartKind} value={state.chart}>
@@ -77,17 +78,17 @@ export function ChartFilters({ state }: { state: ChartState }) {
       </Select>
       <Select name="category" label={t.category} value={s.category ?? ""}>
         <option value="">{t.any}</option>
-        {topCategories.map((c) => (
-          <option key={c.id} value={c.id}>
-            {c.label}
+        {topCategories.map((id) => (
+          <option key={id} value={id}>
+            {categoryNames[id]}
           </option>
         ))}
       </Select>
       <Select name="tier" label={t.tier} value={s.tier ?? ""}>
         <option value="">{t.any}</option>
-        {(gradation.data?.tiers ?? []).map((tier) => (
-          <option key={tier.id} value={tier.id}>
-            {tier.label}
+        {tierIds.map((tier) => (
+          <option key={tier} value={tier}>
+            {tierNames[tier]}
           </option>
         ))}
         <option value="none">{t.noAgreement}</option>
@@ -101,14 +102,14 @@ export function ChartFilters({ state }: { state: ChartState }) {
         ))}
       </Select>
       <Select name="promised" label={t.promisedStage} value={s.promised ?? "committed"}>
-        {stages.map((stage) => (
+        {stageIds.map((stage) => (
           <option key={stage} value={stage}>
             {t.stages[stage]}
           </option>
         ))}
       </Select>
       <Select name="delivered" label={t.deliveredStage} value={s.delivered ?? "delivered"}>
-        {stages.map((stage) => (
+        {stageIds.map((stage) => (
           <option key={stage} value={stage}>
             {t.stages[stage]}
           </option>

@@ -1,13 +1,27 @@
 import { locales, useLang, useMessages } from "../i18n/index.ts";
+import { usePartyName } from "../i18n/names.ts";
+import { isId, label } from "../i18n/vocabulary.ts";
 import { messages } from "./messages.ts";
 import type { Series } from "./queries.ts";
 
-type Point = Series["groups"][number]["points"][number];
+type Group = Series["groups"][number];
+type Point = Group["points"][number];
 
 /** The chart's figures as a table: the same numbers, readable without the picture and by screen readers. */
 export function SeriesTable({ series }: { series: Series }) {
   const t = useMessages(messages);
   const lang = useLang();
+  const partyName = usePartyName();
+  /** A group's name in the page's language: the series names its groups in English. */
+  const groupName = ({ key, label: name }: Group) => {
+    if (key === "all" && series.groupBy === "all") return t.allCommitments;
+    if (key === "none" && (series.groupBy === "tier" || series.groupBy === "agreement")) return t.noAgreement;
+    if (series.groupBy === "donor") return partyName(key) === key ? name : partyName(key);
+    if (series.groupBy === "category" && isId("category", key)) return label("category", key, lang);
+    if (series.groupBy === "tier" && isId("tier", key)) return label("tier", key, lang);
+    return name;
+  };
+  const unitName = (unit: string) => (isId("quantityUnit", unit) ? label("quantityUnit", unit, lang) : unit);
   const number = new Intl.NumberFormat(locales[lang], { maximumFractionDigits: 2 });
   const amount = (value: string) => number.format(value as unknown as number);
   const marks = ({ flags: f }: Point) => {
@@ -38,8 +52,8 @@ export function SeriesTable({ series }: { series: Series }) {
             {rows.map(({ group, point }) => (
               <tr key={`${group.key}|${group.currency ?? group.unit ?? ""}|${point.period}`}>
                 <th scope="row">
-                  {group.label}
-                  {group.currency || group.unit ? ` (${group.currency ?? group.unit})` : ""}
+                  {groupName(group)}
+                  {group.currency ? ` (${group.currency})` : group.unit ? ` (${unitName(group.unit)})` : ""}
                 </th>
                 <td>{point.period}</td>
                 <td className="number">{amount(point.promised)}</td>

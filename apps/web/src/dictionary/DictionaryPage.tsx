@@ -81,6 +81,7 @@ export function DictionaryPage() {
 
 function ExportSection({ description }: { description: ExportDescription }) {
   const t = useMessages(messages);
+  const lang = useLang();
   const titleId = `dictionary-${description.id}-title`;
   const records = description.id === "records";
   return (
@@ -127,7 +128,24 @@ function ExportSection({ description }: { description: ExportDescription }) {
                   {column.exportOnly ? <span className="badge badge-export-only">{t.exportOnly}</span> : null}
                 </th>
                 <td>{column.type}</td>
-                <td>{column.description}</td>
+                <td>
+                  {column.description}
+                  {column.values ? (
+                    <details className="dictionary-values">
+                      <summary>{t.values(column.values.length)}</summary>
+                      <dl>
+                        {column.values.map((value) => (
+                          <Fragment key={value.id}>
+                            <dt>
+                              <code>{value.id}</code> {value[lang].label}
+                            </dt>
+                            <dd>{value[lang].description}</dd>
+                          </Fragment>
+                        ))}
+                      </dl>
+                    </details>
+                  ) : null}
+                </td>
                 <td>
                   <code>{column.example}</code>
                 </td>

@@ -24,7 +24,9 @@ export const messages = localised(
     requiredOnImport: "Required on import",
     exportOnly: "Export only",
     ignored: "no: ignored",
-    contentNote: "Column descriptions are kept in English, as the API documents them.",
+    contentNote:
+      "Column descriptions are kept in English, as the API documents them; the values of a column are named in the page's language.",
+    values: (n: number) => `Its ${n} values`,
   },
   {
     title: "Словник даних",
@@ -49,6 +51,8 @@ export const messages = localised(
     requiredOnImport: "Обов’язковий при імпорті",
     exportOnly: "Лише експорт",
     ignored: "ні: ігнорується",
-    contentNote: "Описи стовпців подано англійською, як їх документує API.",
+    contentNote:
+      "Описи стовпців подано англійською, як їх документує API; значення стовпців названо мовою сторінки.",
+    values: (n: number) => `Значення (${n})`,
   },
 );

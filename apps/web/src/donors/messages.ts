@@ -1,12 +1,13 @@
 import { localised } from "../i18n/index.ts";
+import { label } from "../i18n/vocabulary.ts";
 
 export const messages = localised(
   {
     title: "Donors",
     lede: "Every donor's promises and deliveries, converted to euros at each figure's own date. Open a donor for its chart, its commitments and the agreements it is party to.",
     donor: "Donor",
-    promised: "Committed",
-    delivered: "Delivered",
+    promised: label("stage", "committed", "en"),
+    delivered: label("stage", "delivered", "en"),
     share: "Delivered of committed",
     none: "No donor has recorded figures yet.",
     back: "All donors",
@@ -22,9 +23,9 @@ export const messages = localised(
     title: "Донори",
     lede: "Обіцянки і поставки кожного донора, перераховані в євро за курсом на дату кожної цифри. Відкрийте донора, щоб побачити його графік, зобов’язання та угоди.",
     donor: "Донор",
-    promised: "Зобов’язано",
-    delivered: "Поставлено",
-    share: "Поставлено від зобов’язаного",
+    promised: label("stage", "committed", "uk"),
+    delivered: label("stage", "delivered", "uk"),
+    share: "Поставлено від обсягу взятих зобов’язань",
     none: "Жоден донор ще не має записаних цифр.",
     back: "Усі донори",
     donorLede: (name: string) =>

@@ -1,4 +1,5 @@
 import { localised } from "./index.ts";
+import { label } from "./vocabulary.ts";
 
 /** Strings the whole interface shares: the site's frame and navigation. */
 export const common = localised(
@@ -25,8 +26,8 @@ export const common = localised(
       dictionary: "Data dictionary",
     },
     synthetic: "Synthetic demo data — not real figures",
-    estimated: "Estimated",
-    disputed: "Disputed",
+    estimated: label("confidence", "estimated", "en"),
+    disputed: label("confidence", "disputed", "en"),
     pageSuffix: "Commitments tracker",
   },
   {
@@ -52,8 +53,8 @@ export const common = localised(
       dictionary: "Словник даних",
     },
     synthetic: "Синтетичні демонстраційні дані — не реальні цифри",
-    estimated: "Оцінка",
-    disputed: "Оскаржено",
+    estimated: label("confidence", "estimated", "uk"),
+    disputed: label("confidence", "disputed", "uk"),
     pageSuffix: "Трекер зобов’язань",
   },
 );

@@ -1,9 +1,10 @@
 import { useQuery } from "@tanstack/react-query";
-import { type AgreementView, categoriesQuery, commitmentsQuery } from "../api.ts";
+import { type AgreementView, commitmentsQuery } from "../api.ts";
 import { promised } from "../commitments/labels.ts";
 import { SourceList } from "../commitments/SourceList.tsx";
-import { formatPartialDate, humanise } from "../format.ts";
-import { useMessages } from "../i18n/index.ts";
+import { formatPartialDate } from "../format.ts";
+import { useLang, useMessages } from "../i18n/index.ts";
+import { label } from "../i18n/vocabulary.ts";
 import { ViewLink } from "../ViewLink.tsx";
 import { messages } from "./messages.ts";
 import { provisionHeadline } from "./provisions.ts";
@@ -18,8 +19,7 @@ export function AgreementDetail({
   onClose: () => void;
 }) {
   const t = useMessages(messages);
-  const categories = useQuery(categoriesQuery);
-  const categoryLabel = (id: string) => categories.data?.find((c) => c.id === id)?.label ?? humanise(id);
+  const lang = useLang();
   const commitments = useQuery(commitmentsQuery);
   const underIt = commitments.data?.items.filter((c) => c.agreement === agreement.id) ?? [];
   return (
@@ -28,7 +28,8 @@ export function AgreementDetail({
         ×
       </button>
       <p className="eyebrow">
-        {humanise(agreement.tier)} · {agreement.classification.instrumentType.replaceAll("_", " ")}
+        {label("tier", agreement.tier, lang)} ·{" "}
+        {label("instrumentType", agreement.classification.instrumentType, lang)}
         {agreement.synthetic ? <span className="badge badge-synthetic">{t.synthetic}</span> : null}
       </p>
       <h2 id="agreement-title">{agreement.title}</h2>
@@ -71,7 +72,7 @@ export function AgreementDetail({
                 {p.kind === "assistance" && p.categories.length > 0 ? (
                   <span className="provision-categories">
                     {" "}
-                    ({p.categories.map(categoryLabel).join(", ")})
+                    ({p.categories.map((category) => label("category", category, lang)).join(", ")})
                   </span>
                 ) : null}
                 <p>{p.text}</p>
@@ -105,7 +106,7 @@ export function AgreementDetail({
                 ? t.reported(formatPartialDate(change.date))
                 : formatPartialDate(change.date)}
             </span>{" "}
-            <strong>{humanise(change.status)}</strong>
+            <strong>{label("agreementStatus", change.status, lang)}</strong>
             {change.note ? <p>{change.note}</p> : null}
             <SourceList sources={change.sources} brief />
           </li>

@@ -1,9 +1,10 @@
 import type { ProvisionKind } from "@commitments/core";
 import { useQuery } from "@tanstack/react-query";
-import { type AgreementView, agreementsQuery, gradationQuery } from "../api.ts";
+import { type AgreementView, agreementsQuery } from "../api.ts";
 import { SourceList } from "../commitments/SourceList.tsx";
 import { common } from "../i18n/common.ts";
-import { useMessages } from "../i18n/index.ts";
+import { useLang, useMessages } from "../i18n/index.ts";
+import { label } from "../i18n/vocabulary.ts";
 import { usePageHeading } from "../usePageHeading.ts";
 import { updateSearch, useSearchParam } from "../useSearchParam.ts";
 import { ViewLink } from "../ViewLink.tsx";
@@ -38,7 +39,7 @@ export function ComparePage() {
   const c = useMessages(common);
   const heading = usePageHeading(t.compareTitle);
   const agreements = useQuery(agreementsQuery);
-  const gradation = useQuery(gradationQuery);
+  const lang = useLang();
   const [param] = useSearchParam("agreements");
   const chosenIds = param ? param.split(",").filter(Boolean) : defaultIds;
   const all = agreements.data ?? [];
@@ -47,8 +48,6 @@ export function ComparePage() {
     const next = chosenIds.includes(id) ? chosenIds.filter((x) => x !== id) : [...chosenIds, id];
     updateSearch({ agreements: next.join(",") || null });
   };
-  const typeLabel = (id: string) =>
-    gradation.data?.tiers.flatMap((tier) => tier.instrumentTypes).find((type) => type.id === id)?.label ?? id;
 
   return (
     <article className="compare" aria-labelledby="compare-title">
@@ -84,7 +83,8 @@ export function ComparePage() {
                 <th scope="row">{t.tier}</th>
                 {chosen.map((a) => (
                   <td key={a.id}>
-                    <span className={`tier-tag tier-${a.tier}`}>{a.tier}</span> {typeLabel(a.instrumentType)}
+                    <span className={`tier-tag tier-${a.tier}`}>{label("tier", a.tier, lang)}</span>{" "}
+                    {label("instrumentType", a.instrumentType, lang)}
                   </td>
                 ))}
               </tr>

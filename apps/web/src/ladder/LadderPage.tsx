@@ -2,8 +2,9 @@ import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { type AgreementView, agreementsQuery, gradationQuery } from "../api.ts";
 import { formatPartialDate } from "../format.ts";
-import { useMessages } from "../i18n/index.ts";
+import { useLang, useMessages } from "../i18n/index.ts";
 import { usePartyName } from "../i18n/names.ts";
+import { label, words } from "../i18n/vocabulary.ts";
 import { usePageHeading } from "../usePageHeading.ts";
 import { useSearchParam } from "../useSearchParam.ts";
 import { ViewLink } from "../ViewLink.tsx";
@@ -15,6 +16,7 @@ export function LadderPage() {
   const gradation = useQuery(gradationQuery);
   const agreements = useQuery(agreementsQuery);
   const t = useMessages(messages);
+  const lang = useLang();
   const partyName = usePartyName();
   const heading = usePageHeading(t.ladderTitle);
   const [selectedId, select] = useSearchParam("agreement");
@@ -45,47 +47,56 @@ export function LadderPage() {
         <p>
           <ViewLink params={{ view: "compare" }}>{t.compareLink}</ViewLink>
         </p>
-        {tiersTopDown.map((tier) => (
-          <section key={tier.id} className={`tier tier-${tier.id}`} aria-labelledby={`tier-${tier.id}`}>
-            <h2 id={`tier-${tier.id}`}>
-              {tier.label} <span className="tier-heading">— {tier.heading}</span>
-            </h2>
-            <p className="tier-description">{tier.description}</p>
-            <ol className="rungs">
-              {[...tier.instrumentTypes].reverse().map((type) => {
-                const onRung = byType.get(type.id) ?? [];
-                return (
-                  <li key={type.id} className="rung" data-instrument-type={type.id}>
-                    <div className="rung-label">
-                      <h3>{type.label}</h3>
-                      <p>{type.description}</p>
-                    </div>
-                    <ul className="rung-agreements" aria-label={t.instruments(type.label, onRung.length)}>
-                      {onRung.map((agreement) => (
-                        <li key={agreement.id}>
-                          <button
-                            type="button"
-                            className="chip"
-                            aria-pressed={agreement.id === selectedId}
-                            onClick={() => select(agreement.id === selectedId ? null : agreement.id)}
-                          >
-                            <span className="chip-title">{agreement.shortTitle}</span>
-                            {agreement.signed ? (
-                              <span className="chip-date">{formatPartialDate(agreement.signed)}</span>
-                            ) : null}
-                            {agreement.currentStatus && agreement.currentStatus !== "signed" ? (
-                              <span className="chip-status">{agreement.currentStatus.replace("_", " ")}</span>
-                            ) : null}
-                          </button>
-                        </li>
-                      ))}
-                    </ul>
-                  </li>
-                );
-              })}
-            </ol>
-          </section>
-        ))}
+        {tiersTopDown.map((tier) => {
+          const tierWords = words("tier", tier.id, lang);
+          return (
+            <section key={tier.id} className={`tier tier-${tier.id}`} aria-labelledby={`tier-${tier.id}`}>
+              <h2 id={`tier-${tier.id}`}>
+                {tierWords.label} <span className="tier-heading">— {tierWords.heading}</span>
+              </h2>
+              <p className="tier-description">{tierWords.description}</p>
+              <ol className="rungs">
+                {[...tier.instrumentTypes].reverse().map((type) => {
+                  const onRung = byType.get(type.id) ?? [];
+                  const typeWords = words("instrumentType", type.id, lang);
+                  return (
+                    <li key={type.id} className="rung" data-instrument-type={type.id}>
+                      <div className="rung-label">
+                        <h3>{typeWords.label}</h3>
+                        <p>{typeWords.description}</p>
+                      </div>
+                      <ul
+                        className="rung-agreements"
+                        aria-label={t.instruments(typeWords.label, onRung.length)}
+                      >
+                        {onRung.map((agreement) => (
+                          <li key={agreement.id}>
+                            <button
+                              type="button"
+                              className="chip"
+                              aria-pressed={agreement.id === selectedId}
+                              onClick={() => select(agreement.id === selectedId ? null : agreement.id)}
+                            >
+                              <span className="chip-title">{agreement.shortTitle}</span>
+                              {agreement.signed ? (
+                                <span className="chip-date">{formatPartialDate(agreement.signed)}</span>
+                              ) : null}
+                              {agreement.currentStatus && agreement.currentStatus !== "signed" ? (
+                                <span className="chip-status">
+                                  {label("agreementStatus", agreement.currentStatus, lang)}
+                                </span>
+                              ) : null}
+                            </button>
+                          </li>
+                        ))}
+                      </ul>
+                    </li>
+                  );
+                })}
+              </ol>
+            </section>
+          );
+        })}
       </section>
       <aside className="detail" aria-live="polite">
         {selected ? (

@@ -1,4 +1,9 @@
-import { localised } from "../i18n/index.ts";
+import type { ProvisionKind } from "@commitments/core";
+import { type Lang, localised } from "../i18n/index.ts";
+import { inSentence, label, labelsOf } from "../i18n/vocabulary.ts";
+
+/** A kind of provision, in the vocabulary's words: the headline when a provision says nothing more specific. */
+const kind = (id: ProvisionKind, lang: Lang) => label("provisionKind", id, lang);
 
 const enHours = (h: number) => `Consultation within ${h} hours`;
 const ukHours = (h: number) => `Консультації протягом ${h} год`;
@@ -34,44 +39,29 @@ export const messages = localised(
     provision: "Provision",
     tier: "Tier and instrument",
     notRecorded: "Not recorded",
-    kinds: {
-      consultation: "Consultation",
-      mutual_defence: "Mutual defence",
-      duration_termination: "Duration and termination",
-      nato_membership: "NATO membership path",
-      assistance: "Assistance",
-      defence_industrial: "Defence industry",
-      intelligence_cyber: "Intelligence and cyber",
-      capability_coalition: "Capability coalitions",
-      sanctions_response: "Sanctions and responses",
-      reconstruction_reform: "Reconstruction and reform",
-    },
+    kinds: labelsOf("provisionKind", "en"),
     headline: {
-      consultation: (hours: number | undefined): string => (hours ? enHours(hours) : "Consultation"),
+      consultation: (hours: number | undefined): string =>
+        hours ? enHours(hours) : kind("consultation", "en"),
       mutualDefence: (present: boolean): string =>
         present ? "Mutual-defence clause" : "No mutual-defence clause",
       assistance: (multiYear: boolean, amount: string) =>
-        `${multiYear ? "Multi-year assistance" : "Assistance"}${amount}`,
+        `${multiYear ? "Multi-year assistance" : kind("assistance", "en")}${amount}`,
       perYear: " a year",
-      nato: {
-        path_supported: "Supports Ukraine's path to NATO membership",
-        bridge_to_membership: "Presented as a bridge to NATO membership",
-        review_on_accession: "Its future to be decided if Ukraine joins NATO",
-        not_supported: "No NATO membership path",
-      },
+      nato: labelsOf("natoStance", "en"),
       duration: (years: number | undefined): string =>
-        years ? `Duration: ${years} years` : "Duration and termination",
+        years ? `Duration: ${years} years` : kind("duration_termination", "en"),
       defenceIndustrial: "Defence-industrial cooperation",
       coProduction: "co-production",
       localisation: "localisation",
-      intelligence: "Intelligence",
-      cyber: "cyber",
+      intelligence: label("cooperationArea", "intelligence", "en"),
+      cyber: inSentence(label("cooperationArea", "cyber", "en")),
       and: " and ",
-      intelligenceCyber: "Intelligence and cyber",
-      reconstruction: "Reconstruction",
-      reform: "reform",
-      reconstructionReform: "Reconstruction and reform",
-      roles: { lead: "Lead", co_lead: "Co-lead", member: "Member" },
+      intelligenceCyber: kind("intelligence_cyber", "en"),
+      reconstruction: label("category", "reconstruction", "en"),
+      reform: inSentence(label("cooperationArea", "reform", "en")),
+      reconstructionReform: kind("reconstruction_reform", "en"),
+      roles: labelsOf("coalitionRole", "en"),
       coalition: (role: string, coalition: string) => `${role} of the ${coalition}`,
       sanctions: "Sanctions and stepped responses",
     },
@@ -106,44 +96,29 @@ export const messages = localised(
     provision: "Положення",
     tier: "Рівень та інструмент",
     notRecorded: "Не записано",
-    kinds: {
-      consultation: "Консультації",
-      mutual_defence: "Взаємна оборона",
-      duration_termination: "Строк дії та припинення",
-      nato_membership: "Шлях до членства в НАТО",
-      assistance: "Допомога",
-      defence_industrial: "Оборонна промисловість",
-      intelligence_cyber: "Розвідка і кібербезпека",
-      capability_coalition: "Коаліції спроможностей",
-      sanctions_response: "Санкції та відповіді",
-      reconstruction_reform: "Відбудова і реформи",
-    },
+    kinds: labelsOf("provisionKind", "uk"),
     headline: {
-      consultation: (hours: number | undefined): string => (hours ? ukHours(hours) : "Консультації"),
+      consultation: (hours: number | undefined): string =>
+        hours ? ukHours(hours) : kind("consultation", "uk"),
       mutualDefence: (present: boolean): string =>
         present ? "Положення про взаємну оборону" : "Без положення про взаємну оборону",
       assistance: (multiYear: boolean, amount: string) =>
-        `${multiYear ? "Багаторічна допомога" : "Допомога"}${amount}`,
-      perYear: " на рік",
-      nato: {
-        path_supported: "Підтримує шлях України до членства в НАТО",
-        bridge_to_membership: "Подається як міст до членства в НАТО",
-        review_on_accession: "Її майбутнє вирішать, якщо Україна вступить до НАТО",
-        not_supported: "Без шляху до членства в НАТО",
-      },
+        `${multiYear ? "Багаторічна допомога" : kind("assistance", "uk")}${amount}`,
+      perYear: ` ${inSentence(label("measureBasis", "per_year", "uk"))}`,
+      nato: labelsOf("natoStance", "uk"),
       duration: (years: number | undefined): string =>
-        years ? `Строк дії: ${years} р.` : "Строк дії та припинення",
+        years ? `Строк дії: ${years} р.` : kind("duration_termination", "uk"),
       defenceIndustrial: "Оборонно-промислова співпраця",
       coProduction: "спільне виробництво",
       localisation: "локалізація",
-      intelligence: "Розвідка",
-      cyber: "кібербезпека",
+      intelligence: label("cooperationArea", "intelligence", "uk"),
+      cyber: inSentence(label("cooperationArea", "cyber", "uk")),
       and: " і ",
-      intelligenceCyber: "Розвідка і кібербезпека",
-      reconstruction: "Відбудова",
-      reform: "реформи",
-      reconstructionReform: "Відбудова і реформи",
-      roles: { lead: "Лідер", co_lead: "Співлідер", member: "Учасник" },
+      intelligenceCyber: kind("intelligence_cyber", "uk"),
+      reconstruction: label("category", "reconstruction", "uk"),
+      reform: inSentence(label("cooperationArea", "reform", "uk")),
+      reconstructionReform: kind("reconstruction_reform", "uk"),
+      roles: labelsOf("coalitionRole", "uk"),
       coalition: (role: string, coalition: string) => `${role}: ${coalition}`,
       sanctions: "Санкції та поетапні відповіді",
     },

@@ -1,12 +1,14 @@
+import { categoryIds } from "@commitments/core/vocabulary";
 import { useQueries, useQuery } from "@tanstack/react-query";
 import { type ReactNode, useId } from "react";
-import { categoriesQuery, commitmentsQuery, fulfilmentQuery, sessionQuery } from "../api.ts";
+import { commitmentsQuery, fulfilmentQuery, sessionQuery } from "../api.ts";
 import { Citation } from "../commitments/Citation.tsx";
 import { ScrollBox } from "../commitments/ScrollBox.tsx";
 import { formatInteger, formatMeasure, formatPartialDate, formatRatio, inMeasureOf } from "../format.ts";
 import { FormField } from "../forms/Field.tsx";
 import { useLang, useMessages } from "../i18n/index.ts";
 import { usePartyName } from "../i18n/names.ts";
+import { label } from "../i18n/vocabulary.ts";
 import { usePageHeading } from "../usePageHeading.ts";
 import { useSearchParam } from "../useSearchParam.ts";
 import { ViewLink } from "../ViewLink.tsx";
@@ -45,7 +47,6 @@ export function WatchPage() {
   const [category, setCategory] = useSearchParam("category");
   const table = useQuery(fulfilmentTableQuery({ donor, category }));
   const commitments = useQuery(commitmentsQuery);
-  const categories = useQuery(categoriesQuery);
   const disputed = useQuery(disputedCommitmentsQuery);
   const session = useQuery(sessionQuery);
   const user = session.data?.user ?? undefined;
@@ -68,10 +69,8 @@ export function WatchPage() {
   const donors = [...new Set(commitments.data?.items.map((c) => c.donor) ?? [])].sort((a, b) =>
     partyName(a).localeCompare(partyName(b), lang),
   );
-  const depthOf = (id: string): number => {
-    const parent = categories.data?.find((c) => c.id === id)?.parent;
-    return parent ? 1 + depthOf(parent) : 0;
-  };
+  // A category's depth in the taxonomy is its number of dots: "ammunition.tank" sits under "ammunition".
+  const depthOf = (id: string): number => id.split(".").length - 1;
   const today = asOf ? formatPartialDate(asOf.slice(0, 10), lang) : "";
   const behind = (table.data?.rows ?? []).filter((row) => (row.fulfilment?.delayDays ?? 0) > 0).sort(byDelay);
   const pin = (row: { commitment: string; title: string }) =>
@@ -111,10 +110,10 @@ export function WatchPage() {
               onChange={(event) => setCategory(event.target.value || null)}
             >
               <option value="">{t.allCategories}</option>
-              {(categories.data ?? []).map((c) => (
-                <option key={c.id} value={c.id}>
-                  {"— ".repeat(depthOf(c.id))}
-                  {c.label}
+              {categoryIds.map((id) => (
+                <option key={id} value={id}>
+                  {"— ".repeat(depthOf(id))}
+                  {label("category", id, lang)}
                 </option>
               ))}
             </select>

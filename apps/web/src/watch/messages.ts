@@ -1,4 +1,5 @@
 import { localised } from "../i18n/index.ts";
+import { label } from "../i18n/vocabulary.ts";
 
 const ukPlural = (n: number, one: string, few: string, many: string) => {
   const form = new Intl.PluralRules("uk").select(n);
@@ -28,7 +29,7 @@ export const messages = localised(
       `No commitment of this donor and category is behind its schedule as of ${date}.`,
     commitment: "Commitment",
     dueBy: (date: string) => `Due by ${date}`,
-    delivered: "Delivered",
+    delivered: label("stage", "delivered", "en"),
     adherence: "Adherence",
     daysLate: "Days late",
     pin: "Pin",
@@ -36,7 +37,7 @@ export const messages = localised(
     nothingDue: "Nothing due yet",
     noFigures: (problem: string) => `No figures: ${problem}`,
     synthetic: "Synthetic",
-    disputed: "Disputed",
+    disputed: label("confidence", "disputed", "en"),
     mine: "My watch list",
     mineNote:
       "Kept in this browser: the tracker does not store pins on its server, so they do not follow you to another device.",
@@ -65,7 +66,7 @@ export const messages = localised(
       `Станом на ${date} жодне зобов’язання цього донора і цієї категорії не відстає від графіка.`,
     commitment: "Зобов’язання",
     dueBy: (date: string) => `За графіком до ${date}`,
-    delivered: "Поставлено",
+    delivered: label("stage", "delivered", "uk"),
     adherence: "Виконання графіка",
     daysLate: "Днів затримки",
     pin: "Закріпити",
@@ -73,7 +74,7 @@ export const messages = localised(
     nothingDue: "Ще нічого не мало надійти",
     noFigures: (problem: string) => `Показників немає: ${problem}`,
     synthetic: "Синтетичні",
-    disputed: "Оскаржено",
+    disputed: label("confidence", "disputed", "uk"),
     mine: "Мій список спостереження",
     mineNote:
       "Зберігається в цьому браузері: трекер не зберігає закріплені зобов’язання на сервері, тож на іншому пристрої їх не буде.",

@@ -1,7 +1,7 @@
-import { unitName } from "@commitments/charts";
 import { QuantityUnit } from "@commitments/core";
 import { FieldGroup, fieldId, InputField, SelectField } from "../forms/Field.tsx";
 import { useLang, useMessages } from "../i18n/index.ts";
+import { label } from "../i18n/vocabulary.ts";
 import type { MeasureDraft, PeriodDraft } from "./drafts.ts";
 import { messages } from "./messages.ts";
 
@@ -84,7 +84,7 @@ export function MeasureFields({
           >
             {QuantityUnit.options.map((unit) => (
               <option key={unit} value={unit}>
-                {unitName(unit, lang)}
+                {label("quantityUnit", unit, lang)}
               </option>
             ))}
           </SelectField>

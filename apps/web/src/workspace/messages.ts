@@ -1,8 +1,9 @@
-import type { CategoryId, Confidence, SourceKind, Stage } from "@commitments/core";
 import type { WorkflowStatus } from "@commitments/core/access";
+import { stageIds } from "@commitments/core/vocabulary";
 import { messages as accountMessages } from "../account/messages.ts";
 import { pluralUk } from "../format.ts";
-import { localised } from "../i18n/index.ts";
+import { type Lang, localised } from "../i18n/index.ts";
+import { inSentence, label, labelsOf, words } from "../i18n/vocabulary.ts";
 
 type Kind = "commitment" | "tranche" | "event";
 type Step = "submit" | "publish" | "return";
@@ -11,6 +12,21 @@ const records = (n: number) => (n === 1 ? "record" : "records");
 const записи = (n: number) => pluralUk(n, "запис", "записи", "записів");
 /** After «з» ("of"), the genitive: «1 з 1 запису», «2 з 5 записів». */
 const записів = (n: number) => pluralUk(n, "запису", "записів", "записів");
+
+/** The stages as the event form offers them, each with what it means: "Pledged: announced, not binding.". */
+const stageChoices = (lang: Lang) =>
+  Object.fromEntries(
+    stageIds.map((stage) => {
+      const stageWords = words("stage", stage, lang);
+      return [stage, `${stageWords.label}: ${inSentence(stageWords.description)}`];
+    }),
+  ) as Record<(typeof stageIds)[number], string>;
+
+/** The measure bases as they end the sentence "The amount or quantity is …". */
+const basesInSentence = (lang: Lang) => {
+  const bases = labelsOf("measureBasis", lang);
+  return { total: inSentence(bases.total), per_year: inSentence(bases.per_year) };
+};
 
 /** The ministry workspace's strings: its lists of drafts, the bulk steps, and the record forms. */
 export const messages = localised(
@@ -39,68 +55,11 @@ export const messages = localised(
       Kind,
       string
     >,
-    statuses: {
-      draft: "Draft",
-      submitted: "Submitted for approval",
-      published: "Published",
-    } satisfies Record<WorkflowStatus, string>,
-    stages: {
-      pledged: "Pledged",
-      committed: "Committed",
-      allocated: "Allocated",
-      delivered: "Delivered",
-    } satisfies Record<Stage, string>,
-    stageChoices: {
-      pledged: "Pledged: announced, not binding",
-      committed: "Committed: made binding",
-      allocated: "Allocated: earmarked in a concrete package",
-      delivered: "Delivered: handed over (disbursed, for money)",
-    } satisfies Record<Stage, string>,
-    confidences: {
-      reported_by_donor: "Reported by donor",
-      confirmed_by_recipient: "Confirmed by recipient",
-      independently_verified: "Independently verified",
-      estimated: "Estimated",
-      disputed: "Disputed",
-      undisclosed: "Undisclosed",
-    } satisfies Record<Confidence, string>,
-    categories: {
-      all_types: "All types, not split by the source",
-      funding: "Funding lines",
-      "funding.budget_support": "Budget support",
-      "funding.military_financing": "Military financing",
-      "funding.loans": "Loans",
-      "funding.grants": "Grants",
-      military: "Military aid, type not specified",
-      air_defence: "Air defence",
-      "air_defence.systems": "Air defence systems",
-      "air_defence.interceptors": "Interceptors",
-      ammunition: "Ammunition",
-      "ammunition.artillery_155mm": "Artillery ammunition, 155 mm",
-      "ammunition.artillery_152mm": "Artillery ammunition, 152 mm",
-      "ammunition.artillery_122mm": "Artillery ammunition, 122 mm",
-      "ammunition.artillery_105mm": "Artillery ammunition, 105 mm",
-      "ammunition.mortar": "Mortar ammunition",
-      "ammunition.tank": "Tank ammunition",
-      "ammunition.rockets": "Rockets",
-      "ammunition.small_arms": "Small-arms ammunition",
-      artillery: "Artillery",
-      armoured_vehicles: "Armoured vehicles",
-      "armoured_vehicles.tanks": "Tanks",
-      "armoured_vehicles.infantry_fighting_vehicles": "Infantry fighting vehicles",
-      "armoured_vehicles.personnel_carriers": "Armoured personnel carriers",
-      long_range_fires: "Long-range fires",
-      aircraft: "Aircraft",
-      drones: "Drones",
-      training: "Training",
-      intelligence: "Intelligence",
-      cyber: "Cyber",
-      demining: "Demining",
-      maritime: "Maritime",
-      defence_industrial: "Defence-industrial production",
-      reconstruction: "Reconstruction",
-      humanitarian: "Humanitarian",
-    } satisfies Record<CategoryId, string>,
+    statuses: labelsOf("workflowStatus", "en"),
+    stages: labelsOf("stage", "en"),
+    stageChoices: stageChoices("en"),
+    confidences: labelsOf("confidence", "en"),
+    categories: labelsOf("category", "en"),
     rowLabels: {
       tranche: (n: number, due: string, commitment: string) => `No. ${n}, due ${due}, of “${commitment}”`,
       event: (stage: string, date: string, commitment: string) => `${stage}, ${date}, of “${commitment}”`,
@@ -116,7 +75,7 @@ export const messages = localised(
       draftsTitle: "Drafts",
       draftsLede: "Not yet submitted: only your ministry sees them, and editors may still change them.",
       noDrafts: "No drafts.",
-      submittedTitle: "Submitted for approval",
+      submittedTitle: label("workflowStatus", "submitted", "en"),
       submittedLede:
         "Waiting for an approver of your ministry, who publishes them or returns them to draft. A change returns a record to draft.",
       noSubmitted: "Nothing waits for approval.",
@@ -172,10 +131,9 @@ export const messages = localised(
       standing: (version: number, when: string) => `Version ${version}, last changed ${when}.`,
       notes: {
         new: "Saved as a draft of your ministry: nothing is public until an approver publishes it.",
-        draft: "A draft: only your ministry sees it.",
-        submitted: "Submitted for approval: saving a change returns it to draft, to be submitted again.",
-        published:
-          "Published: your correction is public as soon as it is saved, and its reason stays in the record's history.",
+        draft: `${label("workflowStatus", "draft", "en")}: only your ministry sees it.`,
+        submitted: `${label("workflowStatus", "submitted", "en")}: saving a change returns it to draft, to be submitted again.`,
+        published: `${label("workflowStatus", "published", "en")}: your correction is public as soon as it is saved, and its reason stays in the record's history.`,
       } satisfies Record<WorkflowStatus | "new", string>,
       problems: (n: number) => (n === 1 ? "There is a problem" : `There are ${n} problems`),
       couldNotSave: "Could not save it",
@@ -204,7 +162,7 @@ export const messages = localised(
       agreementHint: "The agreement the commitment was made under, if any.",
       agreementNone: "None: under no recorded agreement",
       measureBasis: "The amount or quantity is",
-      bases: { total: "for the whole period", per_year: "per year" },
+      bases: basesInSentence("en"),
       period: "Period (optional)",
       periodHint: "When the commitment runs: leave both empty if the sources do not say.",
       periodStart: "From",
@@ -231,7 +189,7 @@ export const messages = localised(
     measure: {
       legend: "Amount or quantity",
       kindLabel: "Measured as",
-      kinds: { money: "Money", quantity: "A quantity of an item" },
+      kinds: labelsOf("measureKind", "en"),
       amount: "Amount",
       amountHint: "Digits, with a point before any decimals: 1250000.50",
       currency: "Currency",
@@ -248,14 +206,7 @@ export const messages = localised(
       title: "Title",
       kind: "Kind of source",
       chooseKind: "Choose…",
-      kinds: {
-        seed_document: "Seed document",
-        official: "Official publication",
-        dataset: "Dataset",
-        research: "Research",
-        media: "Media",
-        synthetic: "Synthetic (demo data)",
-      } satisfies Record<SourceKind, string>,
+      kinds: labelsOf("sourceKind", "en"),
       url: "Web address (URL, optional)",
       urlHint: "Starting with https://",
       publisher: "Publisher (optional)",
@@ -307,68 +258,11 @@ export const messages = localised(
     saved: (kind: string, label: string, status: string, version: number) =>
       `Збережено: ${kind.toLowerCase()} «${label}», версія ${version}, стан: ${status.toLowerCase()}.`,
     kinds: { commitment: "Зобов’язання", tranche: "Транш", event: "Подія етапу" },
-    statuses: {
-      draft: "Чернетка",
-      submitted: "Подано на затвердження",
-      published: "Опубліковано",
-    },
-    stages: {
-      pledged: "Обіцяно",
-      committed: "Взято зобов’язання",
-      allocated: "Виділено",
-      delivered: "Поставлено",
-    },
-    stageChoices: {
-      pledged: "Обіцяно: оголошено, без юридичної сили",
-      committed: "Взято зобов’язання: набуло обов’язкової сили",
-      allocated: "Виділено: закладено в конкретний пакет",
-      delivered: "Поставлено: передано (для коштів — виплачено)",
-    },
-    confidences: {
-      reported_by_donor: "Повідомлено донором",
-      confirmed_by_recipient: "Підтверджено отримувачем",
-      independently_verified: "Незалежно перевірено",
-      estimated: "Оцінка",
-      disputed: "Оскаржено",
-      undisclosed: "Не розголошено",
-    },
-    categories: {
-      all_types: "Усі види, без розподілу джерелом",
-      funding: "Фінансування",
-      "funding.budget_support": "Бюджетна підтримка",
-      "funding.military_financing": "Військове фінансування",
-      "funding.loans": "Кредити",
-      "funding.grants": "Гранти",
-      military: "Військова допомога, вид не визначено",
-      air_defence: "Протиповітряна оборона",
-      "air_defence.systems": "Системи ППО",
-      "air_defence.interceptors": "Ракети-перехоплювачі",
-      ammunition: "Боєприпаси",
-      "ammunition.artillery_155mm": "Артилерійські боєприпаси, 155 мм",
-      "ammunition.artillery_152mm": "Артилерійські боєприпаси, 152 мм",
-      "ammunition.artillery_122mm": "Артилерійські боєприпаси, 122 мм",
-      "ammunition.artillery_105mm": "Артилерійські боєприпаси, 105 мм",
-      "ammunition.mortar": "Мінометні боєприпаси",
-      "ammunition.tank": "Танкові боєприпаси",
-      "ammunition.rockets": "Реактивні снаряди",
-      "ammunition.small_arms": "Боєприпаси до стрілецької зброї",
-      artillery: "Артилерія",
-      armoured_vehicles: "Броньована техніка",
-      "armoured_vehicles.tanks": "Танки",
-      "armoured_vehicles.infantry_fighting_vehicles": "Бойові машини піхоти",
-      "armoured_vehicles.personnel_carriers": "Бронетранспортери",
-      long_range_fires: "Далекобійне ураження",
-      aircraft: "Авіація",
-      drones: "Безпілотники",
-      training: "Навчання",
-      intelligence: "Розвідка",
-      cyber: "Кібербезпека",
-      demining: "Розмінування",
-      maritime: "Морські спроможності",
-      defence_industrial: "Оборонно-промислове виробництво",
-      reconstruction: "Відбудова",
-      humanitarian: "Гуманітарна допомога",
-    },
+    statuses: labelsOf("workflowStatus", "uk"),
+    stages: labelsOf("stage", "uk"),
+    stageChoices: stageChoices("uk"),
+    confidences: labelsOf("confidence", "uk"),
+    categories: labelsOf("category", "uk"),
     rowLabels: {
       tranche: (n: number, due: string, commitment: string) => `№ ${n}, строк — ${due}, до «${commitment}»`,
       event: (stage: string, date: string, commitment: string) => `${stage}, ${date}, до «${commitment}»`,
@@ -384,7 +278,7 @@ export const messages = localised(
       draftsTitle: "Чернетки",
       draftsLede: "Ще не подані: їх бачить лише ваше міністерство, і редактори ще можуть їх змінювати.",
       noDrafts: "Чернеток немає.",
-      submittedTitle: "Подано на затвердження",
+      submittedTitle: label("workflowStatus", "submitted", "uk"),
       submittedLede:
         "Чекають на затверджувача вашого міністерства, який їх опублікує або поверне на доопрацювання. Будь-яка зміна повертає запис у чернетки.",
       noSubmitted: "Нічого не чекає на затвердження.",
@@ -440,11 +334,9 @@ export const messages = localised(
       standing: (version: number, when: string) => `Версія ${version}, остання зміна — ${when}.`,
       notes: {
         new: "Зберігається як чернетка вашого міністерства: нічого не стане публічним, доки затверджувач не опублікує.",
-        draft: "Чернетка: її бачить лише ваше міністерство.",
-        submitted:
-          "Подано на затвердження: збережена зміна поверне запис у чернетки, і його треба буде подати знову.",
-        published:
-          "Опубліковано: ваше виправлення стане публічним одразу після збереження, а його причина залишиться в історії запису.",
+        draft: `${label("workflowStatus", "draft", "uk")}: її бачить лише ваше міністерство.`,
+        submitted: `${label("workflowStatus", "submitted", "uk")}: збережена зміна поверне запис у чернетки, і його треба буде подати знову.`,
+        published: `${label("workflowStatus", "published", "uk")}: ваше виправлення стане публічним одразу після збереження, а його причина залишиться в історії запису.`,
       },
       problems: (n: number) =>
         n === 1 ? "Є проблема" : `Є ${n} ${pluralUk(n, "проблема", "проблеми", "проблем")}`,
@@ -473,7 +365,7 @@ export const messages = localised(
       agreementHint: "Угода, у межах якої взято зобов’язання, якщо така є.",
       agreementNone: "Немає: поза будь-якою внесеною угодою",
       measureBasis: "Сума або кількість вказана",
-      bases: { total: "за весь період", per_year: "на рік" },
+      bases: basesInSentence("uk"),
       period: "Період (необов’язково)",
       periodHint: "Коли діє зобов’язання: залиште обидва поля порожніми, якщо джерела цього не вказують.",
       periodStart: "З",
@@ -499,7 +391,7 @@ export const messages = localised(
     measure: {
       legend: "Сума або кількість",
       kindLabel: "Вимірюється як",
-      kinds: { money: "Кошти", quantity: "Кількість одиниць" },
+      kinds: labelsOf("measureKind", "uk"),
       amount: "Сума",
       amountHint: "Цифри, дробова частина — після крапки: 1250000.50",
       currency: "Валюта",
@@ -516,14 +408,7 @@ export const messages = localised(
       title: "Назва",
       kind: "Тип джерела",
       chooseKind: "Виберіть…",
-      kinds: {
-        seed_document: "Базовий документ",
-        official: "Офіційна публікація",
-        dataset: "Набір даних",
-        research: "Дослідження",
-        media: "ЗМІ",
-        synthetic: "Синтетичне (демонстраційні дані)",
-      },
+      kinds: labelsOf("sourceKind", "uk"),
       url: "Вебадреса (URL, необов’язково)",
       urlHint: "Починається з https://",
       publisher: "Видавець (необов’язково)",

@@ -1,7 +1,7 @@
-import { unitName } from "@commitments/charts";
 import type { Measure } from "@commitments/core";
 import type { WorkflowStatus } from "@commitments/core/access";
 import { formatDecimal, formatMeasure, formatPartialDate, type Lang } from "../format.ts";
+import { label } from "../i18n/vocabulary.ts";
 import type { WorkspaceMessages } from "./messages.ts";
 import type { DonorRecords, RecordKind } from "./queries.ts";
 
@@ -22,7 +22,7 @@ export interface Row {
 export function formatMeasureIn(lang: Lang, measure: Measure): string {
   return measure.kind === "money"
     ? formatMeasure(measure, { exact: true, lang })
-    : `${formatDecimal(measure.count, lang)} × ${measure.item} (${unitName(measure.unit, lang)})`;
+    : `${formatDecimal(measure.count, lang)} × ${measure.item} (${label("quantityUnit", measure.unit, lang)})`;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { type Family, type Term, vocabulary } from "@commitments/core";
 import { type TemplateRowKind, templateColumns } from "@commitments/importers";
 
 /*
@@ -206,7 +207,12 @@ export const seriesColumns: readonly SeriesColumn[] = [
   },
 ];
 
+/** One value an enum column may hold, with its words in English and Ukrainian. */
+export type DictionaryValue = { id: string } & Term;
+
 export interface DictionaryColumn extends ExportColumn {
+  /** The values of a column whose values are a vocabulary's ids, in the vocabulary's order and words. */
+  values?: DictionaryValue[];
   /** Records export: the row kinds the column may be filled on. */
   appliesTo?: TemplateRowKind[];
   /** Records export: the row kinds import requires it on; empty when it is optional. */
@@ -215,17 +221,48 @@ export interface DictionaryColumn extends ExportColumn {
   exportOnly?: boolean;
 }
 
+/** The columns, of either export, whose values are the ids of a vocabulary family. */
+const columnFamilies: Readonly<Record<string, Family>> = {
+  category: "category",
+  measure_basis: "measureBasis",
+  stage: "stage",
+  unit: "quantityUnit",
+  confidence: "confidence",
+  source_kind: "sourceKind",
+  measure: "measureKind",
+  promised_stage: "stage",
+  delivered_stage: "stage",
+};
+
+function valuesOf(column: string): { values?: DictionaryValue[] } {
+  const family = columnFamilies[column];
+  if (!family) return {};
+  const { ids, terms } = vocabulary[family];
+  const termOf = terms as Readonly<Record<string, Term>>;
+  return {
+    values: ids.map((id: string) => {
+      const { en, uk } = termOf[id] as Term;
+      return {
+        id,
+        en: { label: en.label, description: en.description },
+        uk: { label: uk.label, description: uk.description },
+      };
+    }),
+  };
+}
+
 /** The records export's columns, in order: the importers' template, then its export-only columns. */
 export const recordColumns: DictionaryColumn[] = templateColumns.map((c) => ({
   name: c.name,
   type: c.type,
   description: c.description,
   example: c.example,
+  ...valuesOf(c.name),
   appliesTo: [...c.appliesTo],
   requiredOnImport: [...c.required],
   exportOnly: c.exportOnly ?? false,
 }));
 
 export const seriesDictionaryColumns: DictionaryColumn[] = seriesColumns.map(
-  ({ name, type, description, example }) => ({ name, type, description, example }),
+  ({ name, type, description, example }) => ({ name, type, description, example, ...valuesOf(name) }),
 );

@@ -202,6 +202,8 @@ export const seriesJson = createRoute({
   },
 });
 
+const Words = z.object({ label: z.string(), description: z.string() });
+
 const DictionaryColumn = z
   .object({
     name: z.string(),
@@ -220,6 +222,13 @@ const DictionaryColumn = z
     exportOnly: z.boolean().optional().openapi({
       description: "Records: written by exports only, ignored on import.",
     }),
+    values: z
+      .array(z.object({ id: z.string(), en: Words, uk: Words }))
+      .optional()
+      .openapi({
+        description:
+          "Columns whose values are ids of the tracker's vocabulary: every value, with its label and description in English and Ukrainian.",
+      }),
   })
   .openapi("DictionaryColumn");
 

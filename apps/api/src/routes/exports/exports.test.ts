@@ -1,4 +1,4 @@
-import { CommitmentRecord, StageEvent, TrancheRecord } from "@commitments/core";
+import { CommitmentRecord, StageEvent, stageIds, TrancheRecord, words } from "@commitments/core";
 import { commitmentEntity, createRecords, eventEntity, withChangeSet } from "@commitments/db";
 import {
   type ImportedRecords,
@@ -550,6 +550,19 @@ describe.each(testTargets())("exports on $name", (target) => {
     const record = Object.fromEntries(columns("records").map((c: Json) => [c.name, c]));
     expect(record.donor).toMatchObject({ requiredOnImport: ["commitment"], exportOnly: false });
     expect(record.disputed).toMatchObject({ requiredOnImport: [], exportOnly: true });
+    // Enum columns list their values in the vocabulary's words, in English and Ukrainian.
+    const series = Object.fromEntries(columns("series").map((c: Json) => [c.name, c]));
+    expect(record.stage.values.map((v: Json) => v.id)).toEqual([...stageIds]);
+    expect(record.stage.values.find((v: Json) => v.id === "committed")).toEqual({
+      id: "committed",
+      en: { label: "Committed", description: words("stage", "committed", "en").description },
+      uk: { label: "Взято зобов’язання", description: words("stage", "committed", "uk").description },
+    });
+    expect(record.unit.values.find((v: Json) => v.id === "rounds").uk.label).toBe("постріли");
+    for (const name of ["category", "measure_basis", "confidence", "source_kind"])
+      expect(record[name].values.length, name).toBeGreaterThan(1);
+    expect(series.promised_stage.values).toEqual(record.stage.values);
+    expect(record.title.values).toBeUndefined();
     expect(data.exports.flatMap((e: Json) => e.formats.map((f: Json) => f.path))).toEqual([
       "/v1/exports/records.csv",
       "/v1/exports/records.xlsx",

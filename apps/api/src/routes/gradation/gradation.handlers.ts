@@ -1,4 +1,4 @@
-import { classify as classifyAttributes, instrumentTypes, tiers } from "@commitments/core";
+import { classify as classifyAttributes, instrumentTypes, tiers, words } from "@commitments/core";
 import type { AppRouteHandler } from "../../lib/handler.ts";
 import type { classify, getGradation } from "./gradation.routes.ts";
 
@@ -8,7 +8,10 @@ export const gradation: AppRouteHandler<typeof getGradation> = (c) =>
       data: {
         tiers: tiers.map((tier) => ({
           ...tier,
-          instrumentTypes: instrumentTypes.filter((type) => type.tier === tier.id),
+          uk: words("tier", tier.id, "uk"),
+          instrumentTypes: instrumentTypes
+            .filter((type) => type.tier === tier.id)
+            .map((type) => ({ ...type, uk: words("instrumentType", type.id, "uk") })),
         })),
       },
     },

@@ -2,12 +2,15 @@ import { GuaranteeAttributes, InstrumentType, Tier } from "@commitments/core";
 import { createRoute, z } from "@hono/zod-openapi";
 import { errorResponses, json, one } from "../../lib/openapi.ts";
 
+const Words = z.object({ label: z.string(), description: z.string() });
+
 export const InstrumentTypeDefinition = z
   .object({
     id: InstrumentType,
     tier: Tier,
     label: z.string(),
     description: z.string(),
+    uk: Words.openapi({ description: "Its name and description in Ukrainian." }),
     tableExamples: z.array(z.string()),
   })
   .openapi("InstrumentTypeDefinition");
@@ -19,6 +22,9 @@ export const TierDefinition = z
     label: z.string(),
     heading: z.string(),
     description: z.string(),
+    uk: Words.extend({ heading: z.string() }).openapi({
+      description: "Its name, heading and description in Ukrainian.",
+    }),
     instrumentTypes: z.array(InstrumentTypeDefinition),
   })
   .openapi("TierDefinition");

@@ -1,4 +1,4 @@
-import { instrumentTypeIds } from "@commitments/core";
+import { instrumentTypeIds, words } from "@commitments/core";
 import { testClient } from "hono/testing";
 import { describe, expect, it } from "vitest";
 import { createApp } from "../../app.ts";
@@ -14,6 +14,20 @@ describe("GET /v1/gradation", () => {
     expect(data.tiers.map((t) => t.id)).toEqual(["soft", "intermediate", "hard"]);
     const types = data.tiers.flatMap((t) => t.instrumentTypes.map((i) => i.id));
     expect(types).toEqual([...instrumentTypeIds]);
+  });
+
+  it("names each tier and instrument type in English and Ukrainian, in the vocabulary's words", async () => {
+    const { data } = await okJson(await client.v1.gradation.$get());
+    for (const tier of data.tiers) {
+      expect(tier).toMatchObject({ ...words("tier", tier.id, "en"), uk: words("tier", tier.id, "uk") });
+      for (const type of tier.instrumentTypes) {
+        expect(type).toMatchObject({
+          ...words("instrumentType", type.id, "en"),
+          uk: words("instrumentType", type.id, "uk"),
+        });
+      }
+    }
+    expect(data.tiers[0]?.uk.label).toBe("М’який");
   });
 });
 
