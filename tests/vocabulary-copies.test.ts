@@ -138,7 +138,7 @@ const notCopies: { file: string; text: string; why: string }[] = [
     why: "the schema's id in the JSON Schema files, not a word shown",
   },
   {
-    file: "packages/reference/src/agreements.ts",
+    file: "packages/reference/src/agreements/common.ts",
     text: "Most credible and enforceable commitments, involving legal obligations and military presence.",
     why: "Table 1's own words, quoted as the source of a classification",
   },
