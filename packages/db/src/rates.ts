@@ -1,4 +1,11 @@
-import { addDays, compare, ExchangeRate, normalize, parseReferenceRatesCsv } from "@commitments/core";
+import {
+  addDays,
+  compare,
+  compareDays,
+  ExchangeRate,
+  normalize,
+  parseReferenceRatesCsv,
+} from "@commitments/core";
 import { and, asc, gt, gte, inArray, lte, type SQL, sql } from "drizzle-orm";
 import type { Db } from "./client.ts";
 import { openChangeSet, versionAt, visibleAt, writeTransaction } from "./ledger.ts";
@@ -100,10 +107,12 @@ export async function loadRates(
 
     // A rate on day D can price figures whose rate date is D to D + 7 (the lookup's fallback), and those count from
     // D or later. A later latest rate date moves the rate date of partial dates whose middle lay beyond the old one.
-    const earliest = changes.map((r) => r.date).sort()[0] as string;
+    const earliest = changes.map((r) => r.date).sort(compareDays)[0] as string;
     const latestAfter = await latestRateDate(tx);
     const from =
-      latestBefore !== null && latestAfter !== latestBefore && addDays(latestBefore, 1) < earliest
+      latestBefore !== null &&
+      latestAfter !== latestBefore &&
+      compareDays(addDays(latestBefore, 1), earliest) < 0
         ? addDays(latestBefore, 1)
         : earliest;
     await refreshMoneySeriesFrom(tx, from);
