@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
 // The renderer runs in the browser and on the server and must draw the same there: it may import only its own
-// modules, and touch no DOM, process, clock, randomness or network.
+// modules, and touch no DOM, process, clock, randomness or network. Nor may it spread an array into a call.
 function violations(text: string): string[] {
   const found: string[] = [];
   for (const [, specifier = ""] of text.matchAll(
@@ -20,6 +20,8 @@ function violations(text: string): string[] {
     ["Date", /\bnew Date\b|\bDate\.now\b/],
     ["Math.random", /\bMath\.random\b/],
     ["Intl", /\bIntl\./],
+    // Math.max(...values) and push(...items) pass an argument per item: a long series overflows the stack.
+    ["a spread into a call", /[\w)]\s*\(\s*\.\.\./],
   ] as const) {
     if (pattern.test(text)) found.push(`uses ${name}`);
   }
@@ -44,5 +46,9 @@ describe("charts purity", () => {
     expect(violations(`import { readFileSync } from "node:fs";`)).toEqual(["imports node:fs"]);
     expect(violations(`const w = document.body; new Date();`)).toEqual(["uses document", "uses Date"]);
     expect(violations(`import { x } from "./format.ts";`)).toEqual([]);
+    expect(violations(`const top = Math.max(...values); out.push( ...more);`)).toEqual([
+      "uses a spread into a call",
+    ]);
+    expect(violations(`const all = [...values]; el("g", { ...attrs });`)).toEqual([]);
   });
 });
