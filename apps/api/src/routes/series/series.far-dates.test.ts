@@ -1,9 +1,11 @@
-import type { CommitmentRecord, StageEvent } from "@commitments/core";
+import { type CommitmentRecord, isoStates, type StageEvent } from "@commitments/core";
+import { commitmentEntity, createRecords, eventEntity, withChangeSet } from "@commitments/db";
 import { type ImportedRecords, writeTemplateCsv } from "@commitments/importers";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   createTestAccount,
   expectError,
+  okJson,
   send,
   type TestAccount,
   testTargets,
@@ -121,5 +123,56 @@ describe.each(testTargets())("dates far in the future on $name", (target) => {
       const chart = await within(60, ctx.app.request(`${path}?interval=month&chart=bars`));
       expect(chart.status, path).toBe(200);
     }
+  });
+
+  it("refuses a series past 20,000 points before building it, naming the parameter to change", async () => {
+    // 70 donors with a figure each: 70 groups × 3,600 months, or × 300 years.
+    const donors = isoStates()
+      .map((p) => p.id)
+      .filter((id) => id !== "UA")
+      .slice(0, 70);
+    await withChangeSet(ctx.database.db, { actor: "test", origin: "api" }, async (tx, cs) => {
+      await createRecords(
+        tx,
+        cs,
+        commitmentEntity,
+        donors.map((donor) => ({ ...line, id: `far-dates-many-${donor.toLowerCase()}`, donor })) as never,
+      );
+      await createRecords(
+        tx,
+        cs,
+        eventEntity,
+        donors.map((donor) => ({
+          ...event(`far-dates-many-${donor.toLowerCase()}-1`, "2024-06"),
+          commitment: `far-dates-many-${donor.toLowerCase()}`,
+        })) as never,
+      );
+    });
+    // With GB's line of the tests above, 71 groups: 250 years fit yearly (17,750 points), not monthly.
+    const span = "from=1950&to=2199";
+    const field = async (path: string) =>
+      (await expectError(await within(60, ctx.app.request(path)), 400)).details?.[0];
+    const monthly = await field(`/v1/series?groupBy=donor&interval=month&${span}`);
+    expect(monthly).toMatchObject({ location: "query", path: "interval" });
+    expect(monthly?.message).toBe(
+      "the series would have 213,000 points (71 groups × 3,000 periods), more than 20,000: choose a longer interval, a shorter from–to or fewer groups",
+    );
+    // 300 years do not fit even yearly: fewer groups.
+    expect(await field("/v1/series?groupBy=donor&interval=year&from=1900&to=2199")).toMatchObject({
+      path: "groupBy",
+    });
+    // The charts and the series export take the same query and the same cap.
+    for (const path of [
+      "/v1/charts/series.svg",
+      "/v1/charts/series.png",
+      "/embed/series",
+      "/v1/exports/series.csv",
+    ]) {
+      expect((await field(`${path}?groupBy=donor&interval=month&${span}`))?.path, path).toBe("interval");
+    }
+    // Filtered to a donor, or a decade, it fits.
+    await okJson(await ctx.app.request(`/v1/series?groupBy=donor&interval=month&donor=GB&${span}`));
+    await okJson(await ctx.app.request(`/v1/series?groupBy=donor&interval=year&${span}`));
+    await okJson(await ctx.app.request("/v1/series?groupBy=donor&interval=month&from=2020&to=2029"));
   });
 });
