@@ -3,6 +3,7 @@ import {
   type CommitmentRecord,
   type Confidence,
   compare,
+  compareDays,
   divide,
   IsoDate,
   isStateCode,
@@ -637,7 +638,7 @@ function activityItem(
         title: title.length > 500 ? `${title.slice(0, 499)}…` : title,
         category,
         measure: { kind: "money", amount: sum(sized.map((f) => f.amount)), currency },
-        ...(periodStart && periodEnd && periodStart <= periodEnd
+        ...(periodStart && periodEnd && compareDays(periodStart, periodEnd) <= 0
           ? { period: { start: periodStart, end: periodEnd } }
           : {}),
         sources: [source(activity)],
