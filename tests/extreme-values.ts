@@ -126,8 +126,8 @@ export function extremeWorld(run: number): fc.Arbitrary<ExtremeWorld> {
           sources,
           synthetic: true,
         });
-        l.events.forEach((e, j) =>
-          imported.events.push({
+        imported.events.push(
+          ...l.events.map((e, j) => ({
             id: `${commitment}-event-${j}`,
             commitment,
             stage: e.stage,
@@ -136,16 +136,16 @@ export function extremeWorld(run: number): fc.Arbitrary<ExtremeWorld> {
             confidence: e.confidence,
             sources,
             synthetic: true,
-          }),
+          })),
         );
-        l.dues.forEach(([due, amount], j) =>
-          imported.tranches.push({
+        imported.tranches.push(
+          ...l.dues.map(([due, amount], j) => ({
             id: `${commitment}-tranche-${j}`,
             commitment,
             position: j,
             due,
             measure: l.measure(amount),
-          }),
+          })),
         );
       });
       // 600 tranches across the three centuries: years, months and days in turn.
