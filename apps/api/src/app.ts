@@ -21,6 +21,7 @@ import { agreementsRouter } from "./routes/agreements/agreements.index.ts";
 import { annotationsRouter } from "./routes/annotations/annotations.index.ts";
 import { categoriesRouter } from "./routes/categories/categories.index.ts";
 import { chartSecureHeaders, chartsRouter, embedRouter } from "./routes/charts/charts.index.ts";
+import { type ChartDrawing, createChartDrawing } from "./routes/charts/drawing.ts";
 import { commitmentsRouter } from "./routes/commitments/commitments.index.ts";
 import { confirmationsRouter } from "./routes/confirmations/confirmations.index.ts";
 import { disputesRouter } from "./routes/disputes/disputes.index.ts";
@@ -55,6 +56,8 @@ export interface AppOptions {
   limits?: Partial<Limits> | undefined;
   /** The largest file an import takes, in bytes (IMPORT_MAX_BYTES); 512 MiB by default. */
   maxImportBytes?: number | undefined;
+  /** The threads that draw charts and the cache of drawn ones; by default sized from the cores (drawing.ts). */
+  charts?: ChartDrawing | undefined;
 }
 
 const maxBodyBytes = 1024 * 1024;
@@ -66,6 +69,7 @@ export function createApp({
   limits,
   trustProxy = false,
   maxImportBytes = defaultMaxImportBytes,
+  charts = createChartDrawing(),
 }: AppOptions) {
   const app = createRouter();
   app.onError(onError);
@@ -93,6 +97,7 @@ export function createApp({
     c.set("logger", logger);
     c.set("limits", rateLimits);
     c.set("maxImportBytes", maxImportBytes);
+    c.set("charts", charts);
     c.set("trustProxy", trustProxy);
     c.set("address", clientAddress(c));
     const started = performance.now();

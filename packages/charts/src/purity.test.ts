@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 
 // The renderer runs in the browser and on the server and must draw the same there: it may import only its own
 // modules and the vocabulary's words (pure, as core's own purity test checks), and touch no DOM, process, clock,
-// randomness or network.
+// randomness or network. Nor may it spread an array into a call.
 const allowedPackages = ["@commitments/core/vocabulary"];
 function violations(text: string): string[] {
   const found: string[] = [];
@@ -23,6 +23,8 @@ function violations(text: string): string[] {
     ["Date", /\bnew Date\b|\bDate\.now\b/],
     ["Math.random", /\bMath\.random\b/],
     ["Intl", /\bIntl\./],
+    // Math.max(...values) and push(...items) pass an argument per item: a long series overflows the stack.
+    ["a spread into a call", /[\w)]\s*\(\s*\.\.\./],
   ] as const) {
     if (pattern.test(text)) found.push(`uses ${name}`);
   }
@@ -50,5 +52,9 @@ describe("charts purity", () => {
     expect(violations(`import { label } from "@commitments/core/vocabulary";`)).toEqual([]);
     // The vocabulary's module, not the whole of core, which would bring in zod.
     expect(violations(`import { Stage } from "@commitments/core";`)).toEqual(["imports @commitments/core"]);
+    expect(violations(`const top = Math.max(...values); out.push( ...more);`)).toEqual([
+      "uses a spread into a call",
+    ]);
+    expect(violations(`const all = [...values]; el("g", { ...attrs });`)).toEqual([]);
   });
 });

@@ -475,3 +475,28 @@ describe("renderSeriesChart: many groups, many periods, small sizes", () => {
     expect((w as number) / (h as number)).toBeCloseTo(320 / 200, 2);
   });
 });
+
+describe("renderSeriesChart: long series", () => {
+  /** Every month of the tracker's domain, 1900 to 2199, given out of order. */
+  const months = Array.from({ length: 3600 }, (_, i) => {
+    const index = 1900 * 12 + ((i * 7) % 3600);
+    return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`;
+  });
+
+  it("draws 3,600 months in calendar order, the axis from 1900 to 2199", () => {
+    const group: ChartGroup = {
+      key: "all",
+      label: "All commitments",
+      points: months.map((m, i) => point(m, ["1", "0", String(i + 1), "0"])),
+    };
+    const svg = render(input(seriesOf([group], { interval: "month" }), { kind: "bars", width: 2400 }));
+    const periods = byClass(svg, "period").map(textOf);
+    // Labelled on Januaries of round years, in order, across the three centuries.
+    expect(periods[0]).toBe("1900-01");
+    expect(periods.every((p) => p.endsWith("-01"))).toBe(true);
+    const years = periods.map((p) => Number(p.slice(0, 4)));
+    expect(years).toEqual([...years].sort((a, b) => a - b));
+    expect(years.at(-1)).toBeGreaterThanOrEqual(2150);
+    expect(byClass(svg, "point")).toHaveLength(7200);
+  });
+});

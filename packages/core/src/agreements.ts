@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CategoryId } from "./categories.ts";
-import { dateRange, PartialDate } from "./dates.ts";
+import { compareDays, comparePartialDates, dateRange, PartialDate } from "./dates.ts";
 import { GuaranteeAttributes, InstrumentType } from "./gradation.ts";
 import { Money } from "./money.ts";
 import { PartyId } from "./parties.ts";
@@ -174,7 +174,7 @@ function checkAgreement(
   const ranges = agreement.statusHistory.map((s) => dateRange(s.date));
   ranges.forEach((range, i) => {
     const previous = ranges[i - 1];
-    if (previous && range.end < previous.start) {
+    if (previous && compareDays(range.end, previous.start) < 0) {
       ctx.addIssue({
         code: "custom",
         path: ["statusHistory", i, "date"],
@@ -223,7 +223,7 @@ export function statusOn(
 ): AgreementStatus | undefined {
   let current: AgreementStatus | undefined;
   for (const change of history) {
-    if (date === undefined || change.date <= date) current = change.status;
+    if (date === undefined || comparePartialDates(change.date, date) <= 0) current = change.status;
   }
   return current;
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { Slug } from "./agreements.ts";
 import { CategoryId } from "./categories.ts";
-import { dateRange, PartialDate } from "./dates.ts";
+import { compareDays, dateRange, PartialDate } from "./dates.ts";
 import { EventMeasure, Measure } from "./money.ts";
 import { PartyId } from "./parties.ts";
 import { SourceDataset } from "./source-datasets.ts";
@@ -14,7 +14,7 @@ export const Period = z
   .object({ start: PartialDate, end: PartialDate })
   .strict()
   // By the days the partial dates stand for: "2024-03" to "2024" runs to the end of 2024, a valid period.
-  .refine((p) => dateRange(p.end).end >= dateRange(p.start).start, {
+  .refine((p) => compareDays(dateRange(p.end).end, dateRange(p.start).start) >= 0, {
     path: ["end"],
     message: "the period ends before it starts",
   })

@@ -1,5 +1,13 @@
 import { z } from "zod";
-import { addDays, dateRange, daysBetween, IsoDate, type PartialDate } from "./dates.ts";
+import {
+  addDays,
+  compareDays,
+  dateRange,
+  dayNumber,
+  daysBetween,
+  IsoDate,
+  type PartialDate,
+} from "./dates.ts";
 import { compare, divide, isZero, multiply, toScale } from "./decimal.ts";
 import { CurrencyCode, DecimalString, type Money } from "./money.ts";
 import type { Problem, Result } from "./result.ts";
@@ -59,8 +67,13 @@ export function createRateTable(
   rows: readonly ExchangeRate[],
   { maxAgeDays = 7 }: { maxAgeDays?: number } = {},
 ): Result<RateTable, RateProblem> {
-  const key = (r: ExchangeRate) => `${r.currency} ${r.date}`;
-  const sorted = [...rows].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  // By currency, then by day: days numbered once, compared as numbers.
+  const sorted = rows
+    .map((row) => ({ row, day: dayNumber(row.date) }))
+    .sort((a, b) =>
+      a.row.currency < b.row.currency ? -1 : a.row.currency > b.row.currency ? 1 : a.day - b.day,
+    )
+    .map(({ row }) => row);
   const series = new Map<CurrencyCode, { dates: IsoDate[]; perEur: DecimalString[] }>();
   let latestDate: IsoDate | null = null;
   for (const row of sorted) {
@@ -78,7 +91,7 @@ export function createRateTable(
     }
     s.dates.push(row.date);
     s.perEur.push(row.perEur);
-    if (latestDate === null || row.date > latestDate) latestDate = row.date;
+    if (latestDate === null || compareDays(row.date, latestDate) > 0) latestDate = row.date;
   }
   return { ok: true, value: { series, latestDate, maxAgeDays } };
 }
@@ -100,12 +113,13 @@ export function lookupRate(
   const s = table.series.get(currency);
   if (!s)
     return problem("missing_rate", currency, date, `no EUR/${currency} rates at all (needed for ${date})`);
-  // Binary search for the last rate date <= date.
+  // Binary search for the last rate date on or before date.
+  const day = dayNumber(date);
   let lo = 0;
   let hi = s.dates.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if ((s.dates[mid] ?? "") <= date) lo = mid + 1;
+    if (dayNumber(s.dates[mid] as IsoDate) <= day) lo = mid + 1;
     else hi = mid;
   }
   const found = s.dates[lo - 1];
@@ -184,8 +198,8 @@ export function rateDateFor(
   if (convention.kind === "fixed_date") return convention.date;
   const { start, end } = dateRange(eventDate);
   const middle = addDays(start, Math.floor(daysBetween(start, end) / 2));
-  if (latestRateDate === null || latestRateDate >= middle) return middle;
-  return latestRateDate > start ? latestRateDate : start;
+  if (latestRateDate === null || compareDays(latestRateDate, middle) >= 0) return middle;
+  return compareDays(latestRateDate, start) > 0 ? latestRateDate : start;
 }
 
 /** convert() on the date a convention picks for the figure, recording the convention on the result. */

@@ -1,5 +1,13 @@
 import { sameMeasureKind } from "./commitments.ts";
-import { addDays, dateRange, daysBetween, type IsoDate, type PartialDate } from "./dates.ts";
+import {
+  addDays,
+  compareDays,
+  dateDomain,
+  dateRange,
+  daysBetween,
+  type IsoDate,
+  type PartialDate,
+} from "./dates.ts";
 import { compare, divide, max, multiply, ratio, subtract, sum } from "./decimal.ts";
 import type { DecimalString, Measure } from "./money.ts";
 import type { Problem, Result } from "./result.ts";
@@ -144,7 +152,7 @@ export interface Completion {
  * they did so for good (projected: false): a reversal that took the total below the promise again starts the wait
  * anew. Otherwise the delivery rate from the first delivery to asOf, extrapolated linearly: asOf + ⌈remaining ×
  * elapsed days / delivered⌉. Null when nothing is promised or (net) delivered, when the only deliveries count on
- * asOf itself (no rate yet), or when the projection lies beyond the year 9999.
+ * asOf itself (no rate yet), or when the projection lies beyond the last day of the domain (2199-12-31).
  */
 export function projectedCompletion(
   events: readonly StagedMeasure[],
@@ -230,17 +238,17 @@ function scheduled(t: ScheduledMeasure): Dated {
 }
 
 function dueBy(items: readonly Dated[], asOf: IsoDate): DecimalString {
-  return sum(items.filter((x) => x.day <= asOf).map((x) => magnitude(x.measure)));
+  return sum(items.filter((x) => compareDays(x.day, asOf) <= 0).map((x) => magnitude(x.measure)));
 }
 
 function byDay(items: readonly Dated[]): Dated[] {
-  return [...items].sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
+  return [...items].sort((a, b) => compareDays(a.day, b.day));
 }
 
 function delay(schedule: readonly Dated[], delivered: DecimalString, asOf: IsoDate): number {
   let cumulative = "0";
   for (const tranche of byDay(schedule)) {
-    if (tranche.day > asOf) break;
+    if (compareDays(tranche.day, asOf) > 0) break;
     cumulative = sum([cumulative, magnitude(tranche.measure)]);
     if (compare(cumulative, delivered) > 0) return daysBetween(tranche.day, asOf);
   }
@@ -249,7 +257,7 @@ function delay(schedule: readonly Dated[], delivered: DecimalString, asOf: IsoDa
 
 function completion(deliveries: readonly Dated[], promised: DecimalString, asOf: IsoDate): Completion | null {
   if (compare(promised, "0") <= 0) return null;
-  const counted = byDay(deliveries.filter((d) => d.day <= asOf));
+  const counted = byDay(deliveries.filter((d) => compareDays(d.day, asOf) <= 0));
   let cumulative = "0";
   let reached: IsoDate | null = null;
   for (const d of counted) {
@@ -264,7 +272,7 @@ function completion(deliveries: readonly Dated[], promised: DecimalString, asOf:
   const elapsed = daysBetween(first.day, asOf);
   if (elapsed === 0) return null;
   const days = divide(multiply(subtract(promised, cumulative), String(elapsed)), cumulative, 0, "up");
-  if (compare(days, String(daysBetween(asOf, "9999-12-31"))) > 0) return null;
+  if (compare(days, String(daysBetween(asOf, dateDomain.last))) > 0) return null;
   return { date: addDays(asOf, Number(days)), projected: true };
 }
 

@@ -118,9 +118,16 @@ describe("jsonSchemas", () => {
     expect(decimal.test("1,000")).toBe(false);
   });
 
-  it("loses refinements, as documented: the pattern alone admits 30 February", () => {
-    const partialDate = new RegExp((schemas.PartialDate as { pattern: string }).pattern);
+  it("loses refinements, as documented: the patterns alone admit 30 February, and keep the domain of years", () => {
+    const patterns = (schemas.PartialDate as { allOf: { pattern: string }[] }).allOf.map(
+      (part) => new RegExp(part.pattern),
+    );
+    const partialDate = { test: (value: string) => patterns.every((pattern) => pattern.test(value)) };
     expect(partialDate.test("2023-13")).toBe(false);
     expect(partialDate.test("2024-02-30")).toBe(true);
+    expect(partialDate.test("1900-01-01")).toBe(true);
+    expect(partialDate.test("2199-12")).toBe(true);
+    expect(partialDate.test("0000-01-01")).toBe(false);
+    expect(partialDate.test("2200")).toBe(false);
   });
 });

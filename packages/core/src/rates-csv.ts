@@ -1,4 +1,4 @@
-import { IsoDate } from "./dates.ts";
+import { IsoDate, outsideDateDomain } from "./dates.ts";
 import { ExchangeRate } from "./exchange-rates.ts";
 import { CurrencyCode } from "./money.ts";
 import type { Problem, Result } from "./result.ts";
@@ -52,11 +52,11 @@ export function parseReferenceRatesCsv(text: string): Result<ParsedRatesCsv, Rat
     if (index <= headerIndex || line.trim() === "") continue;
     const cells = line.split(",").map((cell) => cell.trim());
     const date = isoDay(cells[0] ?? "");
-    if (date === null) return fail(index + 1, `"${cells[0]}" is not a date`);
+    if (!date.ok) return fail(index + 1, `"${cells[0]}": ${date.error}`);
     for (const [i, currency] of columns.entries()) {
       const value = cells[i + 1] ?? "";
       if (currency === null || value === "" || value.toUpperCase() === "N/A") continue;
-      const rate = ExchangeRate.safeParse({ date, currency, perEur: value });
+      const rate = ExchangeRate.safeParse({ date: date.value, currency, perEur: value });
       if (!rate.success) {
         return fail(
           index + 1,
@@ -69,14 +69,20 @@ export function parseReferenceRatesCsv(text: string): Result<ParsedRatesCsv, Rat
   return { ok: true, value: { rates, skippedCurrencies } };
 }
 
-/** "2024-03-01" or "01 March 2024" (the daily file) as an IsoDate; null otherwise. */
-function isoDay(cell: string): IsoDate | null {
-  if (IsoDate.safeParse(cell).success) return cell;
+/** "2024-03-01" or "01 March 2024" (the daily file) as an IsoDate, or what is wrong with it. */
+function isoDay(cell: string): Result<IsoDate, string> {
   const match = /^(\d{1,2}) ([A-Za-z]+) (\d{4})$/.exec(cell);
   const month = match ? months.indexOf((match[2] ?? "").toLowerCase()) + 1 : 0;
-  if (!match || month === 0) return null;
-  const day = `${match[3]}-${String(month).padStart(2, "0")}-${(match[1] ?? "").padStart(2, "0")}`;
-  return IsoDate.safeParse(day).success ? day : null;
+  if (match && month === 0) return { ok: false, error: "is not a date" };
+  const day = match
+    ? `${match[3]}-${String(month).padStart(2, "0")}-${(match[1] ?? "").padStart(2, "0")}`
+    : cell;
+  const parsed = IsoDate.safeParse(day);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  // A day out of the domain, or no such day, is said as such; anything else is not a date at all.
+  const messages = parsed.error.issues.map((issue) => issue.message);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return { ok: false, error: "is not a date" };
+  return { ok: false, error: messages.includes(outsideDateDomain) ? outsideDateDomain : "no such day" };
 }
 
 function fail(line: number, message: string): { ok: false; error: RatesCsvProblem } {

@@ -1,3 +1,4 @@
+import { comparePartialDates } from "@commitments/core";
 import { inArray } from "drizzle-orm";
 import type { Db } from "./client.ts";
 import { eventEntity, trancheEntity } from "./entities.ts";
@@ -40,7 +41,7 @@ export async function listCommitmentsWithSchedules(
       (a, b) => a.record.position - b.record.position || a.record.id.localeCompare(b.record.id),
     );
     item.events.sort(
-      (a, b) => a.record.date.localeCompare(b.record.date) || a.record.id.localeCompare(b.record.id),
+      (a, b) => comparePartialDates(a.record.date, b.record.date) || a.record.id.localeCompare(b.record.id),
     );
   }
   return { items, next: page.next };

@@ -1,5 +1,12 @@
 import { randomBytes } from "node:crypto";
-import { addDays, compare, ExchangeRate, normalize, parseReferenceRatesCsv } from "@commitments/core";
+import {
+  addDays,
+  compare,
+  compareDays,
+  ExchangeRate,
+  normalize,
+  parseReferenceRatesCsv,
+} from "@commitments/core";
 import { and, asc, gt, gte, lte, type SQL, sql } from "drizzle-orm";
 import type { Db } from "./client.ts";
 import { rowsOf } from "./entities.ts";
@@ -109,7 +116,9 @@ export async function loadRates(
       const earliest = counts?.earliest as string;
       const latestAfter = await latestRateDate(tx);
       const from =
-        latestBefore !== null && latestAfter !== latestBefore && addDays(latestBefore, 1) < earliest
+        latestBefore !== null &&
+        latestAfter !== latestBefore &&
+        compareDays(addDays(latestBefore, 1), earliest) < 0
           ? addDays(latestBefore, 1)
           : earliest;
       await refreshMoneySeriesFrom(tx, from);

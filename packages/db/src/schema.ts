@@ -88,6 +88,17 @@ const dateColumns = {
   dateTo: date("date_to").notNull(),
 };
 
+/*
+ * The domain of dates, the years 1900 to 2199 (core's `dateDomain`), held by the database as well: whoever writes,
+ * no row holds a date outside it. Days are compared as dates; partial dates (text, YYYY[-MM[-DD]]) by their year.
+ */
+function dayInDomain(table: string, column: string) {
+  return check(`${table}_${column}_in_domain`, sql.raw(`${column} between '1900-01-01' and '2199-12-31'`));
+}
+function partialDateInDomain(table: string, column: string) {
+  return check(`${table}_${column}_in_domain`, sql.raw(`${column} ~ '^(19|20|21)[0-9]{2}(-|$)'`));
+}
+
 // A measure is money (exact numeric + ISO 4217) or a quantity (count + unit + item); never a float.
 const measureColumns = {
   measureKind: text("measure_kind", { enum: ["money", "quantity"] }).notNull(),
@@ -134,7 +145,13 @@ export const agreements = pgTable(
     sources: jsonb().$type<Source[]>().notNull(),
     synthetic: boolean().notNull().default(false),
   },
-  (t) => [...versionIndexes("agreements", t), index().on(t.instrumentType)],
+  (t) => [
+    ...versionIndexes("agreements", t),
+    index().on(t.instrumentType),
+    partialDateInDomain("agreements", "signed"),
+    partialDateInDomain("agreements", "in_force"),
+    partialDateInDomain("agreements", "expires"),
+  ],
 );
 
 export const provisions = pgTable(
@@ -174,6 +191,8 @@ export const commitments = pgTable(
   (t) => [
     ...versionIndexes("commitments", t),
     check("commitments_measure_shape", measureShape),
+    partialDateInDomain("commitments", "period_start"),
+    partialDateInDomain("commitments", "period_end"),
     index().on(t.donor),
     index().on(t.agreementId),
     index().on(t.category),
@@ -197,6 +216,9 @@ export const tranches = pgTable(
   (t) => [
     ...versionIndexes("tranches", t),
     check("tranches_measure_shape", measureShape),
+    partialDateInDomain("tranches", "due"),
+    dayInDomain("tranches", "due_from"),
+    dayInDomain("tranches", "due_to"),
     index().on(t.commitmentId),
   ],
 );
@@ -221,6 +243,11 @@ export const stageEvents = pgTable(
   (t) => [
     ...versionIndexes("stage_events", t),
     check("stage_events_measure_shape", measureShape),
+    partialDateInDomain("stage_events", "date"),
+    dayInDomain("stage_events", "date_from"),
+    dayInDomain("stage_events", "date_to"),
+    partialDateInDomain("stage_events", "period_start"),
+    partialDateInDomain("stage_events", "period_end"),
     index().on(t.commitmentId, t.stage, t.dateTo),
     // Series cells are recomputed a month at a time from the current events of that month.
     index("stage_events_current_stage_date_to").on(t.stage, t.dateTo).where(sql`valid_to is null`),
@@ -269,7 +296,11 @@ export const confirmations = pgTable(
     note: text(),
     sources: jsonb().$type<Source[]>(),
   },
-  (t) => [...versionIndexes("confirmations", t), index().on(t.eventId)],
+  (t) => [
+    ...versionIndexes("confirmations", t),
+    index().on(t.eventId),
+    partialDateInDomain("confirmations", "received"),
+  ],
 );
 
 export const annotations = pgTable(
@@ -303,6 +334,7 @@ export const exchangeRates = pgTable(
     ...versionIndexes("exchange_rates", t),
     check("exchange_rates_positive", sql`per_eur > 0`),
     check("exchange_rates_currency", sql`currency ~ '^[A-Z]{3}$' and currency <> 'EUR'`),
+    dayInDomain("exchange_rates", "date"),
     index("exchange_rates_current_currency_date").on(t.currency, t.date).where(sql`valid_to is null`),
   ],
 );
@@ -348,6 +380,7 @@ export const seriesCells = pgTable(
       name: "series_cells_pk",
       columns: [t.stage, t.month, t.measureKind, t.measure, t.donor, t.category, t.agreement],
     }),
+    dayInDomain("series_cells", "month"),
   ],
 );
 
@@ -387,6 +420,7 @@ export const seriesRollups = pgTable(
     }),
     // For the writes, which replace whole slices (stage, month, measure) across every dimension.
     index("series_rollups_slice").on(t.stage, t.month, t.measureKind, t.measure),
+    dayInDomain("series_rollups", "month"),
   ],
 );
 

@@ -1,5 +1,6 @@
 import {
   add,
+  compareDays,
   convert,
   type InstrumentType,
   normalize,
@@ -97,8 +98,8 @@ export function rateTableForEvents(db: Db, events: readonly CellEvent[], asOf?: 
   for (const e of events) {
     if (e.currency === null) continue;
     currencies.add(e.currency);
-    if (from === undefined || e.dateFrom < from) from = e.dateFrom;
-    if (to === undefined || e.dateTo > to) to = e.dateTo;
+    if (from === undefined || compareDays(e.dateFrom, from) < 0) from = e.dateFrom;
+    if (to === undefined || compareDays(e.dateTo, to) > 0) to = e.dateTo;
   }
   return rateTableFor(db, [...currencies], from ?? "2000-01-01", to ?? "2000-01-01", asOf);
 }

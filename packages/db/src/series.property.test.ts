@@ -12,6 +12,7 @@ import {
   type InstrumentType,
   type Measure,
   magnitude,
+  monthIndex,
   normalize,
   periodMonths,
   periodOf,
@@ -280,7 +281,9 @@ function expected(model: Model, q: SeriesQuery, axis: string[]) {
     return t.value;
   })();
   const target = q.measure === "money" && q.currency !== "original" ? q.currency : null;
-  const lastMonth = q.to ? periodMonths(periodOf(q.to, q.interval)).last : "9999-12";
+  const lastMonth = q.to
+    ? monthIndex(periodMonths(periodOf(q.to, q.interval)).last)
+    : Number.POSITIVE_INFINITY;
   const open = [...model.disputes.values()].filter((d) => d.status === "open");
   const disputed = (kind: string, id: string) =>
     open.some((d) => d.target.kind === kind && d.target.id === id);
@@ -298,7 +301,7 @@ function expected(model: Model, q: SeriesQuery, axis: string[]) {
     if (q.category && c.category !== q.category && !c.category.startsWith(`${q.category}.`)) return [];
     if (q.tier && tier !== q.tier) return [];
     if (q.agreement && c.agreement !== q.agreement) return [];
-    if (month > lastMonth) return [];
+    if (monthIndex(month) > lastMonth) return [];
     const key = {
       all: "all",
       donor: c.donor,
@@ -330,12 +333,16 @@ function expected(model: Model, q: SeriesQuery, axis: string[]) {
     });
     return toScale(sum(parts), 2);
   };
-  const months = selected.map((e) => e.month).sort();
+  // Months as numbers, never compared as text.
+  const months = selected.map((e) => e.month).sort((a, b) => monthIndex(a) - monthIndex(b));
   const first = q.from ?? months[0];
-  const last = q.to ?? (months.at(-1) && first && (months.at(-1) as string) < first ? first : months.at(-1));
-  const windowFirst = axis[0] ? periodMonths(axis[0]).first : "9999-12";
-  const between = (group: string, stage: Stage, from: string, to: string) =>
-    selected.filter((e) => e.group === group && e.stage === stage && e.month >= from && e.month <= to);
+  const lastData = months.at(-1);
+  const last = q.to ?? (lastData && first && monthIndex(lastData) < monthIndex(first) ? first : lastData);
+  const windowFirst = axis[0] ? monthIndex(periodMonths(axis[0]).first) : Number.POSITIVE_INFINITY;
+  const within = (e: Selected, from: number, to: number) =>
+    monthIndex(e.month) >= from && monthIndex(e.month) <= to;
+  const between = (group: string, stage: Stage, from: number, to: number) =>
+    selected.filter((e) => e.group === group && e.stage === stage && within(e, from, to));
   const counts = (events: Selected[]) => ({
     synthetic: events.filter((e) => e.flags.synthetic).length,
     estimated: events.filter((e) => e.flags.estimated).length,
@@ -347,18 +354,19 @@ function expected(model: Model, q: SeriesQuery, axis: string[]) {
   });
   const points = (group: string) =>
     axis.map((period) => {
-      const { first: start, last: end } = periodMonths(period);
+      const bounds = periodMonths(period);
+      const [start, end] = [monthIndex(bounds.first), monthIndex(bounds.last)];
       return {
         period,
         promised: value(between(group, q.promised, start, end)),
         delivered: value(between(group, q.delivered, start, end)),
-        cumulativePromised: value(between(group, q.promised, "0000-01", end)),
-        cumulativeDelivered: value(between(group, q.delivered, "0000-01", end)),
-        flags: flagsOf(selected.filter((e) => e.group === group && e.month >= start && e.month <= end)),
+        cumulativePromised: value(between(group, q.promised, Number.NEGATIVE_INFINITY, end)),
+        cumulativeDelivered: value(between(group, q.delivered, Number.NEGATIVE_INFINITY, end)),
+        flags: flagsOf(selected.filter((e) => e.group === group && within(e, start, end))),
       };
     });
   const flagsBefore = (group: string) =>
-    flagsOf(selected.filter((e) => e.group === group && e.month < windowFirst));
+    flagsOf(selected.filter((e) => e.group === group && monthIndex(e.month) < windowFirst));
   const unconverted = new Map<string, { stage: Stage; currency: string; amount: string; events: number }>();
   if (target) {
     for (const e of selected) {
@@ -383,7 +391,7 @@ function expected(model: Model, q: SeriesQuery, axis: string[]) {
       }
     }
   }
-  const inWindow = selected.filter((e) => e.month >= windowFirst);
+  const inWindow = selected.filter((e) => monthIndex(e.month) >= windowFirst);
   const original = [...groupBy(inWindow, (e) => e.measure)].map(([currency, list]) => ({
     currency,
     promised: sum(list.filter((e) => e.stage === q.promised).map((e) => e.amount)),

@@ -7,6 +7,7 @@ import {
   divide,
   lookupRate,
   type Month,
+  monthIndex,
   multiply,
   periodMonths,
   periodOf,
@@ -15,8 +16,10 @@ import {
   type RateOn,
   type SeriesInterval,
   type Stage,
+  seriesSize,
   sum,
   type Tier,
+  type SeriesTooLarge as TooLarge,
   tiers,
   topCategory,
 } from "@commitments/core";
@@ -191,14 +194,28 @@ function targetOf(query: SeriesQuery): "EUR" | "USD" | null {
   return query.measure === "money" && query.currency !== "original" ? query.currency : null;
 }
 
+/**
+ * A series, chart or series export with more points (groups × periods) than core's `maxSeriesPoints`: refused
+ * before its points are built, naming the query parameter to change.
+ */
+export class SeriesTooLarge extends Error {
+  readonly parameter: TooLarge["parameter"];
+
+  constructor({ parameter, message }: TooLarge) {
+    super(message);
+    this.name = "SeriesTooLarge";
+    this.parameter = parameter;
+  }
+}
+
 /** The bucket of the rows before a window that starts after the data's first month (see rowsFromCells). */
-const before: Month = "0000-01";
+const before = "before";
 
 /**
  * The sums of the cells by group, measure, stage and period, all in SQL, so the rows returned grow with the answer.
  * A read with no filter on the dimensions reads the rollups of its grouping (one index range); a filtered read sums
  * the cells it selects. Each row's month is the first of its period, and with `from`, every month before the
- * window's first period is summed into one row of month `before`: assemble treats both as it treats months.
+ * window's first period is summed into one row marked `before`, which assemble counts before the window.
  */
 async function rowsFromCells(tx: Db, query: SeriesQuery, lastMonth: Month | undefined): Promise<Row[]> {
   const target = targetOf(query);
@@ -348,13 +365,29 @@ async function assemble(tx: Db, query: SeriesQuery, rows: Row[], version: number
     deliveredStage: query.delivered,
     datasetVersion: version,
   };
-  const months = rows.map((r) => r.month).sort();
-  const firstData = months[0];
-  const lastData = months.at(-1);
+  // Months are compared as numbers (monthIndex), never as text.
+  let firstData: Month | undefined;
+  let lastData: Month | undefined;
+  let dataBefore = false;
+  for (const { month } of rows) {
+    if (month === before) dataBefore = true;
+    else {
+      if (firstData === undefined || monthIndex(month) < monthIndex(firstData)) firstData = month;
+      if (lastData === undefined || monthIndex(month) > monthIndex(lastData)) lastData = month;
+    }
+  }
   const first = query.from ?? firstData;
-  const last = query.to ?? (lastData && first && lastData < first ? first : lastData);
+  // Data that all lies before `from` still shows the window's first period, with its cumulative figures.
+  const lastBeforeFirst =
+    first !== undefined && (lastData === undefined ? dataBefore : monthIndex(lastData) < monthIndex(first));
+  const last = query.to ?? (lastBeforeFirst ? first : lastData);
+  // The cap, before a point is built: the work and the answer of one request stay bounded.
+  const groupCount = new Set(rows.map((row) => (split ? `${row.key}|${row.measure}` : row.key))).size;
+  const tooLarge = first && last ? seriesSize(groupCount, first, last, query.interval).tooLarge : null;
+  if (tooLarge) throw new SeriesTooLarge(tooLarge);
   const periods = first && last ? periodsBetween(first, last, query.interval) : [];
-  const windowFirst = periods[0] ? periodMonths(periods[0]).first : "9999-12";
+  const windowFirst = periods[0] ? monthIndex(periodMonths(periods[0]).first) : Number.POSITIVE_INFINITY;
+  const inWindow = (row: Row) => row.month !== before && monthIndex(row.month) >= windowFirst;
 
   // fixed_date: one rate per currency, on the caller's date.
   const fixedDate = query.convention.kind === "fixed_date" ? query.convention.date : null;
@@ -408,10 +441,10 @@ async function assemble(tx: Db, query: SeriesQuery, rows: Row[], version: number
       flags: new Map(),
     };
     groups.set(id, group);
-    const period = periodOf(row.month, query.interval);
     let slot = group.before;
     let flags = group.flagsBefore;
-    if (row.month >= windowFirst) {
+    if (inWindow(row)) {
+      const period = periodOf(row.month, query.interval);
       slot = group.periods.get(period) ?? [new Map(), new Map()];
       group.periods.set(period, slot);
       flags = group.flags.get(period) ?? noFlags();
@@ -466,13 +499,7 @@ async function assemble(tx: Db, query: SeriesQuery, rows: Row[], version: number
       };
     });
 
-  const original =
-    query.measure === "money"
-      ? originalTotals(
-          rows.filter((r) => r.month >= windowFirst),
-          query,
-        )
-      : [];
+  const original = query.measure === "money" ? originalTotals(rows.filter(inWindow), query) : [];
   return {
     ...base,
     groups: out,

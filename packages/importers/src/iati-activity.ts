@@ -3,6 +3,7 @@ import {
   type CommitmentRecord,
   type Confidence,
   compare,
+  compareDays,
   IsoDate,
   type Party,
   type PartyId,
@@ -71,7 +72,7 @@ function activityPeriod(activity: XmlElement): { start: string; end: string } | 
   );
   const start = dates.get("2") ?? dates.get("start-actual") ?? dates.get("1") ?? dates.get("start-planned");
   const end = dates.get("4") ?? dates.get("end-actual") ?? dates.get("3") ?? dates.get("end-planned");
-  return start && end && start <= end ? { start, end } : undefined;
+  return start && end && compareDays(start, end) <= 0 ? { start, end } : undefined;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Actor } from "@commitments/core";
 import type { Db, RateLimit } from "@commitments/db";
+import type { ChartDrawing } from "../routes/charts/drawing.ts";
 import type { Logger } from "./logger.ts";
 
 /** Who is behind a request, once the session cookie or API token is checked. */
@@ -37,5 +38,7 @@ export interface AppEnv {
     };
     /** The largest file an import takes, in bytes (IMPORT_MAX_BYTES). */
     maxImportBytes: number;
+    /** The threads that draw charts and the cache of drawn ones. */
+    charts: ChartDrawing;
   };
 }

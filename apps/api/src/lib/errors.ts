@@ -1,4 +1,4 @@
-import { LedgerError, recordAuthEvent } from "@commitments/db";
+import { LedgerError, recordAuthEvent, SeriesTooLarge } from "@commitments/db";
 import type { Hook } from "@hono/zod-openapi";
 import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
@@ -204,6 +204,14 @@ export async function onError(err: Error, c: Context<AppEnv>) {
     return errorResponse(c, err);
   }
   if (err instanceof LedgerError) return errorResponse(c, fromLedgerError(err));
+  if (err instanceof SeriesTooLarge) {
+    return errorResponse(
+      c,
+      new ApiError("VALIDATION_FAILED", `Invalid query field "${err.parameter}": ${err.message}`, [
+        { location: "query", path: err.parameter, message: err.message },
+      ]),
+    );
+  }
   if (err instanceof HTTPException) {
     // Hono raises these for malformed bodies (bad JSON, wrong content type) and size limits.
     const code: ErrorCode =

@@ -1,3 +1,4 @@
+import { Instant } from "@commitments/core";
 import { type Db, datasetVersion, type Versioned, type Visibility } from "@commitments/db";
 import { z } from "@hono/zod-openapi";
 
@@ -38,10 +39,11 @@ export async function readMeta(db: Db, asOf: Date | undefined) {
   return { datasetVersion: version, asOf: (asOf ?? new Date()).toISOString() };
 }
 
-/** `asOf`: read what the tracker showed at that moment. */
+/** `asOf`: read what the tracker showed at that moment, one of the years 1900 to 2199 at any offset. */
 export const AsOfQuery = {
-  asOf: z.iso.datetime({ offset: true }).optional().openapi({
-    description: "An ISO 8601 timestamp: answer as the tracker stood then.",
+  asOf: Instant.optional().openapi({
+    description:
+      "An ISO 8601 timestamp with its offset (Z or ±hh:mm), from 1900 to 2199: answer as the tracker stood then. The answer's meta.asOf gives the moment in UTC.",
     example: "2025-01-01T00:00:00Z",
   }),
 };
@@ -62,6 +64,7 @@ export const PageInfo = z
   .object({ next: z.string().nullable(), limit: z.number().int() })
   .openapi("PageInfo", { description: "`next` is the cursor for the following page; null on the last one." });
 
+/** The moment of a validated `asOf`, whatever its offset: `meta.asOf` prints it in UTC. */
 export function parseAsOf(asOf: string | undefined): Date | undefined {
   return asOf === undefined ? undefined : new Date(asOf);
 }

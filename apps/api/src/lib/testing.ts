@@ -62,7 +62,7 @@ export function useApp(
   {
     queryLogger,
     ...options
-  }: Pick<AppOptions, "limits" | "logger" | "trustProxy"> & {
+  }: Pick<AppOptions, "limits" | "logger" | "trustProxy" | "charts"> & {
     /** Sees every database query the app makes, with its parameters. */
     queryLogger?: DbOptions["logger"];
   } = {},

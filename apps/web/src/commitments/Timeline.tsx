@@ -79,9 +79,14 @@ function Drawing({
   const t = useMessages(messages).timeline;
   const lang = useLang();
   const today = asOf.slice(0, 10);
-  const days = [...due, ...delivered].map((p) => dayNumber(p.day));
-  let from = Math.min(...days, dayNumber(today));
-  let to = Math.max(...days, dayNumber(today));
+  // In one loop, not spread into Math.min: a commitment may have hundreds of tranches and deliveries.
+  let from = dayNumber(today);
+  let to = from;
+  for (const point of [...due, ...delivered]) {
+    const day = dayNumber(point.day);
+    if (day < from) from = day;
+    if (day > to) to = day;
+  }
   if (to - from < 60) {
     from -= 30;
     to += 30;

@@ -73,7 +73,7 @@ interface EventLike {
 function running(points: Omit<TimelinePoint, "cumulative">[]): TimelinePoint[] {
   let total = 0n;
   return [...points]
-    .sort((a, b) => a.day.localeCompare(b.day) || a.id.localeCompare(b.id))
+    .sort((a, b) => dayNumber(a.day) - dayNumber(b.day) || a.id.localeCompare(b.id))
     .map((point) => {
       total += toUnits(point.amount);
       return { ...point, cumulative: total };

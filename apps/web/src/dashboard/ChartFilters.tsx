@@ -135,8 +135,8 @@ export function ChartFilters({ state }: { state: ChartState }) {
           ))}
         </Select>
       )}
-      <TextFilter name="from" label={t.from} value={s.from} pattern="\d{4}(-\d{2})?" />
-      <TextFilter name="to" label={t.to} value={s.to} pattern="\d{4}(-\d{2})?" />
+      <TextFilter name="from" label={t.from} value={s.from} pattern="(19|20|21)\d{2}(-(0[1-9]|1[0-2]))?" />
+      <TextFilter name="to" label={t.to} value={s.to} pattern="(19|20|21)\d{2}(-(0[1-9]|1[0-2]))?" />
       <div className="filter">
         <label htmlFor="as-of">{t.asOf}</label>
         <input

@@ -1,14 +1,15 @@
-import type {
-  AgreementRecord,
-  CommitmentRecord,
-  InstrumentType,
-  Party,
-  PartyKind,
-  ProvisionRecord,
-  Stage,
-  StageEvent,
-  Tier,
-  TrancheRecord,
+import {
+  type AgreementRecord,
+  type CommitmentRecord,
+  comparePartialDates,
+  type InstrumentType,
+  type Party,
+  type PartyKind,
+  type ProvisionRecord,
+  type Stage,
+  type StageEvent,
+  type Tier,
+  type TrancheRecord,
 } from "@commitments/core";
 import { eq, gte, inArray, lte, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../client.ts";
@@ -149,7 +150,7 @@ export async function getCommitment(
     commitment,
     schedule: byPosition(schedule),
     events: events.sort(
-      (a, b) => a.record.date.localeCompare(b.record.date) || a.record.id.localeCompare(b.record.id),
+      (a, b) => comparePartialDates(a.record.date, b.record.date) || a.record.id.localeCompare(b.record.id),
     ),
   };
 }

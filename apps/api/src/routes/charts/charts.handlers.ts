@@ -1,134 +1,96 @@
 import { createHash } from "node:crypto";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
 import {
   type ChartFilters,
   type ChartKind,
   type ChartLang,
   chartFileName,
-  chartSubtitle,
-  chartTitle,
   escapeXml,
   labels,
-  renderSeriesChart,
 } from "@commitments/charts";
-import { type Db, getAgreement, getParty, readSeries } from "@commitments/db";
+import { datasetVersion } from "@commitments/db";
 import type { Context } from "hono";
-import type { z } from "zod";
 import { requestOrigin } from "../../lib/auth.ts";
 import type { AppEnv } from "../../lib/context.ts";
-import { validationError } from "../../lib/errors.ts";
+import { ApiError, validationError } from "../../lib/errors.ts";
 import type { AppRouteHandler } from "../../lib/handler.ts";
 import { seriesQueryOf } from "../series/series.handlers.ts";
+import { type ChartParams, chartToDraw, sourcesUrl } from "./chart-input.ts";
 import { ChartQuery, type seriesPng, type seriesSvg } from "./charts.routes.ts";
+import { ChartsBusy, ChartTimedOut } from "./render-pool.ts";
 
-type ChartParams = z.infer<typeof ChartQuery>;
-
-const require = createRequire(import.meta.url);
-const fontDir = join(dirname(require.resolve("dejavu-fonts-ttf/package.json")), "ttf");
-/** The fonts the chart names, shipped with the server: a PNG does not depend on the machine's fonts. */
-const fontFiles = [join(fontDir, "DejaVuSans.ttf"), join(fontDir, "DejaVuSans-Bold.ttf")];
-
-/** A drawn chart and what its headers say. */
-interface DrawnChart {
-  svg: string;
+/** A drawn chart as the cache keeps it: the SVG text or PNG bytes, and what its headers and file name say. */
+export interface DrawnChart {
+  body: string | Uint8Array;
+  /** Of the format and the SVG: with the dataset version, the ETag. */
+  digest: string;
   datasetVersion: number;
-  asOf: string;
   kind: ChartKind;
   lang: ChartLang;
   title: string;
   filters: ChartFilters;
+}
+
+/** A chart for one request: the drawing, and the moment it answers for. */
+interface Answer {
+  chart: DrawnChart;
+  asOf: string;
   /** The query answered past, asOf included when asked: a chart of a past moment never changes. */
   past: boolean;
 }
 
-/** Names of parties in the chart's language: the Ukrainian name where the party has one. */
-async function partyName(db: Db, id: string, lang: ChartLang, at: Date | undefined) {
-  const party = await getParty(db, id, at);
-  if (!party) return undefined;
-  return lang === "uk" ? (party.record.nameUk ?? party.record.name) : party.record.name;
-}
-
 /**
- * The chart of a series query, its numbers read exactly as GET /v1/series reads them (`seriesQueryOf` and
- * `readSeries`) and drawn by the function the web page draws with.
+ * The chart of a series query in one format, drawn on the render pool, never on the event loop, and kept by the
+ * chart cache. The key holds all the chart is drawn from: the dataset version, the moment (asOf, or today's date,
+ * which the footer prints), the origin its source line names and every parameter. A busy pool is a 503 with
+ * Retry-After, refused before the series is read.
  */
-async function drawChart(c: Context<AppEnv>, params: ChartParams): Promise<DrawnChart> {
-  const { chart: kind, lang, width, height, title, ...seriesParams } = params;
+async function draw(c: Context<AppEnv>, params: ChartParams, format: "svg" | "png"): Promise<Answer> {
+  const {
+    chart: _kind,
+    lang: _lang,
+    width: _width,
+    height: _height,
+    title: _title,
+    ...seriesParams
+  } = params;
   const query = seriesQueryOf(seriesParams);
   const at = query.asOf;
-  const db = c.get("db");
-  const { datasetVersion, ...series } = await readSeries(db, query);
-  const asOf = (at ?? new Date()).toISOString();
-
-  const filters: ChartFilters = {
-    groupBy: query.groupBy,
-    measure: query.measure,
-    unit: query.unit,
-    donor: query.donor,
-    category: query.category,
-    tier: query.tier,
-    agreement: query.agreement,
-    from: params.from,
-    to: params.to,
-  };
-  const names = {
-    donor: query.donor ? await partyName(db, query.donor, lang, at) : undefined,
-    agreement: query.agreement
-      ? (await getAgreement(db, query.agreement, at))?.agreement.record.shortTitle
-      : undefined,
-  };
-  // The series names donors in English; a Ukrainian chart names them as the parties do in Ukrainian.
-  const groupLabels: Record<string, string> = {};
-  if (lang === "uk" && series.groupBy === "donor") {
-    for (const key of new Set(series.groups.map((g) => g.key))) {
-      const name = await partyName(db, key, lang, at);
-      if (name) groupLabels[key] = name;
-    }
+  const now = new Date();
+  const moment = at ?? now;
+  const { pool, cache } = c.get("charts");
+  const { version } = await datasetVersion(c.get("db"), at);
+  const { asOf: _asOf, ...rest } = params;
+  const parameters = Object.entries(rest).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const key = JSON.stringify([
+    format,
+    version,
+    at ? at.toISOString() : now.toISOString().slice(0, 10),
+    requestOrigin(c),
+    parameters,
+  ]);
+  try {
+    const chart = await cache.get(key, async () => {
+      if (pool.full()) throw new ChartsBusy();
+      const toDraw = await chartToDraw(c, params, query, moment);
+      const { body, digest } = await pool.render({ input: toDraw.input, format });
+      const { datasetVersion: drawnVersion, title, filters } = toDraw;
+      const value = {
+        body,
+        digest,
+        datasetVersion: drawnVersion,
+        kind: params.chart,
+        lang: params.lang,
+        title,
+        filters,
+      };
+      return { value, bytes: typeof body === "string" ? body.length * 2 : body.byteLength };
+    });
+    return { chart, asOf: moment.toISOString(), past: at !== undefined && at.getTime() <= now.getTime() };
+  } catch (error) {
+    if (!(error instanceof ChartsBusy || error instanceof ChartTimedOut)) throw error;
+    c.header("Retry-After", "5");
+    throw new ApiError("SERVICE_UNAVAILABLE", error.message);
   }
-  const chartTitleText = title ?? chartTitle(filters, lang, names);
-  const svg = renderSeriesChart({
-    series,
-    meta: { datasetVersion, asOf },
-    kind,
-    lang,
-    title: chartTitleText,
-    subtitle: chartSubtitle(series, kind, lang),
-    source: labels[lang].trackerSource(sourcesUrl(c, params)),
-    width,
-    height,
-    groupLabels,
-  });
-  return {
-    svg,
-    datasetVersion,
-    asOf,
-    kind,
-    lang,
-    title: chartTitleText,
-    filters,
-    past: at !== undefined && at.getTime() <= Date.now(),
-  };
-}
-
-/**
- * Where the sources of every figure are: the records export of the same commitments. Only the filters and an
- * asOf that was asked go in, never the moment of the request, so the same query draws the same bytes.
- */
-function sourcesUrl(c: Context<AppEnv>, params: ChartParams): string {
-  const query = new URLSearchParams();
-  for (const name of ["donor", "category", "tier", "agreement", "asOf"] as const) {
-    const value = params[name];
-    if (value !== undefined) query.set(name, value);
-  }
-  const search = query.toString();
-  return `${requestOrigin(c)}/v1/exports/records.csv${search ? `?${search}` : ""}`;
-}
-
-/** Strong validators: the dataset version, readable, and a digest of what is sent, which the query decides. */
-function etagOf(chart: DrawnChart, format: string, body: string): string {
-  const digest = createHash("sha256").update(`${format}\n${body}`).digest("base64url").slice(0, 22);
-  return `"v${chart.datasetVersion}-${digest}"`;
 }
 
 function notModified(c: Context<AppEnv>, etag: string): boolean {
@@ -140,13 +102,18 @@ function notModified(c: Context<AppEnv>, etag: string): boolean {
   });
 }
 
-function chartHeaders(chart: DrawnChart, etag: string): Record<string, string> {
+/** Strong validators: the dataset version, readable, and a digest of what is sent, which the query decides. */
+function etagOf(version: number, digest: string): string {
+  return `"v${version}-${digest}"`;
+}
+
+function chartHeaders({ chart, asOf, past }: Answer, etag: string): Record<string, string> {
   return {
     ETag: etag,
     // The current state changes with every write: a few minutes. A past moment cannot change.
-    "Cache-Control": chart.past ? "public, max-age=86400" : "public, max-age=300",
+    "Cache-Control": past ? "public, max-age=86400" : "public, max-age=300",
     "X-Dataset-Version": String(chart.datasetVersion),
-    "X-As-Of": chart.asOf,
+    "X-As-Of": asOf,
   };
 }
 
@@ -160,22 +127,13 @@ function disposition(chart: DrawnChart, format: "svg" | "png"): string {
   return `inline; filename="${name}"`;
 }
 
-/** The PNG of an SVG chart, at the size the SVG states. */
-export async function rasterise(svg: string): Promise<Buffer> {
-  // The native renderer is loaded on the first PNG, not at every start.
-  const { Resvg } = await import("@resvg/resvg-js");
-  const resvg = new Resvg(svg, {
-    font: { loadSystemFonts: false, fontFiles, defaultFontFamily: "DejaVu Sans" },
-  });
-  return resvg.render().asPng();
-}
-
 export const svgHandler: AppRouteHandler<typeof seriesSvg> = async (c) => {
-  const chart = await drawChart(c, c.req.valid("query"));
-  const etag = etagOf(chart, "svg", chart.svg);
-  const headers = chartHeaders(chart, etag);
+  const answer = await draw(c, c.req.valid("query"), "svg");
+  const { chart } = answer;
+  const etag = etagOf(chart.datasetVersion, chart.digest);
+  const headers = chartHeaders(answer, etag);
   if (notModified(c, etag)) return c.body(null, 304, headers);
-  return c.body(chart.svg, 200, {
+  return c.body(chart.body as string, 200, {
     ...headers,
     "Content-Type": "image/svg+xml; charset=utf-8",
     "Content-Disposition": disposition(chart, "svg"),
@@ -183,13 +141,13 @@ export const svgHandler: AppRouteHandler<typeof seriesSvg> = async (c) => {
 };
 
 export const pngHandler: AppRouteHandler<typeof seriesPng> = async (c) => {
-  const chart = await drawChart(c, c.req.valid("query"));
-  // The PNG is a function of the SVG (same fonts, same size): the SVG's digest names it, and a match spares
-  // the rasterising.
-  const etag = etagOf(chart, "png", chart.svg);
-  const headers = chartHeaders(chart, etag);
+  // The PNG is a function of the SVG (same fonts, same size): the SVG's digest names it.
+  const answer = await draw(c, c.req.valid("query"), "png");
+  const { chart } = answer;
+  const etag = etagOf(chart.datasetVersion, chart.digest);
+  const headers = chartHeaders(answer, etag);
   if (notModified(c, etag)) return c.body(null, 304, headers);
-  return c.body(new Uint8Array(await rasterise(chart.svg)), 200, {
+  return c.body(chart.body as Uint8Array<ArrayBuffer>, 200, {
     ...headers,
     "Content-Type": "image/png",
     "Content-Disposition": disposition(chart, "png"),
@@ -216,14 +174,15 @@ const embedStyle = [
 export async function embedHandler(c: Context<AppEnv>) {
   const parsed = ChartQuery.safeParse(c.req.query());
   if (!parsed.success) throw validationError(parsed.error, "query");
-  const chart = await drawChart(c, parsed.data);
+  const answer = await draw(c, parsed.data, "svg");
+  const { chart } = answer;
   const l = labels[chart.lang];
   // The tracker's page takes the same query; the request's own string is passed on as it came.
   const search = new URL(c.req.url).search.slice(1);
   const trackerUrl = `/?view=chart${search ? `&${search}` : ""}`;
   const caption = [
     `${l.source} ${l.trackerSource(sourcesUrl(c, parsed.data))}`,
-    `${l.asOf} ${chart.asOf.slice(0, 10)}`,
+    `${l.asOf} ${answer.asOf.slice(0, 10)}`,
     `${l.datasetVersion} ${chart.datasetVersion}`,
   ].join(" · ");
   const html = `<!doctype html>
@@ -236,13 +195,14 @@ export async function embedHandler(c: Context<AppEnv>) {
 </head>
 <body>
 <figure>
-${chart.svg}<figcaption>${escapeXml(caption)} · <a href="${escapeXml(trackerUrl)}" target="_top">${escapeXml(l.openInTracker)}</a></figcaption>
+${chart.body as string}<figcaption>${escapeXml(caption)} · <a href="${escapeXml(trackerUrl)}" target="_top">${escapeXml(l.openInTracker)}</a></figcaption>
 </figure>
 </body>
 </html>
 `;
-  const etag = etagOf(chart, "html", html);
-  const headers = chartHeaders(chart, etag);
+  const digest = createHash("sha256").update(`html\n${html}`).digest("base64url").slice(0, 22);
+  const etag = etagOf(chart.datasetVersion, digest);
+  const headers = chartHeaders(answer, etag);
   if (notModified(c, etag)) return c.body(null, 304, headers);
   return c.body(html, 200, { ...headers, "Content-Type": "text/html; charset=utf-8" });
 }

@@ -1,3 +1,4 @@
+import { monthIndex } from "@commitments/core";
 import { readSeries, type SeriesQuery } from "@commitments/db";
 import type { z } from "zod";
 import { ApiError } from "../../lib/errors.ts";
@@ -31,7 +32,7 @@ export function seriesQueryOf(q: z.infer<typeof SeriesQueryParams>): SeriesQuery
     invalid("rateDate", "only with convention=fixed_date");
   const from = q.from && (q.from.length === 4 ? `${q.from}-01` : q.from);
   const to = q.to && (q.to.length === 4 ? `${q.to}-12` : q.to);
-  if (from && to && to < from) invalid("to", "the series ends before it starts");
+  if (from && to && monthIndex(to) < monthIndex(from)) invalid("to", "the series ends before it starts");
 
   return {
     groupBy: q.groupBy,

@@ -1,4 +1,4 @@
-import { CurrencyCode, IsoDate, QuantityUnit, SeriesInterval, Stage } from "@commitments/core";
+import { CurrencyCode, IsoDate, MonthOrYear, QuantityUnit, SeriesInterval, Stage } from "@commitments/core";
 import { createRoute, z } from "@hono/zod-openapi";
 import { errorResponses, json } from "../../lib/openapi.ts";
 import { AsOfQuery, ReadMeta } from "../../lib/representation.ts";
@@ -12,12 +12,6 @@ export const StagePair = {
   promised: Stage.default("committed").openapi({ description: "The stage counted as the promise." }),
   delivered: Stage.default("delivered").openapi({ description: "The stage counted as delivery." }),
 };
-
-const YearMonth = z
-  .string()
-  // Bounded years keep a monthly series to a few thousand points.
-  .regex(/^(19|20|21)\d{2}(-(0[1-9]|1[0-2]))?$/, "expected YYYY or YYYY-MM, 1900 to 2199")
-  .openapi({ example: "2024-01" });
 
 export const SeriesQuery = z
   .object({
@@ -44,10 +38,15 @@ export const SeriesQuery = z
       description: "Quantities in this unit only (implies measure=quantity).",
     }),
     ...SeriesFilters,
-    from: YearMonth.optional().openapi({
-      description: "The first period wanted: the whole period holding it.",
+    // The domain's years (1900 to 2199) keep a monthly series to 3,600 periods at most.
+    from: MonthOrYear.optional().openapi({
+      description: "The first period wanted, YYYY or YYYY-MM from 1900 to 2199: the whole period holding it.",
+      example: "2024-01",
     }),
-    to: YearMonth.optional().openapi({ description: "The last period wanted: the whole period holding it." }),
+    to: MonthOrYear.optional().openapi({
+      description: "The last period wanted, YYYY or YYYY-MM from 1900 to 2199: the whole period holding it.",
+      example: "2024-12",
+    }),
     ...AsOfQuery,
   })
   .strict();
@@ -151,7 +150,7 @@ export const getSeries = createRoute({
   tags: ["Series"],
   summary: "Promised against delivered over time, per period and cumulative",
   description:
-    "Figures count in the month of the last day of their (partial) date. Money is converted to EUR or USD from the tracker's exchange-rate table, at each figure's own date or at one fixed date, as stated in `conversion`; the original currencies are always in `original`. Quantities are never added across units: without `unit`, each group is split per unit. A read without `asOf` sums maintained aggregates; with `asOf`, the answer is recomputed from the ledger as it stood then.",
+    "Figures count in the month of the last day of their (partial) date. Money is converted to EUR or USD from the tracker's exchange-rate table, at each figure's own date or at one fixed date, as stated in `conversion`; the original currencies are always in `original`. Quantities are never added across units: without `unit`, each group is split per unit. A read without `asOf` sums maintained aggregates; with `asOf`, the answer is recomputed from the ledger as it stood then. A series has at most 20,000 points (groups × periods); beyond, a 400 names the parameter to change (interval, groupBy or from).",
   request: { query: SeriesQuery },
   responses: {
     200: json(z.object({ data: SeriesData, meta: ReadMeta }), "One series per group."),

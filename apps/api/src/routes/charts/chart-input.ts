@@ -1,0 +1,105 @@
+import {
+  type ChartFilters,
+  type ChartLang,
+  chartSubtitle,
+  chartTitle,
+  labels,
+  type SeriesChartInput,
+} from "@commitments/charts";
+import { type Db, getAgreement, getParty, readSeries, type SeriesQuery } from "@commitments/db";
+import type { Context } from "hono";
+import type { z } from "zod";
+import { requestOrigin } from "../../lib/auth.ts";
+import type { AppEnv } from "../../lib/context.ts";
+import type { ChartQuery } from "./charts.routes.ts";
+
+export type ChartParams = z.infer<typeof ChartQuery>;
+
+/** What a chart is drawn from, and what its headers and file name say. */
+export interface ChartToDraw {
+  input: SeriesChartInput;
+  datasetVersion: number;
+  title: string;
+  filters: ChartFilters;
+}
+
+/** Names of parties in the chart's language: the Ukrainian name where the party has one. */
+async function partyName(db: Db, id: string, lang: ChartLang, at: Date | undefined) {
+  const party = await getParty(db, id, at);
+  if (!party) return undefined;
+  return lang === "uk" ? (party.record.nameUk ?? party.record.name) : party.record.name;
+}
+
+/**
+ * The input of a chart of a series query, its numbers read exactly as GET /v1/series reads them (`readSeries`), for
+ * the function the web page draws with. `moment` is the one the chart says it shows: asOf, or now.
+ */
+export async function chartToDraw(
+  c: Context<AppEnv>,
+  params: ChartParams,
+  query: SeriesQuery,
+  moment: Date,
+): Promise<ChartToDraw> {
+  const { chart: kind, lang, width, height, title } = params;
+  const at = query.asOf;
+  const db = c.get("db");
+  const { datasetVersion, ...series } = await readSeries(db, query);
+
+  const filters: ChartFilters = {
+    groupBy: query.groupBy,
+    measure: query.measure,
+    unit: query.unit,
+    donor: query.donor,
+    category: query.category,
+    tier: query.tier,
+    agreement: query.agreement,
+    from: params.from,
+    to: params.to,
+  };
+  const names = {
+    donor: query.donor ? await partyName(db, query.donor, lang, at) : undefined,
+    agreement: query.agreement
+      ? (await getAgreement(db, query.agreement, at))?.agreement.record.shortTitle
+      : undefined,
+  };
+  // The series names donors in English; a Ukrainian chart names them as the parties do in Ukrainian.
+  const groupLabels: Record<string, string> = {};
+  if (lang === "uk" && series.groupBy === "donor") {
+    for (const key of new Set(series.groups.map((g) => g.key))) {
+      const name = await partyName(db, key, lang, at);
+      if (name) groupLabels[key] = name;
+    }
+  }
+  const chartTitleText = title ?? chartTitle(filters, lang, names);
+  return {
+    input: {
+      series,
+      meta: { datasetVersion, asOf: moment.toISOString() },
+      kind,
+      lang,
+      title: chartTitleText,
+      subtitle: chartSubtitle(series, kind, lang),
+      source: labels[lang].trackerSource(sourcesUrl(c, params)),
+      width,
+      height,
+      groupLabels,
+    },
+    datasetVersion,
+    title: chartTitleText,
+    filters,
+  };
+}
+
+/**
+ * Where the sources of every figure are: the records export of the same commitments. Only the filters and an
+ * asOf that was asked go in, never the moment of the request, so the same query draws the same bytes.
+ */
+export function sourcesUrl(c: Context<AppEnv>, params: ChartParams): string {
+  const query = new URLSearchParams();
+  for (const name of ["donor", "category", "tier", "agreement", "asOf"] as const) {
+    const value = params[name];
+    if (value !== undefined) query.set(name, value);
+  }
+  const search = query.toString();
+  return `${requestOrigin(c)}/v1/exports/records.csv${search ? `?${search}` : ""}`;
+}
