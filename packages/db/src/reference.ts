@@ -109,7 +109,10 @@ async function absent<R extends { id: string }>(
 
 /** Whether a dataset of this version was loaded (the reference dataset, or the starter data's files). */
 export async function referenceLoaded(db: Db, version: string): Promise<boolean> {
-  const [row] = await db.select().from(referenceLoads).where(inArray(referenceLoads.version, [version]));
+  const [row] = await db
+    .select()
+    .from(referenceLoads)
+    .where(inArray(referenceLoads.version, [version]));
   return row !== undefined;
 }
 
