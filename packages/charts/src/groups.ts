@@ -15,7 +15,16 @@ export interface DrawnGroup {
   /** Names the group's hatch patterns. */
   colourId: string;
   currency: string | undefined;
+  /** The stages the group's sources report: the others are not drawn. */
+  stages: Stage[];
   points: Map<string, ChartPoint>;
+}
+
+/** The stages a group is drawn with: those its sources report (both, when the series does not say). */
+function reportedStages(
+  groups: readonly { reported?: { promised: boolean; delivered: boolean } | undefined }[],
+) {
+  return stages.filter((stage) => groups.some((g) => g.reported?.[stage] ?? true));
 }
 
 export const noFlags = (): FlagCounts => ({ synthetic: 0, estimated: 0, disputed: 0 });
@@ -74,6 +83,7 @@ export function drawnGroups(input: SeriesChartInput): DrawnGroup[] {
       colour: palette[i % palette.length] as string,
       colourId: String(i % palette.length),
       currency: group.currency,
+      stages: reportedStages([group]),
       points: toMap(group.points),
     }));
   }
@@ -98,6 +108,7 @@ export function drawnGroups(input: SeriesChartInput): DrawnGroup[] {
         colour: palette[i] as string,
         colourId: String(i),
         currency: group.currency,
+        stages: reportedStages([group]),
         points: toMap(group.points),
       })),
     {
@@ -105,6 +116,7 @@ export function drawnGroups(input: SeriesChartInput): DrawnGroup[] {
       colour: otherColour,
       colourId: "other",
       currency: first?.currency,
+      stages: reportedStages(folded),
       points: toMap(sumPoints(folded)),
     },
   ];

@@ -1,3 +1,4 @@
+export { creditLine, publisherCredits } from "./credits.ts";
 export {
   addDecimals,
   amountScale,
@@ -34,6 +35,7 @@ export type {
   ChartMeta,
   ChartPoint,
   ChartSeries,
+  ChartSource,
   FlagCounts,
   PointFlags,
   SeriesChartInput,

@@ -41,7 +41,9 @@ export interface Labels {
   summaryTo: (period: string) => string;
   /** Title and subtitle words. */
   titleBase: string;
-  by: Record<"donor" | "category" | "tier" | "agreement", string>;
+  /** The title's base when the stages drawn are not the usual ones: "Committed and allocated". */
+  titleStages: (promised: string, delivered: string) => string;
+  by: Record<"donor" | "category" | "tier" | "agreement" | "source", string>;
   tierSuffix: string;
   /** A title's period: "2024–2025", "from 2024", "to 2025". */
   fromPeriod: (period: string) => string;
@@ -91,7 +93,14 @@ const en: Labels = {
   toDate: "to date",
   summaryTo: (period) => `To ${period}, in total`,
   titleBase: "Promised and delivered",
-  by: { donor: "by donor", category: "by category", tier: "by tier", agreement: "by agreement" },
+  titleStages: (promised, delivered) => `${promised} and ${delivered}`,
+  by: {
+    donor: "by donor",
+    category: "by category",
+    tier: "by tier",
+    agreement: "by agreement",
+    source: "by source",
+  },
   tierSuffix: "tier",
   fromPeriod: (period) => `from ${period}`,
   toPeriod: (period) => `to ${period}`,
@@ -138,11 +147,13 @@ const uk: Labels = {
   toDate: "наростаючим підсумком",
   summaryTo: (period) => `Загалом до ${period}`,
   titleBase: "Обіцяно і поставлено",
+  titleStages: (promised, delivered) => `${promised} і ${delivered}`,
   by: {
     donor: "за донорами",
     category: "за категоріями",
     tier: "за рівнями гарантій",
     agreement: "за угодами",
+    source: "за джерелами",
   },
   tierSuffix: "рівень",
   fromPeriod: (period) => `з ${period}`,

@@ -130,6 +130,8 @@ export function plot({ input, groups, periods, id, defs, width, top, bottom }: P
         const point = group.points.get(period);
         if (!point) return;
         stages.forEach((stage, s) => {
+          // A stage the group's sources do not report is unknown, not zero: no bar.
+          if (!group.stages.includes(stage)) return;
           const value = decimalValue(stage === "promised" ? point.promised : point.delivered);
           const x = left + i * slot + slot * 0.1 + (g * 2 + s) * barWidth;
           const y0 = yOf(0);
@@ -169,7 +171,8 @@ export function plot({ input, groups, periods, id, defs, width, top, bottom }: P
     const radius = slot >= 14 ? 3.5 : slot >= 7 ? 2.5 : 1.8;
     for (const group of groups) {
       const parts: string[] = [];
-      for (const stage of stages) {
+      // A stage the group's sources do not report is unknown, not zero: no line.
+      for (const stage of group.stages) {
         const positions = periods.flatMap((period, i) => {
           const point = group.points.get(period);
           if (!point) return [];

@@ -170,7 +170,7 @@ function compose(
     // What tells promised from delivered, in a neutral colour: it is the same for every group.
     for (const stage of stages) {
       entries.push({
-        label: stageLabel(l, stage),
+        label: stageLabel(input.series, input.lang, stage),
         sample: (x, cy) =>
           bars
             ? el("rect", {

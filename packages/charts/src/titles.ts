@@ -13,6 +13,9 @@ export interface ChartFilters {
   agreement?: string | undefined;
   from?: string | undefined;
   to?: string | undefined;
+  /** The stages the series counts (GET /v1/series `promisedStage`, `deliveredStage`), when the caller knows them. */
+  promisedStage?: string | undefined;
+  deliveredStage?: string | undefined;
 }
 
 /** Names the caller looked up in the chart's language (a party's `name` or `nameUk`, an agreement's short title). */
@@ -43,7 +46,25 @@ export function chartTitle(filters: ChartFilters, lang: ChartLang, names: ChartN
     parts.push(filters.from === filters.to ? filters.from : `${filters.from}–${filters.to}`);
   else if (filters.from) parts.push(l.fromPeriod(filters.from));
   else if (filters.to) parts.push(l.toPeriod(filters.to));
-  return parts.length ? `${l.titleBase}: ${parts.join(", ")}` : l.titleBase;
+  const base = titleBase(filters, lang);
+  return parts.length ? `${base}: ${parts.join(", ")}` : base;
+}
+
+/**
+ * "Promised and delivered", or the stages the series counts when they are others: a chart of Kiel's figures is
+ * "Promised and allocated", never "delivered", since Kiel reports allocations.
+ */
+function titleBase(filters: ChartFilters, lang: ChartLang): string {
+  const l = labels[lang];
+  const promised = filters.promisedStage ?? "committed";
+  const delivered = filters.deliveredStage ?? "delivered";
+  if (promised === "committed" && delivered === "delivered") return l.titleBase;
+  const word = (stage: string, usual: string, fallback: string) =>
+    stage === usual || !isId("stage", stage) ? fallback : label("stage", stage, lang);
+  return l.titleStages(
+    word(promised, "committed", l.promised),
+    word(delivered, "delivered", l.delivered).toLocaleLowerCase(lang),
+  );
 }
 
 /**

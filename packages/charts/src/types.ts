@@ -36,11 +36,23 @@ export interface ChartGroup {
   currency?: string | undefined;
   /** Set when quantities are split per unit: one group per key and unit. */
   unit?: string | undefined;
+  /**
+   * Whether the group's sources report each stage at all: a stage none reports is not drawn (it is unknown, not
+   * zero). Absent: both are reported.
+   */
+  reported?: { promised: boolean; delivered: boolean } | undefined;
   points: ChartPoint[];
 }
 
+/** A source whose figures a series adds up (GET /v1/series `sources`): what the credit line names. */
+export interface ChartSource {
+  id: string;
+  publisher: string | null;
+  release: string | null;
+}
+
 export type SeriesInterval = "month" | "quarter" | "year";
-export type SeriesGroupBy = "all" | "donor" | "category" | "tier" | "agreement";
+export type SeriesGroupBy = "all" | "donor" | "category" | "tier" | "agreement" | "source";
 
 /** The `data` of a GET /v1/series response. */
 export interface ChartSeries {
@@ -52,6 +64,8 @@ export interface ChartSeries {
   groupBy: SeriesGroupBy;
   promisedStage: string;
   deliveredStage: string;
+  /** Whose figures the series adds up; absent from responses of an API that does not name them. */
+  sources?: ChartSource[] | undefined;
   groups: ChartGroup[];
   conversion: { currency: string; convention: string; rateDate?: string | undefined } | null;
 }

@@ -1,6 +1,7 @@
+import { isId, label } from "@commitments/core/vocabulary";
 import { formatAmount, periodLabel } from "./format.ts";
 import { type DrawnGroup, flagsOf } from "./groups.ts";
-import { type Labels, labels } from "./labels.ts";
+import { type ChartLang, type Labels, labels } from "./labels.ts";
 import type { Stage } from "./style.ts";
 import type { ChartPoint, ChartSeries, FlagCounts, SeriesChartInput } from "./types.ts";
 
@@ -12,8 +13,16 @@ function currencyOf(series: ChartSeries, group: DrawnGroup): string | undefined 
   return series.measure === "money" ? (series.currency ?? group.currency) : undefined;
 }
 
-export function stageLabel(l: Labels, stage: Stage): string {
-  return stage === "promised" ? l.promised : l.delivered;
+/**
+ * A chart's word for a stage it draws: the stage the series counts as delivery (Allocated, for Kiel's figures), and
+ * for the promise the usual word unless the series counts another stage.
+ */
+export function stageLabel(series: ChartSeries, lang: ChartLang, stage: Stage): string {
+  const l = labels[lang];
+  const counted = stage === "promised" ? series.promisedStage : series.deliveredStage;
+  const usual = stage === "promised" ? "committed" : "delivered";
+  if (counted === usual || !isId("stage", counted)) return stage === "promised" ? l.promised : l.delivered;
+  return label("stage", counted, lang);
 }
 
 function flagWords(l: Labels, flags: FlagCounts): string {
@@ -40,7 +49,8 @@ export function pointWords(
   const inPeriod = `${amount(stage === "promised" ? point.promised : point.delivered)} ${l.inPeriod}`;
   const toDate = `${amount(stage === "promised" ? point.cumulativePromised : point.cumulativeDelivered)} ${l.toDate}`;
   const figures = drawnCumulative ? `${toDate} (${inPeriod})` : `${inPeriod} (${toDate})`;
-  return `${group.name}, ${periodLabel(point.period, input.lang)}: ${stageLabel(l, stage)} ${figures}${flagWords(l, flagsOf(point, stage))}`;
+  const word = stageLabel(input.series, input.lang, stage);
+  return `${group.name}, ${periodLabel(point.period, input.lang)}: ${word} ${figures}${flagWords(l, flagsOf(point, stage))}`;
 }
 
 /** The one-sentence summary of `<desc>`: every group's latest cumulative figures. */
@@ -53,9 +63,11 @@ export function summary(input: SeriesChartInput, groups: DrawnGroup[], periods: 
     const point = [...group.points.values()].at(-1);
     if (!point) return [];
     const currency = currencyOf(input.series, group);
-    const promised = formatAmount(point.cumulativePromised, currency, input.lang);
-    const delivered = formatAmount(point.cumulativeDelivered, currency, input.lang);
-    return [`${group.name} — ${lower(l.promised)} ${promised}, ${lower(l.delivered)} ${delivered}`];
+    const figures = group.stages.map((stage) => {
+      const value = stage === "promised" ? point.cumulativePromised : point.cumulativeDelivered;
+      return `${lower(stageLabel(input.series, input.lang, stage))} ${formatAmount(value, currency, input.lang)}`;
+    });
+    return [`${group.name} — ${figures.join(", ")}`];
   });
   return `${l.summaryTo(periodLabel(last, input.lang))}: ${parts.join("; ")}.`;
 }

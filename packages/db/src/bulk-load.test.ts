@@ -5,7 +5,7 @@ import type { Db } from "./client.ts";
 import { rowsOf } from "./entities.ts";
 import { loadRates } from "./rates.ts";
 import { loadDataset } from "./reference.ts";
-import { computeCells, storedCells } from "./series-cells.ts";
+import { computeCells, storedCells } from "./series/cells.ts";
 import { type TestDatabase, testTargets } from "./testing.ts";
 
 // TEST values, not ECB reference rates: enough for some events to convert and others not to.

@@ -10,7 +10,7 @@ import { commitmentEntity, type Entity, eventEntity, partyEntity, trancheEntity 
 import { type ChangeSet, openChangeSet, writeTransaction } from "./ledger.ts";
 import { createRecords } from "./records.ts";
 import { parties as partiesTable } from "./schema.ts";
-import { refreshSeriesOfChangeSet } from "./series-cells.ts";
+import { refreshSeriesOfChangeSet } from "./series/cells.ts";
 
 /*
  * A bulk loader for generated data (the synthetic dataset of @commitments/reference: benchmarks, demos, tests of

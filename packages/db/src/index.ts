@@ -17,6 +17,4 @@ export * from "./records.ts";
 export * from "./reference.ts";
 export * from "./remarks.ts";
 export * as schema from "./schema.ts";
-export * from "./series.ts";
-export * from "./series-cells.ts";
-export * from "./series-fulfilment.ts";
+export * from "./series/index.ts";

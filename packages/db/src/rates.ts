@@ -15,7 +15,7 @@ import { openChangeSet, visibleAt, writeTransaction } from "./ledger.ts";
 import { latestRateDate } from "./rates-table.ts";
 import type { Page, Versioned } from "./records.ts";
 import { exchangeRates } from "./schema.ts";
-import { refreshMoneySeriesFrom } from "./series-cells.ts";
+import { refreshMoneySeriesFrom } from "./series/cells.ts";
 
 /** A rate's ledger id: one record per currency and day. */
 export const rateId = (rate: { currency: string; date: string }) => `${rate.currency}-${rate.date}`;

@@ -14,7 +14,7 @@ import {
 } from "./ledger.ts";
 import { changeSets } from "./schema.ts";
 // Series cells are derived from events, commitments, agreements, disputes and rates: every write keeps them exact.
-import { refreshSeries } from "./series-cells.ts";
+import { refreshSeries } from "./series/cells.ts";
 
 /** A record with its place in the ledger. */
 export interface Versioned<R> {

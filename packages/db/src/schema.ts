@@ -341,8 +341,9 @@ export const exchangeRates = pgTable(
 
 /**
  * Series cells: a derived aggregate, not ledger data. One row per stage, month (first day) and measure (currency
- * code, or unit for quantities) for each combination of donor, category (full id), agreement ("" for none) and
- * the agreement's tier ("none"), holding the exact sum of the original amounts and the event count; for money also
+ * code, or unit for quantities) for each combination of donor, category (full id), agreement ("" for none), the
+ * agreement's tier ("none") and whose figures they are (the commitment's source dataset: never added up with
+ * another's unless a reader asks), holding the exact sum of the original amounts and the event count; for money also
  * the sums converted to EUR and USD at each event's own date (event_date convention, 10 decimal places per event)
  * and what could not be converted for want of a rate; and how many events carry each flag. Keeping the full
  * combination, not one dimension at a time, lets any grouping be read under any filter. A write recomputes the
@@ -360,6 +361,7 @@ export const seriesCells = pgTable(
     category: text().notNull(),
     agreement: text().notNull(),
     tier: text().notNull(),
+    source: text({ enum: sourceDatasetIds }).notNull().default("tracker"),
     amount: numeric().notNull(),
     events: integer().notNull(),
     eur: numeric(),
@@ -378,29 +380,30 @@ export const seriesCells = pgTable(
   (t) => [
     primaryKey({
       name: "series_cells_pk",
-      columns: [t.stage, t.month, t.measureKind, t.measure, t.donor, t.category, t.agreement],
+      columns: [t.stage, t.month, t.measureKind, t.measure, t.donor, t.category, t.agreement, t.source],
     }),
     dayInDomain("series_cells", "month"),
   ],
 );
 
 /**
- * Series rollups: the series cells summed over every dimension but one, so an unfiltered series reads rows that
- * grow with the answer (groups × months × measures), not with the cells (about one per 1.5 events). One row per
- * grouping (dimension: all, donor, category, tier or agreement), group key (as series.ts groups: "all", the donor,
- * the top-level category, the tier, the agreement or "none"), stage, month and measure, holding the exact sums of
- * its cells. Rewritten from the cells of the touched slices in the same transaction as the cells (series-cells.ts,
+ * Series rollups: the series cells summed over every dimension but one and the source, so an unfiltered series
+ * reads rows that grow with the answer (groups × months × measures × sources), not with the cells (about one per
+ * 1.5 events). One row per grouping (dimension: all, donor, category, tier, agreement or source), group key (as
+ * series.ts groups: "all", the donor, the top-level category, the tier, the agreement or "none", the source),
+ * stage, month, measure and source, holding the exact sums of its cells. Rewritten from the cells of the touched slices in the same transaction as the cells (series-cells.ts,
  * refreshPart). The key leads with what every read fixes, so a read is one index range.
  */
 export const seriesRollups = pgTable(
   "series_rollups",
   {
-    dimension: text({ enum: ["all", "donor", "category", "tier", "agreement"] }).notNull(),
+    dimension: text({ enum: ["all", "donor", "category", "tier", "agreement", "source"] }).notNull(),
     measureKind: text("measure_kind", { enum: ["money", "quantity"] }).notNull(),
     stage: text({ enum: ["pledged", "committed", "allocated", "delivered"] }).notNull(),
     month: date().notNull(),
     key: text().notNull(),
     measure: text().notNull(),
+    source: text({ enum: sourceDatasetIds }).notNull().default("tracker"),
     amount: numeric().notNull(),
     events: integer().notNull(),
     eur: numeric(),
@@ -416,7 +419,7 @@ export const seriesRollups = pgTable(
   (t) => [
     primaryKey({
       name: "series_rollups_pk",
-      columns: [t.dimension, t.measureKind, t.stage, t.month, t.key, t.measure],
+      columns: [t.dimension, t.measureKind, t.stage, t.month, t.key, t.measure, t.source],
     }),
     // For the writes, which replace whole slices (stage, month, measure) across every dimension.
     index("series_rollups_slice").on(t.stage, t.month, t.measureKind, t.measure),

@@ -1,4 +1,4 @@
-import type { SourceDataset } from "@commitments/core";
+import type { Source, SourceDataset } from "@commitments/core";
 import { type FormatInfo, formatInfo } from "./format-list.ts";
 import { type IatiOptions, iatiImporterVersion, parseIatiActivities } from "./iati.ts";
 import {
@@ -20,7 +20,8 @@ import type { ByteSource, ImportItem } from "./types.ts";
  * publisher's whole dataset of its kind (so what it no longer carries is retracted).
  */
 export interface FormatRelease {
-  label?: string;
+  /** The release's name, or how to name it from the source the file's first record cites. */
+  label?: string | ((source: Source) => string);
   whole?: { format: string; recipient?: string };
 }
 
@@ -64,7 +65,11 @@ export const sipriFormat: ImportFormat<SipriOptions, "sipri-trade-register"> = {
   // reason is read from the file ("Data generated: …"), as its records' sources cite it.
   release: (options) => {
     const recipient = options.recipient === undefined ? "UA" : options.recipient;
-    return { whole: { format: "sipri-trade-register", ...(recipient === null ? {} : { recipient }) } };
+    return {
+      label: (source) =>
+        source.published ? `${source.title}, data generated ${source.published}` : source.title,
+      whole: { format: "sipri-trade-register", ...(recipient === null ? {} : { recipient }) },
+    };
   },
 };
 

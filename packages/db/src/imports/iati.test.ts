@@ -8,7 +8,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rowsOf } from "../entities.ts";
 import { loadDataset } from "../reference.ts";
-import { computeCells, storedCells } from "../series-cells.ts";
+import { computeCells, storedCells } from "../series/cells.ts";
 import { type TestDatabase, testTargets } from "../testing.ts";
 import { importRecords } from "./index.ts";
 

@@ -28,7 +28,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { countChangeSets, writeFingerprint } from "../counts.ts";
 import { rowsOf } from "../entities.ts";
 import { loadDataset } from "../reference.ts";
-import { computeCells, storedCells } from "../series-cells.ts";
+import { computeCells, storedCells } from "../series/cells.ts";
 import { type TestDatabase, testTargets } from "../testing.ts";
 import { getImport, type ImportItem, type ImportParams, importRecords } from "./index.ts";
 

@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "../client.ts";
 import { datasetVersion, openChangeSet, writeTransaction } from "../ledger.ts";
 import { imports } from "../schema.ts";
-import { refreshSeries, refreshSeriesOfChangeSet } from "../series-cells.ts";
+import { refreshSeries, refreshSeriesOfChangeSet } from "../series/cells.ts";
 import { check, Problems, recordProblems } from "./checks.ts";
 import { planRelease, releasedIds, releaseReason, withRelease, writeRelease } from "./release.ts";
 import {

@@ -9,7 +9,7 @@ import { countChangeSets } from "../counts.ts";
 import { commitmentEntity, eventEntity, rowsOf } from "../entities.ts";
 import { recordHistory } from "../records.ts";
 import { loadDataset } from "../reference.ts";
-import { computeCells, storedCells } from "../series-cells.ts";
+import { computeCells, storedCells } from "../series/cells.ts";
 import { type TestDatabase, testTargets } from "../testing.ts";
 import { importRecords, type Release } from "./index.ts";
 

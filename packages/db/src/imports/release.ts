@@ -92,12 +92,13 @@ export async function releaseReason(
   release: Release,
   fileName: string,
 ): Promise<string> {
-  if (release.label) return release.label;
+  if (typeof release.label === "string") return release.label;
   const [first] = rowsOf<{ sources: Source[] }>(
     await tx.execute(sql`select sources from ${id(tables.commitments)} order by source_row limit 1`),
   );
   const source = first?.sources[0];
   if (!source) return `import of ${fileName}`;
+  if (release.label) return release.label(source);
   return [source.publisher, source.title, source.published].filter(Boolean).join(", ");
 }
 

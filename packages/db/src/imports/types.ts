@@ -1,4 +1,11 @@
-import type { CommitmentRecord, Party, SourceDataset, StageEvent, TrancheRecord } from "@commitments/core";
+import type {
+  CommitmentRecord,
+  Party,
+  Source,
+  SourceDataset,
+  StageEvent,
+  TrancheRecord,
+} from "@commitments/core";
 import type { ChangeSetInput } from "../ledger.ts";
 import type { Placement } from "../records.ts";
 import type { imports } from "../schema.ts";
@@ -84,8 +91,11 @@ export interface ImportReport {
  * `whole`, so is every commitment an earlier import of the same file kind wrote that the release no longer holds.
  */
 export interface Release {
-  /** The change set's reason: the release as its publisher names it. Derived from the file's sources if absent. */
-  label?: string | undefined;
+  /**
+   * The change set's reason: the release as its publisher names it, or as made from the source the file's first
+   * record cites (its date is in the file). Absent: the source's publisher, title and date.
+   */
+  label?: string | ((source: Source) => string) | undefined;
   /**
    * The file is the publisher's whole dataset of its kind (Kiel's data_explorer, SIPRI's register for a recipient),
    * so commitments earlier imports of the same format (and recipient) wrote that it no longer holds are retracted.

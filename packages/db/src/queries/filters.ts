@@ -1,4 +1,4 @@
-import { instrumentTypes, type Tier } from "@commitments/core";
+import { instrumentTypes, type SourceDataset, type Tier } from "@commitments/core";
 import { eq, isNull, like, or, type SQL, sql } from "drizzle-orm";
 import { visibleAt } from "../ledger.ts";
 import { agreements, commitments } from "../schema.ts";
@@ -12,6 +12,8 @@ export interface CommitmentFilters {
   category?: string | undefined;
   /** Commitments under agreements of this tier; "none" for commitments under no agreement. */
   tier?: Tier | "none" | undefined;
+  /** Whose figures: one source dataset's commitments only. */
+  source?: SourceDataset | undefined;
 }
 
 export function instrumentTypesOf(tier: Tier): string[] {
@@ -23,6 +25,7 @@ export function commitmentConditions(filters: CommitmentFilters, asOf?: Date): S
   const where: SQL[] = [];
   if (filters.donor) where.push(eq(commitments.donor, filters.donor));
   if (filters.recipient) where.push(eq(commitments.recipient, filters.recipient));
+  if (filters.source) where.push(eq(commitments.sourceDataset, filters.source));
   if (filters.agreement) where.push(eq(commitments.agreementId, filters.agreement));
   if (filters.category) {
     where.push(

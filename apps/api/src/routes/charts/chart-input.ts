@@ -3,7 +3,7 @@ import {
   type ChartLang,
   chartSubtitle,
   chartTitle,
-  labels,
+  creditLine,
   type SeriesChartInput,
 } from "@commitments/charts";
 import { type Db, getAgreement, getParty, readSeries, type SeriesQuery } from "@commitments/db";
@@ -55,6 +55,8 @@ export async function chartToDraw(
     agreement: query.agreement,
     from: params.from,
     to: params.to,
+    promisedStage: series.promisedStage,
+    deliveredStage: series.deliveredStage,
   };
   const names = {
     donor: query.donor ? await partyName(db, query.donor, lang, at) : undefined,
@@ -79,7 +81,8 @@ export async function chartToDraw(
       lang,
       title: chartTitleText,
       subtitle: chartSubtitle(series, kind, lang),
-      source: labels[lang].trackerSource(sourcesUrl(c, params)),
+      // The publishers and releases of the figures drawn, and where the tracker's own records' sources are.
+      source: creditLine(series.sources, lang, sourcesUrl(c, params)),
       width,
       height,
       groupLabels,
@@ -96,7 +99,7 @@ export async function chartToDraw(
  */
 export function sourcesUrl(c: Context<AppEnv>, params: ChartParams): string {
   const query = new URLSearchParams();
-  for (const name of ["donor", "category", "tier", "agreement", "asOf"] as const) {
+  for (const name of ["donor", "category", "tier", "agreement", "source", "asOf"] as const) {
     const value = params[name];
     if (value !== undefined) query.set(name, value);
   }

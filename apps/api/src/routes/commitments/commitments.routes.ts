@@ -3,6 +3,7 @@ import {
   CommitmentRecord,
   PartyId,
   Slug,
+  SourceDataset,
   StageEvent,
   Tier,
   Tranche,
@@ -41,6 +42,10 @@ export const CommitmentFilters = {
     .openapi({
       description: "The tier of the commitment's agreement; none for commitments under no agreement.",
     }),
+  source: SourceDataset.optional().openapi({
+    description:
+      "Whose figures: one source's commitments only (kiel, sipri, iati, or tracker for the records kept in the tracker). Figures of two sources may count the same aid twice.",
+  }),
 };
 
 export const listCommitments = createRoute({

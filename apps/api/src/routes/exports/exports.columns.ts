@@ -26,6 +26,9 @@ export interface SeriesRowInput {
   period: string;
   promisedStage: string;
   deliveredStage: string;
+  /** Whose figures the group adds up, and whether any of them reports the delivered stage at all. */
+  sources: string[];
+  deliveredReported: boolean;
   promised: string;
   delivered: string;
   cumulativePromised: string;
@@ -121,9 +124,26 @@ export const seriesColumns: readonly SeriesColumn[] = [
   {
     name: "delivered_stage",
     type: "enum",
-    description: "The stage counted as delivery (delivered unless the query says otherwise).",
+    description:
+      "The stage counted as delivery: as the query says, or the furthest stage the figures' sources report (allocated for the Kiel Institute's figures, which report allocations, not deliveries).",
     example: "delivered",
     value: (r) => r.deliveredStage,
+  },
+  {
+    name: "sources",
+    type: "list",
+    description:
+      "Whose figures the group adds up, separated by semicolons: kiel (Kiel Institute, Ukraine Support Tracker), sipri (SIPRI Arms Transfers Database), iati (IATI publishers), tracker (records kept in the tracker). The export's citation names their releases.",
+    example: "kiel",
+    value: (r) => r.sources.join(";"),
+  },
+  {
+    name: "delivered_reported",
+    type: "boolean",
+    description:
+      "false when none of the group's sources reports the delivered stage at all: its delivered figures are then not zeros but unknown to those sources, and no share may be read from them.",
+    example: "true",
+    value: (r) => String(r.deliveredReported),
   },
   {
     name: "promised",

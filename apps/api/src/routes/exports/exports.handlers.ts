@@ -1,4 +1,5 @@
 import { PassThrough, Readable } from "node:stream";
+import { type ChartSource, publisherCredits } from "@commitments/charts";
 import {
   type CommitmentWithSchedule,
   type Db,
@@ -111,6 +112,7 @@ function citing(
   format: ExportFormat,
   moment: Moment,
   query: Record<string, unknown>,
+  sources: readonly ChartSource[] = [],
 ): Citing {
   const origin = requestOrigin(c);
   const filters: Record<string, string> = {};
@@ -125,7 +127,11 @@ function citing(
     moment,
     filters,
     url,
-    citation: `Commitments tracker, ${what} export, dataset version ${moment.version}, as of ${moment.asOf}: ${url}`,
+    // The publishers of the figures first, as their terms ask; then the tracker's export that reproduces them.
+    citation: [
+      ...publisherCredits(sources),
+      `Commitments tracker, ${what} export, dataset version ${moment.version}, as of ${moment.asOf}: ${url}`,
+    ].join("; "),
     dictionary: `${origin}${dictionaryPath}`,
   };
 }
@@ -477,6 +483,8 @@ function* seriesRows(series: FlaggedSeries, moment: Moment): Generator<string[]>
         period: point.period,
         promisedStage: series.promisedStage,
         deliveredStage: series.deliveredStage,
+        sources: group.sources,
+        deliveredReported: group.reported.delivered,
         promised: point.promised,
         delivered: point.delivered,
         cumulativePromised: point.cumulativePromised,
@@ -513,7 +521,7 @@ async function seriesExport(c: Context<AppEnv>, format: ExportFormat, query: Rec
   seriesQuery.asOf = moment.at;
   // The flags come with the series, counted over exactly the figures it adds up.
   const flagged = flagSeries(await readSeries(db, seriesQuery));
-  const cite = citing(c, "series", format, moment, query);
+  const cite = citing(c, "series", format, moment, query, flagged.sources);
   const header = seriesColumns.map((column) => column.name);
   let body: ReadableStream<Uint8Array>;
   if (format === "csv") {

@@ -1,14 +1,11 @@
-import type { Fulfilment, Stage } from "@commitments/core";
+import type { Fulfilment } from "@commitments/core";
 import { type CommitmentFulfilment, commitmentFulfilment, listFulfilment } from "@commitments/db";
 import { ApiError } from "../../lib/errors.ts";
 import type { AppRouteHandler } from "../../lib/handler.ts";
 import { parseAsOf, readMeta } from "../../lib/representation.ts";
 import type { getCommitmentFulfilment, listFulfilment as listRoute } from "./fulfilment.routes.ts";
 
-function row(
-  { commitment, fulfilment }: CommitmentFulfilment,
-  stages: { promised: Stage; delivered: Stage },
-) {
+function row({ commitment, fulfilment, stages, reported }: CommitmentFulfilment) {
   const c = commitment.record;
   return {
     commitment: c.id,
@@ -17,8 +14,10 @@ function row(
     category: c.category,
     ...(c.agreement ? { agreement: c.agreement } : {}),
     measure: c.measure,
+    sourceDataset: c.sourceDataset ?? ("tracker" as const),
     promisedStage: stages.promised,
     deliveredStage: stages.delivered,
+    reported,
     // Core calls the day of the figures asOf; the API keeps asOf for the moment of the ledger read.
     fulfilment: fulfilment.ok ? { ...withoutDay(fulfilment.value), on: fulfilment.value.asOf } : null,
     problem: fulfilment.ok ? null : fulfilment.error.message,
@@ -38,7 +37,7 @@ export const get: AppRouteHandler<typeof getCommitmentFulfilment> = async (c) =>
   const db = c.get("db");
   const found = await commitmentFulfilment(db, id, { on: dayOf(on, at), promised, delivered, asOf: at });
   if (!found) throw new ApiError("NOT_FOUND", `No commitment with id "${id}"`);
-  return c.json({ data: row(found, { promised, delivered }), meta: await readMeta(db, at) }, 200);
+  return c.json({ data: row(found), meta: await readMeta(db, at) }, 200);
 };
 
 export const list: AppRouteHandler<typeof listRoute> = async (c) => {
@@ -55,7 +54,7 @@ export const list: AppRouteHandler<typeof listRoute> = async (c) => {
   });
   return c.json(
     {
-      data: page.items.map((item) => row(item, { promised, delivered })),
+      data: page.items.map(row),
       page: { next: page.next, limit },
       meta: await readMeta(db, at),
     },

@@ -1,4 +1,4 @@
-import { CategoryId, IsoDate, Measure, PartyId, Slug, Stage } from "@commitments/core";
+import { CategoryId, IsoDate, Measure, PartyId, Slug, SourceDataset, Stage } from "@commitments/core";
 import { createRoute, z } from "@hono/zod-openapi";
 import { errorResponses, json, notFoundResponse } from "../../lib/openapi.ts";
 import { AsOfQuery, PageInfo, PageQuery, ReadMeta } from "../../lib/representation.ts";
@@ -44,8 +44,15 @@ export const FulfilmentRow = z
     category: CategoryId,
     agreement: Slug.optional(),
     measure: Measure,
+    sourceDataset: SourceDataset.openapi({ description: "Whose figures the commitment holds." }),
     promisedStage: Stage,
-    deliveredStage: Stage,
+    deliveredStage: Stage.openapi({
+      description: "As asked, or by default the furthest stage the commitment's source reports.",
+    }),
+    reported: z.object({ promised: z.boolean(), delivered: z.boolean() }).openapi({
+      description:
+        "Whether the commitment's source reports each stage at all: a stage it does not report is unknown, not zero, and no ratio is read from it.",
+    }),
     fulfilment: FulfilmentFigures.nullable(),
     problem: z
       .string()

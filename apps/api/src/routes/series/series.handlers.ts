@@ -50,6 +50,7 @@ export function seriesQueryOf(q: z.infer<typeof SeriesQueryParams>): SeriesQuery
     category: q.category,
     tier: q.tier,
     agreement: q.agreement,
+    source: q.source,
     from,
     to,
     asOf: parseAsOf(q.asOf),

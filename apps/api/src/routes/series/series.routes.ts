@@ -1,4 +1,12 @@
-import { CurrencyCode, IsoDate, MonthOrYear, QuantityUnit, SeriesInterval, Stage } from "@commitments/core";
+import {
+  CurrencyCode,
+  IsoDate,
+  MonthOrYear,
+  QuantityUnit,
+  SeriesInterval,
+  SourceDataset,
+  Stage,
+} from "@commitments/core";
 import { createRoute, z } from "@hono/zod-openapi";
 import { errorResponses, json } from "../../lib/openapi.ts";
 import { AsOfQuery, ReadMeta } from "../../lib/representation.ts";
@@ -10,14 +18,19 @@ export const SeriesFilters = commitmentFiltersButRecipient;
 
 export const StagePair = {
   promised: Stage.default("committed").openapi({ description: "The stage counted as the promise." }),
-  delivered: Stage.default("delivered").openapi({ description: "The stage counted as delivery." }),
+  delivered: Stage.optional().openapi({
+    description:
+      "The stage counted as delivery. By default the furthest stage the figures' sources report: delivered, or allocated for the Kiel Institute, which reports allocations (aid delivered or earmarked in concrete packages), not deliveries. The answer says which stage it counts.",
+  }),
 };
+
+const seriesGroupBy = ["all", "donor", "category", "tier", "agreement", "source"] as const;
 
 export const SeriesQuery = z
   .object({
-    groupBy: z.enum(["all", "donor", "category", "tier", "agreement"]).default("all").openapi({
+    groupBy: z.enum(seriesGroupBy).default("all").openapi({
       description:
-        "One series per donor, top-level category, tier of the agreement, or agreement; or one in all.",
+        "One series per donor, top-level category, tier of the agreement, agreement, or source (whose figures); or one in all.",
     }),
     ...StagePair,
     interval: SeriesInterval.default("month"),
@@ -92,11 +105,16 @@ export const SeriesGroup = z
   .object({
     key: z.string().openapi({
       example: "DE",
-      description: '"all", a donor, a category, a tier or an agreement ("none": under none).',
+      description: '"all", a donor, a category, a tier, an agreement ("none": under none) or a source.',
     }),
     label: z.string(),
     currency: CurrencyCode.optional().openapi({ description: "When the series is in original currencies." }),
     unit: QuantityUnit.optional().openapi({ description: "When the series counts quantities." }),
+    sources: z.array(SourceDataset).openapi({ description: "Whose figures the group's points add up." }),
+    reported: z.object({ promised: z.boolean(), delivered: z.boolean() }).openapi({
+      description:
+        "Whether any of the group's sources reports the promised and the delivered stage at all. Where none does, the group's figure for that stage is unknown to its sources, not zero (Kiel reports allocations, not deliveries): show it so, and read no share from it.",
+    }),
     points: z.array(SeriesPoint),
   })
   .openapi("SeriesGroup");
@@ -122,6 +140,26 @@ const SeriesConversion = z
   })
   .openapi("SeriesConversion");
 
+const SeriesSource = z
+  .object({
+    id: SourceDataset,
+    publisher: z.string().nullable().openapi({
+      description:
+        "Who publishes the figures; null for the tracker's own records, each of which cites its sources.",
+    }),
+    release: z.string().nullable().openapi({
+      example: "Kiel Institute for the World Economy, Ukraine Support Tracker, Release 29 (04/2026)",
+      description: "The release the figures are of, as the tracker held them at the series' moment.",
+    }),
+    stages: z.array(Stage).openapi({ description: "The stages the source reports." }),
+    progressStage: Stage.openapi({ description: "The furthest stage it reports." }),
+    promisesByCategory: z.boolean().openapi({
+      description:
+        "Whether it splits its promises by category; if not, promised and delivered never compare per category.",
+    }),
+  })
+  .openapi("SeriesSource");
+
 export const SeriesData = z
   .object({
     measure: z.enum(["money", "quantity"]),
@@ -131,9 +169,16 @@ export const SeriesData = z
       .openapi({ description: "null: each group in its own currency or unit." }),
     unit: QuantityUnit.nullable(),
     interval: SeriesInterval,
-    groupBy: z.enum(["all", "donor", "category", "tier", "agreement"]),
+    groupBy: z.enum(seriesGroupBy),
     promisedStage: Stage,
-    deliveredStage: Stage,
+    deliveredStage: Stage.openapi({
+      description:
+        "The stage counted as delivery: as asked, or the furthest stage the figures' sources report.",
+    }),
+    sources: z.array(SeriesSource).openapi({
+      description:
+        "Whose figures the series adds up, and the releases they are of: what a credit line names.",
+    }),
     groups: z.array(SeriesGroup),
     conversion: SeriesConversion.nullable().openapi({
       description: "How money was converted; null when it was not.",

@@ -2,16 +2,16 @@ import { readFileSync } from "node:fs";
 import { add, type Dispute, normalize, type StageEvent } from "@commitments/core";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Db } from "./client.ts";
-import { disputeEntity, eventEntity, rowsOf } from "./entities.ts";
-import { type ChangeSet, withChangeSet } from "./ledger.ts";
-import { loadRates, loadRatesCsv, RatesError } from "./rates.ts";
-import { createRecords, replaceRecord, retractRecord } from "./records.ts";
-import { loadDataset } from "./reference.ts";
-import { readSeries, type SeriesGroupBy, type SeriesQuery, seriesGroupings } from "./series.ts";
-import { computeCells, type SeriesCell, storedCells } from "./series-cells.ts";
-import { money, quantity, seriesDataset, testEvent, testSource } from "./series-testing.ts";
-import { type TestDatabase, testTargets } from "./testing.ts";
+import { money, quantity, seriesDataset, testEvent, testSource } from "../../test/series-fixtures.ts";
+import type { Db } from "../client.ts";
+import { disputeEntity, eventEntity, rowsOf } from "../entities.ts";
+import { type ChangeSet, withChangeSet } from "../ledger.ts";
+import { loadRates, loadRatesCsv, RatesError } from "../rates.ts";
+import { createRecords, replaceRecord, retractRecord } from "../records.ts";
+import { loadDataset } from "../reference.ts";
+import { type TestDatabase, testTargets } from "../testing.ts";
+import { computeCells, type SeriesCell, storedCells } from "./cells.ts";
+import { readSeries, type SeriesGroupBy, type SeriesQuery, seriesGroupings } from "./index.ts";
 
 const editor = { actor: "test:editor", origin: "api" as const };
 // TEST values, not ECB reference rates.
@@ -473,7 +473,7 @@ describe.each(testTargets())("series flags on $name", (target) => {
 async function storedRollups(db: Db): Promise<Map<string, Record<string, unknown>>> {
   const rows = rowsOf<Record<string, string | number | null>>(
     await db.execute(sql`select dimension, key, stage, to_char(month, 'YYYY-MM-DD') as month, measure_kind,
-      measure, amount::text, events, eur::text, eur_unconverted::text, eur_unconverted_events, usd::text,
+      measure, source, amount::text, events, eur::text, eur_unconverted::text, eur_unconverted_events, usd::text,
       usd_unconverted::text, usd_unconverted_events, synthetic_events, estimated_events, disputed_events
       from series_rollups`),
   );
@@ -481,7 +481,7 @@ async function storedRollups(db: Db): Promise<Map<string, Record<string, unknown
     typeof v === "string" && /^-?\d+(\.\d+)?$/.test(v) ? normalize(v) : v;
   return new Map(
     rows.map((r) => [
-      [r.dimension, r.key, r.stage, r.month, r.measure_kind, r.measure].join("|"),
+      [r.dimension, r.key, r.stage, r.month, r.measure_kind, r.measure, r.source].join("|"),
       Object.fromEntries(Object.entries(r).map(([k, v]) => [k, exact(v)])),
     ]),
   );
@@ -495,6 +495,7 @@ async function rollupsOfStoredCells(db: Db): Promise<Map<string, Record<string, 
     category: (c) => c.category.split(".")[0] as string,
     tier: (c) => c.tier,
     agreement: (c) => c.agreement || "none",
+    source: (c) => c.source,
   };
   const plus = (a: string | null, b: string | null) => (a === null || b === null ? null : add(a, b));
   const plusCount = (a: number | null, b: number | null) => (a === null || b === null ? null : a + b);
@@ -508,6 +509,7 @@ async function rollupsOfStoredCells(db: Db): Promise<Map<string, Record<string, 
         month: c.month,
         measure_kind: c.measureKind,
         measure: c.measure,
+        source: c.source,
       };
       const id = Object.values(coordinates).join("|");
       const r = rollups.get(id);
@@ -571,9 +573,14 @@ describe.each(testTargets())("series rollups on $name", (target) => {
     expect(await storedRollups(database.db)).toEqual(expected);
     expect(await storedCells(database.db)).toEqual(await computeCells(database.db));
 
-    const migration = readFileSync(new URL("../migrations/0008_series_rollups.sql", import.meta.url), "utf8");
+    // 0008 filled the groupings of its day; 0011 the grouping by source, of cells all of the tracker's own then.
+    const fill = (name: string, from: string) => {
+      const migration = readFileSync(new URL(`../../migrations/${name}`, import.meta.url), "utf8");
+      return sql.raw(migration.slice(migration.indexOf(from)));
+    };
     await database.db.execute(sql`delete from series_rollups`);
-    await database.db.execute(sql.raw(migration.slice(migration.indexOf("INSERT INTO series_rollups"))));
+    await database.db.execute(fill("0008_series_rollups.sql", "INSERT INTO series_rollups"));
+    await database.db.execute(fill("0011_series_sources.sql", 'INSERT INTO "series_rollups"'));
     expect(await storedRollups(database.db)).toEqual(expected);
   });
 
@@ -599,6 +606,7 @@ describe.each(testTargets())("series rollups on $name", (target) => {
       tier: (key) => ({ tier: key as SeriesQuery["tier"] }),
       // "No agreement" has no filter of its own: the tier "none" selects the same cells.
       agreement: (key) => (key === "none" ? { tier: "none" } : { agreement: key }),
+      source: (key) => ({ source: key as SeriesQuery["source"] }),
     };
     for (const shape of shapes) {
       for (const [groupBy, filter] of Object.entries(filters)) {

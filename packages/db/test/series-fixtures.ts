@@ -6,7 +6,7 @@ import {
   type Measure,
   type StageEvent,
 } from "@commitments/core";
-import type { Dataset } from "./reference.ts";
+import type { Dataset } from "../src/reference.ts";
 
 /**
  * Small fixtures for the series tests. Every figure here is made up for the tests; the exchange rates in

@@ -6,20 +6,22 @@ import {
   type MeasureProblem,
   type Result,
   type Stage,
+  sourceDatasets,
 } from "@commitments/core";
 import { inArray } from "drizzle-orm";
-import type { Db } from "./client.ts";
-import { eventEntity, trancheEntity } from "./entities.ts";
-import type { CommitmentFilters } from "./queries/filters.ts";
-import { getCommitment, listCommitments } from "./queries/reads.ts";
-import { allRecords, type Page, type Versioned } from "./records.ts";
-import { stageEvents, tranches } from "./schema.ts";
+import type { Db } from "../client.ts";
+import { eventEntity, trancheEntity } from "../entities.ts";
+import type { CommitmentFilters } from "../queries/filters.ts";
+import { getCommitment, listCommitments } from "../queries/reads.ts";
+import { allRecords, type Page, type Versioned } from "../records.ts";
+import { stageEvents, tranches } from "../schema.ts";
 
 export interface FulfilmentReadOptions {
   /** The day the figures are computed for. */
   on: IsoDate;
   promised: Stage;
-  delivered: Stage;
+  /** Undefined: the furthest stage the commitment's source reports (allocated for Kiel's figures). */
+  delivered?: Stage | undefined;
   /** Read the ledger as it stood at this moment. */
   asOf?: Date | undefined;
 }
@@ -27,7 +29,23 @@ export interface FulfilmentReadOptions {
 /** A commitment with its fulfilment figures, or the problem that prevents them (measures that do not add up). */
 export interface CommitmentFulfilment {
   commitment: Versioned<CommitmentRecord>;
+  /** The stages counted, and whether the commitment's source reports each at all. */
+  stages: { promised: Stage; delivered: Stage };
+  reported: { promised: boolean; delivered: boolean };
   fulfilment: Result<Fulfilment, MeasureProblem>;
+}
+
+/** The stages a commitment's fulfilment counts: as asked, delivery by default its source's furthest stage. */
+function stagesOf(commitment: CommitmentRecord, options: FulfilmentReadOptions) {
+  const source = sourceDatasets[commitment.sourceDataset ?? "tracker"];
+  const stages = { promised: options.promised, delivered: options.delivered ?? source.progressStage };
+  return {
+    stages,
+    reported: {
+      promised: source.stages.includes(stages.promised),
+      delivered: source.stages.includes(stages.delivered),
+    },
+  };
 }
 
 /** One commitment's fulfilment, in its own measure, from its schedule and events as they stood at `asOf`. */
@@ -40,6 +58,7 @@ export async function commitmentFulfilment(
   if (!detail || detail.commitment.retracted) return undefined;
   return {
     commitment: detail.commitment,
+    ...stagesOf(detail.commitment.record, options),
     fulfilment: compute(
       detail.commitment.record,
       detail.schedule.map((t) => t.record),
@@ -69,6 +88,7 @@ export async function listFulfilment(
       const id = commitment.record.id;
       return {
         commitment,
+        ...stagesOf(commitment.record, options),
         fulfilment: compute(
           commitment.record,
           schedule.filter((t) => t.record.commitment === id).map((t) => t.record),
@@ -86,8 +106,9 @@ function compute(
   events: Parameters<typeof fulfilment>[1],
   options: FulfilmentReadOptions,
 ) {
+  const { stages } = stagesOf(commitment, options);
   return fulfilment({ measure: commitment.measure, schedule: schedule ?? [] }, events, options.on, {
-    promisedStage: options.promised,
-    deliveredStage: options.delivered,
+    promisedStage: stages.promised,
+    deliveredStage: stages.delivered,
   });
 }

@@ -6,16 +6,17 @@ import {
   normalize,
   type RateTable,
   rateDateFor,
+  type SourceDataset,
   type Stage,
   tierOf,
 } from "@commitments/core";
 import { and, eq, gte, inArray, type SQL, sql } from "drizzle-orm";
-import type { Db } from "./client.ts";
-import { rowsOf } from "./entities.ts";
-import { type ChangeSet, publishedAt, visibleAt } from "./ledger.ts";
-import { rateTableFor } from "./rates-table.ts";
-import { agreements, commitments, disputes, seriesCells, seriesRollups, stageEvents } from "./schema.ts";
-import type { SeriesGroupBy } from "./series.ts";
+import type { Db } from "../client.ts";
+import { rowsOf } from "../entities.ts";
+import { type ChangeSet, publishedAt, visibleAt } from "../ledger.ts";
+import { rateTableFor } from "../rates-table.ts";
+import { agreements, commitments, disputes, seriesCells, seriesRollups, stageEvents } from "../schema.ts";
+import type { SeriesGroupBy } from "./types.ts";
 
 /** Converted figures are kept to this many decimal places per event; a series rounds to cents only at the end. */
 export const conversionPlaces = 10;
@@ -31,7 +32,7 @@ export interface Slice {
   measure: string;
 }
 
-/** A stage event with what decides its cell: its commitment's donor, category and agreement, and the tier. */
+/** A stage event with what decides its cell: its commitment's donor, category, agreement and source, the tier. */
 export interface CellEvent {
   stage: Stage;
   date: string;
@@ -45,6 +46,8 @@ export interface CellEvent {
   category: string;
   agreement: string | null;
   instrumentType: string | null;
+  /** Whose figure it is: its commitment's source dataset. */
+  source: SourceDataset;
   /** Synthetic demo data: the event's own flag or its commitment's. */
   synthetic: boolean;
   /** Of confidence estimated. */
@@ -77,6 +80,7 @@ export async function cellEvents(db: Db, where: SQL[] = [], asOf?: Date): Promis
       category: commitments.category,
       agreement: commitments.agreementId,
       instrumentType: agreements.instrumentType,
+      source: commitments.sourceDataset,
       synthetic: sql<boolean>`${stageEvents.synthetic} or ${commitments.synthetic}`,
       estimated: sql<boolean>`${stageEvents.confidence} = 'estimated'`,
       disputed: sql<boolean>`${stageEvents.id} in (${openDisputes("event", asOf)})
@@ -106,11 +110,11 @@ export function rateTableForEvents(db: Db, events: readonly CellEvent[], asOf?: 
 
 type CellCoordinates = Pick<
   SeriesCell,
-  "stage" | "month" | "measureKind" | "measure" | "donor" | "category" | "agreement"
+  "stage" | "month" | "measureKind" | "measure" | "donor" | "category" | "agreement" | "source"
 >;
 
 export function cellKey(c: CellCoordinates): string {
-  return [c.stage, c.month, c.measureKind, c.measure, c.donor, c.category, c.agreement].join("|");
+  return [c.stage, c.month, c.measureKind, c.measure, c.donor, c.category, c.agreement, c.source].join("|");
 }
 
 // Instrument types are checked on write; "none" for commitments under no agreement.
@@ -152,6 +156,7 @@ export function buildCells(events: readonly CellEvent[], rates: RateTable): Map<
       donor: e.donor,
       category: e.category,
       agreement: e.agreement ?? "",
+      source: e.source,
     };
     const key = cellKey(coordinates);
     const cell = cells.get(key) ?? {
@@ -221,6 +226,7 @@ export const groupKeySql: Record<SeriesGroupBy, SQL<string>> = {
   category: sql<string>`split_part(${seriesCells.category}, '.', 1)`,
   tier: sql<string>`${seriesCells.tier}`,
   agreement: sql<string>`case when ${seriesCells.agreement} = '' then 'none' else ${seriesCells.agreement} end`,
+  source: sql<string>`${seriesCells.source}`,
 };
 
 const sliceSql = (slices: readonly Slice[]) =>
@@ -290,18 +296,18 @@ async function refreshPart(tx: Db, part: readonly Slice[]): Promise<void> {
  */
 export function rollupsOfCells(where: SQL): SQL {
   const groupings = Object.entries(groupKeySql).map(([dimension, key]) => sql`(${dimension}, ${key})`);
-  return sql`insert into ${seriesRollups} (dimension, key, stage, month, measure_kind, measure, amount, events, eur,
-      eur_unconverted, eur_unconverted_events, usd, usd_unconverted, usd_unconverted_events, synthetic_events,
-      estimated_events, disputed_events)
+  return sql`insert into ${seriesRollups} (dimension, key, stage, month, measure_kind, measure, source, amount,
+      events, eur, eur_unconverted, eur_unconverted_events, usd, usd_unconverted, usd_unconverted_events,
+      synthetic_events, estimated_events, disputed_events)
     select g.dimension, g.key, ${seriesCells.stage}, ${seriesCells.month}, ${seriesCells.measureKind},
-      ${seriesCells.measure}, sum(${seriesCells.amount}), sum(${seriesCells.events}), sum(${seriesCells.eur}),
+      ${seriesCells.measure}, ${seriesCells.source}, sum(${seriesCells.amount}), sum(${seriesCells.events}), sum(${seriesCells.eur}),
       sum(${seriesCells.eurUnconverted}), sum(${seriesCells.eurUnconvertedEvents}), sum(${seriesCells.usd}),
       sum(${seriesCells.usdUnconverted}), sum(${seriesCells.usdUnconvertedEvents}),
       sum(${seriesCells.syntheticEvents}), sum(${seriesCells.estimatedEvents}), sum(${seriesCells.disputedEvents})
     from ${seriesCells} cross join lateral (values ${sql.join(groupings, sql`, `)}) as g(dimension, key)
     where ${where}
     group by g.dimension, g.key, ${seriesCells.stage}, ${seriesCells.month}, ${seriesCells.measureKind},
-      ${seriesCells.measure}`;
+      ${seriesCells.measure}, ${seriesCells.source}`;
 }
 
 const sliceColumns = sql`${stageEvents.stage} as stage, to_char(${stageEvents.dateTo}, 'YYYY-MM-01') as month,

@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eventEntity } from "./entities.ts";
-import { withChangeSet } from "./ledger.ts";
-import { loadRates } from "./rates.ts";
-import { createRecords } from "./records.ts";
-import { loadDataset } from "./reference.ts";
-import { readSeries, type SeriesQuery } from "./series.ts";
-import { computeCells, storedCells } from "./series-cells.ts";
-import { commitmentFulfilment } from "./series-fulfilment.ts";
-import { money, seriesDataset, testEvent } from "./series-testing.ts";
-import { type TestDatabase, testTargets } from "./testing.ts";
+import { money, seriesDataset, testEvent } from "../../test/series-fixtures.ts";
+import { eventEntity } from "../entities.ts";
+import { withChangeSet } from "../ledger.ts";
+import { loadRates } from "../rates.ts";
+import { createRecords } from "../records.ts";
+import { loadDataset } from "../reference.ts";
+import { type TestDatabase, testTargets } from "../testing.ts";
+import { computeCells, storedCells } from "./cells.ts";
+import { commitmentFulfilment } from "./fulfilment.ts";
+import { readSeries, type SeriesQuery } from "./index.ts";
 
 /*
  * Negative figures: publishers report a reversed disbursement or a decommitment as a negative amount, and the
