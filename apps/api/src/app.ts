@@ -33,6 +33,7 @@ import { importsRouter } from "./routes/imports/imports.index.ts";
 import { importsPath } from "./routes/imports/imports.routes.ts";
 import { organisationsRouter } from "./routes/organisations/organisations.index.ts";
 import { partiesRouter } from "./routes/parties/parties.index.ts";
+import { proposalsRouter } from "./routes/proposals/proposals.index.ts";
 import { provisionsRouter } from "./routes/provisions/provisions.index.ts";
 import { ratesRouter } from "./routes/rates/rates.index.ts";
 import { referenceRouter } from "./routes/reference/reference.index.ts";
@@ -142,6 +143,7 @@ export function createApp({
     .route("/", disputesRouter)
     .route("/", annotationsRouter)
     .route("/", confirmationsRouter)
+    .route("/", proposalsRouter)
     .route("/", sessionRouter)
     .route("/", tokensRouter)
     .route("/", organisationsRouter)

@@ -10,7 +10,7 @@ import { from as copyFrom } from "pg-copy-streams";
 import type { Db } from "./client.ts";
 import { commitmentEntity, type Entity, eventEntity, rowsOf, trancheEntity } from "./entities.ts";
 import { type ChangeSetInput, datasetVersion, openChangeSet, writeTransaction } from "./ledger.ts";
-import type { Placement } from "./records.ts";
+import type { Placement, Visibility } from "./records.ts";
 import * as schema from "./schema.ts";
 import { imports } from "./schema.ts";
 import { refreshSeriesOfChangeSet } from "./series-cells.ts";
@@ -106,6 +106,11 @@ export interface ImportParams {
     donor(donor: string): string | null;
     confidence?(confidence: string): string | null;
   };
+  /**
+   * Which records of the ledger the importer may see (all, for the tracker's own imports). A file's rows are
+   * never compared with a record the importer may not see: its id is taken, and nothing more is said of it.
+   */
+  sees?: Visibility | undefined;
   dryRun?: boolean | undefined;
   onProgress?: ((progress: ImportProgress) => void) | undefined;
   /** Problems kept in the report; the count goes on. Default 10,000. */
@@ -294,7 +299,7 @@ export async function importRecords(db: Db, params: ImportParams): Promise<Impor
       await conn.db.execute(sql`analyze ${id(tables[kind])}`);
     }
     const work = async (tx: Db): Promise<ImportReport> => {
-      const counts = await check(tx, tables, problems, params.refuse);
+      const counts = await check(tx, tables, problems, params.refuse, params.sees ?? { drafts: "all" });
       const report = (status: ImportStatus, changeSet: number | null, version: number): ImportReport => ({
         id: importId,
         status,
@@ -400,6 +405,13 @@ interface Found {
   total: number;
 }
 
+/** Whether the ledger row `l` is one the importer may see (records.ts's visibility, as SQL on an alias). */
+function seenBy(visibility: Visibility): SQL {
+  if (visibility.drafts === "all") return sql`true`;
+  if (visibility.drafts === "none") return sql`l.status = 'published'`;
+  return sql`(l.status = 'published' or l.organisation_id = ${visibility.organisation})`;
+}
+
 /**
  * The checks across rows and against the ledger, set-based over the staged tables. Adds what it finds to
  * `problems`; returns the records per kind and how many are new.
@@ -409,7 +421,9 @@ async function check(
   tables: Record<Kind, string>,
   problems: Problems,
   refuse: ImportParams["refuse"],
+  sees: Visibility,
 ): Promise<ImportCounts> {
+  const seen = seenBy(sees);
   // Each check selects (row, column, value, message); what fits in the report is fetched, the rest counted.
   const run = async (query: SQL) => {
     const found = rowsOf<Found>(
@@ -428,12 +442,14 @@ async function check(
   };
   const c = id(tables.commitments);
   const staged = (kind: Kind) => id(tables[kind]);
-  // Every commitment a record of the file may belong to: in the file, or current in the ledger.
+  // Every commitment a record of the file may belong to: in the file, or current in the ledger and seen by the
+  // importer (another organisation's draft is no parent: it answers as one that does not exist).
   const parents = sql`(select distinct on (id) id, donor, measure_kind, currency, unit, item from ${c}
       order by id, source_row)
     union all
     (select id, donor, measure_kind, currency, unit, item from commitments l
-      where l.valid_to is null and not l.retracted and not exists (select 1 from ${c} s where s.id = l.id))`;
+      where l.valid_to is null and not l.retracted and ${seen}
+        and not exists (select 1 from ${c} s where s.id = l.id))`;
 
   for (const kind of kinds) {
     const s = staged(kind);
@@ -444,7 +460,8 @@ async function check(
         'the ' || ${noun}::text || ' id appears already on row ' || first || ' of the file' as message
       from (select source_row, id, row_number() over (partition by id order by source_row) as n,
         min(source_row) over (partition by id) as first from ${s}) d where n > 1`);
-    // An id the ledger holds: with the same values it is skipped; otherwise a problem naming what differs.
+    // An id the ledger holds: with the same values it is skipped; otherwise a problem naming what differs. A record
+    // the importer may not see is never compared: its id is taken, whatever the file says of it.
     const differs = sql`array_to_string(array[${sql.join(
       columnsOf[kind]
         .filter((col) => col.name !== "id")
@@ -455,10 +472,11 @@ async function check(
       sql`, `,
     )}], ', ')`;
     await run(sql`select s.source_row as "row", 'id' as "column", s.id as value,
-        case when l.retracted then 'a retracted ' || ${noun}::text || ' had this id: it stays taken'
+        case when not ${seen} then 'this id is taken: choose another'
+          when l.retracted then 'a retracted ' || ${noun}::text || ' had this id: it stays taken'
           else 'the ledger holds this ' || ${noun}::text || ' with other values: ' || ${differs} end as message
       from ${s} s join ${table} l on l.id = s.id and l.valid_to is null
-      where l.retracted or ${differs} <> ''`);
+      where not ${seen} or l.retracted or ${differs} <> ''`);
     if (kind !== "commitments") {
       await run(sql`select s.source_row as "row", 'commitment' as "column", s.commitment_id as value,
           case when p.id is null then 'no commitment with this id, in the file or the ledger'

@@ -8,6 +8,7 @@ export * from "./exports.ts";
 export * from "./idempotency.ts";
 export * from "./imports.ts";
 export * from "./ledger.ts";
+export * from "./proposals.ts";
 export * from "./queries/filters.ts";
 export * from "./queries/reads.ts";
 export * from "./rate-limits.ts";

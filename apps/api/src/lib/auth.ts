@@ -294,12 +294,12 @@ export function readVisibility(c: Context<AppEnv>, drafts: "include" | "exclude"
   return drafts === "include" ? visibilityOf(c.get("principal")) : { drafts: "none" };
 }
 
-/** Whose drafts a principal may read besides published records. */
+/**
+ * Whose unpublished records a principal may read besides published ones: its own organisation's (those it wrote;
+ * never another ministry's of the same country), or every one as an administrator. Core's `maySee` for one record.
+ */
 export function visibilityOf(principal: Principal | null): Visibility {
   if (!principal) return { drafts: "none" };
   if (isAdministrator(principal.actor)) return { drafts: "all" };
-  const party = principal.actor.organisation.party;
-  return principal.actor.organisation.kind === "partner_ministry" && party
-    ? { drafts: "donor", donor: party }
-    : { drafts: "none" };
+  return { drafts: "organisation", organisation: principal.organisationId };
 }
