@@ -21,3 +21,4 @@ export * as schema from "./schema.ts";
 export * from "./series.ts";
 export * from "./series-cells.ts";
 export * from "./series-fulfilment.ts";
+export * from "./sign-in-backoff.ts";

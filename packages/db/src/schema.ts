@@ -553,6 +553,21 @@ export const rateLimits = pgTable(
 );
 
 /**
+ * Failed sign-ins per account and client address, for the back-off that slows guessing from one address without
+ * locking the account holder out from theirs. A successful sign-in deletes its row; rows idle for a day are swept.
+ */
+export const signInFailures = pgTable(
+  "sign_in_failures",
+  {
+    email: text().notNull(),
+    address: text().notNull(),
+    failures: integer().notNull(),
+    lastFailedAt: at("last_failed_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.email, t.address] }), index().on(t.lastFailedAt)],
+);
+
+/**
  * A record of each import run: which file (name, SHA-256, size), read by which importer, by whom, and how it
  * ended. Not ledger data: the records an import wrote are in its change set; this says what was tried, refused
  * included, so a ministry can see its uploads and an auditor every file that reached the ledger.

@@ -15,7 +15,6 @@ import {
 import { type Db, getAgreement, getParty, readSeries } from "@commitments/db";
 import type { Context } from "hono";
 import type { z } from "zod";
-import { requestOrigin } from "../../lib/auth.ts";
 import type { AppEnv } from "../../lib/context.ts";
 import { validationError } from "../../lib/errors.ts";
 import type { AppRouteHandler } from "../../lib/handler.ts";
@@ -122,7 +121,8 @@ function sourcesUrl(c: Context<AppEnv>, params: ChartParams): string {
     if (value !== undefined) query.set(name, value);
   }
   const search = query.toString();
-  return `${requestOrigin(c)}/v1/exports/records.csv${search ? `?${search}` : ""}`;
+  // The configured origin, never the request's Host: the embed is cached by every proxy on the way.
+  return `${c.get("publicOrigin")}/v1/exports/records.csv${search ? `?${search}` : ""}`;
 }
 
 /** Strong validators: the dataset version, readable, and a digest of what is sent, which the query decides. */
