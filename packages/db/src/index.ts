@@ -14,6 +14,7 @@ export * from "./queries/reads.ts";
 export * from "./rate-limits.ts";
 export * from "./rates.ts";
 export * from "./rates-table.ts";
+export * from "./record-history.ts";
 export * from "./records.ts";
 export * from "./reference.ts";
 export * from "./remarks.ts";
