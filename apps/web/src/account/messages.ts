@@ -333,7 +333,7 @@ export const messages = localised(
       },
       ministry_approver: {
         label: "Затверджувач міністерства",
-        description: "Публікує чернетки, подані власною організацією.",
+        description: "Публікує чернетки й виправлення, подані власною організацією.",
       },
       recipient_verifier: {
         label: "Верифікатор отримувача",
