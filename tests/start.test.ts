@@ -1,7 +1,7 @@
-import { rmSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { freshDataDir, runServerToExit, signIn, startServer } from "./server.ts";
+import { freshDataDir, repoRoot, runServerToExit, signIn, startServer } from "./server.ts";
 
 // The start command's own entry point, on the embedded store: it migrates, loads the reference data once,
 // serves the web app and the API, and keeps its data across a restart.
@@ -24,6 +24,30 @@ describe("the start command on the embedded database", () => {
       expect(server.output()).toContain('"loadedNow":true');
     } finally {
       expect(await server.stop()).toBe(0);
+    }
+  });
+
+  it("serves the production build without source maps, every page under a Content-Security-Policy", async () => {
+    // The build the start command serves (turbo builds the web app before these tests): no map, no reference to one.
+    const assets = join(repoRoot, "apps/web/dist/assets");
+    const files = readdirSync(assets);
+    expect(files.filter((file) => file.endsWith(".map"))).toEqual([]);
+    const scripts = files.filter((file) => file.endsWith(".js"));
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const file of scripts)
+      expect(readFileSync(join(assets, file), "utf8")).not.toContain("sourceMappingURL");
+    const server = await startServer({ PGLITE_DATA_DIR: dataDir });
+    try {
+      for (const path of ["", "?view=workspace", "reference", "embed/series"]) {
+        const page = await fetch(`${server.url}${path}`);
+        expect(page.status, path).toBe(200);
+        expect(page.headers.get("content-security-policy"), path).toMatch(/default-src '(self|none)'/);
+      }
+      // A map asked for by name is not there, even beside the script it would describe.
+      expect((await fetch(`${server.url}assets/${scripts[0]}`)).status).toBe(200);
+      expect((await fetch(`${server.url}assets/${scripts[0]}.map`)).status).toBe(404);
+    } finally {
+      await server.stop();
     }
   });
 

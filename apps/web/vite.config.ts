@@ -9,5 +9,6 @@ const proxied = { target: api, changeOrigin: true, headers: { origin: api } };
 export default defineConfig({
   plugins: [react()],
   server: { proxy: { "/v1": proxied, "/openapi.json": api, "/health": api, "/reference": api } },
-  build: { sourcemap: true },
+  // No source maps in the production build: the server would otherwise publish the whole source with it.
+  build: { sourcemap: false },
 });

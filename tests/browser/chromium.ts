@@ -72,11 +72,44 @@ interface AxeViolation {
 }
 
 /**
+ * What the page's Content-Security-Policy refused since it loaded, as the browser reports it: a script, style or
+ * request the policy did not allow means the page is broken under it. Evaluated through the debugging protocol,
+ * which the policy does not govern. Swagger UI probes `eval` and falls back when refused; that is no breakage.
+ */
+export async function cspViolations(page: Page): Promise<string[]> {
+  return page.evaluate(
+    () =>
+      new Promise<string[]>((resolve) => {
+        const found: string[] = [];
+        const describe = (reports: readonly Report[]) => {
+          for (const report of reports) {
+            const body = report.body as unknown as { effectiveDirective?: string; blockedURL?: string };
+            if (body.blockedURL !== "eval")
+              found.push(`${body.effectiveDirective} refused ${body.blockedURL}`);
+          }
+        };
+        const observer = new ReportingObserver((reports) => describe(reports), {
+          types: ["csp-violation"],
+          buffered: true,
+        });
+        observer.observe();
+        setTimeout(() => {
+          describe(observer.takeRecords());
+          observer.disconnect();
+          resolve(found);
+        }, 100);
+      }),
+  );
+}
+
+/**
  * Checks the page as it stands with axe-core (WCAG 2.x A and AA rules) and saves a screenshot of it as
- * `<name>.png`: the check fails on any serious or critical violation, listing each with the elements at fault.
+ * `<name>.png`: the check fails on any serious or critical violation, listing each with the elements at fault,
+ * and on anything its Content-Security-Policy refused.
  */
 export async function checkPage(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(artifactsDir, `${name}.png`), fullPage: true });
+  expect(await cspViolations(page), `Content-Security-Policy on ${name}`).toEqual([]);
   // Evaluated through the debugging protocol rather than added as a script tag, so a page whose CSP forbids
   // scripts (the embed) is checked too.
   if (!(await page.evaluate(() => "axe" in globalThis))) await page.evaluate(axeSource);

@@ -325,14 +325,20 @@ describe.skipIf(!hasChromium)("the ministry workspace in Chromium", () => {
     expect(data.events.map((e) => [e.id, e.status])).toEqual([
       ["no-air-defence-2025-delivered", "published"],
     ]);
-    // Every step is in the history, by the person who took it.
-    const history = await createClient(url).v1.commitments[":id"].history.$get({
-      param: { id: "no-air-defence-2025" },
-    });
+    // Every step is in the ministry's history, by the person who took it; the public's has the published version.
+    const own = await signIn(url, editor);
+    const history = await createClient(url, { headers: { Cookie: own.cookie } }).v1.commitments[
+      ":id"
+    ].history.$get({ param: { id: "no-air-defence-2025" } });
     if (!history.ok) throw new Error(`the history answered ${history.status}`);
     const versions = (await history.json()).data.versions;
     expect(versions.map((v) => v.action)).toEqual(["create", "submit", "publish"]);
     expect(versions[2]?.actor).toContain(approver.name);
+    const shown = await createClient(url).v1.commitments[":id"].history.$get({
+      param: { id: "no-air-defence-2025" },
+    });
+    if (!shown.ok) throw new Error(`the public history answered ${shown.status}`);
+    expect((await shown.json()).data.versions.map((v) => [v.version, v.action])).toEqual([[3, "publish"]]);
     await approverPage.context().close();
     await publicPage.close();
   });

@@ -34,6 +34,7 @@ import { importsRouter } from "./routes/imports/imports.index.ts";
 import { importsPath } from "./routes/imports/imports.routes.ts";
 import { organisationsRouter } from "./routes/organisations/organisations.index.ts";
 import { partiesRouter } from "./routes/parties/parties.index.ts";
+import { proposalsRouter } from "./routes/proposals/proposals.index.ts";
 import { provisionsRouter } from "./routes/provisions/provisions.index.ts";
 import { ratesRouter } from "./routes/rates/rates.index.ts";
 import { referenceRouter } from "./routes/reference/reference.index.ts";
@@ -47,6 +48,12 @@ export interface AppOptions {
   logger?: Logger;
   /** The built web app to serve at /, if any. */
   webDistDir?: string | undefined;
+  /**
+   * The origin absolute links name (PUBLIC_ORIGIN): never a request's Host or X-Forwarded-Host, which a client
+   * (or, behind a proxy, anyone reaching it) chooses. A function when it is known only once the server listens.
+   * In-process requests' own origin by default.
+   */
+  publicOrigin?: string | (() => string) | undefined;
   /** Trust X-Forwarded-Proto, -Host and -For: only behind a reverse proxy that sets them. */
   trustProxy?: boolean | undefined;
   /**
@@ -62,6 +69,25 @@ export interface AppOptions {
 
 const maxBodyBytes = 1024 * 1024;
 
+/**
+ * The Content-Security-Policy of the web app's pages, and of every other answer that sets none of its own (the
+ * API reference and the embed have theirs): scripts, styles and everything else from this origin only, no inline
+ * script or style (the built app has neither: its CSS is a file, React sets styles through the DOM), images also
+ * as data: URLs (the favicon), no plugins, no framing by other sites.
+ */
+export const appContentSecurityPolicy = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", "data:"],
+  connectSrc: ["'self'"],
+  fontSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'none'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'self'"],
+};
+
 export function createApp({
   db,
   logger = createLogger("silent"),
@@ -70,13 +96,18 @@ export function createApp({
   trustProxy = false,
   maxImportBytes = defaultMaxImportBytes,
   charts = createChartDrawing(),
+  publicOrigin = "http://localhost",
 }: AppOptions) {
   const app = createRouter();
   app.onError(onError);
   app.notFound(notFound);
   app.use(requestId());
   // Chart images and the embed page are for other sites to show: they have their own security headers.
-  const standardSecureHeaders = secureHeaders();
+  const standardSecureHeaders = secureHeaders({
+    contentSecurityPolicy: appContentSecurityPolicy,
+    // A page with a policy of its own (the API reference) keeps it.
+    overwrite: false,
+  });
   app.use((c, next) => (chartSecureHeaders(c.req.path) ?? standardSecureHeaders)(c, next));
   // Published data is public: any site may read it. Writes from other sites need an API token, which a browser
   // never sends on its own. The wildcard origin never allows credentials, so no other site can use the session
@@ -99,6 +130,7 @@ export function createApp({
     c.set("maxImportBytes", maxImportBytes);
     c.set("charts", charts);
     c.set("trustProxy", trustProxy);
+    c.set("publicOrigin", typeof publicOrigin === "function" ? publicOrigin() : publicOrigin);
     c.set("address", clientAddress(c));
     const started = performance.now();
     await next();
@@ -147,6 +179,7 @@ export function createApp({
     .route("/", disputesRouter)
     .route("/", annotationsRouter)
     .route("/", confirmationsRouter)
+    .route("/", proposalsRouter)
     .route("/", sessionRouter)
     .route("/", tokensRouter)
     .route("/", organisationsRouter)
@@ -174,6 +207,12 @@ export function createApp({
   });
 
   if (webDistDir && existsSync(webDistDir)) {
+    // Source maps are never served, whatever a build left in the directory: they would publish the source.
+    app.use("/*", async (c, next) => {
+      if (c.req.path.endsWith(".map"))
+        throw new ApiError("NOT_FOUND", `No route for ${c.req.method} ${c.req.path}`);
+      await next();
+    });
     app.use("/*", serveStatic({ root: webDistDir }));
     // Client-side routes fall back to the app shell; unknown API paths still get the JSON 404.
     app.get("*", async (c, next) => {

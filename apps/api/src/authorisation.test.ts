@@ -12,6 +12,7 @@ import {
   type Organisation,
   type Placement,
   partyEntity,
+  proposalEntity,
   trancheEntity,
   withChangeSet,
   writeFingerprint,
@@ -25,7 +26,8 @@ import { testTargets, useApp } from "./lib/testing.ts";
  * The authorisation matrix: every write route, for every role, on a record of the principal's own donor (or
  * organisation) and on another's. Each cell runs against fresh records, asserts the status, and that a refusal
  * wrote nothing at all (no change set, no account row). The list of routes is checked against the OpenAPI
- * document, so a new write route without a row here fails the test.
+ * document, so a new write route without a row here fails the test. A record or proposal not published is its
+ * organisation's own: to anyone else (signed in) it answers 404, as one that does not exist.
  */
 
 type Who = "public" | "analyst" | "editor" | "approver" | "verifier" | "newsroom" | "admin" | "readToken";
@@ -77,6 +79,13 @@ interface Row {
   /** Who succeeds on the principal's own records, and on another's. */
   allowed: { own: Who[]; foreign: Who[] };
   success: number;
+  /** The success of some principals, where it is not `success`: a ministry's correction is a proposal (202). */
+  successOf?: Partial<Record<Who, number>>;
+  /**
+   * The record acted on is not published: only its own organisation (on "own" records: the GB ministry's editor,
+   * approver and token) and the administrators see it; any other signed-in principal is answered 404.
+   */
+  hidden?: true;
   /** The status of a refusal on another's record, where it is not 403 (a token of another: not found). */
   foreignRefusal?: number;
   /** The same for some principals only: an editor's import of another donor's rows is answered 422, row by row. */
@@ -156,6 +165,38 @@ async function party(world: World) {
   );
 }
 
+/** A ministry's proposed correction of a published commitment of its donor, waiting for its approver. */
+async function proposal(world: World, own: boolean) {
+  const target = await commitment(world, own);
+  const organisation = (own ? world.own : world.foreign).id;
+  return write(
+    world,
+    proposalEntity,
+    {
+      id: `proposal-${target}`,
+      target: { kind: "commitment", id: target },
+      baseVersion: 1,
+      kind: "correction",
+      record: {
+        id: target,
+        donor: own ? "GB" : "FR",
+        recipient: "UA",
+        title: "A proposed title",
+        category: "funding.budget_support",
+        measure: eur("1000"),
+        measureBasis: "total",
+        conditions: [],
+        sources,
+        synthetic: false,
+      },
+      organisation,
+      reason: "the ministry's second report",
+      status: "submitted",
+    },
+    { status: "published", organisation: null },
+  );
+}
+
 async function dispute(world: World, organisation: string) {
   const target = await event(world, true);
   return write(
@@ -195,6 +236,8 @@ const status = (path: string, to: string): Request => ({
 
 // Ministries write their own donor's records; the tracker's administrators any.
 const donorWrite = { own: ["editor", "admin"], foreign: ["admin"] } satisfies Row["allowed"];
+// A ministry's change of a published record is a proposal for its approver; the administrators' is direct.
+const proposed = { editor: 202 } satisfies Row["successOf"];
 const adminOnly = { own: ["admin"], foreign: ["admin"] } satisfies Row["allowed"];
 
 /** A donor-owned kind of record: create, correct, retract, submit, publish and return. */
@@ -218,6 +261,7 @@ function donorRows(
       request: async (world, own) => patch(`${path}/${await make(world, own, "draft")}`, set),
       allowed: donorWrite,
       success: 200,
+      hidden: true,
     },
     {
       route: `PATCH ${one}`,
@@ -225,12 +269,23 @@ function donorRows(
       request: async (world, own) => patch(`${path}/${await make(world, own)}`, set),
       allowed: donorWrite,
       success: 200,
+      successOf: proposed,
     },
     {
       route: `POST ${one}/retract`,
+      step: "draft",
+      request: async (world, own) => retract(`${path}/${await make(world, own, "draft")}`),
+      allowed: donorWrite,
+      success: 200,
+      hidden: true,
+    },
+    {
+      route: `POST ${one}/retract`,
+      step: "published",
       request: async (world, own) => retract(`${path}/${await make(world, own)}`),
       allowed: donorWrite,
       success: 200,
+      successOf: proposed,
     },
     {
       route: `POST ${one}/status`,
@@ -238,6 +293,7 @@ function donorRows(
       request: async (world, own) => status(`${path}/${await make(world, own, "draft")}`, "submitted"),
       allowed: donorWrite,
       success: 200,
+      hidden: true,
     },
     {
       route: `POST ${one}/status`,
@@ -245,6 +301,7 @@ function donorRows(
       request: async (world, own) => status(`${path}/${await make(world, own, "submitted")}`, "published"),
       allowed: { own: ["approver", "admin"], foreign: ["admin"] },
       success: 200,
+      hidden: true,
     },
     {
       route: `POST ${one}/status`,
@@ -252,6 +309,7 @@ function donorRows(
       request: async (world, own) => status(`${path}/${await make(world, own, "submitted")}`, "draft"),
       allowed: { own: ["approver", "admin"], foreign: ["admin"] },
       success: 200,
+      hidden: true,
     },
   ];
 }
@@ -293,6 +351,21 @@ const rows: Row[] = [
       sources,
     }),
     { note: "a corrected note" },
+  ),
+  // Proposals: "own" is one the principal's ministry (GB) made; its approver (a person) decides it.
+  ...(["published", "returned"] as const).map(
+    (decision): Row => ({
+      route: "POST /v1/proposals/{id}/status",
+      step: decision,
+      request: async (world, own) => ({
+        method: "POST",
+        path: `/v1/proposals/${await proposal(world, own)}/status`,
+        body: { status: decision, reason: "checked against the signed report" },
+      }),
+      allowed: { own: ["approver", "admin"], foreign: ["admin"] },
+      success: 200,
+      hidden: true,
+    }),
   ),
   {
     // The recipient confirms deliveries to its country, whoever the donor.
@@ -755,20 +828,24 @@ describe.each(testTargets())("the authorisation matrix on $name", (target) => {
           const response = await send(request, world.headers[who]);
           outcomes[who] = response.status;
           const allowed = (own ? row.allowed.own : row.allowed.foreign).includes(who);
+          // Who sees an unpublished record: its own organisation (the GB ministry's people and token) only.
+          const sees = own && ["editor", "approver", "readToken"].includes(who);
           expected[who] = allowed
-            ? row.success
+            ? (row.successOf?.[who] ?? row.success)
             : who === "public"
               ? 401
-              : !own && row.foreignRefusalOf?.[who]
-                ? row.foreignRefusalOf[who]
-                : !own && row.foreignRefusal && who !== "readToken"
-                  ? row.foreignRefusal
-                  : 403;
+              : row.hidden && !sees
+                ? 404
+                : !own && row.foreignRefusalOf?.[who]
+                  ? row.foreignRefusalOf[who]
+                  : !own && row.foreignRefusal && who !== "readToken"
+                    ? row.foreignRefusal
+                    : 403;
           if (!allowed) {
             const body = (await response.json()) as { error?: { code: string } };
             expect(body.error?.code, `${who}: the error contract`).toBeDefined();
             expect(await writeFingerprint(world.db), `${who}: a refusal writes nothing`).toBe(before);
-          } else if (response.status !== row.success) {
+          } else if (response.status !== expected[who]) {
             expect(await response.text(), `${who} should have succeeded`).toBe("");
           }
         }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadEnv } from "./env.ts";
+import { loadEnv, publicOriginOf } from "./env.ts";
 
 describe("loadEnv", () => {
   it("fills defaults and treats empty variables as unset", () => {
@@ -46,6 +46,26 @@ describe("loadEnv", () => {
       [{ HEADERS_TIMEOUT_SECONDS: "60", REQUEST_TIMEOUT_SECONDS: "30" }, "HEADERS_TIMEOUT_SECONDS"],
     ] as const) {
       expect(() => loadEnv(bad)).toThrow(name);
+    }
+  });
+
+  it("takes the links' origin from PUBLIC_ORIGIN, an origin and nothing more, else from HOST and PORT", () => {
+    expect(publicOriginOf(loadEnv({ PUBLIC_ORIGIN: "https://tracker.example.org/" }))).toBe(
+      "https://tracker.example.org",
+    );
+    expect(publicOriginOf(loadEnv({ PUBLIC_ORIGIN: "http://10.0.0.5:8080" }))).toBe("http://10.0.0.5:8080");
+    expect(publicOriginOf(loadEnv({}))).toBe("http://127.0.0.1:3000");
+    expect(publicOriginOf(loadEnv({ HOST: "0.0.0.0", PORT: "8080" }))).toBe("http://localhost:8080");
+    expect(publicOriginOf(loadEnv({ HOST: "::1" }), 4321)).toBe("http://[::1]:4321");
+    for (const bad of [
+      "tracker.example.org",
+      "ftp://tracker.example.org",
+      "https://tracker.example.org/app",
+      "https://tracker.example.org/?x=1",
+      "https://user:secret@tracker.example.org",
+      "https://tracker.example.org#top",
+    ]) {
+      expect(() => loadEnv({ PUBLIC_ORIGIN: bad }), bad).toThrow("PUBLIC_ORIGIN");
     }
   });
 

@@ -3,6 +3,30 @@ import { z } from "zod";
 
 const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
 
+/** An origin, and nothing else: http(s), a host and maybe a port; no path, query, fragment or credentials. */
+const Origin = z.string().transform((text, ctx) => {
+  let url: URL | undefined;
+  try {
+    url = new URL(text);
+  } catch {
+    url = undefined;
+  }
+  const bare =
+    url !== undefined &&
+    (url.protocol === "http:" || url.protocol === "https:") &&
+    url.username === "" &&
+    url.password === "" &&
+    url.pathname === "/" &&
+    url.search === "" &&
+    url.hash === "" &&
+    (text === url.origin || text === `${url.origin}/`);
+  if (!url || !bare) {
+    ctx.addIssue({ code: "custom", message: "must be an origin such as https://tracker.example.org" });
+    return z.NEVER;
+  }
+  return url.origin;
+});
+
 const Env = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -16,6 +40,11 @@ const Env = z
     /** The built web app, served at / when present. */
     WEB_DIST_DIR: z.string().min(1).default(`${repoRoot}apps/web/dist`),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+    /**
+     * Where the public reaches the tracker: the origin of every absolute link it writes (exports' Link and
+     * X-Citation, the embed's source line). Never taken from a request's Host or X-Forwarded-Host.
+     */
+    PUBLIC_ORIGIN: Origin.optional(),
     /** Set behind a reverse proxy that terminates TLS: its X-Forwarded-* headers then decide cookies and addresses. */
     TRUST_PROXY: z
       .enum(["true", "false"], { error: 'must be "true" or "false"' })
@@ -78,6 +107,16 @@ const Env = z
     }
   });
 export type Env = z.infer<typeof Env>;
+
+/**
+ * The origin links name: PUBLIC_ORIGIN, or the address the server listens on (`port` once known, for PORT=0),
+ * with "localhost" for a server listening on every interface.
+ */
+export function publicOriginOf(env: Env, port = env.PORT): string {
+  if (env.PUBLIC_ORIGIN) return env.PUBLIC_ORIGIN;
+  const host = env.HOST === "0.0.0.0" || env.HOST === "::" ? "localhost" : env.HOST;
+  return `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+}
 
 /** Reads and checks the environment once, at start-up; a bad value stops the process with a readable message. */
 export function loadEnv(source: Record<string, string | undefined> = process.env): Env {

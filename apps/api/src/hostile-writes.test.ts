@@ -5,6 +5,7 @@ import {
   createUser,
   eventEntity,
   type Placement,
+  proposalEntity,
   trancheEntity,
   withChangeSet,
   writeFingerprint,
@@ -921,6 +922,25 @@ const plans: Record<string, Plan> = {
       },
     }),
     success: 201,
+  },
+  "POST /v1/proposals/{id}/status": {
+    prepare: async (world) => {
+      const target = await commitment(world);
+      const id = await world.ledger(proposalEntity, {
+        id: `proposal-${target}`,
+        target: { kind: "commitment", id: target },
+        baseVersion: 1,
+        kind: "retraction",
+        organisation: world.ctx.admin.organisation.id,
+        reason: "a ministry's proposed retraction",
+        status: "submitted",
+      });
+      return {
+        path: `/v1/proposals/${id}/status`,
+        body: { status: "returned", reason: "The delivery is in the recipient's records" },
+      };
+    },
+    success: 200,
   },
   "POST /v1/events/{id}/confirmations": {
     prepare: async (world) => ({

@@ -2,7 +2,7 @@ import { createDb, loadDataset } from "@commitments/db";
 import { referenceDataset } from "@commitments/reference";
 import { serve } from "@hono/node-server";
 import { createDemoAccounts } from "./demo.ts";
-import { loadEnv } from "./env.ts";
+import { loadEnv, publicOriginOf } from "./env.ts";
 import { createLogger } from "./lib/logger.ts";
 import { loadStarterData } from "./starter-data.ts";
 
@@ -43,7 +43,10 @@ if (env.DEMO_ACCOUNTS && env.DEMO_PASSWORD) {
   logger.info({ created, password: "DEMO_PASSWORD" }, "demo accounts (marked DEMO) ready");
 }
 const { createApp } = await appModule;
+// With PORT=0 the port is known once the server listens; links name it from then on.
+let listeningPort = env.PORT;
 const app = createApp({
+  publicOrigin: () => publicOriginOf(env, listeningPort),
   db: database.db,
   logger,
   webDistDir: env.WEB_DIST_DIR,
@@ -64,6 +67,7 @@ const serverOptions = {
   connectionsCheckingInterval: 1000,
 };
 const server = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT, serverOptions }, (info) => {
+  listeningPort = info.port;
   const url = `http://${info.address === "::1" ? "localhost" : info.address}:${info.port}/`;
   logger.info({ url, api: `${url}v1/gradation`, openapi: `${url}openapi.json` }, "listening");
   process.stdout.write(`\nCommitments tracker is running at ${url}\n\n`);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { organisationKinds, roles, tokenScopes, workflowStatuses } from "./access.ts";
+import { organisationKinds, proposalStatuses, roles, tokenScopes, workflowStatuses } from "./access.ts";
 
 /** The access vocabularies as schemas, for the API and the database; the rules themselves are in access.ts. */
 
@@ -22,3 +22,10 @@ export const WorkflowStatus = z.enum(workflowStatuses).meta({
   description: "draft → submitted → published; only published records are public.",
 });
 export type WorkflowStatus = z.infer<typeof WorkflowStatus>;
+
+export const ProposalStatus = z.enum(proposalStatuses).meta({
+  id: "ProposalStatus",
+  description:
+    "submitted (waiting for the proposing ministry's approver) → published (applied to the record) or returned (with the reason).",
+});
+export type ProposalStatus = z.infer<typeof ProposalStatus>;

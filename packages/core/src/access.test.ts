@@ -4,6 +4,7 @@ import {
   type Actor,
   authorise,
   confidenceAllowed,
+  maySee,
   type Role,
   rolesByOrganisationKind,
   tokenRoles,
@@ -30,16 +31,46 @@ describe("authorise", () => {
     }
   });
 
-  it("lets a ministry editor change its own donor's records and never another's", () => {
+  it("lets a ministry editor change its own organisation's drafts of its own donor, and never another's", () => {
     for (const action of recordActions) {
-      expect(authorise(editorGB, action, { donor: "GB", status: "draft" })).toEqual({ allowed: true });
-      expect(authorise(editorGB, "record.correct", { donor: "GB", status: "published" }).allowed).toBe(true);
-      expect(authorise(editorGB, "record.correct", { donor: "FR", status: "published" }).allowed).toBe(false);
-      const foreign = authorise(editorGB, action, { donor: "FR", status: "draft" });
+      const own = { donor: "GB", status: "draft", organisation: "org" } as const;
+      expect(authorise(editorGB, action, own)).toEqual({ allowed: true });
+      const foreign = authorise(editorGB, action, { ...own, donor: "FR" });
       expect(foreign.allowed).toBe(false);
+    }
+    // Another ministry of the same country neither edits, retracts nor submits the drafts it did not write.
+    for (const action of ["record.update", "record.retract", "record.submit"] as Action[]) {
+      const theirs = authorise(editorGB, action, { donor: "GB", status: "draft", organisation: "other" });
+      expect(theirs).toEqual({
+        allowed: false,
+        reason: "a ministry changes its own organisation's drafts only",
+      });
     }
     expect(authorise(editorGB, "record.publish", { donor: "GB", status: "submitted" }).allowed).toBe(false);
     expect(authorise(editorGB, "dispute.resolve", { donor: "GB" }).allowed).toBe(false);
+  });
+
+  it("has a ministry propose changes to published records, for its own approver to publish", () => {
+    const published = { donor: "GB", status: "published", organisation: "other" } as const;
+    expect(authorise(editorGB, "record.propose", published)).toEqual({ allowed: true });
+    expect(authorise(editorGB, "record.propose", { ...published, donor: "FR" }).allowed).toBe(false);
+    expect(authorise(editorGB, "record.propose", { ...published, status: "draft" }).allowed).toBe(false);
+    // Only the tracker's administrators change a published record directly.
+    expect(authorise(editorGB, "record.correct", published).allowed).toBe(false);
+    expect(authorise(editorGB, "record.retract", published).allowed).toBe(false);
+    expect(authorise(admin, "record.correct", published).allowed).toBe(true);
+    const proposal = { donor: "GB", status: "submitted", organisation: "org" } as const;
+    expect(authorise(approverGB, "proposal.publish", proposal).allowed).toBe(true);
+    expect(authorise(approverGB, "proposal.return", proposal).allowed).toBe(true);
+    expect(authorise(approverGB, "proposal.publish", { ...proposal, organisation: "other" }).allowed).toBe(
+      false,
+    );
+    expect(authorise(approverGB, "proposal.publish", { ...proposal, status: "published" }).allowed).toBe(
+      false,
+    );
+    expect(authorise(editorGB, "proposal.publish", proposal).allowed).toBe(false);
+    const token = actor(tokenRoles(["ministry_editor", "ministry_approver"]), "GB", ["read", "write"]);
+    expect(authorise(token, "proposal.publish", proposal).allowed).toBe(false);
   });
 
   it("lets an approver publish its own organisation's submitted drafts only", () => {
@@ -56,9 +87,19 @@ describe("authorise", () => {
   });
 
   it("routes published records through correction, not editing", () => {
-    expect(authorise(editorGB, "record.update", { donor: "GB", status: "published" }).allowed).toBe(false);
-    expect(authorise(editorGB, "record.correct", { donor: "GB", status: "published" }).allowed).toBe(true);
-    expect(authorise(editorGB, "record.correct", { donor: "GB", status: "draft" }).allowed).toBe(false);
+    const own = { donor: "GB", organisation: "org" } as const;
+    expect(authorise(editorGB, "record.update", { ...own, status: "published" }).allowed).toBe(false);
+    expect(authorise(editorGB, "record.propose", { ...own, status: "published" }).allowed).toBe(true);
+    expect(authorise(editorGB, "record.propose", { ...own, status: "draft" }).allowed).toBe(false);
+  });
+
+  it("shows unpublished records and proposals to the organisation that wrote them only", () => {
+    expect(maySee(null, { status: "published", organisation: "other" })).toBe(true);
+    expect(maySee(null, { status: "draft", organisation: "org" })).toBe(false);
+    expect(maySee(editorGB, { status: "submitted", organisation: "org" })).toBe(true);
+    expect(maySee(editorGB, { status: "draft", organisation: "other-gb-ministry" })).toBe(false);
+    expect(maySee(editorGB, { status: "returned", organisation: "other-gb-ministry" })).toBe(false);
+    expect(maySee(admin, { status: "draft", organisation: "other-gb-ministry" })).toBe(true);
   });
 
   it("lets only the disputing organisation withdraw its dispute, and people manage their own tokens", () => {

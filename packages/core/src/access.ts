@@ -34,6 +34,13 @@ export function tokenRoles(creatorRoles: readonly Role[]): Role[] {
 
 export type WorkflowStatus = (typeof workflowStatuses)[number];
 
+/**
+ * A ministry's correction or retraction of a published record is a proposal until its own approver publishes it
+ * (or returns it, with the reason): submitted → published | returned. The public sees the published record meanwhile.
+ */
+export const proposalStatuses = ["submitted", "published", "returned"] as const;
+export type ProposalStatus = (typeof proposalStatuses)[number];
+
 export const actions = [
   "record.create",
   "record.update",
@@ -42,6 +49,9 @@ export const actions = [
   "record.submit",
   "record.publish",
   "record.return",
+  "record.propose",
+  "proposal.publish",
+  "proposal.return",
   "dispute.open",
   "dispute.withdraw",
   "dispute.resolve",
@@ -70,9 +80,12 @@ export interface Target {
   donor?: string | undefined;
   /** The recipient, for confirmations of receipt. */
   recipient?: string | undefined;
-  /** The organisation that owns the record: the one that drafted it, opened the dispute, or holds the token. */
+  /**
+   * The organisation that owns the record: the one that drafted it, proposed the change, opened the dispute, or
+   * holds the token.
+   */
   organisation?: string | undefined;
-  status?: WorkflowStatus | undefined;
+  status?: WorkflowStatus | ProposalStatus | undefined;
   /** Whose figures the record holds: a publisher's are changed by its next release, never by hand. */
   sourceDataset?: SourceDataset | undefined;
 }
@@ -99,10 +112,6 @@ export function authorise(actor: Actor | null, action: Action, target: Target = 
 
   switch (action) {
     case "record.create":
-    case "record.update":
-    case "record.correct":
-    case "record.retract":
-    case "record.submit":
     case "import.run":
       if (!has("ministry_editor")) return deny("only a ministry editor may change records");
       if (target.sourceDataset !== undefined && target.sourceDataset !== "tracker") {
@@ -111,14 +120,32 @@ export function authorise(actor: Actor | null, action: Action, target: Target = 
         );
       }
       if (!ownDonor) return deny(`a ministry may only change its own country's records (${party ?? "none"})`);
-      if (action === "record.update" && target.status === "published") {
-        return deny("a published record is corrected, with a reason, not edited");
+      return allow;
+    case "record.update":
+    case "record.retract":
+    case "record.submit":
+      // Drafts are the business of the organisation that wrote them, not of every ministry of its country.
+      if (!has("ministry_editor")) return deny("only a ministry editor may change records");
+      if (!ownDonor) return deny(`a ministry may only change its own country's records (${party ?? "none"})`);
+      if (target.status === "published") {
+        return deny(
+          action === "record.retract"
+            ? "a published record is retracted through a proposal its ministry's approver publishes"
+            : "a published record is corrected, with a reason, not edited",
+        );
       }
-      if (action === "record.correct" && target.status !== "published") {
-        return deny("only a published record is corrected; a draft is edited");
-      }
+      if (!ownOrganisation) return deny("a ministry changes its own organisation's drafts only");
       if (action === "record.submit" && target.status !== "draft")
         return deny("only a draft can be submitted");
+      return allow;
+    case "record.correct":
+      // Administrators (allowed above) correct and retract published records directly; a ministry proposes.
+      return deny("a published record changes through a proposal its ministry's approver publishes");
+    case "record.propose":
+      if (!has("ministry_editor")) return deny("only a ministry editor may change records");
+      if (!ownDonor) return deny(`a ministry may only change its own country's records (${party ?? "none"})`);
+      if (target.status !== "published")
+        return deny("only a published record is corrected; a draft is edited");
       return allow;
     case "record.publish":
     case "record.return":
@@ -126,6 +153,14 @@ export function authorise(actor: Actor | null, action: Action, target: Target = 
       if (!ownDonor) return deny("a ministry may only publish its own country's records");
       if (!ownOrganisation) return deny("an approver publishes its own organisation's drafts only");
       if (target.status !== "submitted") return deny("only a submitted record can be published or returned");
+      return allow;
+    case "proposal.publish":
+    case "proposal.return":
+      if (!has("ministry_approver")) return deny("only a ministry approver may publish or return a proposal");
+      if (!ownDonor) return deny("a ministry may only publish its own country's records");
+      if (!ownOrganisation) return deny("an approver decides its own organisation's proposals only");
+      if (target.status !== "submitted")
+        return deny("only a submitted proposal can be published or returned");
       return allow;
     case "dispute.open":
       if (has("ngo_analyst") || has("recipient_verifier") || has("ministry_editor")) return allow;
@@ -145,6 +180,20 @@ export function authorise(actor: Actor | null, action: Action, target: Target = 
     case "organisation.manage":
       return deny("only the tracker's administrators may do this");
   }
+}
+
+/**
+ * Whether an actor may see a record or proposal in a workflow status: published ones are public; anything else
+ * only the organisation that wrote it sees (and the tracker's administrators). Another ministry of the same
+ * country does not: an unpublished record answers it as one that does not exist.
+ */
+export function maySee(
+  actor: Actor | null,
+  target: { status: WorkflowStatus | ProposalStatus; organisation: string | null },
+): boolean {
+  if (target.status === "published") return true;
+  if (!actor) return false;
+  return actor.roles.includes("administrator") || target.organisation === actor.organisation.id;
 }
 
 /**

@@ -1,6 +1,6 @@
 export * from "./access.ts";
 // Explicit, so these names are the schemas (with their types) rather than the bare types of access.ts.
-export { OrganisationKind, Role, TokenScope, WorkflowStatus } from "./access-schemas.ts";
+export { OrganisationKind, ProposalStatus, Role, TokenScope, WorkflowStatus } from "./access-schemas.ts";
 export * from "./agreements.ts";
 export * from "./categories.ts";
 export * from "./commitments.ts";
@@ -12,6 +12,7 @@ export * from "./gradation.ts";
 export * from "./json-schema.ts";
 export * from "./money.ts";
 export * from "./parties.ts";
+export * from "./proposals.ts";
 export * from "./rates-csv.ts";
 export * from "./remarks.ts";
 export * from "./result.ts";

@@ -16,8 +16,8 @@ import {
   sameMeasureKind,
   type TrancheRecord,
 } from "@commitments/core";
-import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
-import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { PgTable } from "drizzle-orm/pg-core";
 import type { Db } from "./client.ts";
 import { LedgerError, type VersionColumns, visibleAt } from "./ledger.ts";
 import { dateColumns, dueColumns, measureFromRow, measureToRow } from "./measures.ts";
@@ -42,12 +42,13 @@ export type EntityName =
   | "event"
   | "dispute"
   | "confirmation"
-  | "annotation";
+  | "annotation"
+  | "proposal";
 type LedgerTable = PgTable & VersionColumns;
 
 /** A reference from one record to another, checked on every write: the ledger has no foreign keys across versions. */
 interface Reference {
-  entity: EntityName;
+  entity: keyof typeof entities;
   id: string;
   field: string;
 }
@@ -66,10 +67,10 @@ export interface Entity<R extends { id: string }> {
   /** Checks a new version against what depends on the record (a commitment's measure under its tranches). */
   checkReplacement?(tx: Db, record: R): Promise<void>;
   /**
-   * For records a ministry maintains (draft → submitted → published): the condition selecting one donor's
-   * records, current now — whose drafts its ministry may see.
+   * Set for records a ministry maintains (draft → submitted → published): their tables have the status and the
+   * organisation that wrote them, which alone sees them unpublished.
    */
-  workflow?: { ownedBy(donor: string): SQL };
+  workflow?: true;
 }
 
 const optional = <T>(value: T | null | undefined) => value ?? null;
@@ -221,7 +222,7 @@ export const commitmentEntity: Entity<CommitmentRecord> = {
     { entity: "tranche", table: tranches, column: "commitment_id" },
     { entity: "event", table: stageEvents, column: "commitment_id" },
   ],
-  workflow: { ownedBy: (donor) => eq(commitments.donor, donor) as SQL },
+  workflow: true,
   // A commitment's measure may not change kind under its tranches and events: they would no longer add up.
   checkReplacement: async (tx, record) => {
     const [tranche] = await tx
@@ -267,7 +268,7 @@ export const trancheEntity: Entity<TrancheRecord> = {
   references: (t) => [{ entity: "commitment", id: t.commitment, field: "commitment" }],
   dependents: [],
   check: (tx, records) => checkMeasuredLikeCommitment(tx, records),
-  workflow: { ownedBy: (donor) => ofDonor(tranches.commitmentId, donor) },
+  workflow: true,
 };
 
 export const eventEntity: Entity<StageEvent> = {
@@ -303,14 +304,8 @@ export const eventEntity: Entity<StageEvent> = {
   references: (e) => [{ entity: "commitment", id: e.commitment, field: "commitment" }],
   dependents: [],
   check: (tx, records) => checkMeasuredLikeCommitment(tx, records),
-  workflow: { ownedBy: (donor) => ofDonor(stageEvents.commitmentId, donor) },
+  workflow: true,
 };
-
-/** Rows whose commitment is the donor's, as it stands now. */
-function ofDonor(column: PgColumn, donor: string): SQL {
-  return sql`${column} in (select ${commitments.id} from ${commitments}
-    where ${commitments.validTo} is null and ${commitments.donor} = ${donor})`;
-}
 
 /** An optional measure: money or a quantity, or absent (all five columns null). */
 function optionalMeasureToRow(measure: Measure | undefined) {
@@ -438,7 +433,7 @@ export async function checkReferences<R extends { id: string }>(
   entity: Entity<R>,
   records: readonly R[],
 ) {
-  const wanted = new Map<EntityName, Map<string, string>>();
+  const wanted = new Map<keyof typeof entities, Map<string, string>>();
   for (const record of records) {
     for (const ref of entity.references(record)) {
       const byId = wanted.get(ref.entity) ?? new Map<string, string>();

@@ -53,3 +53,19 @@ export async function countRequest(
     retryAfterSeconds: Math.max(1, Math.ceil((windowStart.getTime() + windowMs - now) / 1000)),
   };
 }
+
+/**
+ * Takes back one request counted by `countRequest` at the same moment `now`: a sign-in that succeeded is no
+ * failure, so it does not count against its address.
+ */
+export async function uncountRequest(
+  db: Db,
+  bucket: string,
+  { windowSeconds }: RateLimit,
+  now = Date.now(),
+): Promise<void> {
+  const windowMs = windowSeconds * 1000;
+  const windowStart = new Date(Math.floor(now / windowMs) * windowMs);
+  await db.execute(sql`update rate_limits set count = count - 1
+    where bucket = ${bucket} and window_start = ${windowStart.toISOString()} and count > 0`);
+}

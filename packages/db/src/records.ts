@@ -12,7 +12,6 @@ import {
   versionValues,
   visibleAt,
 } from "./ledger.ts";
-import { changeSets } from "./schema.ts";
 // Series cells are derived from events, commitments, agreements, disputes and rates: every write keeps them exact.
 import { refreshSeries } from "./series/cells.ts";
 
@@ -30,7 +29,11 @@ export interface Versioned<R> {
   organisation: string | null;
 }
 
-function versioned<R extends { id: string }>(entity: Entity<R>, row: Record<string, unknown>): Versioned<R> {
+/** A row of a ledger table as the record it holds and its place in the ledger. */
+export function versioned<R extends { id: string }>(
+  entity: Entity<R>,
+  row: Record<string, unknown>,
+): Versioned<R> {
   return {
     record: entity.fromRow(row),
     version: row.version as number,
@@ -55,17 +58,36 @@ function placementValues(entity: Entity<{ id: string }>, placement: Placement) {
 }
 
 /**
- * Which records a read may show: the public sees published records only; a ministry also its own donor's drafts;
- * the tracker's administrators every draft.
+ * Which records a read may show: the public sees published records only; an organisation also its own drafts
+ * (those it wrote: another ministry of the same country sees none of them); the tracker's administrators every
+ * draft. Core's `maySee` is the same rule for one record.
  */
-export type Visibility = { drafts: "none" } | { drafts: "all" } | { drafts: "donor"; donor: string };
+export type Visibility =
+  | { drafts: "none" }
+  | { drafts: "all" }
+  | { drafts: "organisation"; organisation: string };
 export const publicVisibility: Visibility = { drafts: "none" };
 
 function visibilityCondition(entity: Entity<{ id: string }>, visibility: Visibility): SQL | undefined {
-  const table = entity.table as Entity<{ id: string }>["table"] & { status?: PgColumn };
-  if (!entity.workflow || !table.status || visibility.drafts === "all") return undefined;
+  const table = entity.table as Entity<{ id: string }>["table"] & {
+    status?: PgColumn;
+    organisationId?: PgColumn;
+  };
+  if (!entity.workflow || !table.status || !table.organisationId || visibility.drafts === "all")
+    return undefined;
   const published = sql`${table.status} = 'published'`;
-  return visibility.drafts === "none" ? published : or(published, entity.workflow.ownedBy(visibility.donor));
+  return visibility.drafts === "none"
+    ? published
+    : or(published, eq(table.organisationId, visibility.organisation));
+}
+
+/** Whether one version of a record is visible under `visibility` (the condition above, for a row in hand). */
+export function isVisible(
+  versioned: { status: WorkflowStatus; organisation: string | null },
+  visibility: Visibility,
+): boolean {
+  if (versioned.status === "published" || visibility.drafts === "all") return true;
+  return visibility.drafts === "organisation" && versioned.organisation === visibility.organisation;
 }
 
 // PostgreSQL takes at most 65,535 parameters a statement.
@@ -156,6 +178,16 @@ async function currentPlacement(tx: Db, entity: Entity<{ id: string }>, id: stri
 }
 
 /**
+ * Checks a record as the next version of itself, writing nothing: what it refers to exists, it is measured like
+ * what it belongs to and what belongs to it. A proposed correction is checked so when proposed and when published.
+ */
+export async function checkReplacement<R extends { id: string }>(tx: Db, entity: Entity<R>, record: R) {
+  await checkReferences(tx, entity, [record]);
+  await entity.check?.(tx, [record]);
+  await entity.checkReplacement?.(tx, record);
+}
+
+/**
  * Records a new version of a record: the old one is closed, never changed. The workflow position stays as it was
  * unless `placement` moves it (a submission, a publication, an edit sending a submitted draft back).
  */
@@ -171,9 +203,7 @@ export async function replaceRecord<R extends { id: string }>(
   if (record.id !== id)
     throw new LedgerError("REFERENCE_NOT_FOUND", "the id of a record cannot change", "id");
   const current = await lockExpected(tx, entity, id, expectedVersion);
-  await checkReferences(tx, entity, [record]);
-  await entity.check?.(tx, [record]);
-  await entity.checkReplacement?.(tx, record);
+  await checkReplacement(tx, entity, record);
   const next = { ...(await currentPlacement(tx, entity as Entity<{ id: string }>, id)), ...placement };
   await closeVersion(tx, entity.table, id, cs);
   const version = current.version + 1;
@@ -314,73 +344,4 @@ export async function allRecords<R extends { id: string }>(
     )
     .orderBy(asc(entity.table.id));
   return rows.map((row) => versioned(entity, row));
-}
-
-export interface HistoryEntry<R> extends Versioned<R> {
-  /** What the version did; a workflow step changes the status only. */
-  action: "create" | "update" | "retract" | "submit" | "publish" | "return";
-  actor: string;
-  origin: string;
-  reason: string | null;
-  /** Until when this version was the current one; null while it still is. */
-  supersededAt: Date | null;
-  /** The top-level fields this version changed, with their values before and after. */
-  changes: { field: string; before: unknown; after: unknown }[];
-}
-
-/** Every version of a record, oldest first, with who made it, why, and what changed. */
-export async function recordHistory<R extends { id: string }>(
-  db: Db,
-  entity: Entity<R>,
-  id: string,
-): Promise<HistoryEntry<R>[]> {
-  const rows = await db
-    .select({ version: entity.table, changeSet: changeSets })
-    .from(entity.table)
-    .innerJoin(changeSets, eq(changeSets.id, entity.table.changeSetId))
-    .where(eq(entity.table.id, id))
-    .orderBy(asc(entity.table.version));
-  let previous: Versioned<R> | undefined;
-  return rows.map(({ version: row, changeSet }) => {
-    const entry = versioned(entity, row as Record<string, unknown>);
-    const changes = diff(previous?.record, entry.record);
-    if (entity.workflow && previous && previous.status !== entry.status) {
-      changes.push({ field: "status", before: previous.status, after: entry.status });
-    }
-    const action = entry.version === 1 ? "create" : entry.retracted ? "retract" : actionOf(previous, entry);
-    previous = entry;
-    return {
-      ...entry,
-      action,
-      actor: changeSet.actor,
-      origin: changeSet.origin,
-      reason: changeSet.reason,
-      supersededAt: ((row as Record<string, unknown>).validTo as Date | null) ?? null,
-      changes: action === "retract" ? [] : changes,
-    };
-  });
-}
-
-/** A version that changed nothing but the status is a workflow step, named by where it took the record. */
-function actionOf<R>(before: Versioned<R> | undefined, after: Versioned<R>): HistoryEntry<R>["action"] {
-  if (
-    !before ||
-    before.status === after.status ||
-    diff(before.record as object, after.record as object).length
-  )
-    return "update";
-  if (after.status === "submitted") return "submit";
-  return after.status === "published" ? "publish" : "return";
-}
-
-function diff(before: object | undefined, after: object): HistoryEntry<unknown>["changes"] {
-  const fields = new Set([...Object.keys(before ?? {}), ...Object.keys(after)]);
-  const changes: HistoryEntry<unknown>["changes"] = [];
-  for (const field of fields) {
-    const was = (before as Record<string, unknown> | undefined)?.[field];
-    const is = (after as Record<string, unknown>)[field];
-    if (JSON.stringify(was) !== JSON.stringify(is))
-      changes.push({ field, before: was ?? null, after: is ?? null });
-  }
-  return changes;
 }

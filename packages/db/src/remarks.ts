@@ -2,7 +2,8 @@ import type { Annotation, Confirmation, Dispute, RecordRef } from "@commitments/
 import { and, eq, inArray, or, type SQL } from "drizzle-orm";
 import type { Db } from "./client.ts";
 import { annotationEntity, confirmationEntity, disputeEntity } from "./entities.ts";
-import { allRecords, type HistoryEntry, listRecords, recordHistory, type Versioned } from "./records.ts";
+import { type HistoryEntry, recordHistory } from "./record-history.ts";
+import { allRecords, listRecords, type Versioned } from "./records.ts";
 import { annotations, confirmations, disputes, organisations } from "./schema.ts";
 
 /** An organisation as remarks name it: who disputes, confirms or annotates. */

@@ -318,6 +318,34 @@ export const annotations = pgTable(
 );
 
 /**
+ * A ministry's correction or retraction of a published record, until its own approver publishes or returns it.
+ * A ledger table like the records, so proposing and deciding are versions in its history, each in a change set
+ * naming who and why. `record` is the whole record as the correction would make it (null for a retraction).
+ */
+export const proposals = pgTable(
+  "proposals",
+  {
+    id: text().notNull(),
+    ...versioned,
+    targetKind: text("target_kind", { enum: ["commitment", "tranche", "event"] }).notNull(),
+    targetId: text("target_id").notNull(),
+    baseVersion: integer("base_version").notNull(),
+    kind: text({ enum: ["correction", "retraction"] }).notNull(),
+    record: jsonb().$type<Record<string, unknown>>(),
+    organisationId: text("organisation_id").notNull(),
+    reason: text().notNull(),
+    status: text({ enum: ["submitted", "published", "returned"] }).notNull(),
+    decision: text(),
+  },
+  (t) => [
+    ...versionIndexes("proposals", t),
+    check("proposals_record_shape", sql`(kind = 'correction') = (record is not null)`),
+    index().on(t.targetKind, t.targetId),
+    index().on(t.organisationId),
+  ],
+);
+
+/**
  * Reference exchange rates in the ECB convention (1 EUR = per_eur units of currency), a ledger table like the
  * others: the record's id is "USD-2024-03-01", so a different rate for the same currency and day is a new version.
  */
@@ -567,6 +595,21 @@ export const rateLimits = pgTable(
     count: integer().notNull(),
   },
   (t) => [primaryKey({ columns: [t.bucket, t.windowStart] }), index().on(t.windowStart)],
+);
+
+/**
+ * Failed sign-ins per account and client address, for the back-off that slows guessing from one address without
+ * locking the account holder out from theirs. A successful sign-in deletes its row; rows idle for a day are swept.
+ */
+export const signInFailures = pgTable(
+  "sign_in_failures",
+  {
+    email: text().notNull(),
+    address: text().notNull(),
+    failures: integer().notNull(),
+    lastFailedAt: at("last_failed_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.email, t.address] }), index().on(t.lastFailedAt)],
 );
 
 /**

@@ -43,14 +43,16 @@ export const writeSecurity: Record<string, string[]>[] = [{ apiToken: [] }, { se
 export type Limits = AppEnv["Variables"]["limits"];
 
 /**
- * Sign-in is limited per address and per e-mail, so neither many guesses at one account nor one address at many
- * succeed; a token's requests a minute are enough for bulk uploads in pages, not for hammering the server. An
+ * Failed sign-ins slow guessing without locking anyone out: each account's failures from one address double the
+ * wait there after the first five (up to 15 minutes), and one address may fail 30 times in 15 minutes across
+ * accounts. Successful sign-ins never count, and the account holder's own address is never slowed by someone
+ * else's failures. A token's requests a minute are enough for bulk uploads in pages, not for hammering the server. An
  * address's requests without credentials are enough for people browsing (the web page makes a few per view) and
  * for scripts reading politely, not for scraping at full speed.
  */
 export const defaultLimits: Limits = {
   signInPerAddress: { limit: 30, windowSeconds: 15 * 60 },
-  signInPerEmail: { limit: 10, windowSeconds: 15 * 60 },
+  signInBackoff: { freeFailures: 5, baseDelaySeconds: 1, maxDelaySeconds: 15 * 60 },
   perToken: { limit: 600, windowSeconds: 60 },
   anonymousPerAddress: { limit: 1200, windowSeconds: 60 },
 };
@@ -128,8 +130,14 @@ export function clientAddress(c: Context<AppEnv>): string {
 }
 
 /** Counts a request against a limit; over it, 429 with Retry-After. */
-export async function enforceLimit(c: Context<AppEnv>, bucket: string, limit: RateLimit, what: string) {
-  const decision = await countRequest(c.get("db"), bucket, limit);
+export async function enforceLimit(
+  c: Context<AppEnv>,
+  bucket: string,
+  limit: RateLimit,
+  what: string,
+  now = Date.now(),
+) {
+  const decision = await countRequest(c.get("db"), bucket, limit, now);
   if (!decision.allowed) {
     c.header("Retry-After", String(decision.retryAfterSeconds));
     throw new RateLimited(
@@ -294,12 +302,12 @@ export function readVisibility(c: Context<AppEnv>, drafts: "include" | "exclude"
   return drafts === "include" ? visibilityOf(c.get("principal")) : { drafts: "none" };
 }
 
-/** Whose drafts a principal may read besides published records. */
+/**
+ * Whose unpublished records a principal may read besides published ones: its own organisation's (those it wrote;
+ * never another ministry's of the same country), or every one as an administrator. Core's `maySee` for one record.
+ */
 export function visibilityOf(principal: Principal | null): Visibility {
   if (!principal) return { drafts: "none" };
   if (isAdministrator(principal.actor)) return { drafts: "all" };
-  const party = principal.actor.organisation.party;
-  return principal.actor.organisation.kind === "partner_ministry" && party
-    ? { drafts: "donor", donor: party }
-    : { drafts: "none" };
+  return { drafts: "organisation", organisation: principal.organisationId };
 }

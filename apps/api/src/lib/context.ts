@@ -1,5 +1,5 @@
 import type { Actor } from "@commitments/core";
-import type { Db, RateLimit } from "@commitments/db";
+import type { Db, RateLimit, SignInBackoff } from "@commitments/db";
 import type { ChartDrawing } from "../routes/charts/drawing.ts";
 import type { Logger } from "./logger.ts";
 
@@ -26,12 +26,16 @@ export interface AppEnv {
     principal: Principal | null;
     /** The client's address, for rate limits and the auth log. */
     address: string;
+    /** The origin absolute links name (PUBLIC_ORIGIN), never taken from the request. */
+    publicOrigin: string;
     /** Whether X-Forwarded-* headers come from a trusted reverse proxy (TRUST_PROXY). */
     trustProxy: boolean;
     /** The rate limits in force. */
     limits: {
+      /** Failed sign-ins one client address may make, across accounts. */
       signInPerAddress: RateLimit;
-      signInPerEmail: RateLimit;
+      /** How failed sign-ins to one account from one address slow the next attempt there. */
+      signInBackoff: SignInBackoff;
       perToken: RateLimit;
       /** Requests without credentials, per client address. */
       anonymousPerAddress: RateLimit;

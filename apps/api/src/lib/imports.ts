@@ -196,6 +196,10 @@ export async function runImport(db: Db, request: ImportRequest): Promise<ImportR
       tokenId: request.importer.tokenId,
     },
     placement,
+    // A ministry sees its own drafts and published records: its file is never compared with another's drafts.
+    sees: administrator
+      ? { drafts: "all" }
+      : { drafts: "organisation", organisation: request.importer.organisationId ?? "" },
     // The same rules as every other write: a ministry imports its own donor's records, at confidences it may state.
     refuse:
       actor === null

@@ -12,11 +12,11 @@ import {
   writeTransaction,
 } from "@commitments/db";
 import type { Context } from "hono";
-import { principalOf } from "./auth.ts";
+import { principalOf, visibilityOf } from "./auth.ts";
 import type { AppEnv } from "./context.ts";
 import { ApiError, placingFields } from "./errors.ts";
+import { changeSetOf } from "./ledger-resource.ts";
 import { readMeta, withVersion } from "./representation.ts";
-import { changeSetOf } from "./writes.ts";
 
 type Remark = Dispute | Confirmation | Annotation;
 
@@ -63,7 +63,14 @@ export async function writeRemark<R extends Remark>(
   const db = c.get("db");
   const written = await writeTransaction(db, async (tx) => {
     const ref = targetOf(remark);
-    const target = await getRecord(tx, entities[ref.kind] as Entity<{ id: string }>, ref.id);
+    // A record the principal may not see (another organisation's draft) answers as one that does not exist.
+    const target = await getRecord(
+      tx,
+      entities[ref.kind] as Entity<{ id: string }>,
+      ref.id,
+      undefined,
+      visibilityOf(principal),
+    );
     if (!target || target.retracted) {
       throw new ApiError("UNPROCESSABLE", `No ${ref.kind} "${ref.id}"`, [
         { location: "json", path: "target" in remark ? "target.id" : "event", message: "no such record" },

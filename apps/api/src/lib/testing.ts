@@ -62,7 +62,7 @@ export function useApp(
   {
     queryLogger,
     ...options
-  }: Pick<AppOptions, "limits" | "logger" | "trustProxy" | "charts"> & {
+  }: Pick<AppOptions, "limits" | "logger" | "trustProxy" | "charts" | "publicOrigin" | "webDistDir"> & {
     /** Sees every database query the app makes, with its parameters. */
     queryLogger?: DbOptions["logger"];
   } = {},
@@ -125,9 +125,9 @@ export async function etagOf(app: App, path: string): Promise<string> {
   return etag;
 }
 
-/** A record's history as the API gives it. */
-export async function historyOf(app: App, path: string) {
-  const response = await app.request(`${path}/history`);
+/** A record's history as the API gives it: to the public, or to whoever `headers` authenticate. */
+export async function historyOf(app: App, path: string, headers: Record<string, string> = {}) {
+  const response = await app.request(`${path}/history`, { headers });
   if (response.status !== 200)
     throw new Error(`GET ${path}/history: ${response.status} ${await response.text()}`);
   return (
@@ -141,6 +141,7 @@ export async function historyOf(app: App, path: string) {
           reason: string | null;
           changeSet: number;
           status: string;
+          proposal: string | null;
           changes: { field: string; before: unknown; after: unknown }[];
           record: Record<string, unknown>;
         }[];
@@ -161,7 +162,7 @@ export async function historyOf(app: App, path: string) {
 /** Limits high enough for tests that send thousands of requests with one token from one address. */
 export const unlimited: AppOptions["limits"] = {
   signInPerAddress: { limit: 1_000_000, windowSeconds: 60 },
-  signInPerEmail: { limit: 1_000_000, windowSeconds: 60 },
+  signInBackoff: { freeFailures: 1_000_000, baseDelaySeconds: 1, maxDelaySeconds: 1 },
   perToken: { limit: 1_000_000, windowSeconds: 60 },
 };
 

@@ -142,8 +142,8 @@ describe.each(testTargets())("the ministry workflow on $name", (target) => {
     expect(await series()).not.toBe(seriesBefore);
     expect((await body(await ctx.app.request(eventPath))).data.status).toBe("published");
 
-    // Every step is in the history, by who took it.
-    const history = await historyOf(ctx.app, path);
+    // Every step is in the ministry's history, by who took it; the public's lists the published version only.
+    const history = await historyOf(ctx.app, path, editor.headers);
     expect(history.versions.map((v) => v.action)).toEqual([
       "create",
       "submit",
@@ -158,23 +158,41 @@ describe.each(testTargets())("the ministry workflow on $name", (target) => {
       'GB ministry (API token "tests")',
       "GB ministry (GB approver)",
     ]);
+    const shown = await historyOf(ctx.app, path);
+    expect(shown.versions.map((v) => [v.version, v.action])).toEqual([[5, "publish"]]);
   });
 
-  it("corrects a published record with a reason and never unpublishes it", async () => {
+  it("corrects a published record with a reason, through its approver, and never unpublishes it", async () => {
     const path = "/v1/commitments/gb-workflow-line";
     await expectError(await step(path, "draft", 5, approver), 409);
     await expectError(await step(path, "submitted", 5, editor.headers), 409);
-    const corrected = await request(
+    // A ministry's correction of a published record is a proposal: the public sees version 5 until it is published.
+    const proposed = await request(
       "PATCH",
       path,
       { ...editor.headers, "if-match": '"5"' },
       { set: { measure: eur("1200") }, reason: "the ministry's second report corrects the figure" },
     );
-    expect((await body(corrected)).data.commitment).toMatchObject({ status: "published", version: 6 });
+    expect(proposed.status).toBe(202);
+    const proposal = (await body(proposed)).data;
+    expect(proposed.headers.get("location")).toBe(`/v1/proposals/${proposal.id}`);
+    expect((await body(await ctx.app.request(path))).data.commitment).toMatchObject({ version: 5 });
+    const published = await request("POST", `/v1/proposals/${proposal.id}/status`, approver, {
+      status: "published",
+      reason: "the second report is signed",
+    });
+    expect((await body(published)).data).toMatchObject({ status: "published" });
+    expect((await body(await ctx.app.request(path))).data.commitment).toMatchObject({
+      status: "published",
+      version: 6,
+      measure: eur("1200"),
+    });
     const last = (await historyOf(ctx.app, path)).versions.at(-1);
     expect(last).toMatchObject({
       action: "update",
       reason: "the ministry's second report corrects the figure",
+      actor: 'GB ministry (GB approver), publishing the proposal of GB ministry (API token "tests")',
+      proposal: proposal.id,
     });
     // Another donor's ministry can neither correct it nor move its own records onto it.
     await expectError(

@@ -4,6 +4,7 @@ import { requireSignIn, writeSecurity } from "./auth.ts";
 import { ErrorBody } from "./errors.ts";
 import { IdempotencyHeaders } from "./idempotency.ts";
 import { errorResponses, json, notFoundResponse } from "./openapi.ts";
+import { ProposalView } from "./proposal-views.ts";
 import { ReadMeta } from "./representation.ts";
 
 /** Why a change was made: recorded on its change set and shown in the record's history. */
@@ -62,6 +63,10 @@ const HistoryVersion = {
   origin: z.string(),
   reason: z.string().nullable(),
   changeSet: z.number().int(),
+  proposal: z.string().nullable().openapi({
+    description:
+      "The proposal this version published, when a ministry's approver applied one (see proposals).",
+  }),
 };
 
 const Change = z
@@ -84,6 +89,14 @@ const refusals = {
     "The record refers to something that does not exist, or is measured unlike its parent.",
   ),
 };
+/** A ministry's change of a published record: kept as a proposal for its approver; the record is unchanged. */
+const proposed = {
+  202: json(
+    z.object({ data: ProposalView, meta: ReadMeta }),
+    "A ministry's change of a published record is a proposal, published only by its own approver (POST /v1/proposals/{id}/status); the public sees the record as published until then. Location names the proposal.",
+  ),
+};
+
 const preconditions = {
   409: json(ErrorBody, "The record was retracted, or live records still refer to it."),
   412: json(ErrorBody, "If-Match names a version that is no longer current; nothing was written."),
@@ -129,7 +142,8 @@ export function ledgerRoutes<
       path: `${o.path}/{id}` as `${P}/{id}`,
       tags: [o.tag],
       summary: `Correct a ${o.noun}, giving the reason`,
-      description: "Records a new version; the old one stays readable in the history.",
+      description:
+        "Records a new version; the old one stays readable in the history. A ministry's correction of a published record becomes a proposal for its own approver (202). A record you may not see answers 404, as one that does not exist.",
       security: writeSecurity,
       middleware: [requireSignIn] as const,
       request: {
@@ -142,6 +156,7 @@ export function ledgerRoutes<
       },
       responses: {
         200: json(written, `The ${o.noun} as corrected, with its new ETag.`),
+        ...proposed,
         ...notFoundResponse,
         ...preconditions,
         ...refusals,
@@ -153,7 +168,8 @@ export function ledgerRoutes<
       path: `${o.path}/{id}/retract` as `${P}/{id}/retract`,
       tags: [o.tag],
       summary: `Retract a ${o.noun}, giving the reason`,
-      description: "Withdraws the record from lists; every earlier version stays readable.",
+      description:
+        "Withdraws the record from lists; every earlier version stays readable. A ministry's retraction of a published record becomes a proposal for its own approver (202).",
       security: writeSecurity,
       middleware: [requireSignIn] as const,
       request: {
@@ -163,6 +179,7 @@ export function ledgerRoutes<
       },
       responses: {
         200: json(written, `The ${o.noun} as retracted.`),
+        ...proposed,
         ...notFoundResponse,
         ...preconditions,
         ...refusals,
@@ -174,6 +191,8 @@ export function ledgerRoutes<
       path: `${o.path}/{id}/history` as `${P}/{id}/history`,
       tags: [o.tag],
       summary: `Every version of a ${o.noun}: who, when, why and what changed`,
+      description:
+        "The public, and other organisations, see the published versions only; the organisation that wrote a draft (and the tracker's administrators) see its every version.",
       request: { params },
       responses: {
         200: json(
@@ -206,6 +225,10 @@ export function ledgerRoutes<
                   description:
                     "Every version of the disputes, confirmations and annotations of the record, in order.",
                 }),
+              proposals: z.array(ProposalView.safeExtend({ changes: z.array(Change) })).openapi({
+                description:
+                  "Proposals to correct or retract the record that you may see: published ones for everyone, your own organisation's whatever became of them. `changes` compares each with the version it was based on.",
+              }),
             }),
           }),
           "The versions, oldest first.",

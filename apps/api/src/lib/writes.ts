@@ -1,91 +1,47 @@
 import {
   type Action,
+  authorise,
   confidenceAllowed,
-  type RecordRef,
-  remarkTargetKinds,
-  type Target,
+  type ProposalTargetKind,
   type WorkflowStatus,
 } from "@commitments/core";
 import {
   type ChangeSet,
+  checkReplacement,
   commitmentEntity,
   type Db,
   type Entity,
   findIdempotencyKey,
   getRecord,
-  type HistoryEntry,
-  LedgerError,
   liveDependents,
   openChangeSet,
   type Placement,
-  recordHistory,
-  remarkHistory,
   replaceRecord,
   retractRecord,
   type StoredResponse,
   storeIdempotencyKey,
+  type Versioned,
   writeTransaction,
 } from "@commitments/db";
 import type { RouteConfig } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import type { z } from "zod";
-import { allow, isAdministrator, principalOf, visibilityOf } from "./auth.ts";
+import { allow, isAdministrator, principalOf } from "./auth.ts";
 import type { AppEnv, Principal } from "./context.ts";
 import { ApiError, checkStorable, placingFields, validationError } from "./errors.ts";
 import type { AppRouteHandler } from "./handler.ts";
+import { historyOf } from "./history.ts";
 import { canonicalJson, requestHash } from "./idempotency.ts";
-
-/**
- * Who may write a kind of record: the tracker's administrators only (reference data: parties, agreements,
- * provisions), or a ministry for its own donor's records (commitments, tranches, events), which then pass
- * draft → submitted → published.
- */
-export type Access<R> =
-  | { kind: "reference" }
-  | {
-      kind: "donor";
-      /** The fields a ministry may set in a request; anything else is refused (no mass assignment). */
-      fields: readonly string[];
-      /** The donor and recipient the record belongs to (a tranche's or event's through its commitment). */
-      target(tx: Db, record: R): Promise<Target>;
-    };
-
-/** The donor and recipient of a tranche or event: its commitment's, whatever that commitment's status. */
-export async function commitmentTarget(tx: Db, commitment: string): Promise<Target> {
-  const found = await getRecord(tx, commitmentEntity, commitment);
-  if (!found || found.retracted)
-    throw new LedgerError("REFERENCE_NOT_FOUND", `no commitment "${commitment}"`, "commitment");
-  return { donor: found.record.donor, recipient: found.record.recipient };
-}
-
-/** How the API writes and shows one kind of ledger record. */
-export interface LedgerResource<R extends { id: string }, Body, View> {
-  /** The record's name in messages: "agreement". */
-  noun: string;
-  access: Access<R>;
-  /** Its collection: "/v1/agreements". */
-  path: string;
-  entity: Entity<R>;
-  /** The core schema every version must satisfy: an update's merged record is checked against it. */
-  schema: z.ZodType<R>;
-  /** Writes what a create body describes, in the change set and workflow place; returns the new record's id. */
-  create(tx: Db, cs: ChangeSet, body: Body, placement: Placement): Promise<string>;
-  /** The representation GET answers with, as it stands now, and the version its ETag names. */
-  view(db: Db, id: string): Promise<{ version: number; data: View } | undefined>;
-}
-
-/** A write's answer: the representation, and the change set it was recorded in. */
-export interface Written<View> {
-  data: View;
-  meta: { datasetVersion: number; asOf: string };
-}
-
-/** A record assembled from a create body, checked against its core schema; failures name the body's fields. */
-export function checked<T>(schema: z.ZodType<T>, record: unknown): T {
-  const parsed = schema.safeParse(record);
-  if (!parsed.success) throw validationError(parsed.error, "json");
-  return parsed.data;
-}
+import {
+  type Access,
+  basedOn,
+  changeSetOf,
+  checkCurrent,
+  type LedgerResource,
+  targetOf,
+  visibleRecord,
+  type Written,
+} from "./ledger-resource.ts";
+import { propose } from "./proposals.ts";
 
 // The default hook has checked validated bodies already; a write called otherwise is checked all the same.
 function checkText(value: unknown): void {
@@ -94,18 +50,6 @@ function checkText(value: unknown): void {
 
 /** The fields that make a figure what it is: changing one unconfirms it. */
 const figureFields = ["commitment", "stage", "date", "period", "measure"];
-
-/** The change set of a write: who, through the API, and why. */
-export function changeSetOf(principal: Principal, reason: string | undefined) {
-  return {
-    actor: principal.label,
-    origin: "api" as const,
-    reason,
-    organisationId: principal.organisationId,
-    userId: principal.userId,
-    tokenId: principal.tokenId,
-  };
-}
 
 /** Refuses fields the principal's role may not set, by name (administrators maintain every field). */
 function checkSettable(principal: Principal, access: Access<never>, fields: string[], within = "") {
@@ -142,7 +86,7 @@ function checkConfidence(principal: Principal, record: object, path: string) {
 }
 
 /** Checks `action` on a record, as it is and (for an update) as it would become. */
-async function authoriseOn<R>(
+async function authoriseOn<R extends { id: string }>(
   tx: Db,
   principal: Principal,
   access: Access<R>,
@@ -151,12 +95,29 @@ async function authoriseOn<R>(
   placement: Placement,
 ) {
   if (access.kind === "reference") return allow(principal, "reference.edit");
-  const target = await access.target(tx, record);
-  allow(principal, action, {
-    ...target,
-    status: placement.status,
-    organisation: placement.organisation ?? undefined,
-  });
+  allow(principal, action, await targetOf(tx, principal, access, record, placement));
+}
+
+/**
+ * How a change of an existing record goes: a draft is edited (or retracted) by its own organisation; a published
+ * record is changed directly by the tracker's administrators, and through a proposal by a ministry. Refuses, with
+ * core's reason, whoever may do neither.
+ */
+async function routeOf<R extends { id: string }>(
+  tx: Db,
+  principal: Principal,
+  access: Access<R>,
+  draftAction: "record.update" | "record.retract",
+  before: Versioned<R>,
+): Promise<"direct" | "proposal"> {
+  if (access.kind === "reference" || before.status !== "published") {
+    await authoriseOn(tx, principal, access, draftAction, before.record, before);
+    return "direct";
+  }
+  const target = await targetOf(tx, principal, access, before.record, before);
+  if (authorise(principal.actor, "record.correct", target).allowed) return "direct";
+  allow(principal, "record.propose", target);
+  return "proposal";
 }
 
 /** Where a new record starts: the tracker's own are published as written; a ministry's start as its drafts. */
@@ -164,18 +125,6 @@ function placementFor(principal: Principal): Placement {
   return isAdministrator(principal.actor)
     ? { status: "published", organisation: principal.organisationId }
     : { status: "draft", organisation: principal.organisationId };
-}
-
-/** The version an update is based on, from If-Match (already checked to be one quoted version number). */
-export function basedOn(ifMatch: string | undefined): number {
-  if (ifMatch === undefined) {
-    throw new ApiError(
-      "PRECONDITION_REQUIRED",
-      'If-Match is required: send the ETag you read, e.g. If-Match: "3"',
-      [{ location: "header", path: "if-match", message: "missing" }],
-    );
-  }
-  return Number(ifMatch.slice(1, -1));
 }
 
 /** A write's response, as sent and as kept for an idempotent replay. */
@@ -200,6 +149,11 @@ async function respond<V>(
       ETag: `"${shown.version}"`,
     },
   };
+}
+
+/** Sends a write's response as it was made: the record (200), or the proposal it became (202). */
+function sent(c: Context<AppEnv>, response: StoredResponse) {
+  return c.json(answer<unknown>(c, response), response.status as 200 | 202);
 }
 
 function answer<V>(c: Context<AppEnv>, response: StoredResponse): Written<V> {
@@ -257,25 +211,6 @@ export async function createVia<R extends { id: string }, Body, V>(
   return answer(c, outcome.response);
 }
 
-/** The current version of a record, if the caller's If-Match still names it. Checked under the write lock. */
-async function current<R extends { id: string }>(
-  tx: Db,
-  resource: LedgerResource<R, unknown, unknown>,
-  id: string,
-  expected: number,
-) {
-  const found = await getRecord(tx, resource.entity, id);
-  if (!found) throw new LedgerError("NOT_FOUND", `no ${resource.noun} "${id}"`);
-  if (found.version !== expected) {
-    throw new LedgerError(
-      "VERSION_MISMATCH",
-      `${resource.noun} "${id}" is at version ${found.version}, not ${expected}`,
-    );
-  }
-  if (found.retracted) throw new LedgerError("RETRACTED", `${resource.noun} "${id}" was retracted`);
-  return found;
-}
-
 /** The record as stored would give it back: amounts normalised, absent fields absent. */
 function stored<R extends { id: string }>(entity: Entity<R>, record: R): string {
   return canonicalJson(entity.fromRow(entity.toRow(record)));
@@ -283,7 +218,9 @@ function stored<R extends { id: string }>(entity: Entity<R>, record: R): string 
 
 /**
  * Corrects a record: the fields in `set` replace the current ones (null removes an optional field), the
- * result is checked against the record's schema, and becomes the next version.
+ * result is checked against the record's schema, and becomes the next version; or, for a ministry's change of a
+ * published record, a proposal its approver publishes (202). A record the caller may not see is not found, before
+ * its version is compared.
  */
 export async function updateVia<R extends { id: string }, V>(
   c: Context<AppEnv>,
@@ -291,17 +228,16 @@ export async function updateVia<R extends { id: string }, V>(
   id: string,
   ifMatch: string | undefined,
   body: { set: object; reason: string },
-): Promise<Written<V>> {
+): Promise<StoredResponse> {
   checkText(body);
   const expected = basedOn(ifMatch);
   const principal = principalOf(c);
   checkSettable(principal, resource.access as Access<never>, Object.keys(body.set), "set.");
   checkConfidence(principal, body.set, "set.confidence");
-  const response = await writeTransaction(c.get("db"), async (tx) => {
-    const before = await current(tx, resource, id, expected);
-    // A published record is corrected, with the reason shown in its history; a draft is simply edited.
-    const action = before.status === "published" ? "record.correct" : "record.update";
-    await authoriseOn(tx, principal, resource.access, action, before.record, before);
+  return writeTransaction(c.get("db"), async (tx) => {
+    const before = await visibleRecord(tx, principal, resource, id);
+    const route = await routeOf(tx, principal, resource.access, "record.update", before);
+    checkCurrent(resource, before, expected);
     const merged: Record<string, unknown> = { ...before.record };
     for (const [field, value] of Object.entries(body.set)) {
       if (value === null) delete merged[field];
@@ -321,9 +257,28 @@ export async function updateVia<R extends { id: string }, V>(
       ]);
     }
     // The record as corrected must still be the principal's to write: no moving a record to another donor.
+    const action =
+      route === "proposal"
+        ? "record.propose"
+        : before.status === "published"
+          ? "record.correct"
+          : "record.update";
     await placingFields("set.", () =>
       authoriseOn(tx, principal, resource.access, action, parsed.data, before),
     );
+    if (route === "proposal") {
+      // Checked now as it will be when published: references, measures alike, nothing written.
+      await placingFields("set.", () => checkReplacement(tx, resource.entity, parsed.data));
+      const target = { kind: resource.entity.name as ProposalTargetKind, id };
+      return propose(
+        tx,
+        principal,
+        target,
+        expected,
+        { kind: "correction", record: parsed.data },
+        body.reason,
+      );
+    }
     const cs = await openChangeSet(tx, changeSetOf(principal, body.reason));
     // Editing a submitted draft sends it back to draft: the approver approves what they will publish.
     const placement: Partial<Placement> | undefined =
@@ -333,23 +288,26 @@ export async function updateVia<R extends { id: string }, V>(
     );
     return respond(tx, resource, id, cs);
   });
-  return answer(c, response);
 }
 
-/** Retracts a record, unless live records still refer to it: those are named, to be retracted first. */
+/**
+ * Retracts a record, unless live records still refer to it: those are named, to be retracted first. A ministry's
+ * retraction of a published record is a proposal its approver publishes (202).
+ */
 export async function retractVia<R extends { id: string }, V>(
   c: Context<AppEnv>,
   resource: LedgerResource<R, never, V>,
   id: string,
   ifMatch: string | undefined,
   body: { reason: string },
-): Promise<Written<V>> {
+): Promise<StoredResponse> {
   checkText(body);
   const expected = basedOn(ifMatch);
   const principal = principalOf(c);
-  const response = await writeTransaction(c.get("db"), async (tx) => {
-    const before = await current(tx, resource, id, expected);
-    await authoriseOn(tx, principal, resource.access, "record.retract", before.record, before);
+  return writeTransaction(c.get("db"), async (tx) => {
+    const before = await visibleRecord(tx, principal, resource, id);
+    const route = await routeOf(tx, principal, resource.access, "record.retract", before);
+    checkCurrent(resource, before, expected);
     const dependents = await liveDependents(tx, resource.entity, id);
     if (dependents.length > 0) {
       const named = dependents.map((d) => `${d.entity} "${d.id}"`);
@@ -359,11 +317,14 @@ export async function retractVia<R extends { id: string }, V>(
         named.map((name) => ({ location: "param", path: "id", message: `${name} refers to it` })),
       );
     }
+    if (route === "proposal") {
+      const target = { kind: resource.entity.name as ProposalTargetKind, id };
+      return propose(tx, principal, target, expected, { kind: "retraction" }, body.reason);
+    }
     const cs = await openChangeSet(tx, changeSetOf(principal, body.reason));
     await retractRecord(tx, cs, resource.entity, id, expected);
     return respond(tx, resource, id, cs);
   });
-  return answer(c, response);
 }
 
 const transitions: Record<WorkflowStatus, Partial<Record<WorkflowStatus, Action>>> = {
@@ -388,7 +349,7 @@ export async function transitionVia<R extends { id: string }, V>(
   const expected = basedOn(ifMatch);
   const principal = principalOf(c);
   const response = await writeTransaction(c.get("db"), async (tx) => {
-    const before = await current(tx, resource, id, expected);
+    const before = await visibleRecord(tx, principal, resource, id);
     const action = transitions[before.status][body.status];
     if (!action) {
       throw new ApiError(
@@ -400,6 +361,7 @@ export async function transitionVia<R extends { id: string }, V>(
       );
     }
     await authoriseOn(tx, principal, resource.access, action, before.record, before);
+    checkCurrent(resource, before, expected);
     const parent = (before.record as { commitment?: string }).commitment;
     if (body.status === "published" && parent !== undefined) {
       const commitment = await getRecord(tx, commitmentEntity, parent);
@@ -414,67 +376,6 @@ export async function transitionVia<R extends { id: string }, V>(
     return respond(tx, resource, id, cs);
   });
   return answer(c, response);
-}
-
-/**
- * Every version of a record, oldest first, and for each field its successive values with the version that
- * brought each in: the record's whole story, readable field by field. Disputes, confirmations and annotations of
- * the record follow with their own versions. A draft's history is shown only to those who may see the draft.
- */
-export async function historyOf<R extends { id: string }>(
-  c: Context<AppEnv>,
-  resource: LedgerResource<R, never, unknown>,
-  id: string,
-) {
-  const db = c.get("db");
-  const now = await getRecord(db, resource.entity, id, undefined, visibilityOf(c.get("principal")));
-  if (!now) throw new ApiError("NOT_FOUND", `No ${resource.noun} with id "${id}"`);
-  const entries = await recordHistory(db, resource.entity, id);
-  const names = [...new Set(entries.flatMap((e) => Object.keys(e.record)))];
-  const fields: Record<string, { value: unknown; version: number; recordedAt: string }[]> =
-    Object.fromEntries(names.map((name) => [name, []]));
-  for (const entry of entries) {
-    // A retraction repeats the data of the version it withdraws; no field changes with it.
-    if (entry.action === "retract") continue;
-    for (const name of names) {
-      const value = (entry.record as Record<string, unknown>)[name] ?? null;
-      const values = fields[name] ?? [];
-      const last = values.at(-1);
-      if (last ? canonicalJson(last.value) === canonicalJson(value) : value === null) continue;
-      values.push({ value, version: entry.version, recordedAt: entry.recordedAt.toISOString() });
-    }
-  }
-  const kind = resource.entity.name;
-  const remarks = remarkTargetKinds.includes(kind as RecordRef["kind"])
-    ? await remarkHistory(db, { kind: kind as RecordRef["kind"], id })
-    : [];
-  return {
-    data: {
-      id,
-      versions: entries.map((e) => ({ ...historyEntry(e), status: e.status, record: e.record })),
-      fields,
-      remarks: remarks.map(({ kind, entry }) => ({
-        kind,
-        id: entry.record.id,
-        ...historyEntry(entry),
-        record: entry.record,
-      })),
-    },
-  };
-}
-
-function historyEntry(e: HistoryEntry<unknown>) {
-  return {
-    version: e.version,
-    action: e.action,
-    recordedAt: e.recordedAt.toISOString(),
-    supersededAt: e.supersededAt?.toISOString() ?? null,
-    actor: e.actor,
-    origin: e.origin,
-    reason: e.reason,
-    changeSet: e.changeSet,
-    changes: e.changes,
-  };
 }
 
 /** The create, update, retract and history routes of one kind of record, as `ledgerRoutes` makes them. */
@@ -506,12 +407,12 @@ export function ledgerHandlers<R extends { id: string }, Body, V, W extends Ledg
       201,
     );
   const update = async (c: Context<AppEnv>) =>
-    c.json(
+    sent(
+      c,
       await updateVia(c, updatable, id(c), header(c, "if-match"), json(c) as { set: object; reason: string }),
-      200,
     );
   const retract = async (c: Context<AppEnv>) =>
-    c.json(await retractVia(c, updatable, id(c), header(c, "if-match"), json(c) as { reason: string }), 200);
+    sent(c, await retractVia(c, updatable, id(c), header(c, "if-match"), json(c) as { reason: string }));
   const history = async (c: Context<AppEnv>) =>
     c.json(await historyOf(c, updatable as LedgerResource<R, never, unknown>, id(c)), 200);
   // The typed client takes its types from the routes; these casts only bind the shared handlers to them.

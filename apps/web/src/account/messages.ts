@@ -36,6 +36,18 @@ const reasonsUk: Record<string, string> = {
     "затверджувач публікує лише чернетки власної організації",
   "only a submitted record can be published or returned":
     "опублікувати або повернути можна лише запис, поданий на затвердження",
+  "a published record is retracted through a proposal its ministry's approver publishes":
+    "опублікований запис відкликають через пропозицію, яку публікує затверджувач міністерства",
+  "a ministry changes its own organisation's drafts only":
+    "міністерство змінює лише чернетки власної організації",
+  "a published record changes through a proposal its ministry's approver publishes":
+    "опублікований запис змінюють через пропозицію, яку публікує затверджувач міністерства",
+  "only a ministry approver may publish or return a proposal":
+    "опублікувати або повернути пропозицію може лише затверджувач міністерства",
+  "an approver decides its own organisation's proposals only":
+    "затверджувач вирішує лише щодо пропозицій власної організації",
+  "only a submitted proposal can be published or returned":
+    "опублікувати або повернути можна лише подану пропозицію",
   "only analysts, verifiers and ministry editors may dispute a record":
     "оскаржити запис можуть лише аналітики, верифікатори та редактори міністерств",
   "only the organisation that opened a dispute may withdraw it":

@@ -24,7 +24,7 @@ import {
 import { FormFrame } from "./FormFrame.tsx";
 import { MeasureFields, PeriodFields } from "./MeasureFields.tsx";
 import { messages } from "./messages.ts";
-import type { CommitmentRead, Saved } from "./queries.ts";
+import { type CommitmentRead, proposedSave, type Saved } from "./queries.ts";
 import { SourcesFields } from "./SourcesFields.tsx";
 import { useRecordForm } from "./useRecordForm.ts";
 
@@ -125,6 +125,7 @@ export function CommitmentForm({
           ? await client.v1.commitments.$post(requests.create(save.record), csrfHeaders(session))
           : await client.v1.commitments[":id"].$patch(requests.update(save), csrfHeaders(session));
       if (!response.ok) throw await apiError(response);
+      if (response.status === 202) return proposedSave("commitment", existing, (await response.json()).data);
       const { commitment } = (await response.json()).data;
       return {
         kind: "commitment",

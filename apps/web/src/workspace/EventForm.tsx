@@ -26,7 +26,7 @@ import {
 import { FormFrame } from "./FormFrame.tsx";
 import { MeasureFields, PeriodFields } from "./MeasureFields.tsx";
 import { messages } from "./messages.ts";
-import type { DonorRecords, EventRead, Saved } from "./queries.ts";
+import { type DonorRecords, type EventRead, proposedSave, type Saved } from "./queries.ts";
 import { SourcesFields } from "./SourcesFields.tsx";
 import { useRecordForm } from "./useRecordForm.ts";
 
@@ -111,6 +111,7 @@ export function EventForm({
           ? await client.v1.events.$post(requests.create(save.record), csrfHeaders(session))
           : await client.v1.events[":id"].$patch(requests.update(save), csrfHeaders(session));
       if (!response.ok) throw await apiError(response);
+      if (response.status === 202) return proposedSave("event", existing, (await response.json()).data);
       const { data } = await response.json();
       return { kind: "event", id: data.id, version: data.version, status: data.status };
     },

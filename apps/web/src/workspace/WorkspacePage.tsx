@@ -173,7 +173,9 @@ function SavedNotice({ saved, records }: { saved: Saved; records: DonorRecords }
       ref={notice}
       data-record={`${saved.kind}:${saved.id}`}
     >
-      {t.saved(t.kinds[saved.kind], label, t.statuses[saved.status], saved.version)}
+      {saved.proposal
+        ? t.proposed(t.kinds[saved.kind], label)
+        : t.saved(t.kinds[saved.kind], label, t.statuses[saved.status], saved.version)}
     </p>
   );
 }

@@ -51,6 +51,8 @@ export const messages = localised(
     backToList: "Drafts and approvals",
     saved: (kind: string, label: string, status: string, version: number) =>
       `Saved: ${kind.toLowerCase()} “${label}”, version ${version}, ${status.toLowerCase()}.`,
+    proposed: (kind: string, label: string) =>
+      `Proposed: your change of the ${kind.toLowerCase()} “${label}” waits for your ministry's approver; the public sees the published version until it is published.`,
     kinds: { commitment: "Commitment", tranche: "Tranche", event: "Stage event" } satisfies Record<
       Kind,
       string
@@ -133,7 +135,7 @@ export const messages = localised(
         new: "Saved as a draft of your ministry: nothing is public until an approver publishes it.",
         draft: `${label("workflowStatus", "draft", "en")}: only your ministry sees it.`,
         submitted: `${label("workflowStatus", "submitted", "en")}: saving a change returns it to draft, to be submitted again.`,
-        published: `${label("workflowStatus", "published", "en")}: your correction is public as soon as it is saved, and its reason stays in the record's history.`,
+        published: `${label("workflowStatus", "published", "en")}: your correction is proposed to your ministry's approver, and becomes public once the approver publishes it; its reason stays in the record's history.`,
       } satisfies Record<WorkflowStatus | "new", string>,
       problems: (n: number) => (n === 1 ? "There is a problem" : `There are ${n} problems`),
       couldNotSave: "Could not save it",
@@ -257,6 +259,8 @@ export const messages = localised(
     backToList: "Чернетки й затвердження",
     saved: (kind: string, label: string, status: string, version: number) =>
       `Збережено: ${kind.toLowerCase()} «${label}», версія ${version}, стан: ${status.toLowerCase()}.`,
+    proposed: (kind: string, label: string) =>
+      `Запропоновано: ваша зміна (${kind.toLowerCase()} «${label}») чекає на затверджувача вашого міністерства; доки її не опубліковано, публіка бачить опубліковану версію.`,
     kinds: { commitment: "Зобов’язання", tranche: "Транш", event: "Подія етапу" },
     statuses: labelsOf("workflowStatus", "uk"),
     stages: labelsOf("stage", "uk"),
@@ -336,7 +340,7 @@ export const messages = localised(
         new: "Зберігається як чернетка вашого міністерства: нічого не стане публічним, доки затверджувач не опублікує.",
         draft: `${label("workflowStatus", "draft", "uk")}: її бачить лише ваше міністерство.`,
         submitted: `${label("workflowStatus", "submitted", "uk")}: збережена зміна поверне запис у чернетки, і його треба буде подати знову.`,
-        published: `${label("workflowStatus", "published", "uk")}: ваше виправлення стане публічним одразу після збереження, а його причина залишиться в історії запису.`,
+        published: `${label("workflowStatus", "published", "uk")}: ваше виправлення буде запропоновано затверджувачеві вашого міністерства й стане публічним, коли він його опублікує; причина залишиться в історії запису.`,
       },
       problems: (n: number) =>
         n === 1 ? "Є проблема" : `Є ${n} ${pluralUk(n, "проблема", "проблеми", "проблем")}`,

@@ -127,12 +127,31 @@ export const eventToEditQuery = (id: string) =>
     },
   });
 
-/** What a write answers, as far as the workspace reads it: which record, at which version, in what status. */
+/**
+ * What a write answers, as far as the workspace reads it: which record, at which version, in what status; for a
+ * change of a published record, the proposal it became (the record itself is unchanged until it is published).
+ */
 export interface Saved {
   kind: RecordKind;
   id: string;
   version: number;
   status: WorkflowStatus;
+  proposal?: string;
+}
+
+/** A change of a published record answered 202: the record is as it was; the proposal waits for the approver. */
+export function proposedSave(
+  kind: RecordKind,
+  existing: { version: number; status: WorkflowStatus } | undefined,
+  proposal: { id: string; target: { id: string } },
+): Saved {
+  return {
+    kind,
+    id: proposal.target.id,
+    version: existing?.version ?? 1,
+    status: existing?.status ?? "published",
+    proposal: proposal.id,
+  };
 }
 
 const ifMatch = (version: number) => ({ "if-match": `"${version}"` });

@@ -78,10 +78,13 @@ export const roleTerms: Terms<(typeof roles)[number]> = {
     },
   },
   ministry_approver: {
-    en: { label: "Ministry approver", description: "Publishes the drafts its own organisation submitted." },
+    en: {
+      label: "Ministry approver",
+      description: "Publishes the drafts and corrections its own organisation submitted.",
+    },
     uk: {
       label: "Затверджувач міністерства",
-      description: "Публікує чернетки, подані власною організацією.",
+      description: "Публікує чернетки й виправлення, подані власною організацією.",
     },
   },
   recipient_verifier: {

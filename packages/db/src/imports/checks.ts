@@ -3,6 +3,7 @@ import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../client.ts";
 import { rowsOf } from "../entities.ts";
 import { columnsOf, entityOf, id, list, nounOf, unstorable } from "./staging.ts";
+import type { Visibility } from "../records.ts";
 import type { ImportCounts, ImportParams, ImportProblem, Kind } from "./types.ts";
 import { kinds } from "./types.ts";
 
@@ -68,6 +69,13 @@ export function differs(kind: Kind, { citations = true }: { citations?: boolean 
   )}], ', ')`;
 }
 
+/** Whether the ledger row `l` is one the importer may see (records.ts's visibility, as SQL on an alias). */
+function seenBy(visibility: Visibility): SQL {
+  if (visibility.drafts === "all") return sql`true`;
+  if (visibility.drafts === "none") return sql`l.status = 'published'`;
+  return sql`(l.status = 'published' or l.organisation_id = ${visibility.organisation})`;
+}
+
 interface Found {
   row: number;
   column: string;
@@ -86,7 +94,9 @@ export async function check(
   problems: Problems,
   refuse: ImportParams["refuse"],
   release: SourceDataset | null,
+  sees: Visibility,
 ): Promise<ImportCounts> {
+  const seen = seenBy(sees);
   // Each check selects (row, column, value, message); what fits in the report is fetched, the rest counted.
   const run = async (query: SQL) => {
     const found = rowsOf<Found>(
@@ -105,12 +115,14 @@ export async function check(
   };
   const c = id(tables.commitments);
   const staged = (kind: Kind) => id(tables[kind]);
-  // Every commitment a record of the file may belong to: in the file, or current in the ledger.
+  // Every commitment a record of the file may belong to: in the file, or current in the ledger and seen by the
+  // importer (another organisation's draft is no parent: it answers as one that does not exist).
   const parents = sql`(select distinct on (id) id, donor, measure_kind, currency, unit, item from ${c}
       order by id, source_row)
     union all
     (select id, donor, measure_kind, currency, unit, item from commitments l
-      where l.valid_to is null and not l.retracted and not exists (select 1 from ${c} s where s.id = l.id))`;
+      where l.valid_to is null and not l.retracted and ${seen}
+        and not exists (select 1 from ${c} s where s.id = l.id))`;
 
   for (const kind of kinds) {
     const s = staged(kind);
@@ -134,12 +146,14 @@ export async function check(
       from (select source_row, id, row_number() over (partition by id order by source_row) as n,
         min(source_row) over (partition by id) as first from ${s}) d where n > 1`);
     // An id the ledger holds: with the same values it is skipped; in a release of its dataset it is corrected;
-    // otherwise a problem naming what differs.
+    // otherwise a problem naming what differs. A record the importer may not see is never compared: its id is
+    // taken, whatever the file says of it.
     await run(sql`select s.source_row as "row", 'id' as "column", s.id as value,
-        case when l.retracted then 'a retracted ' || ${noun}::text || ' had this id: it stays taken'
+        case when not ${seen} then 'this id is taken: choose another'
+          when l.retracted then 'a retracted ' || ${noun}::text || ' had this id: it stays taken'
           else 'the ledger holds this ' || ${noun}::text || ' with other values: ' || ${differs(kind)} end as message
       from ${s} s join ${table} l on l.id = s.id and l.valid_to is null
-      where (l.retracted or ${differs(kind)} <> '') and not ${inRelease(kind, release)}`);
+      where not ${seen} or ((l.retracted or ${differs(kind)} <> '') and not ${inRelease(kind, release)})`);
     if (kind !== "commitments") {
       await run(sql`select s.source_row as "row", 'commitment' as "column", s.commitment_id as value,
           case when p.id is null then 'no commitment with this id, in the file or the ledger'

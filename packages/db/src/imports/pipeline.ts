@@ -112,7 +112,14 @@ export async function importRecords(db: Db, params: ImportParams): Promise<Impor
       await conn.db.execute(sql`analyze ${id(tables[kind])}`);
     }
     const work = async (tx: Db): Promise<ImportReport> => {
-      const checked = await check(tx, tables, problems, params.refuse, release ? dataset : null);
+      const checked = await check(
+        tx,
+        tables,
+        problems,
+        params.refuse,
+        release ? dataset : null,
+        params.sees ?? { drafts: "all" },
+      );
       const plan = release && problems.count === 0 ? await planRelease(tx, tables, dataset, release) : null;
       const counts = withRelease(checked, plan);
       const report = (status: ImportStatus, changeSet: number | null, version: number): ImportReport => ({

@@ -7,7 +7,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { countChangeSets } from "../counts.ts";
 import { commitmentEntity, eventEntity, rowsOf } from "../entities.ts";
-import { recordHistory } from "../records.ts";
+import { recordHistory } from "../record-history.ts";
 import { loadDataset } from "../reference.ts";
 import { computeCells, storedCells } from "../series/cells.ts";
 import { type TestDatabase, testTargets } from "../testing.ts";

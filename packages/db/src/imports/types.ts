@@ -7,7 +7,7 @@ import type {
   TrancheRecord,
 } from "@commitments/core";
 import type { ChangeSetInput } from "../ledger.ts";
-import type { Placement } from "../records.ts";
+import type { Placement, Visibility } from "../records.ts";
 import type { imports } from "../schema.ts";
 
 /** Something wrong with a row of the file; `row` is the 1-based line, 0 the file as a whole. */
@@ -124,6 +124,11 @@ export interface ImportParams {
     donor(donor: string): string | null;
     confidence?(confidence: string): string | null;
   };
+  /**
+   * Which records of the ledger the importer may see (all, for the tracker's own imports). A file's rows are
+   * never compared with a record the importer may not see: its id is taken, and nothing more is said of it.
+   */
+  sees?: Visibility | undefined;
   dryRun?: boolean | undefined;
   onProgress?: ((progress: ImportProgress) => void) | undefined;
   /** Problems kept in the report; the count goes on. Default 10,000. */

@@ -4,8 +4,9 @@ import type { z } from "zod";
 import { ApiError } from "../../lib/errors.ts";
 import type { AppRouteHandler } from "../../lib/handler.ts";
 import { generateId } from "../../lib/ids.ts";
+import { checked, type LedgerResource } from "../../lib/ledger-resource.ts";
 import { parseAsOf, readMeta, withVersion } from "../../lib/representation.ts";
-import { checked, type LedgerResource, ledgerHandlers } from "../../lib/writes.ts";
+import { ledgerHandlers } from "../../lib/writes.ts";
 import {
   type AgreementCreate,
   type AgreementView,

@@ -9,7 +9,6 @@ import {
 import { type Db, getAgreement, getParty, readSeries, type SeriesQuery } from "@commitments/db";
 import type { Context } from "hono";
 import type { z } from "zod";
-import { requestOrigin } from "../../lib/auth.ts";
 import type { AppEnv } from "../../lib/context.ts";
 import type { ChartQuery } from "./charts.routes.ts";
 
@@ -104,5 +103,6 @@ export function sourcesUrl(c: Context<AppEnv>, params: ChartParams): string {
     if (value !== undefined) query.set(name, value);
   }
   const search = query.toString();
-  return `${requestOrigin(c)}/v1/exports/records.csv${search ? `?${search}` : ""}`;
+  // The configured origin, never the request's Host: the embed is cached by every proxy on the way.
+  return `${c.get("publicOrigin")}/v1/exports/records.csv${search ? `?${search}` : ""}`;
 }

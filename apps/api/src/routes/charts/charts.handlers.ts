@@ -9,7 +9,6 @@ import {
 } from "@commitments/charts";
 import { datasetVersion } from "@commitments/db";
 import type { Context } from "hono";
-import { requestOrigin } from "../../lib/auth.ts";
 import type { AppEnv } from "../../lib/context.ts";
 import { ApiError, validationError } from "../../lib/errors.ts";
 import type { AppRouteHandler } from "../../lib/handler.ts";
@@ -65,7 +64,7 @@ async function draw(c: Context<AppEnv>, params: ChartParams, format: "svg" | "pn
     format,
     version,
     at ? at.toISOString() : now.toISOString().slice(0, 10),
-    requestOrigin(c),
+    c.get("publicOrigin"),
     parameters,
   ]);
   try {

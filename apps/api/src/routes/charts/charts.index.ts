@@ -34,7 +34,11 @@ export const embedRouter = new Hono<AppEnv>().get(embedPath, handlers.embedHandl
  * the images may be loaded from any site, and the embed page framed by any site while loading nothing but its
  * inline style and images.
  */
-const imageHeaders = secureHeaders({ crossOriginResourcePolicy: "cross-origin" });
+// An image opened by itself is a document too: it may load nothing.
+const imageHeaders = secureHeaders({
+  crossOriginResourcePolicy: "cross-origin",
+  contentSecurityPolicy: { defaultSrc: ["'none'"] },
+});
 const embedHeaders = secureHeaders({
   xFrameOptions: false,
   crossOriginResourcePolicy: "cross-origin",

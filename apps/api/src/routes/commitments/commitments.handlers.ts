@@ -5,9 +5,10 @@ import { readVisibility } from "../../lib/auth.ts";
 import { ApiError } from "../../lib/errors.ts";
 import type { AppRouteHandler } from "../../lib/handler.ts";
 import { generateId } from "../../lib/ids.ts";
+import { checked, type LedgerResource } from "../../lib/ledger-resource.ts";
 import { remarkViews, withRemarks } from "../../lib/remarks.ts";
 import { everything, parseAsOf, readMeta } from "../../lib/representation.ts";
-import { checked, type LedgerResource, ledgerHandlers, workflowHandler } from "../../lib/writes.ts";
+import { ledgerHandlers, workflowHandler } from "../../lib/writes.ts";
 import {
   type CommitmentCreate,
   type CommitmentDetail,
@@ -64,7 +65,11 @@ async function commitmentDetail(db: queries.Db, detail: queries.CommitmentWithSc
 
 type CommitmentBody = Omit<z.infer<typeof CommitmentCreate>, "reason">;
 
-const commitments: LedgerResource<CommitmentRecord, CommitmentBody, z.infer<typeof CommitmentDetail>> = {
+export const commitments: LedgerResource<
+  CommitmentRecord,
+  CommitmentBody,
+  z.infer<typeof CommitmentDetail>
+> = {
   noun: "commitment",
   path: "/v1/commitments",
   access: {

@@ -1,11 +1,11 @@
 import * as queries from "@commitments/db";
-import { allow, principalOf } from "../../lib/auth.ts";
+import { allow, principalOf, visibilityOf } from "../../lib/auth.ts";
 import { ApiError } from "../../lib/errors.ts";
 import type { AppRouteHandler } from "../../lib/handler.ts";
 import { generateId } from "../../lib/ids.ts";
+import { basedOn, commitmentTarget } from "../../lib/ledger-resource.ts";
 import { withRemarkBy, writeRemark } from "../../lib/remark-writes.ts";
 import { parseAsOf, readMeta } from "../../lib/representation.ts";
-import { basedOn, commitmentTarget } from "../../lib/writes.ts";
 import type { confirmDelivery, listConfirmations } from "./confirmations.routes.ts";
 
 export const list: AppRouteHandler<typeof listConfirmations> = async (c) => {
@@ -33,9 +33,14 @@ export const confirm: AppRouteHandler<typeof confirmDelivery> = async (c) => {
   const body = c.req.valid("json");
   const principal = principalOf(c);
   const db = c.get("db");
+  // Published events only: a draft answers as an event that does not exist, before anything is compared with it.
   const event = await queries.getEvent(db, id);
   if (!event || event.retracted) throw new ApiError("NOT_FOUND", `No event with id "${id}"`);
-  allow(principal, "delivery.confirm", await commitmentTarget(db, event.record.commitment));
+  allow(
+    principal,
+    "delivery.confirm",
+    await commitmentTarget(db, event.record.commitment, visibilityOf(principal)),
+  );
   if (event.record.stage !== "delivered") {
     throw new ApiError("CONFLICT", `Event "${id}" is ${event.record.stage}, not a delivery`, [
       { location: "param", path: "id", message: "only deliveries are confirmed as received" },

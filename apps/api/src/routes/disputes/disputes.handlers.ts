@@ -4,9 +4,9 @@ import { allow, principalOf } from "../../lib/auth.ts";
 import { ApiError } from "../../lib/errors.ts";
 import type { AppRouteHandler } from "../../lib/handler.ts";
 import { generateId } from "../../lib/ids.ts";
+import { basedOn } from "../../lib/ledger-resource.ts";
 import { withRemarkBy, writeRemark } from "../../lib/remark-writes.ts";
 import { parseAsOf, readMeta } from "../../lib/representation.ts";
-import { basedOn } from "../../lib/writes.ts";
 import type {
   getDispute,
   listDisputes,

@@ -208,7 +208,9 @@ describe.each(testTargets())("disputes and confirmations on $name", (target) => 
     await expectError(await post(`${path}/confirmations`, verifier, {}, '"1"'), 412);
     await expectError(await post(`${path}/confirmations`, analyst, {}, '"2"'), 403);
 
-    // The donor's ministry may annotate its confirmed figure, but a changed figure is its own report again.
+    // The donor's ministry may correct its confirmed figure's note and keep the confirmation, but a changed figure
+    // is its own report again. Its corrections of a published record are proposals for its approver: what each
+    // would publish says so.
     const ministry = await createTestAccount(ctx.database.db, {
       kind: "partner_ministry",
       name: "FR ministry",
@@ -221,13 +223,15 @@ describe.each(testTargets())("disputes and confirmations on $name", (target) => 
         headers: { "content-type": "application/json", "if-match": `"${version}"`, ...ministry.headers },
         body: JSON.stringify({ set, reason: "the ministry's later report" }),
       });
-    const noted = (await body(await correct({ note: "Handed over at the border" }, 2))).data;
-    expect(noted.confidence).toBe("confirmed_by_recipient");
-    const changed = (await body(await correct({ measure: eur("90000") }, 3))).data;
-    expect(changed.confidence).toBe("reported_by_donor");
+    const noted = await correct({ note: "Handed over at the border" }, 2);
+    expect(noted.status).toBe(202);
+    expect((await body(noted)).data.record.confidence).toBe("confirmed_by_recipient");
+    const changed = await correct({ measure: eur("90000") }, 2);
+    expect(changed.status).toBe(202);
+    expect((await body(changed)).data.record.confidence).toBe("reported_by_donor");
   });
 
-  it("refuses a dispute of a draft, which is not public yet", async () => {
+  it("refuses a dispute of a draft, which is not public yet: to others it does not exist", async () => {
     const ministry = await createTestAccount(ctx.database.db, {
       kind: "partner_ministry",
       name: "FR ministry",
@@ -244,13 +248,11 @@ describe.each(testTargets())("disputes and confirmations on $name", (target) => 
       sources,
     });
     expect(draft.status).toBe(201);
-    await expectError(
-      await post("/v1/disputes", analyst, {
-        target: { kind: "event", id: "draft-delivery" },
-        statement: "Premature.",
-        sources,
-      }),
-      409,
-    );
+    const dispute = { target: { kind: "event", id: "draft-delivery" }, statement: "Premature.", sources };
+    const hidden = await expectError(await post("/v1/disputes", analyst, dispute), 422);
+    expect(hidden.message).toBe('No event "draft-delivery"');
+    // The ministry that wrote it sees it, and is told why.
+    const own = await expectError(await post("/v1/disputes", ministry, dispute), 409);
+    expect(own.message).toBe('event "draft-delivery" is not published');
   });
 });

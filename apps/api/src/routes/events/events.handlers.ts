@@ -5,15 +5,10 @@ import { readVisibility } from "../../lib/auth.ts";
 import { ApiError } from "../../lib/errors.ts";
 import type { AppRouteHandler } from "../../lib/handler.ts";
 import { generateId } from "../../lib/ids.ts";
+import { checked, commitmentTarget, type LedgerResource } from "../../lib/ledger-resource.ts";
 import { withRemarks, withRemarksOf } from "../../lib/remarks.ts";
 import { everything, parseAsOf, readMeta } from "../../lib/representation.ts";
-import {
-  checked,
-  commitmentTarget,
-  type LedgerResource,
-  ledgerHandlers,
-  workflowHandler,
-} from "../../lib/writes.ts";
+import { ledgerHandlers, workflowHandler } from "../../lib/writes.ts";
 import type { EventView } from "../commitments/commitments.routes.ts";
 import {
   type EventCreate,
@@ -52,13 +47,13 @@ export const get: AppRouteHandler<typeof getEvent> = async (c) => {
 
 type EventBody = Omit<z.infer<typeof EventCreate>, "reason">;
 
-const events: LedgerResource<StageEvent, EventBody, z.infer<typeof EventView>> = {
+export const events: LedgerResource<StageEvent, EventBody, z.infer<typeof EventView>> = {
   noun: "event",
   path: "/v1/events",
   access: {
     kind: "donor",
     fields: settableFields.event,
-    target: (tx, event) => commitmentTarget(tx, event.commitment),
+    target: (tx, event, visibility) => commitmentTarget(tx, event.commitment, visibility),
   },
   entity: queries.eventEntity,
   schema: StageEvent,

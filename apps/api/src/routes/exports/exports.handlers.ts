@@ -21,7 +21,6 @@ import {
 } from "@commitments/importers";
 import type { Context } from "hono";
 import type { z } from "zod";
-import { requestOrigin } from "../../lib/auth.ts";
 import type { AppEnv } from "../../lib/context.ts";
 import type { AppRouteHandler } from "../../lib/handler.ts";
 import type { Logger } from "../../lib/logger.ts";
@@ -114,7 +113,8 @@ function citing(
   query: Record<string, unknown>,
   sources: readonly ChartSource[] = [],
 ): Citing {
-  const origin = requestOrigin(c);
+  // The configured origin, never the request's Host: the citation and its link are cached and passed on.
+  const origin = c.get("publicOrigin");
   const filters: Record<string, string> = {};
   for (const [name, value] of Object.entries(query)) {
     if (value === undefined || name === "asOf" || name === "bom") continue;

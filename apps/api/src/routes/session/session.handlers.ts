@@ -8,7 +8,7 @@ import {
   setSessionCookie,
 } from "../../lib/auth.ts";
 import type { AppEnv } from "../../lib/context.ts";
-import { ApiError } from "../../lib/errors.ts";
+import { ApiError, RateLimited } from "../../lib/errors.ts";
 import type { AppRouteHandler } from "../../lib/handler.ts";
 import type { changePassword, currentSession, signIn, signOut, signOutEverywhere } from "./session.routes.ts";
 
@@ -34,25 +34,38 @@ function sessionView(
   };
 }
 
+/**
+ * Signs in. Failures only are counted (see `defaultLimits`): an attempt is counted before the password is checked,
+ * so concurrent guesses cannot slip past the count, and taken back when it succeeds.
+ */
 export const signInHandler: AppRouteHandler<typeof signIn> = async (c) => {
   const { email, password } = c.req.valid("json");
   const db = c.get("db");
   const address = c.get("address");
   const limits = c.get("limits");
-  await enforceLimit(
-    c,
-    `sign-in:address:${address}`,
-    limits.signInPerAddress,
-    "sign-in attempts from this address",
-  );
-  await enforceLimit(
-    c,
-    `sign-in:email:${accounts.normaliseEmail(email)}`,
-    limits.signInPerEmail,
-    "sign-in attempts for this account",
-  );
+  const account = accounts.normaliseEmail(email);
+  const now = Date.now();
+  const addressBucket = `sign-in-failures:address:${address}`;
+  await enforceLimit(c, addressBucket, limits.signInPerAddress, "failed sign-ins from this address", now);
+  const claim = await accounts.claimSignInAttempt(db, account, address, limits.signInBackoff, now);
+  if (!claim.allowed) {
+    await accounts.uncountRequest(db, addressBucket, limits.signInPerAddress, now);
+    c.header("Retry-After", String(claim.retryAfterSeconds));
+    // Recorded once per account, address and quarter of an hour; the log has every refusal.
+    const first = await accounts.countRequest(db, `sign-in-slowed:${account}:${address}`, {
+      limit: 1,
+      windowSeconds: 15 * 60,
+    });
+    throw new RateLimited(
+      `Too many failed sign-ins for this account from this address: try again in ${claim.retryAfterSeconds} seconds`,
+      first.allowed,
+    );
+  }
   const found = await accounts.verifyPassword(db, { email, password });
-  if (!found) {
+  if (found) {
+    await accounts.forgetSignInFailures(db, account, address);
+    await accounts.uncountRequest(db, addressBucket, limits.signInPerAddress, now);
+  } else {
     await accounts.recordAuthEvent(db, { kind: "sign_in_failed", email, address });
     throw new ApiError("UNAUTHORIZED", "Wrong e-mail or password", [
       { location: "json", path: "password", message: "wrong e-mail or password" },

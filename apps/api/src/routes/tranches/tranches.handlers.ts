@@ -5,15 +5,10 @@ import { readVisibility } from "../../lib/auth.ts";
 import { ApiError } from "../../lib/errors.ts";
 import type { AppRouteHandler } from "../../lib/handler.ts";
 import { generateId } from "../../lib/ids.ts";
+import { checked, commitmentTarget, type LedgerResource } from "../../lib/ledger-resource.ts";
 import { withRemarks, withRemarksOf } from "../../lib/remarks.ts";
 import { everything, parseAsOf, readMeta } from "../../lib/representation.ts";
-import {
-  checked,
-  commitmentTarget,
-  type LedgerResource,
-  ledgerHandlers,
-  workflowHandler,
-} from "../../lib/writes.ts";
+import { ledgerHandlers, workflowHandler } from "../../lib/writes.ts";
 import type { TrancheView } from "../commitments/commitments.routes.ts";
 import {
   type getTranche,
@@ -52,13 +47,13 @@ export const get: AppRouteHandler<typeof getTranche> = async (c) => {
 
 type TrancheBody = Omit<z.infer<typeof TrancheCreate>, "reason">;
 
-const tranches: LedgerResource<TrancheRecord, TrancheBody, z.infer<typeof TrancheView>> = {
+export const tranches: LedgerResource<TrancheRecord, TrancheBody, z.infer<typeof TrancheView>> = {
   noun: "tranche",
   path: "/v1/tranches",
   access: {
     kind: "donor",
     fields: settableFields.tranche,
-    target: (tx, tranche) => commitmentTarget(tx, tranche.commitment),
+    target: (tx, tranche, visibility) => commitmentTarget(tx, tranche.commitment, visibility),
   },
   entity: queries.trancheEntity,
   schema: TrancheRecord,
