@@ -73,6 +73,25 @@ describe("authorise", () => {
     expect(authorise(token, "proposal.publish", proposal).allowed).toBe(false);
   });
 
+  it("leaves a publisher's figures to its next release: a ministry disputes them, never changes them", () => {
+    const kiel = {
+      donor: "GB",
+      organisation: "ministry-gb",
+      status: "published" as const,
+      sourceDataset: "kiel" as const,
+    };
+    for (const action of ["record.propose", "record.retract", "record.update", "record.create"] as const) {
+      expect(authorise(editorGB, action, kiel)).toMatchObject({
+        allowed: false,
+        reason: expect.stringContaining("next release"),
+      });
+    }
+    expect(authorise(editorGB, "import.run", { donor: "GB", sourceDataset: "sipri" }).allowed).toBe(false);
+    expect(authorise(editorGB, "dispute.open", kiel).allowed).toBe(true);
+    expect(authorise(editorGB, "record.propose", { ...kiel, sourceDataset: "tracker" }).allowed).toBe(true);
+    expect(authorise(admin, "record.propose", kiel).allowed).toBe(true);
+  });
+
   it("lets an approver publish its own organisation's submitted drafts only", () => {
     const own = { donor: "GB", status: "submitted", organisation: "org" } as const;
     expect(authorise(approverGB, "record.publish", own).allowed).toBe(true);

@@ -90,6 +90,10 @@ export interface Target {
   sourceDataset?: SourceDataset | undefined;
 }
 
+function publishersFigures(target: Target): boolean {
+  return target.sourceDataset !== undefined && target.sourceDataset !== "tracker";
+}
+
 export type Decision = { allowed: true } | { allowed: false; reason: string };
 
 const allow: Decision = { allowed: true };
@@ -110,15 +114,16 @@ export function authorise(actor: Actor | null, action: Action, target: Target = 
   const ownDonor = party !== undefined && target.donor === party;
   const ownOrganisation = target.organisation === actor.organisation.id;
 
+  // A publisher's figures (Kiel's, SIPRI's) are its own: they change with its next release, never by hand.
+  if ((action.startsWith("record.") || action === "import.run") && publishersFigures(target)) {
+    return deny(
+      "a publisher's figures are its own: they change with its next release, imported by the tracker's maintainers; dispute a figure instead",
+    );
+  }
   switch (action) {
     case "record.create":
     case "import.run":
       if (!has("ministry_editor")) return deny("only a ministry editor may change records");
-      if (target.sourceDataset !== undefined && target.sourceDataset !== "tracker") {
-        return deny(
-          "a publisher's figures are its own: they change with its next release, imported by the tracker's maintainers; dispute a figure instead",
-        );
-      }
       if (!ownDonor) return deny(`a ministry may only change its own country's records (${party ?? "none"})`);
       return allow;
     case "record.update":

@@ -33,12 +33,19 @@ export type Access<R> =
       target(tx: Db, record: R, visibility: Visibility): Promise<Target>;
     };
 
-/** The donor and recipient of a tranche or event: its commitment's, if the writer may see that commitment. */
+/**
+ * The donor, recipient and source of a tranche or event: its commitment's, if the writer may see that commitment.
+ * A publisher's figures are changed by its next release only: a ministry disputes them instead.
+ */
 export async function commitmentTarget(tx: Db, commitment: string, visibility: Visibility): Promise<Target> {
   const found = await getRecord(tx, commitmentEntity, commitment, undefined, visibility);
   if (!found || found.retracted)
     throw new LedgerError("REFERENCE_NOT_FOUND", `no commitment "${commitment}"`, "commitment");
-  return { donor: found.record.donor, recipient: found.record.recipient };
+  return {
+    donor: found.record.donor,
+    recipient: found.record.recipient,
+    sourceDataset: found.record.sourceDataset,
+  };
 }
 
 /** How the API writes and shows one kind of ledger record. */

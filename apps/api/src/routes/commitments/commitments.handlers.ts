@@ -75,7 +75,11 @@ export const commitments: LedgerResource<
   access: {
     kind: "donor",
     fields: settableFields.commitment,
-    target: async (_tx, commitment) => ({ donor: commitment.donor, recipient: commitment.recipient }),
+    target: async (_tx, commitment) => ({
+      donor: commitment.donor,
+      recipient: commitment.recipient,
+      sourceDataset: commitment.sourceDataset,
+    }),
   },
   entity: queries.commitmentEntity,
   schema: CommitmentRecord,
