@@ -2,8 +2,8 @@ import type { SourceDataset, StageEvent } from "@commitments/core";
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../client.ts";
 import { rowsOf } from "../entities.ts";
-import { columnsOf, entityOf, id, list, nounOf, unstorable } from "./staging.ts";
 import type { Visibility } from "../records.ts";
+import { columnsOf, entityOf, id, list, nounOf, unstorable } from "./staging.ts";
 import type { ImportCounts, ImportParams, ImportProblem, Kind } from "./types.ts";
 import { kinds } from "./types.ts";
 
