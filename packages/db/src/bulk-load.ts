@@ -2,12 +2,13 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { Commitment, Party, StageEvent } from "@commitments/core";
 import type { PGlite, Transaction } from "@electric-sql/pglite";
-import { getTableColumns, getTableName, inArray, sql } from "drizzle-orm";
+import { getTableName, inArray, sql } from "drizzle-orm";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import type { Db } from "./client.ts";
 import { commitmentEntity, type Entity, eventEntity, partyEntity, trancheEntity } from "./entities.ts";
 import { type ChangeSet, openChangeSet, writeTransaction } from "./ledger.ts";
+import { csvCell, dataColumns, ledgerPlaceColumns } from "./ledger-columns.ts";
 import { createRecords } from "./records.ts";
 import { parties as partiesTable } from "./schema.ts";
 import { refreshSeriesOfChangeSet } from "./series/cells.ts";
@@ -45,42 +46,6 @@ export interface BulkLoadOptions {
   actor?: string;
   /** Rows per chunk handed to COPY (PostgreSQL: per write to the stream; PGlite: per COPY statement). */
   chunkRows?: number;
-}
-
-const ledgerColumns = [
-  "version",
-  "change_set_id",
-  "valid_from",
-  "valid_to",
-  "retracted",
-  "status",
-  "organisation_id",
-];
-const ledgerKeys = new Set([
-  "version",
-  "changeSetId",
-  "validFrom",
-  "validTo",
-  "retracted",
-  "status",
-  "organisationId",
-]);
-
-/** The data columns of a ledger table, as `toRow` keys and SQL names. */
-function dataColumns(entity: Entity<{ id: string }>): { key: string; name: string }[] {
-  return Object.entries(getTableColumns(entity.table))
-    .filter(([key]) => !ledgerKeys.has(key))
-    .map(([key, column]) => ({
-      key,
-      name: column.keyAsName ? key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`) : column.name,
-    }));
-}
-
-function csvCell(value: unknown): string {
-  if (value === null || value === undefined) return "";
-  if (typeof value === "number" || typeof value === "boolean") return String(value);
-  const text = typeof value === "string" ? value : JSON.stringify(value);
-  return `"${text.replaceAll('"', '""')}"`;
 }
 
 /** COPY of CSV chunks into a table, on the transaction's own connection. */
@@ -176,7 +141,7 @@ export async function loadSyntheticBulk(
       counted: { n: number },
     ) => {
       const columns = dataColumns(entity as Entity<{ id: string }>);
-      const names = [...columns.map((c) => c.name), ...ledgerColumns];
+      const names = [...columns.map((c) => c.name), ...ledgerPlaceColumns];
       await copy(
         getTableName(entity.table),
         names,

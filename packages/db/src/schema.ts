@@ -4,6 +4,7 @@ import {
   type Provision,
   type Source,
   sourceDatasetIds,
+  stageIds,
 } from "@commitments/core";
 import { type SQL, sql } from "drizzle-orm";
 import {
@@ -229,7 +230,7 @@ export const stageEvents = pgTable(
     id: text().notNull(),
     ...versioned,
     commitmentId: text("commitment_id").notNull(),
-    stage: text({ enum: ["pledged", "committed", "allocated", "delivered"] }).notNull(),
+    stage: text({ enum: stageIds }).notNull(),
     ...dateColumns,
     periodStart: text("period_start"),
     periodEnd: text("period_end"),
@@ -381,7 +382,7 @@ export const exchangeRates = pgTable(
 export const seriesCells = pgTable(
   "series_cells",
   {
-    stage: text({ enum: ["pledged", "committed", "allocated", "delivered"] }).notNull(),
+    stage: text({ enum: stageIds }).notNull(),
     month: date().notNull(),
     measureKind: text("measure_kind", { enum: ["money", "quantity"] }).notNull(),
     measure: text().notNull(),
@@ -427,7 +428,7 @@ export const seriesRollups = pgTable(
   {
     dimension: text({ enum: ["all", "donor", "category", "tier", "agreement", "source"] }).notNull(),
     measureKind: text("measure_kind", { enum: ["money", "quantity"] }).notNull(),
-    stage: text({ enum: ["pledged", "committed", "allocated", "delivered"] }).notNull(),
+    stage: text({ enum: stageIds }).notNull(),
     month: date().notNull(),
     key: text().notNull(),
     measure: text().notNull(),

@@ -2,12 +2,13 @@ import { randomBytes } from "node:crypto";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { PGlite } from "@electric-sql/pglite";
-import { getTableColumns, type SQL, sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import type { Db } from "../client.ts";
-import { commitmentEntity, type Entity, eventEntity, partyEntity, trancheEntity } from "../entities.ts";
+import { commitmentEntity, eventEntity, partyEntity, trancheEntity } from "../entities.ts";
+import { csvCell, dataColumns } from "../ledger-columns.ts";
 import * as schema from "../schema.ts";
 import { type Kind, kinds } from "./types.ts";
 
@@ -29,26 +30,6 @@ export const nounOf = {
   events: "event",
 } as const;
 
-/** The columns of a ledger table that are not the record's data: its place in the ledger and the workflow. */
-const ledgerColumns = new Set([
-  "version",
-  "changeSetId",
-  "validFrom",
-  "validTo",
-  "retracted",
-  "status",
-  "organisationId",
-]);
-
-/** The data columns of a ledger table, as record keys and SQL names: what a record's `toRow` gives. */
-export function dataColumns(entity: Entity<{ id: string }>): { key: string; name: string }[] {
-  return Object.entries(getTableColumns(entity.table))
-    .filter(([key]) => !ledgerColumns.has(key))
-    .map(([key, column]) => ({
-      key,
-      name: column.keyAsName ? key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`) : column.name,
-    }));
-}
 export const columnsOf = Object.fromEntries(
   kinds.map((kind) => [kind, dataColumns(entityOf[kind] as never)]),
 ) as Record<Kind, { key: string; name: string }[]>;
@@ -134,13 +115,6 @@ export async function dropStagingTables(
 export function stagedLine(kind: Kind, row: number, record: { id: string }): string {
   const values = entityOf[kind].toRow(record as never) as Record<string, unknown>;
   return [row, ...columnsOf[kind].map((c) => values[c.key])].map(csvCell).join(",");
-}
-
-function csvCell(value: unknown): string {
-  if (value === null || value === undefined) return "";
-  if (typeof value === "number" || typeof value === "boolean") return String(value);
-  const text = typeof value === "string" ? value : JSON.stringify(value);
-  return `"${text.replaceAll('"', '""')}"`;
 }
 
 /** PostgreSQL text holds no NUL character, and a lone surrogate is not text: refused by name, not by a failed COPY. */
