@@ -44,11 +44,11 @@ export const FulfilmentRow = z
     category: CategoryId,
     agreement: Slug.optional(),
     measure: Measure,
-    sourceDataset: SourceDataset.openapi({ description: "Whose figures the commitment holds." }),
+    sourceDataset: SourceDataset.describe("Whose figures the commitment holds."),
     promisedStage: Stage,
-    deliveredStage: Stage.openapi({
-      description: "As asked, or by default the furthest stage the commitment's source reports.",
-    }),
+    deliveredStage: Stage.describe(
+      "As asked, or by default the furthest stage the commitment's source reports.",
+    ),
     reported: z.object({ promised: z.boolean(), delivered: z.boolean() }).openapi({
       description:
         "Whether the commitment's source reports each stage at all: a stage it does not report is unknown, not zero, and no ratio is read from it.",

@@ -152,7 +152,7 @@ const SeriesSource = z
       description: "The release the figures are of, as the tracker held them at the series' moment.",
     }),
     stages: z.array(Stage).openapi({ description: "The stages the source reports." }),
-    progressStage: Stage.openapi({ description: "The furthest stage it reports." }),
+    progressStage: Stage.describe("The furthest stage it reports."),
     promisesByCategory: z.boolean().openapi({
       description:
         "Whether it splits its promises by category; if not, promised and delivered never compare per category.",
@@ -171,10 +171,9 @@ export const SeriesData = z
     interval: SeriesInterval,
     groupBy: z.enum(seriesGroupBy),
     promisedStage: Stage,
-    deliveredStage: Stage.openapi({
-      description:
-        "The stage counted as delivery: as asked, or the furthest stage the figures' sources report.",
-    }),
+    deliveredStage: Stage.describe(
+      "The stage counted as delivery: as asked, or the furthest stage the figures' sources report.",
+    ),
     sources: z.array(SeriesSource).openapi({
       description:
         "Whose figures the series adds up, and the releases they are of: what a credit line names.",

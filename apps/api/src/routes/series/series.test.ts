@@ -104,6 +104,8 @@ describe.each(testTargets())("series on $name", (target) => {
       {
         key: "all",
         label: "All commitments",
+        sources: ["tracker"],
+        reported: { promised: true, delivered: true },
         points: [
           {
             period: "2024-Q1",
@@ -177,6 +179,8 @@ describe.each(testTargets())("series on $name", (target) => {
         key: "drones",
         label: "Drones",
         unit: "systems",
+        sources: ["tracker"],
+        reported: { promised: true, delivered: true },
         points: [expect.objectContaining({ period: "2024", delivered: "12" })],
       },
     ]);
