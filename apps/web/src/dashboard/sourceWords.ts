@@ -44,9 +44,3 @@ export function sourceSays(id: string, lang: Lang): string | undefined {
 export function unsplitSources(series: StagedSeries): SeriesSourceWords[] {
   return series.groupBy === "category" ? (series.sources ?? []).filter((s) => !s.promisesByCategory) : [];
 }
-
-/** The sources of a series that do not report the stage it counts as delivery. */
-export function silentOn(series: StagedSeries, stage: "promised" | "delivered"): SeriesSourceWords[] {
-  const counted = stage === "promised" ? series.promisedStage : series.deliveredStage;
-  return (series.sources ?? []).filter((s) => !s.stages.includes(counted));
-}
