@@ -42,7 +42,7 @@ const zeroMoney = /€0(?![\d.,])|(?<![\d.,])0[\s\u00a0\u202f]EUR/;
 
 async function chartShown(page: Page) {
   await page.locator(".chart svg").waitFor();
-  await page.locator(".totals .source-totals").first().waitFor();
+  await page.locator(".chart-panel .totals .source-totals").first().waitFor();
 }
 
 /** The page's own text, the chart's table included (it is folded away in a details element). */
@@ -140,13 +140,17 @@ describe.skipIf(!hasChromium)("the starter dataset at a first start, told truthf
       const page = await app.browser.newPage({ viewport: { width, height: 900 } });
       await page.goto(`${app.server.url}?view=donor&donor=DE&lang=${lang}`);
       await chartShown(page);
-      const totals = page.locator(".totals .source-totals");
+      const totals = page.locator(".chart-panel .totals .source-totals");
       expect(await totals.locator(".source-name").allTextContents()).toEqual([kielName[lang]]);
       const figures = await totals.locator("dd").allTextContents();
       // €47.7bn committed and €29.9bn allocated in Kiel's file, compactly: both real, neither zero.
       expect(figures[0]).toMatch(lang === "en" ? /^€47\.7bn$/ : /^47,7\sмлрд\sEUR$/);
       expect(figures[1]).toMatch(lang === "en" ? /^€29\.9bn$/ : /^29,9\sмлрд\sEUR$/);
       expect(await page.locator("figcaption .credit").textContent()).toMatch(/Kiel Institute.*Release 29/);
+      // Beside the money, the items SIPRI counts: ordered and delivered, SIPRI named.
+      await expect
+        .poll(() => page.locator(".donor > .totals .source-name").allTextContents())
+        .toEqual([label("sourceDataset", "sipri", lang)]);
       const text = await pageText(page);
       expect(text).not.toMatch(zeroShare);
       expect(text).not.toMatch(zeroMoney);

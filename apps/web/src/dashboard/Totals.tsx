@@ -1,4 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
+import type { ReactNode } from "react";
 import { locales, useLang, useMessages } from "../i18n/index.ts";
 import { isId, label } from "../i18n/vocabulary.ts";
 import { type ChartState, seriesSearch } from "./chartState.ts";
@@ -18,7 +19,7 @@ const asNumber = (c: bigint) => `${c / 100n}.${String(c % 100n).padStart(2, "0")
  * never added together), each stage named as the series counts it, and "not reported" where the source reports no
  * such stage: never a zero, nor a share of one.
  */
-export function Totals({ state }: { state: ChartState }) {
+export function Totals({ state, heading }: { state: ChartState; heading?: ReactNode }) {
   const t = useMessages(messages);
   const lang = useLang();
   // The same question, one series per source: its last cumulative figures are each source's totals.
@@ -46,40 +47,43 @@ export function Totals({ state }: { state: ChartState }) {
     return `${number.format(asNumber(amount))} ${unit}`.trim();
   };
   return (
-    <section className="totals" aria-label={t.totals}>
-      {series.groups.map((group) => {
-        const last = group.points.at(-1);
-        const promised = cents(last?.cumulativePromised ?? "0");
-        const delivered = cents(last?.cumulativeDelivered ?? "0");
-        const { reported } = group;
-        const share =
-          reported.promised && reported.delivered && promised > 0n
-            ? percent.format(Number((delivered * 10000n) / promised) / 10000)
-            : null;
-        const says = sourceSays(group.key, lang);
-        return (
-          <div className="source-totals" key={`${group.key}|${group.currency ?? group.unit ?? ""}`}>
-            <p className="source-name">{sourceName(group.key, lang)}</p>
-            <dl>
-              <div>
-                <dt>{promisedWord}</dt>
-                <dd>{reported.promised ? figure(promised, group) : t.notReported}</dd>
-              </div>
-              <div>
-                <dt>{deliveredWord}</dt>
-                <dd>{reported.delivered ? figure(delivered, group) : t.notReported}</dd>
-              </div>
-              {share === null ? null : (
+    <>
+      {heading}
+      <section className="totals" aria-label={t.totals}>
+        {series.groups.map((group) => {
+          const last = group.points.at(-1);
+          const promised = cents(last?.cumulativePromised ?? "0");
+          const delivered = cents(last?.cumulativeDelivered ?? "0");
+          const { reported } = group;
+          const share =
+            reported.promised && reported.delivered && promised > 0n
+              ? percent.format(Number((delivered * 10000n) / promised) / 10000)
+              : null;
+          const says = sourceSays(group.key, lang);
+          return (
+            <div className="source-totals" key={`${group.key}|${group.currency ?? group.unit ?? ""}`}>
+              <p className="source-name">{sourceName(group.key, lang)}</p>
+              <dl>
                 <div>
-                  <dt>{t.shareOf(deliveredWord, promisedWord)}</dt>
-                  <dd>{share}</dd>
+                  <dt>{promisedWord}</dt>
+                  <dd>{reported.promised ? figure(promised, group) : t.notReported}</dd>
                 </div>
-              )}
-            </dl>
-            {says ? <p className="source-says">{says}</p> : null}
-          </div>
-        );
-      })}
-    </section>
+                <div>
+                  <dt>{deliveredWord}</dt>
+                  <dd>{reported.delivered ? figure(delivered, group) : t.notReported}</dd>
+                </div>
+                {share === null ? null : (
+                  <div>
+                    <dt>{t.shareOf(deliveredWord, promisedWord)}</dt>
+                    <dd>{share}</dd>
+                  </div>
+                )}
+              </dl>
+              {says ? <p className="source-says">{says}</p> : null}
+            </div>
+          );
+        })}
+      </section>
+    </>
   );
 }

@@ -5,6 +5,7 @@ import { chartStateOf } from "../dashboard/chartState.ts";
 import { messages as chartMessages } from "../dashboard/messages.ts";
 import { seriesQuery } from "../dashboard/queries.ts";
 import { sourceName, sourceSays, stageWord } from "../dashboard/sourceWords.ts";
+import { Totals } from "../dashboard/Totals.tsx";
 import { common } from "../i18n/common.ts";
 import { locales, useLang, useMessages } from "../i18n/index.ts";
 import { usePartyName } from "../i18n/names.ts";
@@ -174,6 +175,7 @@ function DonorPage({ donor }: { donor: string }) {
   const base = chartStateOf(useSearch());
   const groupBy = new URLSearchParams(window.location.search).get("groupBy") ?? "source";
   const state = { ...base, series: { ...base.series, donor, groupBy } };
+  const { currency: _currency, ...moneyless } = state.series;
   const commitments = useQuery({
     queryKey: ["commitments", "donor", donor],
     queryFn: async () => {
@@ -194,6 +196,13 @@ function DonorPage({ donor }: { donor: string }) {
       </h1>
       <p className="lede">{t.donorLede(name)}</p>
       <ChartPanel state={state} />
+      {state.series.measure === "quantity" ? null : (
+        // What the donor's money chart leaves out: items counted by the sources that count them (SIPRI).
+        <Totals
+          state={{ ...state, series: { ...moneyless, measure: "quantity" } }}
+          heading={<h2>{t.items}</h2>}
+        />
+      )}
       <section aria-labelledby="donor-commitments">
         <h2 id="donor-commitments">{t.commitments}</h2>
         {(commitments.data ?? []).length === 0 ? (

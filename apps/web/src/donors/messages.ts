@@ -12,6 +12,7 @@ export const messages = localised(
     back: "All donors",
     donorLede: (name: string) =>
       `What ${name} committed to Ukraine and what has come of it, source by source, with every commitment and agreement.`,
+    items: "Items, counted",
     commitments: "Commitments",
     agreements: "Agreements it is party to",
     noCommitments: "No commitments recorded for this donor.",
@@ -28,6 +29,7 @@ export const messages = localised(
     back: "Усі донори",
     donorLede: (name: string) =>
       `Що ${name} зобов’язався надати Україні і що з цього виконано, окремо за кожним джерелом, з усіма зобов’язаннями та угодами.`,
+    items: "Майно, у штуках",
     commitments: "Зобов’язання",
     agreements: "Угоди, учасником яких є донор",
     noCommitments: "Для цього донора зобов’язань не записано.",
