@@ -36,11 +36,11 @@ export const messages = localised(
       failed: (message: string) => `Could not load the commitments: ${message}`,
       empty: "No commitments recorded.",
       caption: (n: number) =>
-        `${enCount(n)} ${enPlural(n, "commitment", "commitments")}, by id. Amounts as promised, before any delivery.`,
+        `${enCount(n)} ${enPlural(n, "commitment", "commitments")}, by id. Amounts as each line records them: a promise, or the later stage its source reports it at (the Kiel Institute's allocation lines); open a line for its stages.`,
       donor: "Donor",
       commitment: "Commitment",
       category: "Category",
-      promised: "Promised",
+      promised: "Amount recorded",
     },
 
     page: {
@@ -285,11 +285,11 @@ export const messages = localised(
       failed: (message: string) => `Не вдалося завантажити зобов’язання: ${message}`,
       empty: "Зобов’язань не записано.",
       caption: (n: number) =>
-        `${ukCount(n)} ${ukPlural(n, "зобов’язання", "зобов’язання", "зобов’язань")}, за ідентифікатором. Суми — як обіцяно, до будь-яких поставок.`,
+        `${ukCount(n)} ${ukPlural(n, "зобов’язання", "зобов’язання", "зобов’язань")}, за ідентифікатором. Суми — як їх записано в кожному рядку: обіцянка або пізніша стадія, на якій її подає джерело (рядки виділеної допомоги Кільського інституту); відкрийте рядок, щоб побачити його стадії.`,
       donor: "Донор",
       commitment: "Зобов’язання",
       category: "Категорія",
-      promised: "Обіцяно",
+      promised: "Записана сума",
     },
 
     page: {
