@@ -158,7 +158,7 @@ const notCopies: { file: string; text: string; why: string }[] = [
     why: "the Kiel Institute's own words for a weapon type, read from its files",
   },
   {
-    file: "packages/db/src/series.ts",
+    file: "packages/db/src/series/read.ts",
     text: "read only",
     why: "a transaction's access mode, not the token scope",
   },
