@@ -66,8 +66,8 @@ export interface AppOptions {
   maxImportBytes?: number | undefined;
   /** The threads that draw charts and the cache of drawn ones; by default sized from the cores (drawing.ts). */
   charts?: ChartDrawing | undefined;
-  /** The public answers kept in this process (read-cache.ts); 128 MiB by default. */
-  readCache?: ReadCache | undefined;
+  /** The public answers kept in this process (read-cache.ts); 128 MiB by default, null for none. */
+  readCache?: ReadCache | null | undefined;
 }
 
 const maxBodyBytes = 1024 * 1024;

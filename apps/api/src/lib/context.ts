@@ -45,7 +45,7 @@ export interface AppEnv {
     maxImportBytes: number;
     /** The threads that draw charts and the cache of drawn ones. */
     charts: ChartDrawing;
-    /** The public answers kept, keyed by the dataset version. */
-    readCache: ReadCache;
+    /** The public answers kept, keyed by the dataset version; null keeps none. */
+    readCache: ReadCache | null;
   };
 }
