@@ -173,7 +173,18 @@ export function report(input: RunResults, previous: string): string {
     `- Date: ${input.date}`,
     `- Command: \`${input.command}\` (${input.runs} run(s) of each measure; load phases of ${input.seconds} s)`,
     ...input.machine.map((line) => `- Machine: ${line}`),
-    `- Dataset: the synthetic generator (seed 1, 50 donors, 20,000 commitments) at ${sizes} stage events, bulk-loaded (\`loadSyntheticBulk\`) with the reference dataset into a fresh store of each kind${input.starter ? "; and the starter dataset of real data (Kiel, SIPRI, the ECB's rates), loaded through the import pipeline as the first `npm start` loads it" : ""}`,
+    `- Dataset: ${[
+      ...(input.sizes.length > 0
+        ? [
+            `the synthetic generator (seed 1, 50 donors, 20,000 commitments) at ${sizes} stage events, bulk-loaded (\`loadSyntheticBulk\`) with the reference dataset into a fresh store of each kind`,
+          ]
+        : []),
+      ...(input.starter
+        ? [
+            "the starter dataset of real data (Kiel, SIPRI, the ECB's rates), loaded through the import pipeline as the first `npm start` loads it",
+          ]
+        : []),
+    ].join("; and ")}`,
     "- Uncached figures come from a server that keeps no answers, and the targets judge them; cached figures (answers kept by dataset version, as in production) are reported apart, so a cache never hides an uncached shortfall",
     "",
   );
