@@ -9,6 +9,7 @@ export * from "./idempotency.ts";
 export * from "./imports/index.ts";
 export * from "./ledger.ts";
 export * from "./proposals.ts";
+export * from "./queries/commitment-read.ts";
 export * from "./queries/filters.ts";
 export * from "./queries/reads.ts";
 export * from "./rate-limits.ts";

@@ -33,10 +33,10 @@ import { historyOf } from "./history.ts";
 import { canonicalJson, requestHash } from "./idempotency.ts";
 import {
   type Access,
-  basedOn,
   changeSetOf,
   checkCurrent,
   type LedgerResource,
+  precondition,
   targetOf,
   visibleRecord,
   type Written,
@@ -230,14 +230,14 @@ export async function updateVia<R extends { id: string }, V>(
   body: { set: object; reason: string },
 ): Promise<StoredResponse> {
   checkText(body);
-  const expected = basedOn(ifMatch);
+  const based = precondition(ifMatch);
   const principal = principalOf(c);
   checkSettable(principal, resource.access as Access<never>, Object.keys(body.set), "set.");
   checkConfidence(principal, body.set, "set.confidence");
   return writeTransaction(c.get("db"), async (tx) => {
     const before = await visibleRecord(tx, principal, resource, id);
     const route = await routeOf(tx, principal, resource.access, "record.update", before);
-    checkCurrent(resource, before, expected);
+    const expected = checkCurrent(resource, before, based);
     const merged: Record<string, unknown> = { ...before.record };
     for (const [field, value] of Object.entries(body.set)) {
       if (value === null) delete merged[field];
@@ -302,12 +302,12 @@ export async function retractVia<R extends { id: string }, V>(
   body: { reason: string },
 ): Promise<StoredResponse> {
   checkText(body);
-  const expected = basedOn(ifMatch);
+  const based = precondition(ifMatch);
   const principal = principalOf(c);
   return writeTransaction(c.get("db"), async (tx) => {
     const before = await visibleRecord(tx, principal, resource, id);
     const route = await routeOf(tx, principal, resource.access, "record.retract", before);
-    checkCurrent(resource, before, expected);
+    const expected = checkCurrent(resource, before, based);
     const dependents = await liveDependents(tx, resource.entity, id);
     if (dependents.length > 0) {
       const named = dependents.map((d) => `${d.entity} "${d.id}"`);
@@ -346,7 +346,7 @@ export async function transitionVia<R extends { id: string }, V>(
   body: { status: WorkflowStatus; reason?: string | undefined },
 ): Promise<Written<V>> {
   checkText(body);
-  const expected = basedOn(ifMatch);
+  const based = precondition(ifMatch);
   const principal = principalOf(c);
   const response = await writeTransaction(c.get("db"), async (tx) => {
     const before = await visibleRecord(tx, principal, resource, id);
@@ -361,7 +361,7 @@ export async function transitionVia<R extends { id: string }, V>(
       );
     }
     await authoriseOn(tx, principal, resource.access, action, before.record, before);
-    checkCurrent(resource, before, expected);
+    const expected = checkCurrent(resource, before, based);
     const parent = (before.record as { commitment?: string }).commitment;
     if (body.status === "published" && parent !== undefined) {
       const commitment = await getRecord(tx, commitmentEntity, parent);

@@ -6,7 +6,7 @@ import { ApiError } from "../../lib/errors.ts";
 import type { AppRouteHandler } from "../../lib/handler.ts";
 import { generateId } from "../../lib/ids.ts";
 import { checked, type LedgerResource } from "../../lib/ledger-resource.ts";
-import { remarkViews, withRemarks } from "../../lib/remarks.ts";
+import { showRemarks, withRemarks } from "../../lib/remarks.ts";
 import { everything, parseAsOf, readMeta } from "../../lib/representation.ts";
 import { ledgerHandlers, workflowHandler } from "../../lib/writes.ts";
 import {
@@ -38,29 +38,19 @@ export const get: AppRouteHandler<typeof getCommitment> = async (c) => {
   const { id } = c.req.valid("param");
   const { asOf, drafts } = c.req.valid("query");
   const at = parseAsOf(asOf);
-  const db = c.get("db");
-  const detail = await queries.getCommitment(db, id, at, readVisibility(c, drafts));
-  if (!detail) throw new ApiError("NOT_FOUND", `No commitment with id "${id}"`);
-  c.header("ETag", `"${detail.commitment.version}"`);
-  const [data, meta] = await Promise.all([commitmentDetail(db, detail, at), readMeta(db, at)]);
-  return c.json({ data, meta }, 200);
+  // One statement: the commitment, its tranches, events, remarks, their authors' names and the dataset version.
+  const read = await queries.readCommitment(c.get("db"), id, at, readVisibility(c, drafts));
+  if (!read) throw new ApiError("NOT_FOUND", `No commitment with id "${id}"`);
+  c.header("ETag", `"${read.commitment.version}"`);
+  const meta = { datasetVersion: read.datasetVersion, asOf: (at ?? new Date()).toISOString() };
+  return c.json({ data: commitmentDetail(read), meta }, 200);
 };
 
-async function commitmentDetail(db: queries.Db, detail: queries.CommitmentWithSchedule, asOf?: Date) {
-  // The remarks of the commitment, its tranches and its events together: a few queries, not a few per kind.
-  const ids = <R extends { id: string }>(list: queries.Versioned<R>[]) => list.map((item) => item.record.id);
-  const show = await remarkViews(
-    db,
-    [
-      { kind: "commitment", ids: [detail.commitment.record.id] },
-      { kind: "tranche", ids: ids(detail.schedule) },
-      { kind: "event", ids: ids(detail.events) },
-    ],
-    asOf,
-  );
-  const [commitment] = show("commitment", [detail.commitment]);
-  if (!commitment) throw new Error(`no representation of commitment "${detail.commitment.record.id}"`);
-  return { commitment, schedule: show("tranche", detail.schedule), events: show("event", detail.events) };
+function commitmentDetail(read: queries.CommitmentRead) {
+  const show = showRemarks(read.remarks, read.names);
+  const [commitment] = show("commitment", [read.commitment]);
+  if (!commitment) throw new Error(`no representation of commitment "${read.commitment.record.id}"`);
+  return { commitment, schedule: show("tranche", read.schedule), events: show("event", read.events) };
 }
 
 type CommitmentBody = Omit<z.infer<typeof CommitmentCreate>, "reason">;
@@ -103,8 +93,8 @@ export const commitments: LedgerResource<
     return id;
   },
   view: async (db, id) => {
-    const found = await queries.getCommitment(db, id, undefined, everything);
-    return found && { version: found.commitment.version, data: await commitmentDetail(db, found) };
+    const found = await queries.readCommitment(db, id, undefined, everything);
+    return found && { version: found.commitment.version, data: commitmentDetail(found) };
   },
 };
 
