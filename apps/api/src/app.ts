@@ -29,6 +29,7 @@ import { eventsRouter } from "./routes/events/events.index.ts";
 import { exportsRouter } from "./routes/exports/exports.index.ts";
 import { fulfilmentRouter } from "./routes/fulfilment/fulfilment.index.ts";
 import { gradationRouter } from "./routes/gradation/gradation.index.ts";
+import { guarantorsRouter } from "./routes/guarantors/guarantors.index.ts";
 import { healthRouter } from "./routes/health/health.index.ts";
 import { importsRouter } from "./routes/imports/imports.index.ts";
 import { importsPath } from "./routes/imports/imports.routes.ts";
@@ -172,6 +173,7 @@ export function createApp({
     .route("/", tranchesRouter)
     .route("/", eventsRouter)
     .route("/", seriesRouter)
+    .route("/", guarantorsRouter)
     .route("/", exportsRouter)
     .route("/", chartsRouter)
     .route("/", fulfilmentRouter)

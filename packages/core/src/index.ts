@@ -9,6 +9,7 @@ export * from "./decimal.ts";
 export * from "./exchange-rates.ts";
 export * from "./fulfilment.ts";
 export * from "./gradation.ts";
+export * from "./guarantors.ts";
 export * from "./json-schema.ts";
 export * from "./money.ts";
 export * from "./parties.ts";
