@@ -38,6 +38,7 @@ import { partiesRouter } from "./routes/parties/parties.index.ts";
 import { proposalsRouter } from "./routes/proposals/proposals.index.ts";
 import { provisionsRouter } from "./routes/provisions/provisions.index.ts";
 import { ratesRouter } from "./routes/rates/rates.index.ts";
+import { reconciliationRouter } from "./routes/reconciliation/reconciliation.index.ts";
 import { referenceRouter } from "./routes/reference/reference.index.ts";
 import { seriesRouter } from "./routes/series/series.index.ts";
 import { sessionRouter } from "./routes/session/session.index.ts";
@@ -174,6 +175,7 @@ export function createApp({
     .route("/", eventsRouter)
     .route("/", seriesRouter)
     .route("/", guarantorsRouter)
+    .route("/", reconciliationRouter)
     .route("/", exportsRouter)
     .route("/", chartsRouter)
     .route("/", fulfilmentRouter)

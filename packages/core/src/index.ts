@@ -15,6 +15,7 @@ export * from "./money.ts";
 export * from "./parties.ts";
 export * from "./proposals.ts";
 export * from "./rates-csv.ts";
+export * from "./reconciliation.ts";
 export * from "./remarks.ts";
 export * from "./result.ts";
 export * from "./series.ts";
