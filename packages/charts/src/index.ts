@@ -19,6 +19,7 @@ export {
   tierName,
   unitName,
 } from "./labels.ts";
+export { type LadderChartInput, type LadderGuarantor, ladderSummary, renderLadderChart } from "./ladder.ts";
 export { renderSeriesChart } from "./render.ts";
 export {
   type ChartFilters,
