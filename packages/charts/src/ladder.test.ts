@@ -67,7 +67,7 @@ describe("the ladder chart", () => {
 
   it("describes who stands where, in English and Ukrainian", () => {
     expect(ladderSummary(input)).toBe(
-      "Words without weapons: France; Weapons without words: Poland; Words and weapons: United States; Neither: none (median: €2\u00a0bn).",
+      "Words and weapons: United States; Words without weapons: France; Weapons without words: Poland; Neither: none (median: €2\u00a0bn).",
     );
     const uk = renderLadderChart({ ...input, lang: "uk" });
     expect(uk).toContain("Слова без зброї: France");

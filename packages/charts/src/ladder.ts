@@ -1,4 +1,4 @@
-import { label, type ladderStandingIds, type tierIds } from "@commitments/core/vocabulary";
+import { label, ladderStandingIds, type tierIds } from "@commitments/core/vocabulary";
 import { creditLine } from "./credits.ts";
 import { amountScale, coord, escapeXml, formatCompact, niceTicks, wrapText } from "./format.ts";
 import type { ChartLang } from "./labels.ts";
@@ -67,19 +67,11 @@ const words = {
 } as const;
 
 const bands: (Tier | null)[] = ["hard", "intermediate", "soft", null];
-const standingOrder: Standing[] = [
-  "words_without_weapons",
-  "weapons_without_words",
-  "words_and_weapons",
-  "neither",
-];
-/** Okabe–Ito colours with at least 3:1 against white, one per standing. */
-const standingColour: Record<Standing, string> = {
-  words_without_weapons: "#D55E00",
-  weapons_without_words: "#0072B2",
-  words_and_weapons: "#007A5A",
-  neither: "#767676",
-};
+/** In the vocabulary's order. */
+const standingOrder: readonly Standing[] = ladderStandingIds;
+/** Okabe–Ito colours with at least 3:1 against white, one per standing in the vocabulary's order. */
+const colours = ["#007A5A", "#D55E00", "#0072B2", "#767676"];
+const standingColour = (s: Standing) => colours[ladderStandingIds.indexOf(s)] ?? "#767676";
 
 function bandName(tier: Tier | null, lang: ChartLang): string {
   return tier === null ? words[lang].none : label("tier", tier, lang);
@@ -129,7 +121,7 @@ export function renderLadderChart(input: LadderChartInput): string {
       y += 20;
     }
     body.push(
-      el("circle", { cx: x + 7, cy: y + 6, r: 6, fill: standingColour[s] }),
+      el("circle", { cx: x + 7, cy: y + 6, r: 6, fill: standingColour(s) }),
       text(x + 20, y + 10, name, { "font-size": 12, fill: ink }),
     );
     x += entry;
@@ -225,7 +217,7 @@ export function renderLadderChart(input: LadderChartInput): string {
             cx,
             cy,
             r: 6,
-            fill: standingColour[g.standing],
+            fill: standingColour(g.standing),
             stroke: "#ffffff",
             "stroke-width": 1,
             class: "guarantor",
