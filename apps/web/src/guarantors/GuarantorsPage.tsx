@@ -32,8 +32,8 @@ function GuarantorList() {
   const heading = usePageHeading(t.title);
   const query = useQuery(guarantorsQuery);
   const input = useMemo(
-    () => (query.data ? ladderInput(query.data, lang, t.chartTitle, t.chartSubtitle, name) : null),
-    [query.data, lang, t, name],
+    () => (query.data ? ladderInput(query.data, lang, t.chartTitle, t.chartSubtitle) : null),
+    [query.data, lang, t],
   );
   return (
     <section className="guarantors" aria-labelledby="guarantors-title">

@@ -10,7 +10,6 @@ export function ladderInput(
   lang: "en" | "uk",
   title: string,
   subtitle: string,
-  name: (id: string) => string,
 ): LadderChartInput {
   return {
     lang,
@@ -18,7 +17,8 @@ export function ladderInput(
     subtitle,
     guarantors: data.guarantors.map((g) => ({
       id: g.party.id,
-      name: name(g.party.id),
+      // The answer's own names, so the chart is complete from its first paint (no second drawing once names load).
+      name: (lang === "uk" ? g.party.nameUk : null) ?? g.party.name,
       tier: g.rung?.tier ?? null,
       volume: g.ladder.volume?.amount ?? null,
       share: g.ladder.share,
