@@ -81,4 +81,24 @@ describe.skipIf(!hasChromium)("the guarantor view in Chromium, on the starter da
     expect(await again.getByTestId("ladder-chart").locator("svg").innerHTML()).toBe(svg);
     await context.close();
   });
+
+  it("embeds several donors' chart in dark theme, passing axe-core's contrast rules, with notes and the data", async () => {
+    const page = await app.browser.newPage({ viewport: { width: 960, height: 800 } });
+    const query = "groupBy=donor&donor=DE,GB,US&source=kiel&interval=year&theme=dark&lang=en";
+    const response = await page.goto(`${app.server.url}embed/series?${query}`);
+    expect(response?.status()).toBe(200);
+    const labels = await page.locator("svg .legend text, svg text").allTextContents();
+    for (const name of ["Germany", "United Kingdom", "United States"])
+      expect(labels.join(" ")).toContain(name);
+    expect(await page.locator("body").evaluate((b) => getComputedStyle(b).backgroundColor)).toBe(
+      "rgb(18, 18, 18)",
+    );
+    await page.getByRole("link", { name: "Get the data (CSV)" }).waitFor();
+    expect(await page.locator(".chart-notes").first().textContent()).toContain("Germany");
+    await checkPage(page, "embed-dark");
+    const uk = await app.browser.newPage({ viewport: { width: 375, height: 740 } });
+    await uk.goto(`${app.server.url}embed/series?${query.replace("lang=en", "lang=uk")}`);
+    await uk.getByRole("link", { name: "Отримати дані (CSV)" }).waitFor();
+    await checkPage(uk, "embed-dark-uk-phone");
+  });
 });
