@@ -45,6 +45,8 @@ export interface LadderChartInput {
 /** The chart's own words; the names of tiers and standings are the vocabulary's. */
 const words = {
   en: {
+    title: "Rung on the ladder against military aid allocated",
+    subtitle: "Highest standing instrument with Ukraine (Table 1) against Kiel's military allocations",
     none: "No standing instrument",
     axis: "Military aid allocated (Kiel Institute), EUR",
     median: "median",
@@ -55,6 +57,9 @@ const words = {
     source: "Source:",
   },
   uk: {
+    title: "Щабель на драбині проти виділеної військової допомоги",
+    subtitle:
+      "Найвищий чинний інструмент з Україною (таблиця 1) проти військових виділень за Кільським інститутом",
     none: "Жодного чинного інструмента",
     axis: "Виділена військова допомога (Кільський інститут), EUR",
     median: "медіана",
@@ -65,6 +70,11 @@ const words = {
     source: "Джерело:",
   },
 } as const;
+
+/** The chart's title and subtitle in a language: the page, the SVG and the table's caption say the same. */
+export function ladderTitles(lang: ChartLang): { title: string; subtitle: string } {
+  return { title: words[lang].title, subtitle: words[lang].subtitle };
+}
 
 const bands: (Tier | null)[] = ["hard", "intermediate", "soft", null];
 /** In the vocabulary's order. */

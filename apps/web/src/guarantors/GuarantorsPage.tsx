@@ -56,6 +56,10 @@ function GuarantorList() {
           <p className="chart-actions">
             <a href="/v1/guarantors.csv" download="guarantors.csv">
               {t.downloadCsv}
+            </a>{" "}
+            ·{" "}
+            <a href={`/v1/charts/guarantors.svg?lang=${lang}`} download="guarantors-ladder.svg">
+              {t.downloadChartSvg}
             </a>
           </p>
           <CopyField label={t.copyLink} text={window.location.href} button={t.copyLink} done={t.copied} />

@@ -1,3 +1,4 @@
+import { ladderTitles } from "@commitments/charts";
 import { localised } from "../i18n/index.ts";
 import { label } from "../i18n/vocabulary.ts";
 
@@ -5,10 +6,10 @@ export const messages = localised(
   {
     title: "Guarantors",
     lede: "Each state's and institution's rung on the ladder of security guarantees beside what it delivered, as each source reports it: Kiel's commitments and allocations in euros, SIPRI's weapons ordered and delivered, Kiel's list of heavy weapons. Sources are never added together.",
-    chartTitle: "Rung on the ladder against military aid allocated",
-    chartSubtitle: "Highest standing instrument with Ukraine (Table 1) against Kiel's military allocations",
+    chartTitle: ladderTitles("en").title,
+    chartSubtitle: ladderTitles("en").subtitle,
+    downloadChartSvg: "Download SVG",
     downloadCsv: "Download CSV",
-    downloadSvg: "Download SVG",
     copyLink: "Copy link",
     copied: "Link copied",
     guarantor: "Guarantor",
@@ -45,11 +46,10 @@ export const messages = localised(
   {
     title: "Гаранти",
     lede: "Щабель кожної держави та інституції на драбині безпекових гарантій поруч із тим, що вона надала, як це подає кожне джерело: зобов’язання та виділення Кільського інституту в євро, замовлене і поставлене озброєння за SIPRI, перелік важкого озброєння Кільського інституту. Дані різних джерел ніколи не додаються.",
-    chartTitle: "Щабель на драбині проти виділеної військової допомоги",
-    chartSubtitle:
-      "Найвищий чинний інструмент з Україною (таблиця 1) проти військових виділень за Кільським інститутом",
+    chartTitle: ladderTitles("uk").title,
+    chartSubtitle: ladderTitles("uk").subtitle,
+    downloadChartSvg: "Завантажити SVG",
     downloadCsv: "Завантажити CSV",
-    downloadSvg: "Завантажити SVG",
     copyLink: "Копіювати посилання",
     copied: "Посилання скопійовано",
     guarantor: "Гарант",

@@ -5,4 +5,5 @@ import * as routes from "./guarantors.routes.ts";
 export const guarantorsRouter = createRouter()
   .openapi(routes.listGuarantors, handlers.list)
   .openapi(routes.guarantorsCsv, handlers.csv)
+  .openapi(routes.guarantorsSvg, handlers.svg)
   .openapi(routes.getGuarantor, handlers.get);

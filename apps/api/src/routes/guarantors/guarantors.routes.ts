@@ -151,3 +151,24 @@ export const guarantorsCsv = createRoute({
     ...errorResponses,
   },
 });
+
+export const guarantorsSvg = createRoute({
+  method: "get",
+  path: "/v1/charts/guarantors.svg",
+  tags: ["Guarantors"],
+  summary:
+    "The ladder chart: every guarantor's rung against the military aid Kiel counts it allocated, as SVG",
+  description:
+    "Drawn by the same function as the web page (@commitments/charts), with its title, its description (<desc>: who stands where) and a hover text per guarantor.",
+  request: {
+    query: GuarantorsQuery.extend({
+      lang: z.enum(["en", "uk"]).default("en"),
+      width: z.coerce.number().int().min(320).max(2400).default(960),
+      height: z.coerce.number().int().min(320).max(1600).default(560),
+    }),
+  },
+  responses: {
+    200: { content: { "image/svg+xml": { schema: z.string() } }, description: "The chart." },
+    ...errorResponses,
+  },
+});

@@ -133,6 +133,18 @@ describe.skipIf(!haveData).each(soleTestTarget())(
       expect(rows.some((r) => r.agreement === "uk-ukraine-security-cooperation-2024")).toBe(true);
     });
 
+    it("draws the ladder chart as SVG with the same function as the page, its description saying who stands where", async () => {
+      const response = await ctx.app.request("/v1/charts/guarantors.svg?lang=uk");
+      expect(response.status).toBe(200);
+      expect(response.headers.get("content-type")).toBe("image/svg+xml; charset=utf-8");
+      const svg = await response.text();
+      expect(svg).toContain('lang="uk"');
+      expect(/<desc[^>]*>([^<]*)<\/desc>/.exec(svg)?.[1]).toContain("Велика Британія");
+      expect(svg).toContain(release);
+      const refused = await ctx.app.request("/v1/charts/guarantors.svg?lang=de");
+      expect(refused.status).toBe(400);
+    });
+
     it("answers 404 for a party with neither instrument nor figures, and 400 naming a malformed party", async () => {
       await expectError(await ctx.app.request("/v1/guarantors/ZW"), 404);
       await expectError(await ctx.app.request("/v1/guarantors/gb!"), 400);
