@@ -158,6 +158,11 @@ const notCopies: { file: string; text: string; why: string }[] = [
     why: "the Kiel Institute's own words for a weapon type, read from its files",
   },
   {
+    file: "packages/reference/src/designations.ts",
+    text: "Tanks",
+    why: "the Kiel Institute's own category of its weapons file, which the table of designations names as written",
+  },
+  {
     file: "packages/db/src/series/read.ts",
     text: "read only",
     why: "a transaction's access mode, not the token scope",

@@ -3,7 +3,7 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, expect } from "vitest";
-import { freshDataDir, type RunningServer, repoRoot, startServer } from "../server.ts";
+import { freshDataDir, type RunningServer, repoRoot, startLimitFor, startServer } from "../server.ts";
 
 export const chromiumPath = "/usr/bin/chromium";
 export const artifactsDir = join(repoRoot, "tests/artifacts");
@@ -51,14 +51,11 @@ export function useServerAndBrowser(
 ) {
   const context = {} as { server: RunningServer; browser: Browser };
   const dataDir = freshDataDir();
-  beforeAll(
-    async () => {
-      await beforeStart?.(dataDir);
-      context.server = await startServer({ PGLITE_DATA_DIR: dataDir, ...env }, { startTimeoutMs });
-      context.browser = await launch();
-    },
-    (startTimeoutMs ?? 0) + 120_000,
-  );
+  beforeAll(async () => {
+    await beforeStart?.(dataDir);
+    context.server = await startServer({ PGLITE_DATA_DIR: dataDir, ...env }, { startTimeoutMs });
+    context.browser = await launch();
+  }, startLimitFor(env, startTimeoutMs) + 120_000);
   afterAll(async () => {
     await context.browser?.close();
     await context.server?.stop();

@@ -52,7 +52,7 @@ async function pageText(page: Page): Promise<string> {
 
 describe.skipIf(!hasChromium)("the starter dataset at a first start, told truthfully, in Chromium", () => {
   // STARTER_DATA as `npm start` leaves it (auto: loaded on the embedded store); the tests' servers default to false.
-  const app = useServerAndBrowser({ STARTER_DATA: "auto" }, { startTimeoutMs: 300_000 });
+  const app = useServerAndBrowser({ STARTER_DATA: "auto" });
 
   // The acceptance of a fresh clone's `npm start` (tests/start.test.ts starts without the starter dataset): the same
   // entry point, then /v1/series with the dashboard's default query answers Kiel's figures for its donors.

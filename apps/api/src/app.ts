@@ -30,6 +30,7 @@ import { eventsRouter } from "./routes/events/events.index.ts";
 import { exportsRouter } from "./routes/exports/exports.index.ts";
 import { fulfilmentRouter } from "./routes/fulfilment/fulfilment.index.ts";
 import { gradationRouter } from "./routes/gradation/gradation.index.ts";
+import { guarantorsRouter } from "./routes/guarantors/guarantors.index.ts";
 import { healthRouter } from "./routes/health/health.index.ts";
 import { importsRouter } from "./routes/imports/imports.index.ts";
 import { importsPath } from "./routes/imports/imports.routes.ts";
@@ -38,6 +39,7 @@ import { partiesRouter } from "./routes/parties/parties.index.ts";
 import { proposalsRouter } from "./routes/proposals/proposals.index.ts";
 import { provisionsRouter } from "./routes/provisions/provisions.index.ts";
 import { ratesRouter } from "./routes/rates/rates.index.ts";
+import { reconciliationRouter } from "./routes/reconciliation/reconciliation.index.ts";
 import { referenceRouter } from "./routes/reference/reference.index.ts";
 import { seriesRouter } from "./routes/series/series.index.ts";
 import { sessionRouter } from "./routes/session/session.index.ts";
@@ -196,6 +198,8 @@ export function createApp({
     .route("/", tranchesRouter)
     .route("/", eventsRouter)
     .route("/", seriesRouter)
+    .route("/", guarantorsRouter)
+    .route("/", reconciliationRouter)
     .route("/", exportsRouter)
     .route("/", chartsRouter)
     .route("/", fulfilmentRouter)

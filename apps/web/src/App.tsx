@@ -19,6 +19,8 @@ const CommitmentsPage = page(() => import("./commitments/CommitmentsSection.tsx"
 const CommitmentPage = lazy(async () => ({
   default: (await import("./commitments/CommitmentPage.tsx")).CommitmentPage,
 }));
+const GuarantorsPage = page(() => import("./guarantors/GuarantorsPage.tsx"), "GuarantorsPage");
+const ReconciliationPage = page(() => import("./guarantors/ReconciliationPage.tsx"), "ReconciliationPage");
 const WatchPage = page(() => import("./watch/WatchPage.tsx"), "WatchPage");
 const WorkspacePage = page(() => import("./workspace/WorkspacePage.tsx"), "WorkspacePage");
 const SignInPage = page(() => import("./account/SignInPage.tsx"), "SignInPage");
@@ -32,6 +34,9 @@ const views: Record<string, ComponentType> = {
   chart: DashboardPage,
   donors: DonorsPage,
   donor: DonorsPage,
+  guarantors: GuarantorsPage,
+  guarantor: GuarantorsPage,
+  reconciliation: ReconciliationPage,
   agreements: LadderPage,
   compare: ComparePage,
   commitments: CommitmentsPage,
@@ -43,7 +48,15 @@ const views: Record<string, ComponentType> = {
   "data-dictionary": DictionaryPage,
 };
 
-const navigation = ["dashboard", "donors", "agreements", "commitments", "watch", "workspace"] as const;
+const navigation = [
+  "dashboard",
+  "donors",
+  "guarantors",
+  "agreements",
+  "commitments",
+  "watch",
+  "workspace",
+] as const;
 
 export function App() {
   const t = useMessages(common);
@@ -80,7 +93,11 @@ export function App() {
                 <ViewLink
                   params={name === "dashboard" ? {} : { view: name }}
                   aria-current={
-                    current === name || (name === "donors" && current === "donor") ? "page" : undefined
+                    current === name ||
+                    (name === "donors" && current === "donor") ||
+                    (name === "guarantors" && (current === "guarantor" || current === "reconciliation"))
+                      ? "page"
+                      : undefined
                   }
                 >
                   {t.nav[name]}

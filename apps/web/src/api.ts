@@ -173,7 +173,7 @@ export const tokensQuery = queryOptions({
   },
 });
 
-type QueryData<Q> = Q extends { queryFn?: infer F }
+export type QueryData<Q> = Q extends { queryFn?: infer F }
   ? Awaited<ReturnType<Extract<F, (...args: never[]) => unknown>>>
   : never;
 export type Gradation = QueryData<typeof gradationQuery>;

@@ -19,6 +19,13 @@ export {
   tierName,
   unitName,
 } from "./labels.ts";
+export {
+  type LadderChartInput,
+  type LadderGuarantor,
+  ladderSummary,
+  ladderTitles,
+  renderLadderChart,
+} from "./ladder.ts";
 export { renderSeriesChart } from "./render.ts";
 export {
   type ChartFilters,

@@ -20,6 +20,9 @@ export interface Labels {
   trackerSource: (url: string) => string;
   /** The embedded chart's link to the tracker's page of the same chart. */
   openInTracker: string;
+  /** The embed's notes line and its link to the figures behind the chart. */
+  notes: string;
+  getTheData: string;
   synthetic: string;
   /** The legend's explanation of each mark a flag puts on a point or bar. */
   syntheticMark: string;
@@ -78,6 +81,8 @@ const en: Labels = {
   source: "Source:",
   trackerSource: (url) => `Commitments tracker — promised vs delivered; sources per record at ${url}`,
   openInTracker: "Open this chart in the tracker",
+  notes: "Notes:",
+  getTheData: "Get the data (CSV)",
   synthetic: "Synthetic demo data — not real figures",
   syntheticMark: "Synthetic demo figures in the period",
   estimatedMark: "Estimated figures in the period",
@@ -132,6 +137,8 @@ const uk: Labels = {
   source: "Джерело:",
   trackerSource: (url) => `Трекер зобов’язань — обіцяно і поставлено; джерела кожного запису: ${url}`,
   openInTracker: "Відкрити цей графік у трекері",
+  notes: "Примітки:",
+  getTheData: "Отримати дані (CSV)",
   synthetic: "Синтетичні демонстраційні дані — не реальні цифри",
   syntheticMark: "Синтетичні демонстраційні цифри в періоді",
   estimatedMark: "Оцінкові цифри в періоді",

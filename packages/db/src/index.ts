@@ -5,6 +5,7 @@ export * from "./counts.ts";
 export * from "./dependents.ts";
 export * from "./entities.ts";
 export * from "./exports.ts";
+export * from "./guarantors.ts";
 export * from "./idempotency.ts";
 export * from "./imports/index.ts";
 export * from "./ledger.ts";

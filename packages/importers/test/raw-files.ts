@@ -84,6 +84,7 @@ export interface SipriDeal {
   supplier: string;
   ordered: number | null;
   delivered: number;
+  designation: string;
   description: string;
   comments: string;
 }
@@ -109,13 +110,24 @@ export function rawSipriDeals(text: string): SipriDeal[] {
       cells = [...cells.slice(0, -1), `${cells.at(-1)} ${head}`, ...tail];
     }
     if (cells.length !== width) misshapen.push(line);
-    const [recipient = "", supplier = "", , , ordered = "", , , description = "", delivered = ""] = cells;
+    const [
+      recipient = "",
+      supplier = "",
+      ,
+      ,
+      ordered = "",
+      ,
+      designation = "",
+      description = "",
+      delivered = "",
+    ] = cells;
     deals.push({
       line,
       recipient,
       supplier,
       ordered: ordered === "" ? null : Number(ordered),
       delivered: delivered === "" ? 0 : Number(delivered),
+      designation: designation.trim(),
       description,
       comments: (cells[12] ?? "").trim(),
     });

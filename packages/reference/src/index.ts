@@ -34,4 +34,5 @@ export function referenceDataset(): ReferenceDataset {
     events: [],
   };
 }
+export * from "./designations.ts";
 export * from "./starter.ts";

@@ -4,7 +4,7 @@ import { type ChartState, chartSearch, embedCode, pageUrl, seriesSearch } from "
 import { messages } from "./messages.ts";
 
 /** A text to copy: shown in full (it can be selected by hand) with a button that copies it. */
-function CopyField({
+export function CopyField({
   label,
   text,
   button,

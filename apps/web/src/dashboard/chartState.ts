@@ -76,5 +76,7 @@ export function pageUrl(state: ChartState, lang: Lang, origin: string): string {
 export function embedCode(state: ChartState, lang: Lang, origin: string, title: string): string {
   const src = `${origin}/embed/series?${chartSearch(state, lang)}`;
   const escaped = title.replaceAll("&", "&amp;").replaceAll('"', "&quot;").replaceAll("<", "&lt;");
-  return `<iframe src="${src.replaceAll("&", "&amp;")}" title="${escaped}" width="100%" height="560" style="border:0;max-width:960px" loading="lazy"></iframe>`;
+  // Sized to its content without a script: the chart's 960 × 540 scaled to the frame's width (at most 960 px,
+  // at most the reader's screen), plus the lines of its description, notes and caption below it.
+  return `<iframe src="${src.replaceAll("&", "&amp;")}" title="${escaped}" width="100%" height="680" style="border:0;max-width:960px;height:calc(min(100vw, 960px) * 0.5625 + 150px)" loading="lazy"></iframe>`;
 }

@@ -11,6 +11,7 @@ export const common = localised(
     nav: {
       dashboard: "Dashboard",
       donors: "Donors",
+      guarantors: "Guarantors",
       agreements: "Agreements",
       commitments: "Commitments",
       watch: "Watch list",
@@ -38,6 +39,7 @@ export const common = localised(
     nav: {
       dashboard: "Огляд",
       donors: "Донори",
+      guarantors: "Гаранти",
       agreements: "Угоди",
       commitments: "Зобов’язання",
       watch: "Список спостереження",

@@ -35,6 +35,12 @@ import {
   stageTerms,
 } from "./flow.ts";
 import { instrumentTypeIds, instrumentTypeTerms, type TierWords, tierIds, tierTerms } from "./gradation.ts";
+import {
+  ladderStandingIds,
+  ladderStandingTerms,
+  reconciliationStatusIds,
+  reconciliationStatusTerms,
+} from "./guarantors.ts";
 import { disputeStatuses, disputeStatusTerms } from "./remarks.ts";
 import { sourceDatasetIds, sourceDatasetTerms, sourceKindIds, sourceKindTerms } from "./sources.ts";
 import type { VocabularyLang, Words } from "./terms.ts";
@@ -50,6 +56,7 @@ export * from "./agreements.ts";
 export * from "./categories.ts";
 export * from "./flow.ts";
 export * from "./gradation.ts";
+export * from "./guarantors.ts";
 export * from "./remarks.ts";
 export * from "./sources.ts";
 export * from "./terms.ts";
@@ -76,6 +83,8 @@ export const vocabulary = {
   natoStance: { ids: natoStanceIds, terms: natoStanceTerms },
   coalitionRole: { ids: coalitionRoleIds, terms: coalitionRoleTerms },
   cooperationArea: { ids: cooperationAreaIds, terms: cooperationAreaTerms },
+  ladderStanding: { ids: ladderStandingIds, terms: ladderStandingTerms },
+  reconciliationStatus: { ids: reconciliationStatusIds, terms: reconciliationStatusTerms },
 } as const;
 
 export type Family = keyof typeof vocabulary;

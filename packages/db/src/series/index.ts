@@ -12,5 +12,5 @@ export {
 } from "./cells.ts";
 export * from "./fulfilment.ts";
 export { readSeries } from "./read.ts";
-export { deliveredStageFor, reportedBy } from "./sources.ts";
+export { deliveredStageFor, reportedBy, seriesSources } from "./sources.ts";
 export * from "./types.ts";

@@ -12,7 +12,7 @@ import type { Db } from "../client.ts";
 import { rowsOf } from "../entities.ts";
 import { seriesCells, seriesRollups, stageEvents } from "../schema.ts";
 import { buildCells, cellEvents, groupKeySql, rateTableForEvents, type SeriesCell } from "./cells.ts";
-import { beforeWindow, type Row, type SeriesGroupBy, type SeriesQuery, targetOf } from "./types.ts";
+import { beforeWindow, donorsOf, type Row, type SeriesGroupBy, type SeriesQuery, targetOf } from "./types.ts";
 
 /*
  * The rows a series is assembled from: the sums of its group, source, stage, month and currency or unit, for the
@@ -48,7 +48,7 @@ export async function rowsFromCells(
   if (!filtered) where.unshift(eq(seriesRollups.dimension, query.groupBy));
   if (query.unit) where.push(eq(t.measure, query.unit));
   if (query.source) where.push(eq(t.source, query.source));
-  if (query.donor) where.push(eq(seriesCells.donor, query.donor));
+  if (query.donor) where.push(inArray(seriesCells.donor, donorsOf(query)));
   if (query.category) {
     where.push(
       or(eq(seriesCells.category, query.category), like(seriesCells.category, `${query.category}.%`)) as SQL,
@@ -109,7 +109,7 @@ export async function rowsAsOf(
   for (const c of cells.values()) {
     if (query.unit && c.measure !== query.unit) continue;
     if (query.source && c.source !== query.source) continue;
-    if (query.donor && c.donor !== query.donor) continue;
+    if (query.donor && !donorsOf(query).includes(c.donor)) continue;
     if (query.category && c.category !== query.category && !c.category.startsWith(`${query.category}.`))
       continue;
     if (query.tier && c.tier !== query.tier) continue;

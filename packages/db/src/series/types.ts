@@ -29,6 +29,7 @@ export interface SeriesQuery {
   convention: ConversionConvention;
   /** Quantities: the unit; without it, one series per unit (units are never added up). */
   unit?: QuantityUnit | undefined;
+  /** One donor, or several separated by commas ("DE,GB,US"): their figures only. */
   donor?: string | undefined;
   /** A category and everything under it. */
   category?: string | undefined;
@@ -182,4 +183,9 @@ export class SeriesTooLarge extends Error {
     this.name = "SeriesTooLarge";
     this.parameter = parameter;
   }
+}
+
+/** The donors a series' `donor` filter names: one, or several separated by commas. */
+export function donorsOf(query: { donor?: string | undefined }): string[] {
+  return query.donor ? query.donor.split(",").filter((d) => d !== "") : [];
 }

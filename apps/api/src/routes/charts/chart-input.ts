@@ -58,7 +58,12 @@ export async function chartToDraw(
     deliveredStage: series.deliveredStage,
   };
   const names = {
-    donor: query.donor ? await partyName(db, query.donor, lang, at) : undefined,
+    // Several donors are named one by one: "Germany, United Kingdom, United States".
+    donor: query.donor
+      ? (
+          await Promise.all(query.donor.split(",").map(async (d) => (await partyName(db, d, lang, at)) ?? d))
+        ).join(", ")
+      : undefined,
     agreement: query.agreement
       ? (await getAgreement(db, query.agreement, at))?.agreement.record.shortTitle
       : undefined,

@@ -7,7 +7,9 @@ import {
   escapeXml,
   labels,
 } from "@commitments/charts";
+import { isId, label, type Stage, words } from "@commitments/core";
 import { datasetVersion } from "@commitments/db";
+import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { AppEnv } from "../../lib/context.ts";
 import { ApiError, validationError } from "../../lib/errors.ts";
@@ -148,21 +150,37 @@ export const pngHandler: AppRouteHandler<typeof seriesPng> = async (c) => {
 // The embed: a page other sites may frame
 
 /** Inline only, as the embed's Content-Security-Policy allows: the SVG takes the width of the frame. */
-const embedStyle = [
-  "html,body{margin:0;padding:0;background:#fff;color:#1a1a1a}",
+const embedBase = [
+  "html,body{margin:0;padding:0}",
   "body{font-family:'DejaVu Sans',Verdana,Arial,sans-serif}",
   "figure{margin:0}",
-  "svg{display:block;width:100%;height:auto}",
-  "figcaption{font-size:13px;line-height:1.45;padding:6px 8px;color:#4d4d4d}",
-  "a{color:#0b4f8a}",
+  "svg{display:block;width:100%;height:auto;background:#fff}",
+  "figcaption,.chart-notes{font-size:13px;line-height:1.45;padding:4px 8px;margin:0}",
 ].join("");
+// The page's colours; the chart keeps its own white ground, a card on a dark page, so its colours stay legible.
+const light =
+  "html,body{background:#fff;color:#1a1a1a}figcaption,.chart-notes{color:#4d4d4d}a{color:#0b4f8a}";
+const dark =
+  "html,body{background:#121212;color:#ececec}figcaption,.chart-notes{color:#d0d0d0}a{color:#9ecbff}";
+const embedThemes = {
+  light: embedBase + light,
+  dark: embedBase + dark,
+  auto: `${embedBase}${light}@media (prefers-color-scheme: dark){${dark}}`,
+} as const;
+const EmbedTheme = z.enum(["light", "dark", "auto"]);
 
 /**
  * A minimal page with no script: the chart inline, a caption with the source, date and dataset version, and a
  * link to the same chart in the tracker.
  */
 export async function embedHandler(c: Context<AppEnv>) {
-  const parsed = ChartQuery.safeParse(c.req.query());
+  const { theme: askedTheme, ...chartParams } = c.req.query();
+  const theme = EmbedTheme.safeParse(askedTheme ?? "light");
+  if (!theme.success)
+    throw new ApiError("VALIDATION_FAILED", 'Invalid query field "theme": expected light, dark or auto', [
+      { location: "query", path: "theme", message: "expected light, dark or auto" },
+    ]);
+  const parsed = ChartQuery.safeParse(chartParams);
   if (!parsed.success) throw validationError(parsed.error, "query");
   const answer = await draw(c, parsed.data, "svg");
   const { chart } = answer;
@@ -170,6 +188,16 @@ export async function embedHandler(c: Context<AppEnv>) {
   // The tracker's page takes the same query; the request's own string is passed on as it came.
   const search = new URL(c.req.url).search.slice(1);
   const trackerUrl = `/?view=chart${search ? `&${search}` : ""}`;
+  // The chart's own description (its <desc>), shown as text too, and the notes: what each stage drawn counts.
+  const description = /<desc[^>]*>([^<]*)<\/desc>/.exec(chart.body as string)?.[1] ?? "";
+  const stages = [...new Set([chart.filters.promisedStage, chart.filters.deliveredStage])].filter(
+    (s): s is Stage => s !== undefined && isId("stage", s),
+  );
+  const notes = `${l.notes} ${stages.map((s) => `${label("stage", s, chart.lang)} — ${words("stage", s, chart.lang).description}`).join(" ")}`;
+  // The figures behind it: the series export of the same query, without what only concerns the drawing.
+  const dataQuery = new URLSearchParams(search);
+  for (const name of ["chart", "lang", "width", "height", "title", "theme"]) dataQuery.delete(name);
+  const dataUrl = `/v1/exports/series.csv${dataQuery.size ? `?${dataQuery}` : ""}`;
   const caption = [
     `${l.source} ${l.trackerSource(sourcesUrl(c, parsed.data))}`,
     `${l.asOf} ${answer.asOf.slice(0, 10)}`,
@@ -181,11 +209,13 @@ export async function embedHandler(c: Context<AppEnv>) {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeXml(chart.title)}</title>
-<style>${embedStyle}</style>
+<style>${embedThemes[theme.data]}</style>
 </head>
 <body>
-<figure>
-${chart.body as string}<figcaption>${escapeXml(caption)} · <a href="${escapeXml(trackerUrl)}" target="_top">${escapeXml(l.openInTracker)}</a></figcaption>
+<figure aria-describedby="chart-description">
+${chart.body as string}<p class="chart-notes" id="chart-description">${description}</p>
+<p class="chart-notes">${escapeXml(notes)}</p>
+<figcaption>${escapeXml(caption)} · <a href="${escapeXml(dataUrl)}" target="_top">${escapeXml(l.getTheData)}</a> · <a href="${escapeXml(trackerUrl)}" target="_top">${escapeXml(l.openInTracker)}</a></figcaption>
 </figure>
 </body>
 </html>

@@ -282,6 +282,27 @@ describe.each(testTargets())("charts on $name", (target) => {
     expect(html).toContain(`Станом на ${asOf.slice(0, 10)}`);
     expect(html).toMatch(/версія набору даних \d+/);
 
+    // A notes line saying what the stages drawn count, the chart's description as text, and the data behind it.
+    expect(html).toContain("Примітки:");
+    const desc = /<desc[^>]*>([^<]*)<\/desc>/.exec(svg)?.[1] ?? "";
+    expect(desc.length).toBeGreaterThan(10);
+    expect(html).toContain(`<p class="chart-notes" id="chart-description">${desc}</p>`);
+    const dataQuery = new URLSearchParams(query);
+    dataQuery.delete("lang");
+    expect(html).toContain(
+      `<a href="/v1/exports/series.csv?${dataQuery.toString().replaceAll("&", "&amp;")}" target="_top">Отримати дані (CSV)</a>`,
+    );
+    // Themes: the page's colours only, the chart the same SVG; anything else is refused naming the field.
+    const dark = await (await get("/embed/series", { ...query, theme: "dark" })).text();
+    expect(dark).toContain("background:#121212");
+    expect(dark.slice(dark.indexOf("<svg "), dark.indexOf("</svg>") + "</svg>\n".length)).toBe(svg);
+    expect(await (await get("/embed/series", { ...query, theme: "auto" })).text()).toContain(
+      "prefers-color-scheme: dark",
+    );
+    const refused = await get("/embed/series", { ...query, theme: "sepia" });
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain("theme");
+
     // Every other route keeps the app's headers.
     const health = await ctx.app.request("/v1/health");
     expect(health.headers.get("x-frame-options")).toBe("SAMEORIGIN");

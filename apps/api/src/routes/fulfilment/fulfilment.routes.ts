@@ -88,7 +88,11 @@ export const listFulfilment = createRoute({
   path: "/v1/fulfilment",
   tags: ["Fulfilment"],
   summary: "A fulfilment table: one row per commitment",
-  request: { query: z.object({ ...SeriesFilters, ...FulfilmentQuery, ...PageQuery }).strict() },
+  request: {
+    query: z
+      .object({ ...SeriesFilters, donor: PartyId.optional(), ...FulfilmentQuery, ...PageQuery })
+      .strict(),
+  },
   responses: {
     200: json(
       z.object({ data: z.array(FulfilmentRow), page: PageInfo, meta: ReadMeta }),

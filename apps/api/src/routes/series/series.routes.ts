@@ -13,8 +13,18 @@ import { AsOfQuery, ReadMeta } from "../../lib/representation.ts";
 import { CommitmentFilters } from "../commitments/commitments.routes.ts";
 
 /** Filters on commitments, as the series and the fulfilment table take them (the cells keep no recipient). */
-const { recipient: _recipient, ...commitmentFiltersButRecipient } = CommitmentFilters;
-export const SeriesFilters = commitmentFiltersButRecipient;
+const { recipient: _recipient, donor: _donor, ...commitmentFiltersButRecipient } = CommitmentFilters;
+
+/** One donor or up to 20 separated by commas, so several donors compare in one chart. */
+export const DonorList = z
+  .string()
+  .regex(
+    /^[A-Z][A-Z0-9_]{1,15}(,[A-Z][A-Z0-9_]{1,15}){0,19}$/,
+    "expected party ids separated by commas, such as DE,GB,US (at most 20)",
+  )
+  .openapi({ description: "One donor, or several separated by commas: DE,GB,US.", example: "DE,GB,US" });
+
+export const SeriesFilters = { donor: DonorList.optional(), ...commitmentFiltersButRecipient };
 
 export const StagePair = {
   promised: Stage.default("committed").openapi({ description: "The stage counted as the promise." }),

@@ -91,6 +91,15 @@ describe.each(testTargets())("series on $name", (target) => {
   });
   const series = async (query: Record<string, string>) => okJson(await ctx.client.v1.series.$get({ query }));
 
+  it("compares several donors in one series (donor=SE,US), and names the field when one is malformed", async () => {
+    const { data } = await series({ groupBy: "donor", donor: "SE,US" });
+    expect(data.groups.map((g) => g.key).sort()).toEqual(["SE", "US"]);
+    const one = await series({ groupBy: "donor", donor: "SE" });
+    expect(one.data.groups.map((g) => g.key)).toEqual(["SE"]);
+    const error = await expectError(await ctx.app.request("/v1/series?donor=SE,us"), 400);
+    expect(error.details?.[0]?.path).toBe("donor");
+  });
+
   it("answers promised against delivered in EUR at each event's date, stating the conversion", async () => {
     const { data, meta } = await series({ interval: "quarter" });
     expect(data).toMatchObject({
