@@ -8,7 +8,7 @@ import {
 } from "@commitments/db";
 import { formatById, writeTemplateCsv, writeTemplateXlsx } from "@commitments/importers";
 import type { Context } from "hono";
-import { allow, isAdministrator, principalOf } from "../../lib/auth.ts";
+import { allow, isAdministrator, principalOf } from "../../lib/auth/authorise.ts";
 import type { AppEnv, Principal } from "../../lib/context.ts";
 import { ApiError } from "../../lib/errors.ts";
 import type { AppRouteHandler } from "../../lib/handler.ts";

@@ -1,5 +1,5 @@
 import * as queries from "@commitments/db";
-import { isAdministrator, principalOf } from "../../lib/auth.ts";
+import { isAdministrator, principalOf } from "../../lib/auth/authorise.ts";
 import type { AppRouteHandler } from "../../lib/handler.ts";
 import { proposalViews } from "../../lib/proposal-views.ts";
 import { decide, type ProposalResources, visibleProposal } from "../../lib/proposals.ts";

@@ -1,14 +1,14 @@
 import { settableFields, TrancheRecord } from "@commitments/core";
 import * as queries from "@commitments/db";
 import type { z } from "zod";
-import { readVisibility } from "../../lib/auth.ts";
+import { readVisibility } from "../../lib/auth/visibility.ts";
 import { ApiError } from "../../lib/errors.ts";
 import type { AppRouteHandler } from "../../lib/handler.ts";
 import { generateId } from "../../lib/ids.ts";
 import { checked, commitmentTarget, type LedgerResource } from "../../lib/ledger-resource.ts";
 import { withRemarks, withRemarksOf } from "../../lib/remarks.ts";
 import { everything, parseAsOf, readMeta } from "../../lib/representation.ts";
-import { ledgerHandlers, workflowHandler } from "../../lib/writes.ts";
+import { ledgerHandlers, workflowHandler } from "../../lib/writes/handlers.ts";
 import type { TrancheView } from "../commitments/commitments.routes.ts";
 import {
   type getTranche,
