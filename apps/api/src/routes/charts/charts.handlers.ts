@@ -12,7 +12,7 @@ import type { Context } from "hono";
 import type { AppEnv } from "../../lib/context.ts";
 import { ApiError, validationError } from "../../lib/errors.ts";
 import type { AppRouteHandler } from "../../lib/handler.ts";
-import { seriesQueryOf } from "../series/series.handlers.ts";
+import { seriesQueryOf } from "../../lib/series-query.ts";
 import { type ChartParams, chartToDraw, sourcesUrl } from "./chart-input.ts";
 import { ChartQuery, type seriesPng, type seriesSvg } from "./charts.routes.ts";
 import { ChartsBusy, ChartTimedOut } from "./render-pool.ts";

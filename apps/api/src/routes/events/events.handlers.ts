@@ -9,7 +9,7 @@ import { checked, commitmentTarget, type LedgerResource } from "../../lib/ledger
 import { withRemarks, withRemarksOf } from "../../lib/remarks.ts";
 import { everything, parseAsOf, readMeta } from "../../lib/representation.ts";
 import { ledgerHandlers, workflowHandler } from "../../lib/writes/handlers.ts";
-import type { EventView } from "../commitments/commitments.routes.ts";
+import type { EventView } from "../../schemas/records.ts";
 import {
   type EventCreate,
   eventStatus,

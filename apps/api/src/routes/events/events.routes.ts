@@ -3,7 +3,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { errorResponses, json, notFoundResponse } from "../../lib/openapi.ts";
 import { AsOfQuery, PageInfo, PageQuery, ReadMeta } from "../../lib/representation.ts";
 import { ledgerRoutes, Reason, settable, workflowRoute } from "../../lib/write-routes.ts";
-import { CommitmentFilters, DraftsQuery, EventView } from "../commitments/commitments.routes.ts";
+import { CommitmentFilters, DraftsQuery, EventView } from "../../schemas/records.ts";
 
 export const listEvents = createRoute({
   method: "get",

@@ -9,7 +9,7 @@ import { checked, commitmentTarget, type LedgerResource } from "../../lib/ledger
 import { withRemarks, withRemarksOf } from "../../lib/remarks.ts";
 import { everything, parseAsOf, readMeta } from "../../lib/representation.ts";
 import { ledgerHandlers, workflowHandler } from "../../lib/writes/handlers.ts";
-import type { TrancheView } from "../commitments/commitments.routes.ts";
+import type { TrancheView } from "../../schemas/records.ts";
 import {
   type getTranche,
   type listTranches,
