@@ -7,11 +7,13 @@ import {
   SourceDataset,
   StageEvent,
   Tier,
+  Tranche,
   TrancheRecord,
 } from "@commitments/core";
 import { z } from "@hono/zod-openapi";
 import { RemarksMeta } from "../lib/remarks.ts";
 import { VersionMeta } from "../lib/representation.ts";
+import { Reason } from "../lib/write-routes.ts";
 
 /*
  * The records as the API shows them, and the filters of their lists: shared by the routes of commitments,
@@ -52,3 +54,33 @@ export const CommitmentFilters = {
 };
 
 export const ProvisionView = ProvisionRecord.safeExtend(VersionMeta).openapi("ProvisionView");
+
+export const CommitmentDetail = z
+  .object({ commitment: CommitmentView, schedule: z.array(TrancheView), events: z.array(EventView) })
+  .openapi("CommitmentDetail");
+
+/**
+ * A new commitment, with its schedule if any: each instalment becomes a tranche record in the same change set.
+ * The whole is checked against Commitment once its id is known (a tranche must be measured like it).
+ */
+export const CommitmentCreate = z
+  .object({
+    ...CommitmentRecord.shape,
+    id: Slug.optional(),
+    schedule: z.array(Tranche).max(600).optional().openapi({
+      description: "Created as tranches <id>-t1, <id>-t2, … in this order.",
+    }),
+    reason: Reason.optional(),
+  })
+  .strict()
+  .openapi("CommitmentCreate");
+
+export const TrancheCreate = z
+  .object({ ...TrancheRecord.shape, id: Slug.optional(), reason: Reason.optional() })
+  .strict()
+  .openapi("TrancheCreate");
+
+export const EventCreate = z
+  .object({ ...StageEvent.shape, id: Slug.optional(), reason: Reason.optional() })
+  .strict()
+  .openapi("EventCreate");

@@ -1,17 +1,12 @@
-import { Commitment, CommitmentRecord, settableFields } from "@commitments/core";
 import * as queries from "@commitments/db";
-import type { z } from "zod";
 import { readVisibility } from "../../lib/auth/visibility.ts";
 import { ApiError } from "../../lib/errors.ts";
 import type { AppRouteHandler } from "../../lib/handler.ts";
-import { generateId } from "../../lib/ids.ts";
-import { checked, type LedgerResource } from "../../lib/ledger-resource.ts";
-import { remarkViews, withRemarks } from "../../lib/remarks.ts";
-import { everything, parseAsOf, readMeta } from "../../lib/representation.ts";
+import { withRemarks } from "../../lib/remarks.ts";
+import { parseAsOf, readMeta } from "../../lib/representation.ts";
 import { ledgerHandlers, workflowHandler } from "../../lib/writes/handlers.ts";
+import { commitmentDetail, commitments } from "../../resources/commitments.ts";
 import {
-  type CommitmentCreate,
-  type CommitmentDetail,
   commitmentStatus,
   commitmentWrites,
   type getCommitment,
@@ -44,68 +39,6 @@ export const get: AppRouteHandler<typeof getCommitment> = async (c) => {
   c.header("ETag", `"${detail.commitment.version}"`);
   const [data, meta] = await Promise.all([commitmentDetail(db, detail, at), readMeta(db, at)]);
   return c.json({ data, meta }, 200);
-};
-
-async function commitmentDetail(db: queries.Db, detail: queries.CommitmentWithSchedule, asOf?: Date) {
-  // The remarks of the commitment, its tranches and its events together: a few queries, not a few per kind.
-  const ids = <R extends { id: string }>(list: queries.Versioned<R>[]) => list.map((item) => item.record.id);
-  const show = await remarkViews(
-    db,
-    [
-      { kind: "commitment", ids: [detail.commitment.record.id] },
-      { kind: "tranche", ids: ids(detail.schedule) },
-      { kind: "event", ids: ids(detail.events) },
-    ],
-    asOf,
-  );
-  const [commitment] = show("commitment", [detail.commitment]);
-  if (!commitment) throw new Error(`no representation of commitment "${detail.commitment.record.id}"`);
-  return { commitment, schedule: show("tranche", detail.schedule), events: show("event", detail.events) };
-}
-
-type CommitmentBody = Omit<z.infer<typeof CommitmentCreate>, "reason">;
-
-export const commitments: LedgerResource<
-  CommitmentRecord,
-  CommitmentBody,
-  z.infer<typeof CommitmentDetail>
-> = {
-  noun: "commitment",
-  path: "/v1/commitments",
-  access: {
-    kind: "donor",
-    fields: settableFields.commitment,
-    target: async (_tx, commitment) => ({
-      donor: commitment.donor,
-      recipient: commitment.recipient,
-      sourceDataset: commitment.sourceDataset,
-    }),
-  },
-  entity: queries.commitmentEntity,
-  schema: CommitmentRecord,
-  create: async (tx, cs, body, placement) => {
-    const id = body.id ?? generateId(body.title, "commitment");
-    const { schedule, ...commitment } = checked(Commitment, { ...body, id });
-    const tranches = schedule.map((tranche, position) => ({
-      id: `${id}-t${position + 1}`,
-      commitment: id,
-      position,
-      ...tranche,
-    }));
-    const longest = tranches.at(-1)?.id;
-    if (longest && longest.length > 120) {
-      throw new ApiError("VALIDATION_FAILED", `The id is too long to name its tranches (${longest})`, [
-        { location: "json", path: "id", message: "too long to name its tranches" },
-      ]);
-    }
-    await queries.createRecord(tx, cs, queries.commitmentEntity, commitment, placement);
-    await queries.createRecords(tx, cs, queries.trancheEntity, tranches, placement);
-    return id;
-  },
-  view: async (db, id) => {
-    const found = await queries.getCommitment(db, id, undefined, everything);
-    return found && { version: found.commitment.version, data: await commitmentDetail(db, found) };
-  },
 };
 
 export const { create, update, retract, history } = ledgerHandlers(commitments, commitmentWrites);

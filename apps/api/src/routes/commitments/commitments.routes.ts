@@ -1,14 +1,14 @@
-import { CommitmentRecord, Slug, Tranche } from "@commitments/core";
+import { CommitmentRecord, Slug } from "@commitments/core";
 import { createRoute, z } from "@hono/zod-openapi";
 import { errorResponses, json, notFoundResponse } from "../../lib/openapi.ts";
 import { AsOfQuery, PageInfo, PageQuery, ReadMeta } from "../../lib/representation.ts";
-import { ledgerRoutes, Reason, settable, workflowRoute } from "../../lib/write-routes.ts";
+import { ledgerRoutes, settable, workflowRoute } from "../../lib/write-routes.ts";
 import {
+  CommitmentCreate,
+  CommitmentDetail,
   CommitmentFilters,
   CommitmentView,
   DraftsQuery,
-  EventView,
-  TrancheView,
 } from "../../schemas/records.ts";
 
 export const listCommitments = createRoute({
@@ -26,10 +26,6 @@ export const listCommitments = createRoute({
   },
 });
 
-export const CommitmentDetail = z
-  .object({ commitment: CommitmentView, schedule: z.array(TrancheView), events: z.array(EventView) })
-  .openapi("CommitmentDetail");
-
 export const getCommitment = createRoute({
   method: "get",
   path: "/v1/commitments/{id}",
@@ -45,22 +41,6 @@ export const getCommitment = createRoute({
     ...errorResponses,
   },
 });
-
-/**
- * A new commitment, with its schedule if any: each instalment becomes a tranche record in the same change set.
- * The whole is checked against Commitment once its id is known (a tranche must be measured like it).
- */
-export const CommitmentCreate = z
-  .object({
-    ...CommitmentRecord.shape,
-    id: Slug.optional(),
-    schedule: z.array(Tranche).max(600).optional().openapi({
-      description: "Created as tranches <id>-t1, <id>-t2, … in this order.",
-    }),
-    reason: Reason.optional(),
-  })
-  .strict()
-  .openapi("CommitmentCreate");
 
 export const commitmentWrites = ledgerRoutes({
   path: "/v1/commitments",
