@@ -19,8 +19,8 @@ import {
 } from "@commitments/db";
 import { writeTemplateCsv } from "@commitments/importers";
 import { beforeAll, describe, expect, it } from "vitest";
+import { testTargets, useApp } from "../test/testing.ts";
 import { operationsOf } from "./lib/openapi-operations.ts";
-import { testTargets, useApp } from "./lib/testing.ts";
 
 /*
  * The authorisation matrix: every write route, for every role, on a record of the principal's own donor (or

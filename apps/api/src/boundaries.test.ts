@@ -12,7 +12,7 @@ import {
   type TestAccount,
   testTargets,
   useApp,
-} from "./lib/testing.ts";
+} from "../test/testing.ts";
 
 /*
  * Regressions of an independent probe of the running tracker (findings 4–8 of "Hold under valid-but-extreme values

@@ -13,9 +13,6 @@ import {
 import { writeTemplateCsv } from "@commitments/importers";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "./app.ts";
-import { ErrorBody } from "./lib/errors.ts";
-import { operationsOf } from "./lib/openapi-operations.ts";
 import {
   createTestAccount,
   send,
@@ -25,7 +22,10 @@ import {
   type TestSession,
   unlimited,
   useApp,
-} from "./lib/testing.ts";
+} from "../test/testing.ts";
+import { createApp } from "./app.ts";
+import { ErrorBody } from "./lib/errors.ts";
+import { operationsOf } from "./lib/openapi-operations.ts";
 
 /*
  * Hostile input for every write operation of the OpenAPI document: at least 1,000 requests per operation, each

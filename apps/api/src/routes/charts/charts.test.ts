@@ -7,12 +7,12 @@ import {
   labels,
   renderSeriesChart,
 } from "@commitments/charts";
-import { byClass, parseXml, textOf, type XmlElement } from "@commitments/charts/xml";
+import { byClass, parseXml, textOf, type XmlElement } from "@commitments/charts/test/xml";
 import { categories, label } from "@commitments/core";
 import { commitmentEntity, createRecords, eventEntity, withChangeSet } from "@commitments/db";
 import { beforeAll, describe, expect, expectTypeOf, it } from "vitest";
 import type { z } from "zod";
-import { expectError, testTargets, useApp } from "../../lib/testing.ts";
+import { expectError, testTargets, useApp } from "../../../test/testing.ts";
 import type { SeriesData } from "../../schemas/series.ts";
 
 /*

@@ -17,7 +17,7 @@ import {
   type TestAccount,
   testTargets,
   useApp,
-} from "../../lib/testing.ts";
+} from "../../../test/testing.ts";
 
 /*
  * Exports: the records in the tracker's own template import back to the same records; no cell of a CSV export
