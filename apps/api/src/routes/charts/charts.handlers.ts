@@ -1,12 +1,5 @@
 import { createHash } from "node:crypto";
-import {
-  type ChartFilters,
-  type ChartKind,
-  type ChartLang,
-  chartFileName,
-  escapeXml,
-  labels,
-} from "@commitments/charts";
+import { chartFileName, escapeXml, labels } from "@commitments/charts";
 import { datasetVersion } from "@commitments/db";
 import type { Context } from "hono";
 import type { AppEnv } from "../../lib/context.ts";
@@ -15,19 +8,8 @@ import type { AppRouteHandler } from "../../lib/handler.ts";
 import { seriesQueryOf } from "../../lib/series-query.ts";
 import { type ChartParams, chartToDraw, sourcesUrl } from "./chart-input.ts";
 import { ChartQuery, type seriesPng, type seriesSvg } from "./charts.routes.ts";
+import type { DrawnChart } from "./drawing.ts";
 import { ChartsBusy, ChartTimedOut } from "./render-pool.ts";
-
-/** A drawn chart as the cache keeps it: the SVG text or PNG bytes, and what its headers and file name say. */
-export interface DrawnChart {
-  body: string | Uint8Array;
-  /** Of the format and the SVG: with the dataset version, the ETag. */
-  digest: string;
-  datasetVersion: number;
-  kind: ChartKind;
-  lang: ChartLang;
-  title: string;
-  filters: ChartFilters;
-}
 
 /** A chart for one request: the drawing, and the moment it answers for. */
 interface Answer {
