@@ -24,7 +24,7 @@ const rates = [
 ];
 /** The statement of the migration that added the flag counts, computing them for the cells already stored. */
 const flagBackfill = () => {
-  const migration = readFileSync(new URL("../migrations/0007_series_flags.sql", import.meta.url), "utf8");
+  const migration = readFileSync(new URL("../../migrations/0007_series_flags.sql", import.meta.url), "utf8");
   return migration.slice(migration.indexOf("UPDATE series_cells"));
 };
 
@@ -337,7 +337,7 @@ describe.each(testTargets())("series on $name", (target) => {
       await loadDataset(fresh.db, seriesDataset());
       await withChangeSet(fresh.db, editor, (tx, cs) => createRecords(tx, cs, eventEntity, events));
       const migration = readFileSync(
-        new URL("../migrations/0003_series_append_only_backfill.sql", import.meta.url),
+        new URL("../../migrations/0003_series_append_only_backfill.sql", import.meta.url),
         "utf8",
       );
       const backfill = migration.slice(migration.indexOf("INSERT INTO series_cells"));
