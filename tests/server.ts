@@ -90,8 +90,14 @@ export function useAdministeredStore(target: StoreTarget, env: Record<string, st
   return context;
 }
 
-/** Starts the API exactly as the start command does (the same entry point), on a free port. */
-export async function startServer(env: Record<string, string>): Promise<RunningServer> {
+/**
+ * Starts the API exactly as the start command does (the same entry point), on a free port. `startTimeoutMs`: how
+ * long it may take to listen; a first start with the starter dataset imports every file first, which takes longer.
+ */
+export async function startServer(
+  env: Record<string, string>,
+  { startTimeoutMs = 30_000 }: { startTimeoutMs?: number } = {},
+): Promise<RunningServer> {
   const child = spawn(...serverCommand, {
     cwd: join(repoRoot, "apps/api"),
     // Servers of the tests start without the starter dataset unless a test asks for it: most seed their own data.
@@ -106,7 +112,7 @@ export async function startServer(env: Record<string, string>): Promise<RunningS
     output += chunk;
   });
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), startTimeoutMs);
     const check = () => {
       const match = output.match(/running at (http:\/\/\S+)/);
       if (match?.[1]) {

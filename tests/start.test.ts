@@ -5,6 +5,8 @@ import { freshDataDir, repoRoot, runServerToExit, signIn, startServer } from "./
 
 // The start command's own entry point, on the embedded store: it migrates, loads the reference data once,
 // serves the web app and the API, and keeps its data across a restart.
+// These starts leave the starter dataset out (tests/server.ts); the first start with it, as `npm start` on a fresh
+// clone makes it, is tests/browser/real-data.test.ts: the dashboard's default /v1/series answers Kiel's donors.
 describe("the start command on the embedded database", () => {
   const parent = freshDataDir();
   // A directory that does not exist yet, as data/pglite in a fresh clone.

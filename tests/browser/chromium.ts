@@ -41,18 +41,24 @@ export function useServerAndBrowser(
   env: Record<string, string> = {},
   {
     beforeStart,
+    startTimeoutMs,
   }: {
     /** Runs on the fresh data directory before the server starts on it: creating an administrator, say. */
     beforeStart?: (dataDir: string) => Promise<unknown>;
+    /** How long the server may take to listen (see `startServer`). */
+    startTimeoutMs?: number;
   } = {},
 ) {
   const context = {} as { server: RunningServer; browser: Browser };
   const dataDir = freshDataDir();
-  beforeAll(async () => {
-    await beforeStart?.(dataDir);
-    context.server = await startServer({ PGLITE_DATA_DIR: dataDir, ...env });
-    context.browser = await launch();
-  });
+  beforeAll(
+    async () => {
+      await beforeStart?.(dataDir);
+      context.server = await startServer({ PGLITE_DATA_DIR: dataDir, ...env }, { startTimeoutMs });
+      context.browser = await launch();
+    },
+    (startTimeoutMs ?? 0) + 120_000,
+  );
   afterAll(async () => {
     await context.browser?.close();
     await context.server?.stop();

@@ -102,7 +102,7 @@ describe.skipIf(!hasChromium)("one commitment's view in Chromium", () => {
     await heading.waitFor();
     expect(new URL(page.url()).searchParams.get("commitment")).toBe(id);
     const facts = await page.locator(".commitment .facts").textContent();
-    expect(facts).toContain("European Union → Ukraine");
+    expect(facts).toContain("EU (Commission and Council) → Ukraine");
     expect(facts).toContain("€50bn in total");
     expect(facts).toContain("€50,000,000,000");
     expect(facts).toContain("2024 – 2027");

@@ -12,6 +12,7 @@ import { ApiError, notFound, onError } from "./lib/errors.ts";
 import { maxImportBytes as defaultMaxImportBytes } from "./lib/imports.ts";
 import { createLogger, type Logger } from "./lib/logger.ts";
 import { createRouter } from "./lib/openapi.ts";
+import { cachedReads, createReadCache, type ReadCache } from "./lib/read-cache.ts";
 import { agreementsRouter } from "./routes/agreements/agreements.index.ts";
 import { annotationsRouter } from "./routes/annotations/annotations.index.ts";
 import { categoriesRouter } from "./routes/categories/categories.index.ts";
@@ -60,9 +61,25 @@ export interface AppOptions {
   maxImportBytes?: number | undefined;
   /** The threads that draw charts and the cache of drawn ones; by default sized from the cores (drawing.ts). */
   charts?: ChartDrawing | undefined;
+  /** The public answers kept in this process (read-cache.ts); 128 MiB by default, null for none. */
+  readCache?: ReadCache | null | undefined;
 }
 
 const maxBodyBytes = 1024 * 1024;
+
+/** The reads whose answer depends on the query and the dataset only (drafts=include aside, which is private). */
+const publicReads = [
+  "/v1/series",
+  "/v1/fulfilment",
+  "/v1/commitments",
+  "/v1/commitments/:id",
+  "/v1/commitments/:id/fulfilment",
+  "/v1/parties",
+  "/v1/parties/:id",
+  "/v1/agreements",
+  "/v1/agreements/:id",
+  "/v1/exports/*",
+];
 
 /**
  * The Content-Security-Policy of the web app's pages, and of every other answer that sets none of its own (the
@@ -91,6 +108,7 @@ export function createApp({
   trustProxy = false,
   maxImportBytes = defaultMaxImportBytes,
   charts = createChartDrawing(),
+  readCache = createReadCache(),
   publicOrigin = "http://localhost",
 }: AppOptions) {
   const app = createRouter();
@@ -124,6 +142,7 @@ export function createApp({
     c.set("limits", rateLimits);
     c.set("maxImportBytes", maxImportBytes);
     c.set("charts", charts);
+    c.set("readCache", readCache);
     c.set("trustProxy", trustProxy);
     c.set("publicOrigin", typeof publicOrigin === "function" ? publicOrigin() : publicOrigin);
     c.set("address", clientAddress(c));
@@ -155,6 +174,11 @@ export function createApp({
   app.use("/v1/*", (c, next) =>
     c.req.method === "POST" && c.req.path === importsPath ? next() : limitBody(c, next),
   );
+
+  // The public reads, the same for all who ask: ETag of the dataset version, 304, Cache-Control, kept in memory.
+  // (Charts and the embed key their drawings the same way, in their own handlers.)
+  const cachedRead = cachedReads();
+  for (const path of publicReads) app.use(path, cachedRead);
 
   const api = app
     .route("/", healthRouter)

@@ -55,6 +55,8 @@ const Env = z
       .enum(["true", "false"], { error: 'must be "true" or "false"' })
       .default("false")
       .transform((value) => value === "true"),
+    /** API processes the cluster command (src/cluster.ts) runs behind one port; one per core by default. */
+    WORKERS: z.coerce.number().int().min(1).max(256).optional(),
     /** Requests an API token may make a minute, counted in the database across every API process. */
     TOKEN_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
     /** Requests without credentials one client address may make a minute, counted like the token's. */

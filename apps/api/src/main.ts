@@ -1,10 +1,9 @@
-import { createDb, loadDataset } from "@commitments/db";
-import { referenceDataset } from "@commitments/reference";
+import cluster from "node:cluster";
+import { createDb } from "@commitments/db";
 import { serve } from "@hono/node-server";
-import { createDemoAccounts } from "./demo.ts";
 import { loadEnv, publicOriginOf } from "./env.ts";
 import { createLogger } from "./lib/logger.ts";
-import { loadStarterData } from "./starter-data.ts";
+import { prepareDatabase } from "./prepare.ts";
 
 const env = (() => {
   try {
@@ -19,29 +18,8 @@ const logger = createLogger(env.LOG_LEVEL);
 const appModule = import("./app.ts");
 
 const database = await createDb({ databaseUrl: env.DATABASE_URL, dataDir: env.PGLITE_DATA_DIR });
-await database.migrate();
-const reference = await loadDataset(database.db, referenceDataset());
-// The public record from the first start: on the embedded store unless told otherwise, on PostgreSQL on request.
-const starter =
-  env.STARTER_DATA === "true" || (env.STARTER_DATA === "auto" && database.kind !== "postgres")
-    ? await loadStarterData(database.db, logger)
-    : null;
-logger.info(
-  {
-    database: database.kind === "postgres" ? "postgresql" : `pglite at ${env.PGLITE_DATA_DIR}`,
-    referenceDataset: reference.version,
-    loadedNow: reference.loaded,
-    starterDataset: starter?.version ?? "not loaded",
-    starterLoadedNow: starter?.loaded ?? false,
-  },
-  "database ready",
-);
-
-if (env.DEMO_ACCOUNTS && env.DEMO_PASSWORD) {
-  // Only the addresses are logged; the password is the one the operator chose and never leaves their hands.
-  const created = await createDemoAccounts(database.db, env.DEMO_PASSWORD);
-  logger.info({ created, password: "DEMO_PASSWORD" }, "demo accounts (marked DEMO) ready");
-}
+// In a cluster (src/cluster.ts) the primary has prepared the database once, before starting its workers.
+if (!cluster.isWorker) await prepareDatabase(database, env, logger);
 const { createApp } = await appModule;
 // With PORT=0 the port is known once the server listens; links name it from then on.
 let listeningPort = env.PORT;

@@ -116,9 +116,9 @@ export function send(
   );
 }
 
-/** The ETag a GET of the record answers with now. */
+/** The ETag a signed-in GET of the record answers with now: the record's version (a public read's names the dataset's). */
 export async function etagOf(app: App, path: string): Promise<string> {
-  const response = await app.request(path);
+  const response = await app.request(path, { headers: adminHeaders.get(app) ?? {} });
   const etag = response.headers.get("etag");
   if (response.status !== 200 || !etag)
     throw new Error(`GET ${path}: ${response.status} ${await response.text()}`);

@@ -7,6 +7,7 @@ import { execFile } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { promisify } from "node:util";
 import { createApp } from "@commitments/api";
+import { loadStarterData } from "@commitments/api/starter-data";
 import { createDb, loadDataset, loadSyntheticBulk } from "@commitments/db";
 import { generateSynthetic, referenceDataset } from "@commitments/reference";
 import { PGlite } from "@electric-sql/pglite";
@@ -23,8 +24,13 @@ export interface Statement {
   params: unknown[];
 }
 
+/** A size of the benchmark: stage events of the synthetic generator, or the starter dataset of real data. */
+export type DatasetSize = number | "starter";
+
 export interface LoadedStore {
   kind: StoreKind;
+  /** The synthetic generator's, or the starter dataset's (Kiel, SIPRI, the ECB's rates, as `npm start` loads it). */
+  dataset: "synthetic" | "starter";
   events: number;
   store: Store;
   /** Seconds the bulk load took, and its parts. */
@@ -38,8 +44,13 @@ export interface LoadedStore {
 
 const control = /^\s*(begin|commit|rollback|set transaction|savepoint|release)\b/i;
 
-/** A fresh store of `kind` with the reference dataset (as the API loads it at start) and `events` synthetic events. */
-export async function loadedStore(kind: StoreKind, events: number): Promise<LoadedStore> {
+const silent = { debug() {}, info() {}, warn() {}, error() {} };
+
+/**
+ * A fresh store of `kind` with the reference dataset (as the API loads it at start) and `events` synthetic events,
+ * or the starter dataset of real data loaded through the import pipeline, as the first `npm start` loads it.
+ */
+export async function loadedStore(kind: StoreKind, size: DatasetSize): Promise<LoadedStore> {
   const store = await freshStore(kind);
   const captured: Statement[] = [];
   let capturing = false;
@@ -51,11 +62,37 @@ export async function loadedStore(kind: StoreKind, events: number): Promise<Load
   try {
     await database.migrate();
     await loadDataset(database.db, referenceDataset());
-    const dataset = generateSynthetic({ seed, donors, commitments, events });
     const started = performance.now();
-    const result = await loadSyntheticBulk(database.db, dataset);
+    let loaded: { events: number; timings: LoadedStore["loadParts"]; commitmentId: string };
+    if (size === "starter") {
+      await loadStarterData(database.db, silent);
+      const analyzed = performance.now();
+      await database.db.execute("analyze");
+      const [busiest] = rowsOf<{ commitment: string; events: number }>(
+        await database.db.execute(`select commitment_id as commitment, count(*)::int as events
+          from stage_events where valid_to is null group by commitment_id order by 2 desc, 1 limit 1`),
+      );
+      const [count] = rowsOf<{ n: number }>(
+        await database.db.execute("select count(*)::int as n from stage_events where valid_to is null"),
+      );
+      if (!busiest || !count) throw new Error("the starter dataset loaded no stage events");
+      const analyze = performance.now() - analyzed;
+      loaded = {
+        events: count.n,
+        timings: { copy: 0, series: analyzed - started, analyze },
+        commitmentId: busiest.commitment,
+      };
+    } else {
+      const dataset = generateSynthetic({ seed, donors, commitments, events: size });
+      const result = await loadSyntheticBulk(database.db, dataset);
+      if (result.events !== size) throw new Error(`loaded ${result.events} events, not ${size}`);
+      loaded = {
+        events: result.events,
+        timings: result.timings,
+        commitmentId: dataset.commitments[0]?.id as string,
+      };
+    }
     const loadSeconds = (performance.now() - started) / 1000;
-    if (result.events !== events) throw new Error(`loaded ${result.events} events, not ${events}`);
     const app = createApp({ db: database.db });
     capturing = true;
     const response = await app.request(seriesPath);
@@ -64,16 +101,21 @@ export async function loadedStore(kind: StoreKind, events: number): Promise<Load
       throw new Error(`GET ${seriesPath}: ${response.status} ${await response.text()}`);
     return {
       kind,
-      events,
+      dataset: size === "starter" ? "starter" : "synthetic",
+      events: loaded.events,
       store,
       loadSeconds,
-      loadParts: result.timings,
+      loadParts: loaded.timings,
       seriesSql: captured.filter((s) => !control.test(s.query)),
-      commitmentId: dataset.commitments[0]?.id as string,
+      commitmentId: loaded.commitmentId,
     };
   } finally {
     await database.close();
   }
+}
+
+function rowsOf<T>(result: unknown): T[] {
+  return (result as { rows: T[] }).rows;
 }
 
 /** A parameter as an SQL literal, for a pgbench script. */

@@ -42,13 +42,23 @@ function exited(child: ChildProcess): Promise<void> {
 }
 
 /** The bench server (src/server.ts) over a loaded store, in a process of its own. */
-export function startBenchServer(loaded: LoadedStore, webDistDir?: string): Promise<RunningServer> {
+/** The bench server over the loaded store; `cached`: public answers kept, as in production. */
+export function startBenchServer(
+  loaded: LoadedStore,
+  webDistDir?: string,
+  cached = false,
+): Promise<RunningServer> {
   return new Promise((resolve, reject) => {
     const command = [process.execPath, "--import", "tsx", "src/server.ts"];
     const pinned = serverCore === null ? command : ["taskset", "-c", String(serverCore), ...command];
     const child = spawn(pinned[0] as string, pinned.slice(1), {
       cwd: benchDir,
-      env: { ...process.env, ...loaded.store.env, WEB_DIST_DIR: webDistDir ?? "" },
+      env: {
+        ...process.env,
+        ...loaded.store.env,
+        WEB_DIST_DIR: webDistDir ?? "",
+        BENCH_READ_CACHE: cached ? "on" : "off",
+      },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let output = "";

@@ -1,7 +1,8 @@
 /**
  * The API as the benchmark serves it, in a process of its own (so the load generator's event loop is not the
  * server's): the production app over the store the environment names, and, beside it in the same process and
- * through the same HTTP adapter, a bare Hono route at /bench/bare — the benchmark's own, not the product's.
+ * through the same HTTP adapter, a bare Hono route at /bench/bare — the benchmark's own, not the product's. Public
+ * answers are kept as in production, or not at all with BENCH_READ_CACHE=off.
  * Prints "listening <port>" when ready.
  */
 
@@ -14,7 +15,12 @@ const database = await createDb({
   databaseUrl: process.env.DATABASE_URL || undefined,
   dataDir: process.env.PGLITE_DATA_DIR || undefined,
 });
-const app = createApp({ db: database.db, webDistDir: process.env.WEB_DIST_DIR || undefined });
+// BENCH_READ_CACHE=off: every answer computed, for the uncached figures (a cache must not hide their shortfall).
+const app = createApp({
+  db: database.db,
+  webDistDir: process.env.WEB_DIST_DIR || undefined,
+  readCache: process.env.BENCH_READ_CACHE === "off" ? null : undefined,
+});
 const bare = new Hono();
 bare.get("/bench/bare", (c) => c.json({ status: "ok" }));
 const server = serve(

@@ -6,6 +6,7 @@ export * from "./categories.ts";
 export * from "./commitments.ts";
 export * from "./dates.ts";
 export * from "./decimal.ts";
+export * from "./entry.ts";
 export * from "./exchange-rates.ts";
 export * from "./fulfilment.ts";
 export * from "./gradation.ts";

@@ -74,7 +74,14 @@ export function isStateCode(id: string): boolean {
 
 /** The organisations the seed documents name as guarantors, frameworks or actors. */
 export const organisations: readonly Party[] = [
-  { id: "EU", kind: "organisation", name: "European Union", nameUk: "Європейський Союз" },
+  // Named as Kiel names its donor: the Commission and the Council, whose presidents also signed the Joint Security
+  // Commitments; the member states' own aid is theirs, counted under each state.
+  {
+    id: "EU",
+    kind: "organisation",
+    name: "EU (Commission and Council)",
+    nameUk: "ЄС (Комісія та Рада)",
+  },
   { id: "NATO", kind: "organisation", name: "North Atlantic Treaty Organization", nameUk: "НАТО" },
   { id: "G7", kind: "organisation", name: "Group of Seven", nameUk: "Група семи" },
   {

@@ -32,7 +32,7 @@ export {
   verifyPassword,
 } from "./accounts.ts";
 export { loadSyntheticBulk } from "./bulk-load.ts";
-export { createDb, type Db, type DbOptions } from "./client.ts";
+export { createDb, type Db, type DbHandle, type DbOptions } from "./client.ts";
 export { countChangeSets, writeFingerprint } from "./counts.ts";
 export { liveDependents } from "./dependents.ts";
 export {
@@ -68,6 +68,7 @@ export {
   writeTransaction,
 } from "./ledger.ts";
 export { listProposals, proposalEntity, proposalSteps, proposalsOn } from "./proposals.ts";
+export { type CommitmentRead, readCommitment } from "./queries/commitment-read.ts";
 export {
   type AgreementWithProvisions,
   type CommitmentWithSchedule,
@@ -107,7 +108,9 @@ export {
   listAnnotations,
   listConfirmations,
   listDisputes,
+  type OrganisationName,
   organisationNames,
+  type Remarks,
   remarkHistory,
   remarksOnRecords,
 } from "./remarks.ts";

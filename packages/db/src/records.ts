@@ -68,7 +68,8 @@ export type Visibility =
   | { drafts: "organisation"; organisation: string };
 export const publicVisibility: Visibility = { drafts: "none" };
 
-function visibilityCondition(entity: Entity<{ id: string }>, visibility: Visibility): SQL | undefined {
+/** The condition `visibility` puts on the rows of `entity`'s table; none for entities without a workflow. */
+export function visibilityCondition(entity: Entity<{ id: string }>, visibility: Visibility): SQL | undefined {
   const table = entity.table as Entity<{ id: string }>["table"] & {
     status?: PgColumn;
     organisationId?: PgColumn;

@@ -136,8 +136,10 @@ let byName: Map<string, PartyId> | undefined;
 function index(): Map<string, PartyId> {
   if (byName) return byName;
   byName = new Map();
-  for (const state of isoStates()) byName.set(normaliseName(state.name), state.id);
-  for (const organisation of organisations) byName.set(normaliseName(organisation.name), organisation.id);
+  // Ukrainian names too: a Ukrainian ministry's clerk writes "Велика Британія".
+  for (const party of [...isoStates(), ...organisations]) {
+    for (const name of [party.name, party.nameUk]) if (name) byName.set(normaliseName(name), party.id);
+  }
   for (const [name, id] of Object.entries(aliases)) byName.set(normaliseName(name), id);
   return byName;
 }

@@ -58,7 +58,8 @@ export const templateColumns: readonly TemplateColumn[] = [
   {
     name: "donor",
     type: "id",
-    description: "Who promised: ISO 3166-1 alpha-2 code of a state, or an organisation id such as EU.",
+    description:
+      "Who promised: a state or organisation by name (United Kingdom, Велика Британія) or code (GB, EU); stored as the code.",
     example: "DK",
     appliesTo: ["commitment"],
     required: ["commitment"],
@@ -82,7 +83,8 @@ export const templateColumns: readonly TemplateColumn[] = [
   {
     name: "category",
     type: "id",
-    description: "The category of what is promised, from the tracker's taxonomy (dotted ids).",
+    description:
+      "The category of what is promised, from the tracker's taxonomy: its name in English or Ukrainian (Air defence) or its id (air_defence); stored as the id.",
     example: "air_defence.interceptors",
     appliesTo: ["commitment"],
     required: ["commitment"],
@@ -115,7 +117,7 @@ export const templateColumns: readonly TemplateColumn[] = [
     name: "date",
     type: "partial date",
     description:
-      "When an event happened, or when a tranche is due: YYYY, YYYY-MM or YYYY-MM-DD, to the precision the source gives.",
+      "When an event happened, or when a tranche is due, to the precision the source gives: 2024, 2024-03, 2024-03-31, or day first 31/03/2024, 31 March 2024, 03/2024.",
     example: "2024-03",
     appliesTo: ["tranche", "event"],
     required: ["tranche", "event"],
@@ -148,7 +150,7 @@ export const templateColumns: readonly TemplateColumn[] = [
     name: "amount",
     type: "decimal",
     description:
-      "A money figure as an exact decimal, no thousands separators. Fill with currency, or use quantity.",
+      "A money figure, exact: 1500000000, 1,500,000,000 or 1 500 000 000,50 (a lone comma before three digits is refused: 1,500 could be either); a £, €, $ or ₴ sign fills the currency. Fill with currency, or use quantity.",
     example: "1500000000",
     appliesTo: records,
     required: [],
@@ -156,7 +158,7 @@ export const templateColumns: readonly TemplateColumn[] = [
   {
     name: "currency",
     type: "currency code",
-    description: "ISO 4217 code of the amount.",
+    description: "ISO 4217 code of the amount (GBP, EUR; a sign such as £ is taken too).",
     example: "EUR",
     appliesTo: records,
     required: [],

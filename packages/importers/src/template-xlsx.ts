@@ -192,6 +192,26 @@ export interface TemplateXlsxWriteOptions<B extends ImportedRecords = ImportedRe
   extends TemplateWriteOptions<B> {
   /** Worksheets after the template's (which stays the first, the one import reads). */
   sheets?: readonly XlsxTextSheet[] | undefined;
+  /**
+   * Drop-downs on the template's columns: the words offered, kept on a hidden sheet. Other values may still be
+   * typed (a code, the other language's name): the import reads them or says what it takes.
+   */
+  choices?: Partial<Record<TemplateColumnName, readonly string[]>> | undefined;
+}
+
+/** Rows of the template sheet that get the drop-downs. */
+const choiceRows = 2000;
+const listsSheetName = "lists";
+
+/** A column's letters: 0 → A, 25 → Z, 26 → AA. */
+function columnLetters(index: number): string {
+  let n = index + 1;
+  let letters = "";
+  while (n > 0) {
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
 }
 
 /** One row of text cells: empty strings are empty cells, everything else a text cell (never a formula). */
@@ -237,9 +257,45 @@ export async function writeTemplateXlsx<B extends ImportedRecords>(
   stream: NodeJS.WritableStream,
   options: TemplateXlsxWriteOptions<B> = {},
 ): Promise<void> {
-  async function* rows() {
-    yield templateHeader(options);
-    yield* templateValueRows(batches, options);
+  const { default: ExcelJS } = await import("exceljs");
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: stream as unknown as import("node:stream").Stream,
+    useStyles: false,
+    useSharedStrings: false,
+  });
+  const sheet = workbook.addWorksheet(templateSheetName);
+  const header = templateHeader(options);
+  sheet.addRow(header).commit();
+  const lists = Object.entries(options.choices ?? {}).filter(([column]) => header.includes(column));
+  // The streaming writer keeps and writes data validations as the workbook's does; its types leave them out.
+  const validations = (
+    sheet as unknown as {
+      dataValidations: { add(range: string, validation: import("exceljs").DataValidation): void };
+    }
+  ).dataValidations;
+  lists.forEach(([column, words], i) => {
+    const at = columnLetters(header.indexOf(column));
+    const list = columnLetters(i);
+    validations.add(`${at}2:${at}${choiceRows}`, {
+      type: "list",
+      allowBlank: true,
+      showErrorMessage: false,
+      formulae: [`${listsSheetName}!$${list}$1:$${list}$${Math.max(1, words?.length ?? 0)}`],
+    });
+  });
+  for await (const values of templateValueRows(batches, options)) sheet.addRow(xlsxTextRow(values)).commit();
+  sheet.commit();
+  for (const extra of options.sheets ?? []) {
+    const other = workbook.addWorksheet(extra.name);
+    for (const row of extra.rows) other.addRow(xlsxTextRow(row)).commit();
+    other.commit();
   }
-  await writeXlsxTextSheets([{ name: templateSheetName, rows: rows() }, ...(options.sheets ?? [])], stream);
+  if (lists.length > 0) {
+    const hidden = workbook.addWorksheet(listsSheetName, { state: "hidden" });
+    const longest = Math.max(...lists.map(([, words]) => words?.length ?? 0));
+    for (let r = 0; r < longest; r++)
+      hidden.addRow(xlsxTextRow(lists.map(([, words]) => words?.[r] ?? ""))).commit();
+    hidden.commit();
+  }
+  await workbook.commit();
 }

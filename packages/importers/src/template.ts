@@ -9,6 +9,7 @@ import {
   templateExportColumnNames,
   templateRowKinds,
 } from "./template-columns.ts";
+import { readClerkCells } from "./template-entry.ts";
 import { decodeText, encodingProblem, excerpt } from "./text.ts";
 import {
   type ByteSource,
@@ -498,7 +499,8 @@ export function nameTemplateCells(
     }
     named[name] = escaped ? restoreCell(cell) : cell;
   });
-  return { row, cells: named, problems: all };
+  const read = readClerkCells(row, named);
+  return { row, cells: read.cells, problems: [...all, ...read.problems] };
 }
 
 // ---------------------------------------------------------------------------------------------------------------

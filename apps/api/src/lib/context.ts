@@ -2,6 +2,7 @@ import type { Actor } from "@commitments/core";
 import type { Db, RateLimit, SignInBackoff } from "@commitments/db";
 import type { ChartDrawing } from "../routes/charts/drawing.ts";
 import type { Logger } from "./logger.ts";
+import type { ReadCache } from "./read-cache.ts";
 
 /** Who is behind a request, once the session cookie or API token is checked. */
 export interface Principal {
@@ -44,5 +45,7 @@ export interface AppEnv {
     maxImportBytes: number;
     /** The threads that draw charts and the cache of drawn ones. */
     charts: ChartDrawing;
+    /** The public answers kept, keyed by the dataset version; null keeps none. */
+    readCache: ReadCache | null;
   };
 }

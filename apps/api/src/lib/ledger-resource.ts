@@ -89,13 +89,20 @@ export function changeSetOf(principal: Principal, reason: string | undefined) {
   };
 }
 
-/** The version an update is based on, from If-Match (already checked to be one quoted version number). */
+/** The version an update is based on, from If-Match: one quoted version number. */
 export function basedOn(ifMatch: string | undefined): number {
   if (ifMatch === undefined) {
     throw new ApiError(
       "PRECONDITION_REQUIRED",
       'If-Match is required: send the ETag you read, e.g. If-Match: "3"',
       [{ location: "header", path: "if-match", message: "missing" }],
+    );
+  }
+  if (!/^"\d+"$/.test(ifMatch)) {
+    throw new ApiError(
+      "VALIDATION_FAILED",
+      'If-Match names a version of this record here, e.g. If-Match: "3"',
+      [{ location: "header", path: "if-match", message: "expected the record's version" }],
     );
   }
   return Number(ifMatch.slice(1, -1));
@@ -116,20 +123,40 @@ export async function visibleRecord<R extends { id: string }>(
   return found;
 }
 
-/** Checks, once the principal's authority is established, that If-Match still names the current version. */
+/**
+ * What an update is based on: a record's version ("3", as a signed-in read's ETag names it), or the dataset
+ * version a public read answered from (its ETag "v42-…"): the record is current if no change set after 42 touched it.
+ */
+export type Precondition = { version: number } | { datasetVersion: number };
+
+/** The precondition of If-Match (already checked to be one of the two forms). */
+export function precondition(ifMatch: string | undefined): Precondition {
+  const dataset = ifMatch === undefined ? null : /^"v(\d+)-/.exec(ifMatch);
+  return dataset ? { datasetVersion: Number(dataset[1]) } : { version: basedOn(ifMatch) };
+}
+
+/**
+ * Checks, once the principal's authority is established, that If-Match still names the current version; the
+ * version the write is based on.
+ */
 export function checkCurrent(
   resource: { noun: string },
   found: Versioned<{ id: string }>,
-  expected: number,
-): void {
-  if (found.version !== expected) {
+  expected: Precondition,
+): number {
+  const current =
+    "version" in expected ? found.version === expected.version : found.changeSet <= expected.datasetVersion;
+  if (!current) {
     throw new LedgerError(
       "VERSION_MISMATCH",
-      `${resource.noun} "${found.record.id}" is at version ${found.version}, not ${expected}`,
+      "version" in expected
+        ? `${resource.noun} "${found.record.id}" is at version ${found.version}, not ${expected.version}`
+        : `${resource.noun} "${found.record.id}" was changed after dataset version ${expected.datasetVersion}`,
     );
   }
   if (found.retracted)
     throw new LedgerError("RETRACTED", `${resource.noun} "${found.record.id}" was retracted`);
+  return found.version;
 }
 
 /** What `authorise` needs of a record: its donor and recipient, its workflow status and organisation. */

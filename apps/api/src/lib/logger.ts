@@ -8,14 +8,16 @@ export interface Logger {
   error(fields: Record<string, unknown>, message: string): void;
 }
 
-/** JSON lines on stdout: one object per event, easy to ship and to grep. */
+/** JSON lines on stdout: one object per event, easy to ship and to grep; `pid` tells a cluster's processes apart. */
 export function createLogger(
   level: LogLevel,
   write: (line: string) => void = (l) => process.stdout.write(l),
 ): Logger {
   const log = (at: Exclude<LogLevel, "silent">) => (fields: Record<string, unknown>, message: string) => {
     if (levels[at] < levels[level]) return;
-    write(`${JSON.stringify({ time: new Date().toISOString(), level: at, message, ...fields })}\n`);
+    write(
+      `${JSON.stringify({ time: new Date().toISOString(), level: at, pid: process.pid, message, ...fields })}\n`,
+    );
   };
   return { debug: log("debug"), info: log("info"), warn: log("warn"), error: log("error") };
 }

@@ -1,5 +1,12 @@
 import { Annotation, Confirmation, Dispute, type RecordRef, WorkflowStatus } from "@commitments/core";
-import { type Db, organisationNames, remarksOnRecords, type Versioned } from "@commitments/db";
+import {
+  type Db,
+  type OrganisationName,
+  organisationNames,
+  type Remarks,
+  remarksOnRecords,
+  type Versioned,
+} from "@commitments/db";
 import { z } from "@hono/zod-openapi";
 import { VersionMeta, withVersion } from "./representation.ts";
 
@@ -63,6 +70,14 @@ export async function remarkViews(
     db,
     all.map((remark) => remark.record.organisation),
   );
+  return showRemarks(remarks, names);
+}
+
+/** The function `remarkViews` gives, from remarks and names already read (a commitment's one statement). */
+export function showRemarks(
+  remarks: ReadonlyMap<RecordRef["kind"], ReadonlyMap<string, Remarks>>,
+  names: ReadonlyMap<string, OrganisationName>,
+) {
   const shown = <T extends { organisation: string }>(remark: Versioned<T>) => ({
     ...withVersion(remark),
     by: names.get(remark.record.organisation) ?? unknownOrganisation(remark.record.organisation),

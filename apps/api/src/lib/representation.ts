@@ -4,11 +4,10 @@ import { z } from "@hono/zod-openapi";
 
 /** Where a record stands in the ledger; every representation carries it. */
 export const VersionMeta = {
-  version: z
-    .number()
-    .int()
-    .positive()
-    .openapi({ description: "The record's version; its ETag is this number." }),
+  version: z.number().int().positive().openapi({
+    description:
+      "The record's version: an update sends it as If-Match (\"3\"). A signed-in read's ETag is this number; a public read's names the dataset version, and serves as If-Match too.",
+  }),
   retracted: z
     .boolean()
     .openapi({ description: "Withdrawn by a later entry; its past versions stay readable." }),

@@ -17,10 +17,14 @@ export const Reason = z.string().trim().min(3).max(2000).openapi({
 export const IfMatchHeaders = z.object({
   "if-match": z
     .string()
-    .regex(/^"[1-9]\d{0,8}"$/, 'expected the ETag of the version you read, e.g. "3"')
+    .regex(
+      /^"([1-9]\d{0,8}|v\d{1,15}-[A-Za-z0-9_-]{22})"$/,
+      'expected the ETag of the version you read, e.g. "3"',
+    )
     .optional()
     .openapi({
-      description: "The ETag of the version the change is based on. Required: 428 without it, 412 if stale.",
+      description:
+        'The ETag of what the change is based on: the record\'s version ("3", a signed-in read\'s ETag) or a public read\'s ETag ("v42-…", current if the record is unchanged since dataset version 42). Required: 428 without it, 412 if stale.',
       example: '"1"',
     }),
 });

@@ -4,26 +4,16 @@ import type { z } from "zod";
 import { ApiError } from "../lib/errors.ts";
 import { generateId } from "../lib/ids.ts";
 import { checked, type LedgerResource } from "../lib/ledger-resource.ts";
-import { remarkViews } from "../lib/remarks.ts";
+import { showRemarks } from "../lib/remarks.ts";
 import { everything } from "../lib/representation.ts";
 import type { CommitmentCreate, CommitmentDetail } from "../schemas/records.ts";
 
 /** A commitment with its tranches and events, each with its remarks: what GET /v1/commitments/{id} shows. */
-export async function commitmentDetail(db: queries.Db, detail: queries.CommitmentWithSchedule, asOf?: Date) {
-  // The remarks of the commitment, its tranches and its events together: a few queries, not a few per kind.
-  const ids = <R extends { id: string }>(list: queries.Versioned<R>[]) => list.map((item) => item.record.id);
-  const show = await remarkViews(
-    db,
-    [
-      { kind: "commitment", ids: [detail.commitment.record.id] },
-      { kind: "tranche", ids: ids(detail.schedule) },
-      { kind: "event", ids: ids(detail.events) },
-    ],
-    asOf,
-  );
-  const [commitment] = show("commitment", [detail.commitment]);
-  if (!commitment) throw new Error(`no representation of commitment "${detail.commitment.record.id}"`);
-  return { commitment, schedule: show("tranche", detail.schedule), events: show("event", detail.events) };
+export function commitmentDetail(read: queries.CommitmentRead) {
+  const show = showRemarks(read.remarks, read.names);
+  const [commitment] = show("commitment", [read.commitment]);
+  if (!commitment) throw new Error(`no representation of commitment "${read.commitment.record.id}"`);
+  return { commitment, schedule: show("tranche", read.schedule), events: show("event", read.events) };
 }
 
 type CommitmentBody = Omit<z.infer<typeof CommitmentCreate>, "reason">;
@@ -66,7 +56,7 @@ export const commitments: LedgerResource<
     return id;
   },
   view: async (db, id) => {
-    const found = await queries.getCommitment(db, id, undefined, everything);
-    return found && { version: found.commitment.version, data: await commitmentDetail(db, found) };
+    const found = await queries.readCommitment(db, id, undefined, everything);
+    return found && { version: found.commitment.version, data: commitmentDetail(found) };
   },
 };

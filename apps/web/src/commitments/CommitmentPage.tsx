@@ -1,6 +1,8 @@
+import { reportsStage } from "@commitments/core";
 import { useQuery } from "@tanstack/react-query";
 import { Fragment, useRef, useState } from "react";
 import { agreementsQuery, commitmentQuery } from "../api.ts";
+import { sourceName, sourceSays } from "../dashboard/sourceWords.ts";
 import { formatMeasure, formatPartialDate } from "../format.ts";
 import { useLang, useMessages } from "../i18n/index.ts";
 import { usePartyName } from "../i18n/names.ts";
@@ -13,7 +15,7 @@ import { useRemarker } from "./abilities.ts";
 import { Citation } from "./Citation.tsx";
 import { Fulfilment } from "./Fulfilment.tsx";
 import { History } from "./History.tsx";
-import { confidenceLabel, promised, stageLabel } from "./labels.ts";
+import { confidenceLabel, headlineStage, promised, stageLabel } from "./labels.ts";
 import { messages } from "./messages.ts";
 import { type Acting, RemarkButtons, RemarkPanel } from "./RemarkPanel.tsx";
 import { Remarks } from "./Remarks.tsx";
@@ -65,6 +67,11 @@ export function CommitmentPage({ id }: { id: string }) {
   const agreement = agreements.data?.find((a) => a.id === c.agreement);
   const category = label("category", c.category, lang);
   const deliveries = events.filter((e) => e.stage === "delivered");
+  // A line its source recorded as allocated (Kiel's) is headed by that stage's word, never called a promise.
+  const headline = headlineStage(events);
+  // A record without a dataset is the tracker's own (the API's default).
+  const dataset = c.sourceDataset ?? "tracker";
+  const deliveriesReported = reportsStage(dataset, "delivered");
   // Remarks are made on published records only (the API refuses others), and on deliveries: the figures that
   // say what arrived.
   const remarkable = (record: { status: string; retracted: boolean }) =>
@@ -129,7 +136,7 @@ export function CommitmentPage({ id }: { id: string }) {
             t.page.noAgreement
           )}
         </dd>
-        <dt>{t.page.promised}</dt>
+        <dt>{headline ? stageLabel(headline, c.measure, lang) : t.page.promised}</dt>
         <dd>
           <span className="promised">{promised(c.measure, c.measureBasis, lang)}</span>{" "}
           <span className="exact">({exact(c.measure)})</span>
@@ -220,12 +227,18 @@ export function CommitmentPage({ id }: { id: string }) {
 
       <section aria-labelledby="events-title" className="events">
         <h2 id="events-title">{t.events.title}</h2>
-        {deliveries.length === 0 ? (
+        {deliveries.length > 0 ? null : deliveriesReported ? (
           <p className="empty-state">
             <strong>{t.events.noDeliveries}</strong>{" "}
             {events.length === 0 ? t.events.nothingDated : t.events.stepsBefore}
           </p>
-        ) : null}
+        ) : (
+          // The source reports no deliveries at all: none recorded says nothing of what arrived.
+          <p className="empty-state">
+            <strong>{t.events.deliveriesNotReported(sourceName(dataset, lang))}</strong>{" "}
+            {sourceSays(dataset, lang)}
+          </p>
+        )}
         {events.length > 0 ? (
           <ScrollBox labelledBy="events-caption">
             <table className="data-table">

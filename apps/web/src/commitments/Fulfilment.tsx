@@ -1,9 +1,12 @@
-import type { Measure } from "@commitments/core";
+import { type Measure, sourceDatasets } from "@commitments/core";
 import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { fulfilmentQuery } from "../api.ts";
+import { sourceName, sourceSays } from "../dashboard/sourceWords.ts";
 import { formatMeasure, formatPartialDate, formatRatio, inMeasureOf } from "../format.ts";
 import { useLang, useMessages } from "../i18n/index.ts";
+import { usePartyName } from "../i18n/names.ts";
+import { ViewLink } from "../ViewLink.tsx";
 import { stageLabel } from "./labels.ts";
 import { messages } from "./messages.ts";
 
@@ -25,6 +28,7 @@ export function Fulfilment({
 }) {
   const t = useMessages(messages).fulfilment;
   const lang = useLang();
+  const partyName = usePartyName();
   const query = useQuery(fulfilmentQuery(commitmentId, asOf));
   const amount = (value: string) => formatMeasure(inMeasureOf(measure, value), { exact: true, lang });
   const date = (value: string) => formatPartialDate(value, lang);
@@ -33,10 +37,34 @@ export function Fulfilment({
   if (query.error) body = <p role="alert">{t.failed(query.error.message)}</p>;
   else if (!query.data) body = <p aria-busy="true">{t.loading}</p>;
   else {
-    const { fulfilment: f, problem, promisedStage, deliveredStage } = query.data.data;
+    const {
+      fulfilment: f,
+      problem,
+      promisedStage,
+      deliveredStage,
+      sourceDataset,
+      reported,
+      donor,
+    } = query.data.data;
     const promisedAs = stageLabel(promisedStage, measure, lang);
     const deliveredAs = stageLabel(deliveredStage, measure, lang);
-    if (!f) body = <p className="empty-state">{t.none(problem ?? "")}</p>;
+    const source = sourceName(sourceDataset, lang);
+    if (!sourceDatasets[sourceDataset].promisesByCategory)
+      // Kiel reports its commitments in one line per donor and its allocations in others: a line alone has no share.
+      body = (
+        <p className="empty-state">
+          {t.separateLines(source, promisedAs, deliveredAs)}{" "}
+          <ViewLink params={{ view: "donor", donor }}>{t.donorPage(partyName(donor))}</ViewLink>
+        </p>
+      );
+    else if (!reported.promised || !reported.delivered)
+      body = (
+        <p className="empty-state">
+          {t.notReported(reported.promised ? deliveredAs : promisedAs, source)}{" "}
+          {sourceSays(sourceDataset, lang)}
+        </p>
+      );
+    else if (!f) body = <p className="empty-state">{t.none(problem ?? "")}</p>;
     else if (f.ratio === null && f.adherence === null && isZero(f.delivered))
       body = <p className="empty-state">{t.noneYet(promisedAs, deliveredAs, date(f.on))}</p>;
     else
@@ -44,7 +72,7 @@ export function Fulfilment({
         <>
           <p className="fulfilment-basis">{t.basis(date(f.on), promisedAs)}</p>
           <dl className="facts">
-            <dt>{t.delivered}</dt>
+            <dt>{deliveredAs}</dt>
             <dd data-figure="ratio">
               {f.ratio === null ? (
                 t.deliveredNoPromise(amount(f.delivered), deliveredAs, promisedAs)

@@ -1,4 +1,4 @@
-import type { Measure } from "@commitments/core";
+import { type Measure, reportsStage } from "@commitments/core";
 import type { ReactNode } from "react";
 import type { CommitmentDetail } from "../api.ts";
 import { formatInteger, formatMeasure, formatPartialDate, inMeasureOf } from "../format.ts";
@@ -54,7 +54,12 @@ export function Timeline({ detail, asOf }: { detail: Detail; asOf: string }) {
   let body: ReactNode;
   if (!data.ok) body = <p className="empty-state">{t.mixed}</p>;
   else if (data.due.length === 0 && data.delivered.length === 0)
-    body = <p className="empty-state">{t.nothing}</p>;
+    // "Nothing delivered" only where the source reports deliveries; Kiel's lines are silent on them.
+    body = (
+      <p className="empty-state">
+        {reportsStage(commitment.sourceDataset ?? "tracker", "delivered") ? t.nothing : t.nothingReported}
+      </p>
+    );
   else body = <Drawing measure={commitment.measure} due={data.due} delivered={data.delivered} asOf={asOf} />;
 
   return (

@@ -36,11 +36,11 @@ export const messages = localised(
       failed: (message: string) => `Could not load the commitments: ${message}`,
       empty: "No commitments recorded.",
       caption: (n: number) =>
-        `${enCount(n)} ${enPlural(n, "commitment", "commitments")}, by id. Amounts as promised, before any delivery.`,
+        `${enCount(n)} ${enPlural(n, "commitment", "commitments")}, by id. Amounts as each line records them: a promise, or the later stage its source reports it at (the Kiel Institute's allocation lines); open a line for its stages.`,
       donor: "Donor",
       commitment: "Commitment",
       category: "Category",
-      promised: "Promised",
+      promised: "Amount recorded",
     },
 
     page: {
@@ -79,7 +79,10 @@ export const messages = localised(
         `No fulfilment figures yet: nothing recorded as ${promisedAs.toLowerCase()} or ${deliveredAs.toLowerCase()}, and no tranche due by ${date}.`,
       basis: (date: string, promisedAs: string) =>
         `As of ${date}. The promise counted is what has been recorded as ${promisedAs.toLowerCase()}, which may differ from the headline figure above.`,
-      delivered: label("stage", "delivered", "en"),
+      separateLines: (source: string, promisedAs: string, deliveredAs: string) =>
+        `${source} reports what is ${promisedAs.toLowerCase()} and what is ${deliveredAs.toLowerCase()} in separate lines, not commitment by commitment: no share is read from one line alone.`,
+      donorPage: (donor: string) => `${donor}: both side by side`,
+      notReported: (stage: string, source: string) => `${stage}: not reported by ${source}.`,
       deliveredNoPromise: (amount: string, deliveredAs: string, promisedAs: string) =>
         `${amount} ${deliveredAs.toLowerCase()}; nothing recorded as ${promisedAs.toLowerCase()}, so no share of a promise`,
       deliveredOf: (amount: string, deliveredAs: string, promised: string, promisedAs: string) =>
@@ -101,6 +104,7 @@ export const messages = localised(
     timeline: {
       title: "Schedule and deliveries over time",
       nothing: "Nothing to draw yet: no tranche is scheduled and nothing has been delivered.",
+      nothingReported: "Nothing to draw: no tranche is scheduled, and the source reports no deliveries.",
       mixed:
         "No timeline: the schedule and the deliveries are not all measured like the commitment, so they do not add up.",
       summary: (o: {
@@ -141,6 +145,7 @@ export const messages = localised(
     events: {
       title: "Deliveries and other stage events",
       noDeliveries: "No deliveries recorded.",
+      deliveriesNotReported: (source: string) => `${source} does not report deliveries.`,
       nothingDated:
         "Nothing pledged, committed, allocated or delivered has been dated against this commitment yet.",
       stepsBefore: "The events below are steps before delivery.",
@@ -280,11 +285,11 @@ export const messages = localised(
       failed: (message: string) => `Не вдалося завантажити зобов’язання: ${message}`,
       empty: "Зобов’язань не записано.",
       caption: (n: number) =>
-        `${ukCount(n)} ${ukPlural(n, "зобов’язання", "зобов’язання", "зобов’язань")}, за ідентифікатором. Суми — як обіцяно, до будь-яких поставок.`,
+        `${ukCount(n)} ${ukPlural(n, "зобов’язання", "зобов’язання", "зобов’язань")}, за ідентифікатором. Суми — як їх записано в кожному рядку: обіцянка або пізніша стадія, на якій її подає джерело (рядки виділеної допомоги Кільського інституту); відкрийте рядок, щоб побачити його стадії.`,
       donor: "Донор",
       commitment: "Зобов’язання",
       category: "Категорія",
-      promised: "Обіцяно",
+      promised: "Записана сума",
     },
 
     page: {
@@ -323,7 +328,10 @@ export const messages = localised(
         `Показників виконання ще немає: до ${date} жоден транш не мав надійти, і нічого не записано на стадії «${promisedAs}» чи «${deliveredAs}».`,
       basis: (date: string, promisedAs: string) =>
         `Станом на ${date}: обіцянкою вважається те, що записано на стадії «${promisedAs}»; це може відрізнятися від заголовної цифри вище.`,
-      delivered: label("stage", "delivered", "uk"),
+      separateLines: (source: string, promisedAs: string, deliveredAs: string) =>
+        `${source} подає етапи «${promisedAs}» і «${deliveredAs}» окремими рядками, а не для кожного зобов’язання: з одного рядка частку не визначити.`,
+      donorPage: (donor: string) => `${donor}: обидва поруч`,
+      notReported: (stage: string, source: string) => `«${stage}»: ${source} про це не повідомляє.`,
       deliveredNoPromise: (amount: string, deliveredAs: string, promisedAs: string) =>
         `${deliveredAs} ${amount}; на стадії «${promisedAs}» нічого не записано, тож частку обіцяного визначити не можна`,
       deliveredOf: (amount: string, deliveredAs: string, promised: string, promisedAs: string) =>
@@ -345,6 +353,8 @@ export const messages = localised(
     timeline: {
       title: "Графік і поставки в часі",
       nothing: "Поки нічого показати: жодного траншу не заплановано і нічого не поставлено.",
+      nothingReported:
+        "Нічого показати: жодного траншу не заплановано, а джерело не повідомляє про поставки.",
       mixed:
         "Часової шкали немає: графік і поставки виміряні не так, як зобов’язання, тож їх не можна додати.",
       summary: (o: {
@@ -385,6 +395,7 @@ export const messages = localised(
     events: {
       title: "Поставки та інші стадії",
       noDeliveries: "Поставок не записано.",
+      deliveriesNotReported: (source: string) => `${source}: про поставки не повідомляє.`,
       nothingDated:
         "Для цього зобов’язання ще не датовано жодної обіцянки, зобов’язання, виділення чи поставки.",
       stepsBefore: "Події нижче — кроки до поставки.",

@@ -1,4 +1,4 @@
-import { categoryIds, stageIds, tierIds } from "@commitments/core/vocabulary";
+import { categoryIds, sourceDatasetIds, stageIds, tierIds } from "@commitments/core/vocabulary";
 import { useQuery } from "@tanstack/react-query";
 import { type ReactNode, useId } from "react";
 import { agreementsQuery, partiesQuery } from "../api.ts";
@@ -48,6 +48,7 @@ export function ChartFilters({ state }: { state: ChartState }) {
   const lang = useLang();
   const categoryNames = labelsOf("category", lang);
   const tierNames = labelsOf("tier", lang);
+  const sourceNames = labelsOf("sourceDataset", lang);
   const partyName = usePartyName();
   const s = state.series;
   const donors = (parties.data ?? [])
@@ -62,9 +63,18 @@ export function ChartFilters({ state }: { state: ChartState }) {
         <option value="bars">{t.chartKinds.bars}</option>
       </Select>
       <Select name="groupBy" label={t.groupBy} value={s.groupBy ?? "all"}>
-        {(["all", "donor", "category", "tier", "agreement"] as const).map((g) => (
+        {(["all", "donor", "category", "tier", "agreement", "source"] as const).map((g) => (
           <option key={g} value={g}>
             {t.groupByOptions[g]}
+          </option>
+        ))}
+      </Select>
+      {/* Whose figures: one publisher's, or all added up (which may count the same aid twice; the panel says so). */}
+      <Select name="source" label={t.source} value={s.source ?? ""}>
+        <option value="">{t.anySource}</option>
+        {sourceDatasetIds.map((id) => (
+          <option key={id} value={id}>
+            {sourceNames[id]}
           </option>
         ))}
       </Select>
@@ -108,7 +118,8 @@ export function ChartFilters({ state }: { state: ChartState }) {
           </option>
         ))}
       </Select>
-      <Select name="delivered" label={t.deliveredStage} value={s.delivered ?? "delivered"}>
+      <Select name="delivered" label={t.deliveredStage} value={s.delivered ?? ""}>
+        <option value="">{t.furthestStage}</option>
         {stageIds.map((stage) => (
           <option key={stage} value={stage}>
             {t.stages[stage]}

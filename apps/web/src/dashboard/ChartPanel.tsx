@@ -9,6 +9,7 @@ import { messages } from "./messages.ts";
 import { seriesQuery } from "./queries.ts";
 import { SeriesChart } from "./SeriesChart.tsx";
 import { SeriesTable } from "./SeriesTable.tsx";
+import { sourceName, stageWord, unsplitSources } from "./sourceWords.ts";
 import { Totals } from "./Totals.tsx";
 import "./chart.css";
 
@@ -44,7 +45,7 @@ export function ChartPanel({ state }: { state: ChartState }) {
   const fileName = charts.data
     .chartFileName({
       kind: state.chart,
-      filters: chartFilters(state),
+      filters: chartFilters(state, data),
       datasetVersion: meta.datasetVersion,
       format: "svg",
     })
@@ -53,13 +54,23 @@ export function ChartPanel({ state }: { state: ChartState }) {
   const asOf = new Intl.DateTimeFormat(locales[lang], { dateStyle: "long", timeZone: "UTC" }).format(
     new Date(meta.asOf),
   );
+  const deliveredWord = stageWord(data.deliveredStage, lang);
+  const names = (sources: readonly { id: string }[]) => sources.map((s) => sourceName(s.id, lang)).join("; ");
+  const unsplit = unsplitSources(data);
   return (
     <div className="chart-panel" aria-busy={series.isPlaceholderData}>
-      <Totals series={data} />
+      <Totals state={state} />
+      {/* Which stages are counted, and whose figures are added up: what a reader needs before any figure. */}
+      <p className="counted">
+        {t.counted(stageWord(data.promisedStage, lang), deliveredWord, state.series.delivered !== undefined)}
+      </p>
+      {data.sources.length > 1 ? <p className="notice">{t.severalSources(names(data.sources))}</p> : null}
+      {unsplit.length > 0 ? <p className="notice">{t.unsplit(names(unsplit), deliveredWord)}</p> : null}
       <figure className="chart-figure">
         <SeriesChart render={charts.data.renderSeriesChart} input={input} />
         <figcaption>
-          {t.citation(meta.datasetVersion, asOf)} {unconverted > 0 ? t.unconverted(unconverted) : null}
+          <span className="credit">{input.source}</span> {t.citation(meta.datasetVersion, asOf)}{" "}
+          {unconverted > 0 ? t.unconverted(unconverted) : null}
         </figcaption>
       </figure>
       <SeriesTable series={data} />

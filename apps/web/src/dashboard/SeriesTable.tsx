@@ -3,11 +3,16 @@ import { usePartyName } from "../i18n/names.ts";
 import { isId, label } from "../i18n/vocabulary.ts";
 import { messages } from "./messages.ts";
 import type { Series } from "./queries.ts";
+import { stageWord, unsplitSources } from "./sourceWords.ts";
 
 type Group = Series["groups"][number];
 type Point = Group["points"][number];
 
-/** The chart's figures as a table: the same numbers, readable without the picture and by screen readers. */
+/**
+ * The chart's figures as a table: the same numbers, readable without the picture and by screen readers. Its columns
+ * name the stages the series counts; a stage none of a group's sources reports reads "not reported", and a promise
+ * its source does not split by category reads so, rather than a zero.
+ */
 export function SeriesTable({ series }: { series: Series }) {
   const t = useMessages(messages);
   const lang = useLang();
@@ -19,6 +24,7 @@ export function SeriesTable({ series }: { series: Series }) {
     if (series.groupBy === "donor") return partyName(key) === key ? name : partyName(key);
     if (series.groupBy === "category" && isId("category", key)) return label("category", key, lang);
     if (series.groupBy === "tier" && isId("tier", key)) return label("tier", key, lang);
+    if (series.groupBy === "source" && isId("sourceDataset", key)) return label("sourceDataset", key, lang);
     return name;
   };
   const unitName = (unit: string) => (isId("quantityUnit", unit) ? label("quantityUnit", unit, lang) : unit);
@@ -31,6 +37,18 @@ export function SeriesTable({ series }: { series: Series }) {
     if (f.promised.disputed + f.delivered.disputed > 0) words.push(t.markDisputed);
     return words.join(", ");
   };
+  const promisedWord = stageWord(series.promisedStage, lang);
+  const deliveredWord = stageWord(series.deliveredStage, lang);
+  const unsplit = new Set(unsplitSources(series).map((s) => s.id));
+  /** A group's promised figure, or why it has none to compare. */
+  const promisedCell = (group: Group, value: string) => {
+    if (!group.reported.promised) return t.notReported;
+    const none = /^0(\.0+)?$/.test(group.points.at(-1)?.cumulativePromised ?? "0");
+    if (none && group.sources.some((s) => unsplit.has(s))) return t.notSplit;
+    return amount(value);
+  };
+  const deliveredCell = (group: Group, value: string) =>
+    group.reported.delivered ? amount(value) : t.notReported;
   const rows = series.groups.flatMap((group) => group.points.map((point) => ({ group, point })));
   return (
     <details className="series-table">
@@ -41,10 +59,10 @@ export function SeriesTable({ series }: { series: Series }) {
             <tr>
               <th scope="col">{t.group}</th>
               <th scope="col">{t.period}</th>
-              <th scope="col">{t.periodPromised}</th>
-              <th scope="col">{t.periodDelivered}</th>
-              <th scope="col">{t.cumulativePromised}</th>
-              <th scope="col">{t.cumulativeDelivered}</th>
+              <th scope="col">{t.inPeriod(promisedWord)}</th>
+              <th scope="col">{t.inPeriod(deliveredWord)}</th>
+              <th scope="col">{t.cumulative(promisedWord)}</th>
+              <th scope="col">{t.cumulative(deliveredWord)}</th>
               <th scope="col">{t.marks}</th>
             </tr>
           </thead>
@@ -56,10 +74,10 @@ export function SeriesTable({ series }: { series: Series }) {
                   {group.currency ? ` (${group.currency})` : group.unit ? ` (${unitName(group.unit)})` : ""}
                 </th>
                 <td>{point.period}</td>
-                <td className="number">{amount(point.promised)}</td>
-                <td className="number">{amount(point.delivered)}</td>
-                <td className="number">{amount(point.cumulativePromised)}</td>
-                <td className="number">{amount(point.cumulativeDelivered)}</td>
+                <td className="number">{promisedCell(group, point.promised)}</td>
+                <td className="number">{deliveredCell(group, point.delivered)}</td>
+                <td className="number">{promisedCell(group, point.cumulativePromised)}</td>
+                <td className="number">{deliveredCell(group, point.cumulativeDelivered)}</td>
                 <td>{marks(point)}</td>
               </tr>
             ))}

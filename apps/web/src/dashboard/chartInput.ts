@@ -6,8 +6,14 @@ import type { SeriesResponse } from "./queries.ts";
 
 type Charts = typeof import("@commitments/charts");
 
-/** The filters a chart's title and file name speak of, with the API's defaults applied as it applies them. */
-export function chartFilters(state: ChartState): ChartFilters {
+/**
+ * The filters a chart's title and file name speak of, with the API's defaults applied as it applies them, and the
+ * stages the answer says it counts.
+ */
+export function chartFilters(
+  state: ChartState,
+  counted?: { promisedStage: string; deliveredStage: string },
+): ChartFilters {
   const s = state.series;
   return {
     groupBy: (s.groupBy ?? "all") as ChartFilters["groupBy"],
@@ -19,12 +25,14 @@ export function chartFilters(state: ChartState): ChartFilters {
     agreement: s.agreement,
     from: s.from,
     to: s.to,
+    promisedStage: counted?.promisedStage,
+    deliveredStage: counted?.deliveredStage,
   };
 }
 
 /**
  * Everything the renderer needs, built exactly as the server builds it for its SVG, PNG and embed (see the API's
- * charts handler): the same title, subtitle, source line and names, so the page shows the very picture a
+ * charts handler, chart-input.ts): the same title, subtitle, source line and names, so the page shows the very picture a
  * reporter downloads or embeds.
  */
 export function chartInput(
@@ -39,7 +47,7 @@ export function chartInput(
     const party = names.parties.find((p) => p.id === id);
     return party ? ((lang === "uk" ? party.nameUk : undefined) ?? party.name) : undefined;
   };
-  const filters = chartFilters(state);
+  const filters = chartFilters(state, response.data);
   const title = charts.chartTitle(filters, lang, {
     donor: filters.donor ? partyName(filters.donor) : undefined,
     agreement: filters.agreement
@@ -56,7 +64,7 @@ export function chartInput(
   }
   // Where the sources of every figure are: the records export of the same commitments.
   const sources = new URLSearchParams();
-  for (const name of ["donor", "category", "tier", "agreement", "asOf"] as const) {
+  for (const name of ["donor", "category", "tier", "agreement", "source", "asOf"] as const) {
     const value = state.series[name];
     if (value) sources.set(name, value);
   }
@@ -68,7 +76,10 @@ export function chartInput(
     lang,
     title,
     subtitle: charts.chartSubtitle(response.data, state.chart, lang),
-    source: charts.labels[lang].trackerSource(
+    // The publishers and releases of the figures drawn, as the server's SVG, PNG and embed credit them.
+    source: charts.creditLine(
+      response.data.sources,
+      lang,
       `${origin}/v1/exports/records.csv${search ? `?${search}` : ""}`,
     ),
     groupLabels,

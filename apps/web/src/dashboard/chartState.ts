@@ -11,6 +11,7 @@ export const seriesParamNames = [
   "category",
   "tier",
   "agreement",
+  "source",
   "promised",
   "delivered",
   "interval",
@@ -31,7 +32,10 @@ export interface ChartState {
   chart: ChartKind;
 }
 
-/** The dashboard's default view: promised against delivered by donor, per quarter. */
+/**
+ * The dashboard's default view: promised against the furthest stage the figures' sources report (no `delivered`:
+ * the API chooses it, allocations for Kiel's figures, deliveries for SIPRI's), by donor, per quarter.
+ */
 export const defaultSeries: Partial<Record<SeriesParamName, string>> = {
   groupBy: "donor",
   interval: "quarter",

@@ -53,8 +53,12 @@ const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`;
 const copyInto = (table: string, columns: readonly string[]) =>
   `copy ${quoted(table)} (${columns.map(quoted).join(", ")})`;
 
+/** Runs SQL with an optional blob, as PGlite and a PGlite transaction (on its thread or not) both do. */
+type LiteQuery = Pick<PGlite, "query">;
+
 export async function importConnection(db: Db): Promise<ImportConnection> {
-  const client = (db as unknown as { $client: unknown }).$client;
+  const client = (db as unknown as { $client?: unknown }).$client;
+  if (client === undefined) return inTransaction(db);
   if (client instanceof pg.Pool || client instanceof pg.Client) {
     // Temporary tables belong to one connection: take one from the pool for the whole import.
     const conn = client instanceof pg.Pool ? await client.connect() : client;
@@ -71,16 +75,33 @@ export async function importConnection(db: Db): Promise<ImportConnection> {
     };
   }
   // PGlite has one connection, shared by everyone; the temporary tables' names are the import's own.
-  const lite = client as PGlite;
-  return {
-    db,
-    copy: async (table, columns, csv) => {
-      await lite.query(`${copyInto(table, columns)} from '/dev/blob' with (format csv)`, [], {
-        blob: new Blob([csv]),
-      });
-    },
-    release: () => {},
+  return { db, copy: liteCopy(client as LiteQuery), release: () => {} };
+}
+
+function liteCopy(lite: LiteQuery): ImportConnection["copy"] {
+  return async (table, columns, csv) => {
+    await lite.query(`${copyInto(table, columns)} from '/dev/blob' with (format csv)`, [], {
+      blob: new Blob([csv]),
+    });
   };
+}
+
+/**
+ * Inside a caller's transaction (a load that must roll back with it): its own connection, whose client Drizzle
+ * keeps on the transaction's session; the load's writes then nest as a savepoint.
+ */
+function inTransaction(tx: Db): ImportConnection {
+  const client = (tx as unknown as { session: { client: unknown } }).session.client;
+  const copy: ImportConnection["copy"] =
+    client instanceof pg.Client
+      ? async (table, columns, csv) => {
+          await pipeline(
+            Readable.from([csv]),
+            client.query(copyFrom(`${copyInto(table, columns)} from stdin with (format csv)`)),
+          );
+        }
+      : liteCopy(client as LiteQuery);
+  return { db: tx, copy, release: () => {} };
 }
 
 /** Temporary tables named for this import, shaped as the ledger tables' data columns plus the source row. */

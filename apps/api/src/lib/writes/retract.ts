@@ -11,10 +11,10 @@ import { principalOf } from "../auth/authorise.ts";
 import type { AppEnv } from "../context.ts";
 import { ApiError } from "../errors.ts";
 import {
-  basedOn,
   changeSetOf,
   checkCurrent,
   type LedgerResource,
+  precondition,
   visibleRecord,
 } from "../ledger-resource.ts";
 import { propose } from "../proposals.ts";
@@ -34,12 +34,12 @@ export async function retractVia<R extends { id: string }, V>(
   body: { reason: string },
 ): Promise<StoredResponse> {
   checkText(body);
-  const expected = basedOn(ifMatch);
+  const based = precondition(ifMatch);
   const principal = principalOf(c);
   return writeTransaction(c.get("db"), async (tx) => {
     const before = await visibleRecord(tx, principal, resource, id);
     const route = await routeOf(tx, principal, resource.access, "record.retract", before);
-    checkCurrent(resource, before, expected);
+    const expected = checkCurrent(resource, before, based);
     const dependents = await liveDependents(tx, resource.entity, id);
     if (dependents.length > 0) {
       const named = dependents.map((d) => `${d.entity} "${d.id}"`);

@@ -14,10 +14,10 @@ import type { AppEnv } from "../context.ts";
 import { ApiError, placingFields, validationError } from "../errors.ts";
 import { canonicalJson } from "../idempotency.ts";
 import {
-  basedOn,
   changeSetOf,
   checkCurrent,
   type LedgerResource,
+  precondition,
   visibleRecord,
 } from "../ledger-resource.ts";
 import { propose } from "../proposals.ts";
@@ -54,14 +54,14 @@ export async function updateVia<R extends { id: string }, V>(
   body: { set: object; reason: string },
 ): Promise<StoredResponse> {
   checkText(body);
-  const expected = basedOn(ifMatch);
+  const based = precondition(ifMatch);
   const principal = principalOf(c);
   checkSettable(principal, resource.access, Object.keys(body.set), "set.");
   checkConfidence(principal, body.set, "set.confidence");
   return writeTransaction(c.get("db"), async (tx) => {
     const before = await visibleRecord(tx, principal, resource, id);
     const route = await routeOf(tx, principal, resource.access, "record.update", before);
-    checkCurrent(resource, before, expected);
+    const expected = checkCurrent(resource, before, based);
     const merged = merge(before.record, body.set);
     // A figure changed by someone who may not vouch for its confidence becomes their own report again: a
     // recipient's confirmation confirmed the figure as it was, not as it was later corrected. A note is no figure.

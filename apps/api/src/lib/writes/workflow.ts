@@ -5,10 +5,10 @@ import { principalOf } from "../auth/authorise.ts";
 import type { AppEnv } from "../context.ts";
 import { ApiError } from "../errors.ts";
 import {
-  basedOn,
   changeSetOf,
   checkCurrent,
   type LedgerResource,
+  precondition,
   visibleRecord,
   type Written,
 } from "../ledger-resource.ts";
@@ -35,7 +35,7 @@ export async function transitionVia<R extends { id: string }, V>(
   body: { status: WorkflowStatus; reason?: string | undefined },
 ): Promise<Written<V>> {
   checkText(body);
-  const expected = basedOn(ifMatch);
+  const based = precondition(ifMatch);
   const principal = principalOf(c);
   const response = await writeTransaction(c.get("db"), async (tx) => {
     const before = await visibleRecord(tx, principal, resource, id);
@@ -50,7 +50,7 @@ export async function transitionVia<R extends { id: string }, V>(
       );
     }
     await authoriseOn(tx, principal, resource.access, action, before.record, before);
-    checkCurrent(resource, before, expected);
+    const expected = checkCurrent(resource, before, based);
     const parent = (before.record as { commitment?: string }).commitment;
     if (body.status === "published" && parent !== undefined) {
       const commitment = await getRecord(tx, commitmentEntity, parent);

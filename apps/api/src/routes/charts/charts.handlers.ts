@@ -5,6 +5,7 @@ import type { Context } from "hono";
 import type { AppEnv } from "../../lib/context.ts";
 import { ApiError, validationError } from "../../lib/errors.ts";
 import type { AppRouteHandler } from "../../lib/handler.ts";
+import { notModified, publicCacheControl } from "../../lib/read-cache.ts";
 import { seriesQueryOf } from "../../lib/series-query.ts";
 import { type ChartParams, chartToDraw, sourcesUrl } from "./chart-input.ts";
 import { ChartQuery, type seriesPng, type seriesSvg } from "./charts.routes.ts";
@@ -74,15 +75,6 @@ async function draw(c: Context<AppEnv>, params: ChartParams, format: "svg" | "pn
   }
 }
 
-function notModified(c: Context<AppEnv>, etag: string): boolean {
-  const header = c.req.header("if-none-match");
-  if (!header) return false;
-  return header.split(",").some((tag) => {
-    const t = tag.trim();
-    return t === "*" || t === etag || t === `W/${etag}`;
-  });
-}
-
 /** Strong validators: the dataset version, readable, and a digest of what is sent, which the query decides. */
 function etagOf(version: number, digest: string): string {
   return `"v${version}-${digest}"`;
@@ -91,8 +83,7 @@ function etagOf(version: number, digest: string): string {
 function chartHeaders({ chart, asOf, past }: Answer, etag: string): Record<string, string> {
   return {
     ETag: etag,
-    // The current state changes with every write: a few minutes. A past moment cannot change.
-    "Cache-Control": past ? "public, max-age=86400" : "public, max-age=300",
+    "Cache-Control": publicCacheControl(past),
     "X-Dataset-Version": String(chart.datasetVersion),
     "X-As-Of": asOf,
   };

@@ -46,7 +46,8 @@ const ChartHeaders = z.object({
     .string()
     .openapi({ description: "Changes with the dataset version and with what the chart shows." }),
   "Cache-Control": z.string().openapi({
-    description: "A few minutes for the current state; a day for a past moment (asOf), which cannot change.",
+    description:
+      "A minute for the current state, then a revalidation with If-None-Match (a 304 while nothing was written); an hour for a past moment (asOf).",
   }),
   "Content-Disposition": z.string().openapi({
     example: 'inline; filename="commitments-tracker-chart-cumulative-by-donor-v42.svg"',

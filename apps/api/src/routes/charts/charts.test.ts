@@ -212,7 +212,7 @@ describe.each(testTargets())("charts on $name", (target) => {
     expect(now.headers.get("content-disposition")).toMatch(
       /^inline; filename="commitments-tracker-chart-cumulative-by-donor-v\d+\.svg"$/,
     );
-    expect(now.headers.get("cache-control")).toBe("public, max-age=300");
+    expect(now.headers.get("cache-control")).toBe("public, max-age=60, stale-while-revalidate=600");
     expect(now.headers.get("x-dataset-version")).toMatch(/^\d+$/);
     // Other sites may show the image, and their scripts read what it shows.
     expect(now.headers.get("cross-origin-resource-policy")).toBe("cross-origin");
@@ -230,7 +230,7 @@ describe.each(testTargets())("charts on $name", (target) => {
     expect(other.headers.get("etag")).not.toBe(etag);
 
     const past = await get("/v1/charts/series.svg", { asOf });
-    expect(past.headers.get("cache-control")).toBe("public, max-age=86400");
+    expect(past.headers.get("cache-control")).toBe("public, max-age=3600, stale-while-revalidate=86400");
     expect(past.headers.get("x-as-of")).toBe(asOf);
   });
 

@@ -1,5 +1,5 @@
 import type { ChartFilters, ChartKind, ChartLang } from "@commitments/charts";
-import { ChartCache, type ChartCacheOptions } from "./chart-cache.ts";
+import { LruCache, type LruCacheOptions } from "../../lib/lru-cache.ts";
 import { RenderPool, type RenderPoolOptions } from "./render-pool.ts";
 
 /** A drawn chart as the cache keeps it: the SVG text or PNG bytes, and what its headers and file name say. */
@@ -17,12 +17,12 @@ export interface DrawnChart {
 /** How an app draws its charts: the pool of drawing threads and the cache of drawn charts. */
 export interface ChartDrawing {
   pool: RenderPool;
-  cache: ChartCache<DrawnChart>;
+  cache: LruCache<DrawnChart>;
 }
 
-export type ChartDrawingOptions = RenderPoolOptions & ChartCacheOptions;
+export type ChartDrawingOptions = RenderPoolOptions & LruCacheOptions;
 
 /** One per app: threads are started on the first chart, not at start-up. */
 export function createChartDrawing(options: ChartDrawingOptions = {}): ChartDrawing {
-  return { pool: new RenderPool(options), cache: new ChartCache(options) };
+  return { pool: new RenderPool(options), cache: new LruCache(options) };
 }

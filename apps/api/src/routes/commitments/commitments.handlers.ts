@@ -33,12 +33,12 @@ export const get: AppRouteHandler<typeof getCommitment> = async (c) => {
   const { id } = c.req.valid("param");
   const { asOf, drafts } = c.req.valid("query");
   const at = parseAsOf(asOf);
-  const db = c.get("db");
-  const detail = await queries.getCommitment(db, id, at, readVisibility(c, drafts));
-  if (!detail) throw new ApiError("NOT_FOUND", `No commitment with id "${id}"`);
-  c.header("ETag", `"${detail.commitment.version}"`);
-  const [data, meta] = await Promise.all([commitmentDetail(db, detail, at), readMeta(db, at)]);
-  return c.json({ data, meta }, 200);
+  // One statement: the commitment, its tranches, events, remarks, their authors' names and the dataset version.
+  const read = await queries.readCommitment(c.get("db"), id, at, readVisibility(c, drafts));
+  if (!read) throw new ApiError("NOT_FOUND", `No commitment with id "${id}"`);
+  c.header("ETag", `"${read.commitment.version}"`);
+  const meta = { datasetVersion: read.datasetVersion, asOf: (at ?? new Date()).toISOString() };
+  return c.json({ data: commitmentDetail(read), meta }, 200);
 };
 
 export const { create, update, retract, history } = ledgerHandlers(commitments, commitmentWrites);

@@ -1,12 +1,14 @@
 import { PassThrough } from "node:stream";
 import { buffer } from "node:stream/consumers";
+import { CommitmentRecord } from "@commitments/core";
 import {
   getImport as findImport,
   listImports as findImports,
   type ImportProgress,
   type ImportReport,
 } from "@commitments/db";
-import { formatById, writeTemplateCsv, writeTemplateXlsx } from "@commitments/importers";
+import { formatById, templateGuide, writeTemplateCsv, writeTemplateXlsx } from "@commitments/importers";
+import { referenceCommitments } from "@commitments/reference";
 import type { Context } from "hono";
 import { allow, isAdministrator, principalOf } from "../../lib/auth/authorise.ts";
 import type { AppEnv, Principal } from "../../lib/context.ts";
@@ -206,9 +208,23 @@ export const templateCsv: AppRouteHandler<typeof templateCsvRoute> = async (c) =
   });
 };
 
+/** The example a clerk is shown: a real funding line of the reference data, with its source, as recorded. */
+function templateExampleRecords() {
+  const facility = referenceCommitments.find((c) => c.id === "eu-ukraine-facility-2024-2027");
+  return {
+    commitments: facility ? [CommitmentRecord.parse(facility)] : [],
+    tranches: [],
+    events: [],
+  };
+}
+
 export const templateXlsx: AppRouteHandler<typeof templateXlsxRoute> = async (c) => {
   const out = new PassThrough();
-  const [, bytes] = await Promise.all([writeTemplateXlsx([], out), buffer(out)]);
+  const { lang = "en" } = c.req.valid("query");
+  const [, bytes] = await Promise.all([
+    writeTemplateXlsx([], out, templateGuide(templateExampleRecords(), lang)),
+    buffer(out),
+  ]);
   return c.body(new Uint8Array(bytes), 200, {
     "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     ...attachment("xlsx"),

@@ -190,7 +190,17 @@ function template(format: "csv" | "xlsx", mediaType: string, example: string) {
     tags: ["Imports"],
     summary: `The blank import template as ${format.toUpperCase()}: its header row, to fill in`,
     description:
-      "The columns of the tracker's template (format template-csv or template-xlsx), one row per record to add below them; GET /v1/exports/dictionary describes each column (the records export, whose columns are the template's, then the export-only ones). Reading it back gives no records and no problems.",
+      format === "xlsx"
+        ? "The tracker's template as a workbook a clerk can fill: the records sheet (header only, drop-downs of names and labels on every coded column), an instructions sheet (every column, on which rows, an example) and an example sheet (a real, cited record written with names and local formats), in the language asked. Import reads the first sheet only: reading it back gives no records and no problems."
+        : "The columns of the tracker's template (format template-csv), one row per record to add below them; GET /v1/exports/dictionary describes each column. Names, local amounts and day-first dates are read as the XLSX template's instructions say. Reading it back gives no records and no problems.",
+    request: {
+      query: z.object({
+        lang: z
+          .enum(["en", "uk"])
+          .optional()
+          .openapi({ description: "The language of the instructions, example and drop-downs (XLSX)." }),
+      }),
+    },
     responses: {
       200: {
         description: `The template as ${format.toUpperCase()}.`,

@@ -10,6 +10,7 @@ import {
   templateHeader,
   writeTemplateCsv,
 } from "@commitments/importers";
+import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestAccount, type TestAccount, testTargets, useApp } from "../../../test/testing.ts";
 import { maxImportBytes } from "../../lib/imports.ts";
@@ -314,8 +315,8 @@ describe.each(testTargets())("imports through the API on $name", (target) => {
     });
   });
 
-  it("serves the blank template as XLSX, to anyone: one sheet whose header row reads back to nothing", async () => {
-    const response = await ctx.app.request("/v1/imports/template.xlsx");
+  it("serves the blank template as XLSX, to anyone, with its guide in the language asked; it reads back to nothing", async () => {
+    const response = await ctx.app.request("/v1/imports/template.xlsx?lang=uk");
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe(
       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -329,6 +330,13 @@ describe.each(testTargets())("imports through the API on $name", (target) => {
     const items: ImportItem[] = [];
     for await (const item of parseTemplateXlsx(chunk(bytes))) items.push(item);
     expect(items).toEqual([]);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(bytes.buffer as ArrayBuffer);
+    expect(book.worksheets.map((s) => s.name)).toEqual(["records", "інструкція", "приклад", "lists"]);
+    // The example is the reference data's Ukraine Facility, with its source, in the clerk's words.
+    const example = book.getWorksheet("приклад");
+    expect(String(example?.getRow(2).values)).toContain("50 000 000 000");
+    expect(String(example?.getRow(2).values)).toContain("ЄС (Комісія та Рада)");
     const dry = await upload(
       "format=template-xlsx&dryRun=true",
       bytes,

@@ -1,18 +1,19 @@
 /*
- * Drawn charts kept in memory, so a chart costs its first requester only. The key holds everything a chart is drawn
- * from, the dataset version first: a write makes a new version and so new keys, and an older drawing is never
- * served for it (it ages out). Bounded in entries and in bytes, least recently used out first. Callers asking for
- * a chart while it is being drawn wait for that drawing rather than starting another.
+ * Answers kept in memory (drawn charts, public reads), so an answer costs its first requester only. Callers key by
+ * everything the answer is made from, the dataset version first: a write makes a new version and so new keys,
+ * and an older answer is never served for it (it ages out). Bounded in entries and in bytes, least recently used
+ * out first. Callers asking for an answer while it is being computed wait for that computation rather than
+ * starting another.
  */
 
-export interface ChartCacheOptions {
+export interface LruCacheOptions {
   /** 64 MiB by default. */
   maxBytes?: number | undefined;
   /** 256 by default. */
   maxEntries?: number | undefined;
 }
 
-export class ChartCache<V> {
+export class LruCache<V> {
   readonly maxBytes: number;
   readonly maxEntries: number;
   /** In use order: the first is the least recently used. */
@@ -20,7 +21,7 @@ export class ChartCache<V> {
   private readonly drawing = new Map<string, Promise<V>>();
   private bytes = 0;
 
-  constructor({ maxBytes, maxEntries }: ChartCacheOptions = {}) {
+  constructor({ maxBytes, maxEntries }: LruCacheOptions = {}) {
     this.maxBytes = maxBytes ?? 64 * 1024 * 1024;
     this.maxEntries = maxEntries ?? 256;
   }
@@ -30,12 +31,8 @@ export class ChartCache<V> {
    * value and its size in bytes). A failure is not kept: the next caller computes again.
    */
   async get(key: string, compute: () => Promise<{ value: V; bytes: number }>): Promise<V> {
-    const kept = this.entries.get(key);
-    if (kept) {
-      this.entries.delete(key);
-      this.entries.set(key, kept);
-      return kept.value;
-    }
+    const kept = this.peek(key);
+    if (kept !== undefined) return kept;
     const pending = this.drawing.get(key);
     if (pending) return pending;
     const computing = compute().then(({ value, bytes }) => {
@@ -50,13 +47,27 @@ export class ChartCache<V> {
     }
   }
 
-  /** How many charts are kept, and their bytes. */
+  /** The value kept for `key`, if any (now the most recently used). */
+  peek(key: string): V | undefined {
+    const kept = this.entries.get(key);
+    if (!kept) return undefined;
+    this.entries.delete(key);
+    this.entries.set(key, kept);
+    return kept.value;
+  }
+
+  /** The computation of `key` in progress for another caller, if any. */
+  pending(key: string): Promise<V> | undefined {
+    return this.drawing.get(key);
+  }
+
+  /** How many answers are kept, and their bytes. */
   stats() {
     return { entries: this.entries.size, bytes: this.bytes };
   }
 
   private keep(key: string, value: V, bytes: number) {
-    // A chart larger than the whole cache is served, not kept.
+    // An answer larger than the whole cache is served, not kept.
     if (bytes > this.maxBytes) return;
     this.entries.set(key, { value, bytes });
     this.bytes += bytes;

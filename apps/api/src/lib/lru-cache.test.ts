@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { ChartCache } from "./chart-cache.ts";
+import { LruCache } from "./lru-cache.ts";
 
 const value =
   (v: string, bytes = 10) =>
   async () => ({ value: v, bytes });
 
-describe("the chart cache", () => {
+describe("the LRU cache", () => {
   it("computes a chart once, for all who ask at once and for those who ask later", async () => {
-    const cache = new ChartCache<string>();
+    const cache = new LruCache<string>();
     let computed = 0;
     const compute = async () => {
       computed++;
@@ -22,7 +22,7 @@ describe("the chart cache", () => {
   });
 
   it("drops the least recently used past its entries or its bytes", async () => {
-    const cache = new ChartCache<string>({ maxEntries: 2, maxBytes: 100 });
+    const cache = new LruCache<string>({ maxEntries: 2, maxBytes: 100 });
     await cache.get("a", value("a"));
     await cache.get("b", value("b"));
     await cache.get("a", value("again"));
@@ -40,7 +40,7 @@ describe("the chart cache", () => {
   });
 
   it("keeps no failure: the next caller computes again", async () => {
-    const cache = new ChartCache<string>();
+    const cache = new LruCache<string>();
     const failing = async (): Promise<{ value: string; bytes: number }> => {
       throw new Error("busy");
     };

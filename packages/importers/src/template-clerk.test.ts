@@ -1,0 +1,146 @@
+import { PassThrough } from "node:stream";
+import { type CommitmentRecord, categoryIds, type StageEvent, type TrancheRecord } from "@commitments/core";
+import ExcelJS from "exceljs";
+import { describe, expect, it } from "vitest";
+import { csvLine } from "./csv.ts";
+import { parseTemplateCsv, templateRowValues } from "./template.ts";
+import { clerkRows, templateChoices } from "./template-clerk.ts";
+import { templateColumnNames } from "./template-columns.ts";
+import { templateGuide } from "./template-guide.ts";
+import { parseTemplateXlsx, writeTemplateXlsx } from "./template-xlsx.ts";
+import { bytes, collect } from "./testing.ts";
+import type { ImportedRecords } from "./types.ts";
+
+const source = { title: "Example source", kind: "official" as const, url: "https://www.gov.uk/example?id=1" };
+const commitment = (
+  id: string,
+  amount: string,
+  category: CommitmentRecord["category"],
+): CommitmentRecord => ({
+  id,
+  donor: "GB",
+  recipient: "UA",
+  title: `Commitment ${id}`,
+  category,
+  measure: { kind: "money", amount, currency: "GBP" },
+  measureBasis: "total",
+  period: { start: "2025-04-01", end: "2027-03" },
+  conditions: [],
+  sources: [source],
+  synthetic: false,
+});
+const records: ImportedRecords = {
+  commitments: [
+    commitment("a", "1500000000.50", "air_defence"),
+    commitment("b", "150.000", "funding"),
+    commitment("c", "1500", categoryIds[categoryIds.length - 1] ?? "funding"),
+    commitment("d", "40", "funding.budget_support"),
+  ],
+  tranches: [
+    {
+      id: "a-1",
+      commitment: "a",
+      position: 0,
+      due: "2026-03-31",
+      measure: { kind: "money", amount: "750000000", currency: "GBP" },
+    } as TrancheRecord,
+  ],
+  events: [
+    {
+      id: "a-committed",
+      commitment: "a",
+      stage: "committed",
+      date: "2025-04-01",
+      measure: { kind: "quantity", count: "12", unit: "launchers", item: "launchers" },
+      confidence: "reported_by_donor",
+      sources: [source],
+      synthetic: true,
+    } as StageEvent,
+  ],
+};
+
+async function readCsv(rows: string[][]) {
+  const text = [templateColumnNames as readonly string[], ...rows].map((r) => csvLine(r)).join("");
+  return collect(parseTemplateCsv(bytes(text)));
+}
+
+describe("a template filled in as a clerk would", () => {
+  for (const lang of ["en", "uk"] as const) {
+    it(`reads back to the records it was written from (${lang})`, async () => {
+      const rows = clerkRows(records, lang);
+      // Written as a clerk would: names, grouped amounts, dates day first.
+      expect(rows[0]).toMatchObject({
+        donor: lang === "en" ? "United Kingdom" : "Велика Британія",
+        amount: lang === "en" ? "1,500,000,000.50" : "1 500 000 000,50",
+        period_start: "01/04/2025",
+        source_url: "www.gov.uk/example?id=1",
+      });
+      const read = await readCsv(rows.map(templateRowValues));
+      expect(read.problems).toEqual([]);
+      expect(read.records).toEqual(records);
+    });
+  }
+
+  it("offers drop-downs of names and labels, each of which the import reads", async () => {
+    for (const lang of ["en", "uk"] as const) {
+      const choices = templateChoices(lang);
+      expect(choices.donor).toContain(lang === "en" ? "United Kingdom" : "Велика Британія");
+      const base = templateRowValues(clerkRows({ ...records, tranches: [], events: [] }, lang)[0] ?? {});
+      const at = (name: string) => templateColumnNames.indexOf(name as (typeof templateColumnNames)[number]);
+      const rows = (choices.category ?? []).map((word, i) => {
+        const row = [...base];
+        row[at("id")] = `c-${i}`;
+        row[at("category")] = word;
+        return row;
+      });
+      const read = await readCsv(rows);
+      expect(read.problems).toEqual([]);
+      expect(new Set(read.records.commitments.map((c) => c.category)).size).toBe(categoryIds.length);
+    }
+  });
+});
+
+describe("the blank XLSX template with its guide", () => {
+  it("has instructions, an example, drop-downs on a hidden list, and still reads back empty", async () => {
+    const out = new PassThrough();
+    const chunks: Buffer[] = [];
+    out.on("data", (c: Buffer) => chunks.push(c));
+    const ended = new Promise((resolve) => out.on("end", resolve));
+    await writeTemplateXlsx([], out, templateGuide(records, "en"));
+    await ended;
+    const file = Buffer.concat(chunks);
+
+    const read = await collect(parseTemplateXlsx(bytes(file)));
+    expect(read.problems).toEqual([]);
+    expect(read.records.commitments).toEqual([]);
+
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(file as unknown as ArrayBuffer);
+    expect(book.worksheets.map((s) => [s.name, s.state])).toEqual([
+      ["records", "visible"],
+      ["instructions", "visible"],
+      ["example", "visible"],
+      ["lists", "hidden"],
+    ]);
+    const donor = `${String.fromCharCode(65 + templateColumnNames.indexOf("donor"))}2`;
+    expect(book.getWorksheet("records")?.getCell(donor).dataValidation).toMatchObject({
+      type: "list",
+      formulae: [expect.stringMatching(/^lists!\$A\$1:\$A\$\d+$/)],
+    });
+    const instructions = book.getWorksheet("instructions");
+    const described = new Set<string>();
+    instructions?.eachRow((row) => described.add(String(row.getCell(1).value)));
+    for (const name of templateColumnNames) expect(described).toContain(name);
+
+    // The example, put where a clerk puts records, imports without a problem.
+    const example = book.getWorksheet("example");
+    const rows: string[][] = [];
+    example?.eachRow((row, n) => {
+      if (n > 1) rows.push(templateColumnNames.map((_, i) => String(row.getCell(i + 1).value ?? "")));
+    });
+    expect(rows.length).toBeGreaterThan(0);
+    const imported = await readCsv(rows);
+    expect(imported.problems).toEqual([]);
+    expect(imported.records).toEqual(records);
+  });
+});
