@@ -153,7 +153,7 @@ const notCopies: { file: string; text: string; why: string }[] = [
     why: "the item designation of synthetic demo records, as a source would write it",
   },
   {
-    file: "packages/importers/src/kiel.ts",
+    file: "packages/importers/src/kiel-weapons.ts",
     text: "air defence",
     why: "the Kiel Institute's own words for a weapon type, read from its files",
   },

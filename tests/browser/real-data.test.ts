@@ -47,6 +47,7 @@ async function chartShown(page: Page) {
 
 /** The page's own text, the chart's table included (it is folded away in a details element). */
 async function pageText(page: Page): Promise<string> {
+  // biome-ignore lint/performance/useDomNodeTextContent: the text a reader sees, not hidden text
   return `${await page.locator("main").innerText()}\n${(await page.locator(".series-table").textContent()) ?? ""}`;
 }
 
@@ -189,6 +190,7 @@ describe.skipIf(!hasChromium)("the starter dataset at a first start, told truthf
       expect.stringMatching(/^\s*63%$/),
     ]);
     await page.locator(".source-donors", { hasText: label("sourceDataset", "sipri", "en") }).waitFor();
+    // biome-ignore lint/performance/useDomNodeTextContent: the text a reader sees, not hidden text
     expect(await page.locator("main").innerText()).not.toMatch(zeroMoney);
     await checkPage(page, "real-data-donors-en");
     await page.close();

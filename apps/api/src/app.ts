@@ -5,14 +5,9 @@ import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
-import {
-  clientAddress,
-  defaultLimits,
-  identify,
-  type Limits,
-  limitAnonymous,
-  securitySchemes,
-} from "./lib/auth.ts";
+import { identify } from "./lib/auth/identify.ts";
+import { clientAddress, defaultLimits, type Limits, limitAnonymous } from "./lib/auth/limits.ts";
+import { securitySchemes } from "./lib/auth/schemes.ts";
 import { ApiError, notFound, onError } from "./lib/errors.ts";
 import { maxImportBytes as defaultMaxImportBytes } from "./lib/imports.ts";
 import { createLogger, type Logger } from "./lib/logger.ts";

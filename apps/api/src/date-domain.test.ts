@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { expectError, send, testTargets, useApp } from "../test/testing.ts";
 import { operationsOf } from "./lib/openapi-operations.ts";
-import { expectError, send, testTargets, useApp } from "./lib/testing.ts";
 
 /*
  * Finding 2 of the probe of the running tracker: year 0000 and the edge offsets gave 500s — `asOf` of

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { testTargets, unlimited, useApp } from "../test/testing.ts";
 import { ErrorBody } from "./lib/errors.ts";
 import { operationsOf } from "./lib/openapi-operations.ts";
-import { testTargets, unlimited, useApp } from "./lib/testing.ts";
 
 const junk = fc.oneof(
   fc.string(),

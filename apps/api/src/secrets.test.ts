@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { rowsOf } from "@commitments/db";
 import { describe, expect, it } from "vitest";
+import { expectError, signInAs, type TestSession, testTargets, useApp } from "../test/testing.ts";
 import { createLogger } from "./lib/logger.ts";
-import { expectError, signInAs, type TestSession, testTargets, useApp } from "./lib/testing.ts";
 
 /*
  * Passwords and tokens are never stored or logged in clear. Every path that handles a secret is exercised with a

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { parseXml, type XmlElement } from "../test/xml.ts";
 import { type LadderChartInput, ladderSummary, renderLadderChart } from "./ladder.ts";
-import { parseXml, type XmlElement } from "./xml.ts";
 
 const input: LadderChartInput = {
   lang: "en",

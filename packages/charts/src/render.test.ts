@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { byClass, findAll, parseXml, textOf, type XmlElement } from "../test/xml.ts";
 import { renderSeriesChart } from "./render.ts";
 import type { ChartGroup, ChartPoint, ChartSeries, FlagCounts, SeriesChartInput } from "./types.ts";
-import { byClass, findAll, parseXml, textOf, type XmlElement } from "./xml.ts";
 
 // Test fixtures, not real figures.
 const none: FlagCounts = { synthetic: 0, estimated: 0, disputed: 0 };

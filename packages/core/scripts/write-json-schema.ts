@@ -4,7 +4,7 @@
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { jsonSchemaFiles } from "../src/index.ts";
+import { jsonSchemaFiles } from "../src/json-schema.ts";
 
 const outDir = fileURLToPath(new URL("../json-schema/", import.meta.url));
 const files = jsonSchemaFiles();

@@ -11,7 +11,6 @@ export * from "./exchange-rates.ts";
 export * from "./fulfilment.ts";
 export * from "./gradation.ts";
 export * from "./guarantors.ts";
-export * from "./json-schema.ts";
 export * from "./money.ts";
 export * from "./parties.ts";
 export * from "./proposals.ts";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-// The index re-exports this module; the cycle is harmless because the namespace is only read when called.
+// Not re-exported by the index (which it reads): scripts import it as @commitments/core/json-schema.
 import * as core from "./index.ts";
 
 export type JsonSchemaDocument = Record<string, unknown>;

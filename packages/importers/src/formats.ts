@@ -3,13 +3,12 @@ import { type FormatInfo, formatInfo } from "./format-list.ts";
 import { type IatiOptions, iatiImporterVersion, parseIatiActivities } from "./iati.ts";
 import {
   type KielDataExplorerOptions,
-  type KielWeaponsOptions,
   kielDataExplorerImporterVersion,
   kielPublisher,
   kielWeaponsImporterVersion,
   parseKielDataExplorer,
-  parseKielWeapons,
 } from "./kiel.ts";
+import { type KielWeaponsOptions, parseKielWeapons } from "./kiel-weapons.ts";
 import { parseSipriTradeRegister, type SipriOptions, sipriImporterVersion } from "./sipri.ts";
 import { parseTemplateCsv, type TemplateCsvOptions, templateImporterVersion } from "./template.ts";
 import { parseTemplateXlsx, type TemplateXlsxOptions, templateXlsxImporterVersion } from "./template-xlsx.ts";

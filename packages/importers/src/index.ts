@@ -3,6 +3,7 @@ export * from "./format-list.ts";
 export * from "./formats.ts";
 export * from "./iati.ts";
 export * from "./kiel.ts";
+export * from "./kiel-weapons.ts";
 export { partyByName, partyName } from "./parties.ts";
 export { decimalFromText } from "./records.ts";
 export * from "./sipri.ts";

@@ -1,7 +1,8 @@
 // Kiel's Release 29 whole, as Kiel publishes it, and in the layouts of earlier releases. Each file read once.
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { type KielRelease, parseKielDataExplorer, parseKielWeapons, readKielRelease } from "./kiel.ts";
+import { type KielRelease, parseKielDataExplorer, readKielRelease } from "./kiel.ts";
+import { parseKielWeapons } from "./kiel-weapons.ts";
 import { bytes, type Collected, collect, dataPath, haveData } from "./testing.ts";
 
 const folder = "kiel-release-29";

@@ -1,6 +1,7 @@
 import { createReadStream, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { type KielRelease, parseKielDataExplorer, parseKielWeapons, readKielRelease } from "./kiel.ts";
+import { type KielRelease, parseKielDataExplorer, readKielRelease } from "./kiel.ts";
+import { parseKielWeapons } from "./kiel-weapons.ts";
 import { bytes, collect, haveSamples, samplePath } from "./testing.ts";
 
 /** A plain CSV split for Kiel's files: every cell is a quoted string or a bare number, none holds a comma. */

@@ -219,6 +219,35 @@ export function xlsxTextRow(values: readonly string[]): (string | null)[] {
   return values.map((value) => (value === "" ? null : escapeXlsxText(value)));
 }
 
+/** A worksheet of text rows read as they are written: a sheet of any length is streamed, never held whole. */
+export interface XlsxTextRowsSheet {
+  name: string;
+  rows: Iterable<readonly string[]> | AsyncIterable<readonly string[]>;
+}
+
+/**
+ * Writes worksheets of text cells, streaming, to `stream`: every cell a text cell, so nothing is ever evaluated as
+ * a formula or turned into a date. The template's workbook and the series export are both written this way.
+ */
+export async function writeXlsxTextSheets(
+  sheets: readonly (XlsxTextSheet | XlsxTextRowsSheet)[],
+  stream: NodeJS.WritableStream,
+): Promise<void> {
+  // exceljs takes half a second to load: loaded on the first XLSX written, not at every start.
+  const { default: ExcelJS } = await import("exceljs");
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: stream as unknown as import("node:stream").Stream,
+    useStyles: false,
+    useSharedStrings: false,
+  });
+  for (const { name, rows } of sheets) {
+    const sheet = workbook.addWorksheet(name);
+    for await (const row of rows) sheet.addRow(xlsxTextRow(row)).commit();
+    sheet.commit();
+  }
+  await workbook.commit();
+}
+
 /**
  * Writes records as the template's XLSX workbook, streaming, to `stream`. Every cell is a text cell, so nothing
  * is ever evaluated as a formula or turned into a date; reading it back gives the same records.

@@ -15,7 +15,7 @@ import {
   remarkHistory,
 } from "@commitments/db";
 import type { Context } from "hono";
-import { visibilityOf } from "./auth.ts";
+import { visibilityOf } from "./auth/visibility.ts";
 import type { AppEnv } from "./context.ts";
 import { ApiError } from "./errors.ts";
 import { canonicalJson } from "./idempotency.ts";

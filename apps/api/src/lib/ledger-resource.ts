@@ -11,7 +11,7 @@ import {
   type Visibility,
 } from "@commitments/db";
 import type { z } from "zod";
-import { visibilityOf } from "./auth.ts";
+import { visibilityOf } from "./auth/visibility.ts";
 import type { Principal } from "./context.ts";
 import { ApiError, validationError } from "./errors.ts";
 

@@ -15,7 +15,7 @@ import {
   writeTransaction,
 } from "@commitments/db";
 import type { Context } from "hono";
-import { allow, principalOf } from "./auth.ts";
+import { allow, principalOf } from "./auth/authorise.ts";
 import type { AppEnv, Principal } from "./context.ts";
 import { ApiError, placingFields, validationError } from "./errors.ts";
 import { generateId } from "./ids.ts";

@@ -2,9 +2,9 @@ import { createDb, type Db, type DbHandle, loadDataset } from "@commitments/db";
 import { throwAwayDatabase } from "@commitments/db/testing";
 import { referenceDataset } from "@commitments/reference";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestAccount, type TestAccount, testTargets, unlimited } from "../../test/testing.ts";
 import { createApp } from "../app.ts";
 import { createReadCache, type ReadCache } from "./read-cache.ts";
-import { createTestAccount, type TestAccount, testTargets, unlimited } from "./testing.ts";
 
 /*
  * Public reads keyed by the dataset version, as two API processes over one database see them: on PGlite (which

@@ -12,7 +12,8 @@ import {
   writeTransaction,
 } from "@commitments/db";
 import type { Context } from "hono";
-import { principalOf, visibilityOf } from "./auth.ts";
+import { principalOf } from "./auth/authorise.ts";
+import { visibilityOf } from "./auth/visibility.ts";
 import type { AppEnv } from "./context.ts";
 import { ApiError, placingFields } from "./errors.ts";
 import { changeSetOf } from "./ledger-resource.ts";

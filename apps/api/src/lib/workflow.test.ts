@@ -8,7 +8,7 @@ import {
   type TestAccount,
   testTargets,
   useApp,
-} from "./testing.ts";
+} from "../../test/testing.ts";
 
 /*
  * draft → submitted → published: a ministry's records stay out of public reads and series until its approver

@@ -1,6 +1,7 @@
 import { Slug, WorkflowStatus } from "@commitments/core";
 import { createRoute, z } from "@hono/zod-openapi";
-import { requireSignIn, writeSecurity } from "./auth.ts";
+import { requireSignIn } from "./auth/authorise.ts";
+import { writeSecurity } from "./auth/schemes.ts";
 import { ErrorBody } from "./errors.ts";
 import { IdempotencyHeaders } from "./idempotency.ts";
 import { errorResponses, json, notFoundResponse } from "./openapi.ts";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { etagOf, expectError, historyOf, send, testTargets, useApp } from "./testing.ts";
+import { etagOf, expectError, historyOf, send, testTargets, useApp } from "../../test/testing.ts";
 
 const sources = [{ title: "Test fixture", kind: "research" }];
 const eur = (amount: string) => ({ kind: "money", amount, currency: "EUR" });

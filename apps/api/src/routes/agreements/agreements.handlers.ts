@@ -6,7 +6,7 @@ import type { AppRouteHandler } from "../../lib/handler.ts";
 import { generateId } from "../../lib/ids.ts";
 import { checked, type LedgerResource } from "../../lib/ledger-resource.ts";
 import { parseAsOf, readMeta, withVersion } from "../../lib/representation.ts";
-import { ledgerHandlers } from "../../lib/writes.ts";
+import { ledgerHandlers } from "../../lib/writes/handlers.ts";
 import {
   type AgreementCreate,
   type AgreementView,

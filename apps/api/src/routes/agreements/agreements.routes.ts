@@ -4,7 +4,6 @@ import {
   InstrumentType,
   PartyId,
   Provision,
-  ProvisionRecord,
   Slug,
   Tier,
 } from "@commitments/core";
@@ -12,9 +11,8 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { errorResponses, json, notFoundResponse } from "../../lib/openapi.ts";
 import { AsOfQuery, PageInfo, PageQuery, ReadMeta, VersionMeta } from "../../lib/representation.ts";
 import { ledgerRoutes, Reason, settable } from "../../lib/write-routes.ts";
-import { Classification } from "../gradation/gradation.routes.ts";
-
-export const ProvisionView = ProvisionRecord.safeExtend(VersionMeta).openapi("ProvisionView");
+import { Classification } from "../../schemas/gradation.ts";
+import { ProvisionView } from "../../schemas/records.ts";
 
 /** An agreement as the API shows it: its provisions, its rung on Table 1 and why, and where it stands now. */
 export const AgreementView = AgreementRecord.safeExtend({

@@ -1,6 +1,6 @@
 import { classify, tierOf } from "@commitments/core";
 import { describe, expect, it } from "vitest";
-import { expectError, historyOf, okJson, send, testTargets, useApp } from "../../lib/testing.ts";
+import { expectError, historyOf, okJson, send, testTargets, useApp } from "../../../test/testing.ts";
 
 describe.each(testTargets())("agreements on $name", (target) => {
   const ctx = useApp(target);

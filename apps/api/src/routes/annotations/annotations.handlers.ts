@@ -1,5 +1,5 @@
 import * as queries from "@commitments/db";
-import { allow, principalOf } from "../../lib/auth.ts";
+import { allow, principalOf } from "../../lib/auth/authorise.ts";
 import type { AppRouteHandler } from "../../lib/handler.ts";
 import { generateId } from "../../lib/ids.ts";
 import { withRemarkBy, writeRemark } from "../../lib/remark-writes.ts";

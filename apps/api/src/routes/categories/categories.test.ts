@@ -1,8 +1,8 @@
 import { categoryIds, words } from "@commitments/core";
 import { testClient } from "hono/testing";
 import { describe, expect, it } from "vitest";
+import { okJson } from "../../../test/expect-error.ts";
 import { createApp } from "../../app.ts";
-import { okJson } from "../../lib/expect-error.ts";
 
 // The taxonomy is static: no database is read, so an unconnected handle is enough.
 const client = testClient(createApp({ db: undefined as never }));

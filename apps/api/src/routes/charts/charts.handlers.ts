@@ -15,22 +15,11 @@ import type { AppEnv } from "../../lib/context.ts";
 import { ApiError, validationError } from "../../lib/errors.ts";
 import type { AppRouteHandler } from "../../lib/handler.ts";
 import { notModified, publicCacheControl } from "../../lib/read-cache.ts";
-import { seriesQueryOf } from "../series/series.handlers.ts";
+import { seriesQueryOf } from "../../lib/series-query.ts";
 import { type ChartParams, chartToDraw, sourcesUrl } from "./chart-input.ts";
 import { ChartQuery, type seriesPng, type seriesSvg } from "./charts.routes.ts";
+import type { DrawnChart } from "./drawing.ts";
 import { ChartsBusy, ChartTimedOut } from "./render-pool.ts";
-
-/** A drawn chart as the cache keeps it: the SVG text or PNG bytes, and what its headers and file name say. */
-export interface DrawnChart {
-  body: string | Uint8Array;
-  /** Of the format and the SVG: with the dataset version, the ETag. */
-  digest: string;
-  datasetVersion: number;
-  kind: ChartKind;
-  lang: ChartLang;
-  title: string;
-  filters: ChartFilters;
-}
 
 /** A chart for one request: the drawing, and the moment it answers for. */
 interface Answer {

@@ -1,7 +1,7 @@
 import { commitmentEntity, createRecords, eventEntity, withChangeSet } from "@commitments/db";
 import { beforeAll, describe, expect, it } from "vitest";
+import { expectError, send, testTargets, useApp } from "../../../test/testing.ts";
 import { createApp } from "../../app.ts";
-import { expectError, send, testTargets, useApp } from "../../lib/testing.ts";
 import { createChartDrawing } from "./drawing.ts";
 
 /*

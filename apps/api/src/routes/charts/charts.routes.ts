@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { ErrorBody } from "../../lib/errors.ts";
 import { errorResponses, json } from "../../lib/openapi.ts";
-import { SeriesQuery } from "../series/series.routes.ts";
+import { SeriesQuery } from "../../schemas/series.ts";
 
 /*
  * Charts of GET /v1/series, drawn on the server by the same function the web page draws with

@@ -7,13 +7,13 @@ import {
   labels,
   renderSeriesChart,
 } from "@commitments/charts";
-import { byClass, parseXml, textOf, type XmlElement } from "@commitments/charts/xml";
+import { byClass, parseXml, textOf, type XmlElement } from "@commitments/charts/test/xml";
 import { categories, label } from "@commitments/core";
 import { commitmentEntity, createRecords, eventEntity, withChangeSet } from "@commitments/db";
 import { beforeAll, describe, expect, expectTypeOf, it } from "vitest";
 import type { z } from "zod";
-import { expectError, testTargets, useApp } from "../../lib/testing.ts";
-import type { SeriesData } from "../series/series.routes.ts";
+import { expectError, testTargets, useApp } from "../../../test/testing.ts";
+import type { SeriesData } from "../../schemas/series.ts";
 
 /*
  * Charts: the server draws the numbers of GET /v1/series with the function the web page draws with, so a chart

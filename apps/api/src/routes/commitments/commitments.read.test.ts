@@ -1,9 +1,16 @@
 import { datasetVersion, getCommitment, loadDataset } from "@commitments/db";
 import { generateSynthetic } from "@commitments/reference";
 import { beforeAll, describe, expect, it } from "vitest";
+import {
+  createTestAccount,
+  okJson,
+  send,
+  type TestAccount,
+  testTargets,
+  useApp,
+} from "../../../test/testing.ts";
 import { remarkViews } from "../../lib/remarks.ts";
 import { everything } from "../../lib/representation.ts";
-import { createTestAccount, okJson, send, type TestAccount, testTargets, useApp } from "../../lib/testing.ts";
 
 /*
  * One round trip per read: a commitment's page (the commitment, its tranches and events, the remarks on any of them,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { expectError, historyOf, okJson, send, testTargets, useApp } from "../../lib/testing.ts";
+import { expectError, historyOf, okJson, send, testTargets, useApp } from "../../../test/testing.ts";
 
 describe.each(testTargets())("commitments on $name", (target) => {
   const ctx = useApp(target);

@@ -1,5 +1,6 @@
 import * as queries from "@commitments/db";
-import { allow, principalOf, visibilityOf } from "../../lib/auth.ts";
+import { allow, principalOf } from "../../lib/auth/authorise.ts";
+import { visibilityOf } from "../../lib/auth/visibility.ts";
 import { ApiError } from "../../lib/errors.ts";
 import type { AppRouteHandler } from "../../lib/handler.ts";
 import { generateId } from "../../lib/ids.ts";

@@ -1,6 +1,7 @@
 import { Confirmation, Slug } from "@commitments/core";
 import { createRoute, z } from "@hono/zod-openapi";
-import { requireSignIn, writeSecurity } from "../../lib/auth.ts";
+import { requireSignIn } from "../../lib/auth/authorise.ts";
+import { writeSecurity } from "../../lib/auth/schemes.ts";
 import { ErrorBody } from "../../lib/errors.ts";
 import { errorResponses, json, notFoundResponse } from "../../lib/openapi.ts";
 import { ConfirmationView } from "../../lib/remarks.ts";

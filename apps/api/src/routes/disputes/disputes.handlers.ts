@@ -1,6 +1,6 @@
 import { type Dispute, type Measure, sameMeasureKind } from "@commitments/core";
 import * as queries from "@commitments/db";
-import { allow, principalOf } from "../../lib/auth.ts";
+import { allow, principalOf } from "../../lib/auth/authorise.ts";
 import { ApiError } from "../../lib/errors.ts";
 import type { AppRouteHandler } from "../../lib/handler.ts";
 import { generateId } from "../../lib/ids.ts";

@@ -8,7 +8,7 @@ import {
   type TestAccount,
   testTargets,
   useApp,
-} from "../../lib/testing.ts";
+} from "../../../test/testing.ts";
 
 /*
  * The right of reply: an NGO disputes a delivery with its own figure and source, the recipient confirms another,

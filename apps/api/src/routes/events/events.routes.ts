@@ -2,8 +2,8 @@ import { Confidence, IsoDate, Slug, Stage, StageEvent } from "@commitments/core"
 import { createRoute, z } from "@hono/zod-openapi";
 import { errorResponses, json, notFoundResponse } from "../../lib/openapi.ts";
 import { AsOfQuery, PageInfo, PageQuery, ReadMeta } from "../../lib/representation.ts";
-import { ledgerRoutes, Reason, settable, workflowRoute } from "../../lib/write-routes.ts";
-import { CommitmentFilters, DraftsQuery, EventView } from "../commitments/commitments.routes.ts";
+import { ledgerRoutes, settable, workflowRoute } from "../../lib/write-routes.ts";
+import { CommitmentFilters, DraftsQuery, EventCreate, EventView } from "../../schemas/records.ts";
 
 export const listEvents = createRoute({
   method: "get",
@@ -46,11 +46,6 @@ export const getEvent = createRoute({
     ...errorResponses,
   },
 });
-
-export const EventCreate = z
-  .object({ ...StageEvent.shape, id: Slug.optional(), reason: Reason.optional() })
-  .strict()
-  .openapi("EventCreate");
 
 export const eventWrites = ledgerRoutes({
   path: "/v1/events",

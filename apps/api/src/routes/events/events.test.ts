@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { etagOf, expectError, historyOf, okJson, send, testTargets, useApp } from "../../lib/testing.ts";
+import { etagOf, expectError, historyOf, okJson, send, testTargets, useApp } from "../../../test/testing.ts";
 
 const sources = [{ title: "Test fixture", kind: "research" }];
 const line = {

@@ -2,13 +2,8 @@ import { templateRowKinds } from "@commitments/importers";
 import { createRoute, z } from "@hono/zod-openapi";
 import { errorResponses, json } from "../../lib/openapi.ts";
 import { AsOfQuery } from "../../lib/representation.ts";
-import {
-  CommitmentFilters,
-  CommitmentView,
-  EventView,
-  TrancheView,
-} from "../commitments/commitments.routes.ts";
-import { SeriesData, SeriesGroup, SeriesPoint, SeriesQuery } from "../series/series.routes.ts";
+import { CommitmentFilters, CommitmentView, EventView, TrancheView } from "../../schemas/records.ts";
+import { SeriesData, SeriesGroup, SeriesPoint, SeriesQuery } from "../../schemas/series.ts";
 
 /*
  * Exports of the published ledger: the records in the tracker's own import template (CSV, XLSX) or as JSON, and

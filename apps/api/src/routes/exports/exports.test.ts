@@ -1,14 +1,17 @@
-import { CommitmentRecord, StageEvent, stageIds, TrancheRecord, words } from "@commitments/core";
+import { stageIds, words } from "@commitments/core";
 import { commitmentEntity, createRecords, eventEntity, withChangeSet } from "@commitments/db";
-import {
-  type ImportedRecords,
-  type ImportItem,
-  type ImportProblem,
-  parseTemplateCsv,
-  parseTemplateXlsx,
-} from "@commitments/importers";
+import { parseTemplateCsv, parseTemplateXlsx } from "@commitments/importers";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
+import {
+  bytesOf,
+  collectRecords,
+  type Json,
+  parseCsv,
+  recordsOfJson,
+  sorted,
+  table,
+} from "../../../test/export-readers.ts";
 import {
   createTestAccount,
   expectError,
@@ -17,7 +20,7 @@ import {
   type TestAccount,
   testTargets,
   useApp,
-} from "../../lib/testing.ts";
+} from "../../../test/testing.ts";
 
 /*
  * Exports: the records in the tracker's own template import back to the same records; no cell of a CSV export
@@ -29,93 +32,6 @@ import {
 const eur = (amount: string) => ({ kind: "money", amount, currency: "EUR" });
 const shells = (count: string) => ({ kind: "quantity", count, unit: "rounds", item: "155mm shells" });
 const sources = [{ title: "Export fixture, not a real figure", kind: "research" }];
-
-// biome-ignore lint/suspicious/noExplicitAny: test reads of untyped responses
-type Json = any;
-
-/** RFC 4180, parsed here independently of the importers' reader: every record must end with CRLF. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  let wasQuoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch !== '"') cell += ch;
-      else if (text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else quoted = false;
-    } else if (ch === '"' && cell === "" && !wasQuoted) {
-      quoted = true;
-      wasQuoted = true;
-    } else if (ch === ",") {
-      row.push(cell);
-      cell = "";
-      wasQuoted = false;
-    } else if (ch === "\r" && text[i + 1] === "\n") {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = "";
-      wasQuoted = false;
-      i++;
-    } else if (ch === "\r" || ch === "\n" || ch === '"' || wasQuoted) {
-      throw new Error(`not RFC 4180 at character ${i}: ${JSON.stringify(text.slice(i - 20, i + 20))}`);
-    } else cell += ch;
-  }
-  if (quoted || cell !== "" || row.length > 0) throw new Error("the last record does not end with CRLF");
-  return rows;
-}
-
-async function* bytesOf(data: Uint8Array): AsyncGenerator<Uint8Array> {
-  yield data;
-}
-
-/** Rows as objects by the header row. */
-function table(rows: string[][]): Record<string, string>[] {
-  const [header = [], ...body] = rows;
-  for (const r of body) expect(r.length).toBe(header.length);
-  return body.map((r) => Object.fromEntries(header.map((name, i) => [name, r[i] ?? ""])));
-}
-
-async function collectRecords(items: AsyncIterable<ImportItem>) {
-  const records: ImportedRecords = { commitments: [], tranches: [], events: [] };
-  const problems: ImportProblem[] = [];
-  for await (const item of items) {
-    if ("problems" in item) problems.push(...item.problems);
-    else if ("records" in item) {
-      records.commitments.push(...item.records.commitments);
-      records.tranches.push(...item.records.tranches);
-      records.events.push(...item.records.events);
-    }
-  }
-  return { records, problems };
-}
-
-/** A record's own fields, without what a representation adds (version, status, remarks, flags). */
-const fieldsOf = (shape: Record<string, unknown>, view: Record<string, unknown>) =>
-  Object.fromEntries(Object.keys(shape).flatMap((k) => (view[k] === undefined ? [] : [[k, view[k]]])));
-
-/** The records of the JSON export, as the template gives them: by kind, in id order. */
-function recordsOfJson(data: Json[]): ImportedRecords {
-  return sorted({
-    commitments: data.map((d) => fieldsOf(CommitmentRecord.shape, d.commitment)) as never,
-    tranches: data.flatMap((d) => d.schedule.map((t: Json) => fieldsOf(TrancheRecord.shape, t))) as never,
-    events: data.flatMap((d) => d.events.map((e: Json) => fieldsOf(StageEvent.shape, e))) as never,
-  });
-}
-
-function sorted(records: ImportedRecords): ImportedRecords {
-  const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
-  return {
-    commitments: [...records.commitments].sort(byId),
-    tranches: [...records.tranches].sort(byId),
-    events: [...records.events].sort(byId),
-  };
-}
 
 describe.each(testTargets())("exports on $name", (target) => {
   const ctx = useApp(target);

@@ -2,7 +2,7 @@ import { CategoryId, IsoDate, Measure, PartyId, Slug, SourceDataset, Stage } fro
 import { createRoute, z } from "@hono/zod-openapi";
 import { errorResponses, json, notFoundResponse } from "../../lib/openapi.ts";
 import { AsOfQuery, PageInfo, PageQuery, ReadMeta } from "../../lib/representation.ts";
-import { SeriesFilters, StagePair } from "../series/series.routes.ts";
+import { SeriesFilters, StagePair } from "../../schemas/series.ts";
 
 const Amount = z.string().openapi({ description: "An exact decimal in the commitment's own measure." });
 

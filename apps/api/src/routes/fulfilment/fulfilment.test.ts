@@ -1,6 +1,6 @@
 import { commitmentEntity, createRecords, eventEntity, trancheEntity, withChangeSet } from "@commitments/db";
 import { beforeAll, describe, expect, it } from "vitest";
-import { expectError, okJson, testTargets, useApp } from "../../lib/testing.ts";
+import { expectError, okJson, testTargets, useApp } from "../../../test/testing.ts";
 
 const sources = [{ title: "Test fixture, not a real figure", kind: "research" as const }];
 const eur = (amount: string) => ({ kind: "money" as const, amount, currency: "EUR" });

@@ -1,37 +1,7 @@
-import { GuaranteeAttributes, InstrumentType, Tier } from "@commitments/core";
+import { GuaranteeAttributes } from "@commitments/core";
 import { createRoute, z } from "@hono/zod-openapi";
 import { errorResponses, json, one } from "../../lib/openapi.ts";
-
-const Words = z.object({ label: z.string(), description: z.string() });
-
-export const InstrumentTypeDefinition = z
-  .object({
-    id: InstrumentType,
-    tier: Tier,
-    label: z.string(),
-    description: z.string(),
-    uk: Words.openapi({ description: "Its name and description in Ukrainian." }),
-    tableExamples: z.array(z.string()),
-  })
-  .openapi("InstrumentTypeDefinition");
-
-export const TierDefinition = z
-  .object({
-    id: Tier,
-    rank: z.number().int(),
-    label: z.string(),
-    heading: z.string(),
-    description: z.string(),
-    uk: Words.extend({ heading: z.string() }).openapi({
-      description: "Its name, heading and description in Ukrainian.",
-    }),
-    instrumentTypes: z.array(InstrumentTypeDefinition),
-  })
-  .openapi("TierDefinition");
-
-export const Classification = z
-  .object({ tier: Tier, instrumentType: InstrumentType, reasons: z.array(z.string()).min(1) })
-  .openapi("Classification");
+import { Classification, TierDefinition } from "../../schemas/gradation.ts";
 
 export const getGradation = createRoute({
   method: "get",

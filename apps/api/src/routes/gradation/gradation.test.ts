@@ -1,8 +1,8 @@
 import { instrumentTypeIds, words } from "@commitments/core";
 import { testClient } from "hono/testing";
 import { describe, expect, it } from "vitest";
+import { expectError, okJson } from "../../../test/expect-error.ts";
 import { createApp } from "../../app.ts";
-import { expectError, okJson } from "../../lib/expect-error.ts";
 
 // Table 1 is static: no database is read, so an unconnected handle is enough.
 const app = createApp({ db: undefined as never });

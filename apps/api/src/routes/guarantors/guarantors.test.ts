@@ -8,8 +8,8 @@ import {
 } from "@commitments/importers/raw-files";
 import { dataPath, haveData } from "@commitments/importers/testing";
 import { beforeAll, describe, expect, it } from "vitest";
+import { expectError, okJson, soleTestTarget, useApp } from "../../../test/testing.ts";
 import { createLogger } from "../../lib/logger.ts";
-import { expectError, okJson, soleTestTarget, useApp } from "../../lib/testing.ts";
 import { loadStarterData } from "../../starter-data.ts";
 
 // The publishers' whole files (../shared/data), read independently of the importers: the register is Latin-1.

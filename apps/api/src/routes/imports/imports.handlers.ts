@@ -10,7 +10,7 @@ import {
 import { formatById, templateGuide, writeTemplateCsv, writeTemplateXlsx } from "@commitments/importers";
 import { referenceCommitments } from "@commitments/reference";
 import type { Context } from "hono";
-import { allow, isAdministrator, principalOf } from "../../lib/auth.ts";
+import { allow, isAdministrator, principalOf } from "../../lib/auth/authorise.ts";
 import type { AppEnv, Principal } from "../../lib/context.ts";
 import { ApiError } from "../../lib/errors.ts";
 import type { AppRouteHandler } from "../../lib/handler.ts";

@@ -1,6 +1,7 @@
 import { IsoDate, PartialDate, PartyId } from "@commitments/core";
 import { createRoute, z } from "@hono/zod-openapi";
-import { requireSignIn, writeSecurity } from "../../lib/auth.ts";
+import { requireSignIn } from "../../lib/auth/authorise.ts";
+import { writeSecurity } from "../../lib/auth/schemes.ts";
 import { ErrorBody } from "../../lib/errors.ts";
 import { importFormatIds, maxImportBytes } from "../../lib/imports.ts";
 import { errorResponses, json, notFoundResponse } from "../../lib/openapi.ts";

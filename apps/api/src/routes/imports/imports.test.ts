@@ -12,8 +12,8 @@ import {
 } from "@commitments/importers";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
+import { createTestAccount, type TestAccount, testTargets, useApp } from "../../../test/testing.ts";
 import { maxImportBytes } from "../../lib/imports.ts";
-import { createTestAccount, type TestAccount, testTargets, useApp } from "../../lib/testing.ts";
 
 const samples = fileURLToPath(new URL("../../../../../../shared/samples/", import.meta.url));
 const sipriSample = `${samples}sipri-trade-register-ukraine-excerpt.csv`;

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import * as accounts from "@commitments/db";
-import { allow, isAdministrator, principalOf } from "../../lib/auth.ts";
+import { allow, isAdministrator, principalOf } from "../../lib/auth/authorise.ts";
 import { ApiError } from "../../lib/errors.ts";
 import type { AppRouteHandler } from "../../lib/handler.ts";
 import type {

@@ -5,7 +5,7 @@ import { ApiError } from "../../lib/errors.ts";
 import type { AppRouteHandler } from "../../lib/handler.ts";
 import type { LedgerResource } from "../../lib/ledger-resource.ts";
 import { parseAsOf, readMeta, withVersion } from "../../lib/representation.ts";
-import { ledgerHandlers } from "../../lib/writes.ts";
+import { ledgerHandlers } from "../../lib/writes/handlers.ts";
 import { type getParty, type listParties, type PartyView, partyWrites } from "./parties.routes.ts";
 
 export const list: AppRouteHandler<typeof listParties> = async (c) => {

@@ -1,12 +1,11 @@
 import * as queries from "@commitments/db";
-import { isAdministrator, principalOf } from "../../lib/auth.ts";
+import { isAdministrator, principalOf } from "../../lib/auth/authorise.ts";
 import type { AppRouteHandler } from "../../lib/handler.ts";
 import { proposalViews } from "../../lib/proposal-views.ts";
 import { decide, type ProposalResources, visibleProposal } from "../../lib/proposals.ts";
 import { everything, readMeta } from "../../lib/representation.ts";
-import { commitments } from "../commitments/commitments.handlers.ts";
-import { events } from "../events/events.handlers.ts";
-import { tranches } from "../tranches/tranches.handlers.ts";
+import { events, tranches } from "../../resources/commitment-parts.ts";
+import { commitments } from "../../resources/commitments.ts";
 import type { decideProposal, getProposal, listProposals } from "./proposals.routes.ts";
 
 const resources = {

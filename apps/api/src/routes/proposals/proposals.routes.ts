@@ -1,6 +1,7 @@
 import { ProposalStatus, proposalTargetKinds, Slug } from "@commitments/core";
 import { createRoute, z } from "@hono/zod-openapi";
-import { requireSignIn, writeSecurity } from "../../lib/auth.ts";
+import { requireSignIn } from "../../lib/auth/authorise.ts";
+import { writeSecurity } from "../../lib/auth/schemes.ts";
 import { ErrorBody } from "../../lib/errors.ts";
 import { errorResponses, json, notFoundResponse } from "../../lib/openapi.ts";
 import { ProposalView } from "../../lib/proposal-views.ts";

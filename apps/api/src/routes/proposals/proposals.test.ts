@@ -8,7 +8,7 @@ import {
   type TestAccount,
   testTargets,
   useApp,
-} from "../../lib/testing.ts";
+} from "../../../test/testing.ts";
 
 /*
  * Proposals through the typed client, as the web app reads them: a ministry's retraction of a published record is

@@ -6,8 +6,8 @@ import type { AppRouteHandler } from "../../lib/handler.ts";
 import { generateId } from "../../lib/ids.ts";
 import { checked, type LedgerResource } from "../../lib/ledger-resource.ts";
 import { parseAsOf, readMeta, withVersion } from "../../lib/representation.ts";
-import { ledgerHandlers } from "../../lib/writes.ts";
-import type { ProvisionView } from "../agreements/agreements.routes.ts";
+import { ledgerHandlers } from "../../lib/writes/handlers.ts";
+import type { ProvisionView } from "../../schemas/records.ts";
 import {
   type getProvision,
   type listProvisions,

@@ -3,7 +3,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { errorResponses, json, notFoundResponse } from "../../lib/openapi.ts";
 import { AsOfQuery, PageInfo, PageQuery, ReadMeta } from "../../lib/representation.ts";
 import { ledgerRoutes, Reason, settable } from "../../lib/write-routes.ts";
-import { ProvisionView } from "../agreements/agreements.routes.ts";
+import { ProvisionView } from "../../schemas/records.ts";
 
 export const listProvisions = createRoute({
   method: "get",

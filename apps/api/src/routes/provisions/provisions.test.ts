@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { expectError, okJson, send, testTargets, useApp } from "../../lib/testing.ts";
+import { expectError, okJson, send, testTargets, useApp } from "../../../test/testing.ts";
 
 describe.each(testTargets())("provisions on $name", (target) => {
   const ctx = useApp(target);

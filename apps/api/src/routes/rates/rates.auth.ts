@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from "hono";
-import { allow, principalOf, writeSecurity } from "../../lib/auth.ts";
+import { allow, principalOf } from "../../lib/auth/authorise.ts";
+import { writeSecurity } from "../../lib/auth/schemes.ts";
 import type { AppEnv } from "../../lib/context.ts";
 
 /** Rate loads change every converted figure, so only the tracker's administrators may make them. */

@@ -1,7 +1,7 @@
 import * as db from "@commitments/db";
 import { RatesError } from "@commitments/db";
 import type { Context } from "hono";
-import { principalOf } from "../../lib/auth.ts";
+import { principalOf } from "../../lib/auth/authorise.ts";
 import type { AppEnv } from "../../lib/context.ts";
 import { ApiError } from "../../lib/errors.ts";
 import type { AppRouteHandler } from "../../lib/handler.ts";

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { expectError, okJson, send, testTargets, useApp } from "../../lib/testing.ts";
+import { expectError, okJson, send, testTargets, useApp } from "../../../test/testing.ts";
 
 // TEST values in the ECB layout, not ECB reference rates.
 const csv = readFileSync(new URL("./test-reference-rates.csv", import.meta.url), "utf8");

@@ -9,8 +9,8 @@ import {
 import { dataPath, haveData } from "@commitments/importers/testing";
 import { designationTable } from "@commitments/reference";
 import { beforeAll, describe, expect, it } from "vitest";
+import { okJson, soleTestTarget, useApp } from "../../../test/testing.ts";
 import { createLogger } from "../../lib/logger.ts";
-import { okJson, soleTestTarget, useApp } from "../../lib/testing.ts";
 import { loadStarterData } from "../../starter-data.ts";
 
 // The publishers' whole files (../shared/data), read independently of the importers.

@@ -10,7 +10,7 @@ import {
   type TestAccount,
   testTargets,
   useApp,
-} from "../../lib/testing.ts";
+} from "../../../test/testing.ts";
 
 /*
  * Finding 1 of the probe of the running tracker: a ministry editor corrected a published event's date to

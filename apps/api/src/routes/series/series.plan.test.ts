@@ -1,7 +1,7 @@
 import { loadDataset } from "@commitments/db";
 import { generateSynthetic } from "@commitments/reference";
 import { beforeAll, describe, expect, it } from "vitest";
-import { okJson, testTargets, useApp } from "../../lib/testing.ts";
+import { okJson, testTargets, useApp } from "../../../test/testing.ts";
 
 /*
  * The benchmark's smoke check, on structure rather than time: the series endpoint answers from the series rollups

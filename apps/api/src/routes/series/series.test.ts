@@ -7,7 +7,7 @@ import {
   withChangeSet,
 } from "@commitments/db";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createTestAccount, expectError, okJson, send, testTargets, useApp } from "../../lib/testing.ts";
+import { createTestAccount, expectError, okJson, send, testTargets, useApp } from "../../../test/testing.ts";
 
 const sources = [{ title: "Test fixture, not a real figure", kind: "research" as const }];
 const commitment = (id: string, donor: string, category: "humanitarian" | "drones", measure: object) => ({

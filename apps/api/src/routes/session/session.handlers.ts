@@ -1,12 +1,8 @@
 import * as accounts from "@commitments/db";
 import type { Context } from "hono";
-import {
-  clearSessionCookie,
-  csrfTokenOf,
-  enforceLimit,
-  principalOf,
-  setSessionCookie,
-} from "../../lib/auth.ts";
+import { principalOf } from "../../lib/auth/authorise.ts";
+import { clearSessionCookie, csrfTokenOf, setSessionCookie } from "../../lib/auth/cookies.ts";
+import { enforceLimit } from "../../lib/auth/limits.ts";
 import type { AppEnv } from "../../lib/context.ts";
 import { ApiError, RateLimited } from "../../lib/errors.ts";
 import type { AppRouteHandler } from "../../lib/handler.ts";

@@ -9,7 +9,7 @@ import {
   type TestAccount,
   testTargets,
   useApp,
-} from "../../lib/testing.ts";
+} from "../../../test/testing.ts";
 
 type App = ReturnType<typeof useApp>["app"];
 

@@ -1,5 +1,5 @@
 import * as accounts from "@commitments/db";
-import { allow, principalOf } from "../../lib/auth.ts";
+import { allow, principalOf } from "../../lib/auth/authorise.ts";
 import { ApiError } from "../../lib/errors.ts";
 import type { AppRouteHandler } from "../../lib/handler.ts";
 import type { createToken, listTokens, revokeToken } from "./tokens.routes.ts";

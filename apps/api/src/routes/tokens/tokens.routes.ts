@@ -1,6 +1,6 @@
 import { TokenScope } from "@commitments/core";
 import { createRoute, z } from "@hono/zod-openapi";
-import { requireSignIn } from "../../lib/auth.ts";
+import { requireSignIn } from "../../lib/auth/authorise.ts";
 import { ErrorBody } from "../../lib/errors.ts";
 import { errorResponses, json, notFoundResponse } from "../../lib/openapi.ts";
 

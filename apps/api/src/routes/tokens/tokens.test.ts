@@ -8,7 +8,7 @@ import {
   type TestSession,
   testTargets,
   useApp,
-} from "../../lib/testing.ts";
+} from "../../../test/testing.ts";
 
 interface TokenView {
   id: string;

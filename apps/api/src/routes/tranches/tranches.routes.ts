@@ -2,8 +2,8 @@ import { Slug, TrancheRecord } from "@commitments/core";
 import { createRoute, z } from "@hono/zod-openapi";
 import { errorResponses, json, notFoundResponse } from "../../lib/openapi.ts";
 import { AsOfQuery, PageInfo, PageQuery, ReadMeta } from "../../lib/representation.ts";
-import { ledgerRoutes, Reason, settable, workflowRoute } from "../../lib/write-routes.ts";
-import { CommitmentFilters, DraftsQuery, TrancheView } from "../commitments/commitments.routes.ts";
+import { ledgerRoutes, settable, workflowRoute } from "../../lib/write-routes.ts";
+import { CommitmentFilters, DraftsQuery, TrancheCreate, TrancheView } from "../../schemas/records.ts";
 
 export const listTranches = createRoute({
   method: "get",
@@ -42,11 +42,6 @@ export const getTranche = createRoute({
     ...errorResponses,
   },
 });
-
-export const TrancheCreate = z
-  .object({ ...TrancheRecord.shape, id: Slug.optional(), reason: Reason.optional() })
-  .strict()
-  .openapi("TrancheCreate");
 
 export const trancheWrites = ledgerRoutes({
   path: "/v1/tranches",

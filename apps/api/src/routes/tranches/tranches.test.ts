@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { expectError, okJson, send, testTargets, useApp } from "../../lib/testing.ts";
+import { expectError, okJson, send, testTargets, useApp } from "../../../test/testing.ts";
 
 const sources = [{ title: "Test fixture", kind: "research" }];
 const shells = (count: string) => ({ kind: "quantity", count, unit: "rounds", item: "155mm shells" });

@@ -1,4 +1,4 @@
-import { ErrorBody } from "./errors.ts";
+import { ErrorBody } from "../src/lib/errors.ts";
 
 /** Asserts a response is an error in the API's one contract and returns its body. */
 export async function expectError(response: Response, status: number) {

@@ -15,7 +15,7 @@ import { soleTestTarget, type TestDatabase, type TestTarget, testTargets } from 
 import { referenceDataset } from "@commitments/reference";
 import { testClient } from "hono/testing";
 import { afterAll, beforeAll } from "vitest";
-import { type AppOptions, createApp } from "../app.ts";
+import { type AppOptions, createApp } from "../src/app.ts";
 
 export { expectError, okJson } from "./expect-error.ts";
 export { soleTestTarget, testTargets };
