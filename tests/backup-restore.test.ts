@@ -22,8 +22,10 @@ interface Answer {
   body: string;
 }
 
-// One Host for both servers: exports cite their own URL, and a restored deployment answers at the same address.
+// One Host and one public origin for both servers: exports cite the deployment's public URL (PUBLIC_ORIGIN, never
+// the request's Host), and a restored deployment answers at the same address.
 const host = "tracker.example.org";
+const publicOrigin = { PUBLIC_ORIGIN: `http://${host}` };
 
 /** A GET with a fixed Host (fetch would send the server's own). */
 function getAs(base: string, path: string): Promise<Answer> {
@@ -46,7 +48,7 @@ function getAs(base: string, path: string): Promise<Answer> {
 }
 
 describe.each(storeTargets())("backup and restore on $name", (target) => {
-  const ctx = useAdministeredStore(target, { LOG_LEVEL: "warn" });
+  const ctx = useAdministeredStore(target, { LOG_LEVEL: "warn", ...publicOrigin });
   const scratch = mkdtempSync(join(tmpdir(), "ct-backup-"));
   let restoredDispose: (() => Promise<void>) | undefined;
   afterAll(async () => {
@@ -184,7 +186,7 @@ describe.each(storeTargets())("backup and restore on $name", (target) => {
       restoredEnv = { DATABASE_URL: restored.url };
     }
 
-    ctx.server = await startServer({ ...restoredEnv, LOG_LEVEL: "warn" });
+    ctx.server = await startServer({ ...restoredEnv, LOG_LEVEL: "warn", ...publicOrigin });
     const after = await take(ctx.server.url);
     for (const [i, path] of paths.entries()) {
       expect(after[i]?.status, path).toBe(200);
