@@ -41,12 +41,18 @@ export async function apiError(
   );
 }
 
+/** The JSON of an answer the API accepted; a refusal becomes the ApiProblem its error contract states. */
+export async function unwrap<R extends { ok: boolean; status: number; json(): Promise<unknown> }>(
+  response: R,
+): Promise<Awaited<ReturnType<Extract<R, { ok: true }>["json"]>>> {
+  return (await unwrap(response)) as Awaited<ReturnType<Extract<R, { ok: true }>["json"]>>;
+}
+
 export const gradationQuery = queryOptions({
   queryKey: ["gradation"],
   queryFn: async () => {
     const response = await client.v1.gradation.$get();
-    if (!response.ok) throw await apiError(response);
-    return (await response.json()).data;
+    return (await unwrap(response)).data;
   },
   staleTime: Number.POSITIVE_INFINITY,
 });
@@ -55,8 +61,7 @@ export const agreementsQuery = queryOptions({
   queryKey: ["agreements"],
   queryFn: async () => {
     const response = await client.v1.agreements.$get({ query: { limit: "200" } });
-    if (!response.ok) throw await apiError(response);
-    return (await response.json()).data;
+    return (await unwrap(response)).data;
   },
 });
 
@@ -70,8 +75,7 @@ export const partiesQuery = queryOptions({
       const response = await client.v1.parties.$get({
         query: { limit: "200", ...(cursor ? { cursor } : {}) },
       });
-      if (!response.ok) throw await apiError(response);
-      const body = await response.json();
+      const body = await unwrap(response);
       all.push(...body.data);
       cursor = body.page.next ?? undefined;
     } while (cursor);
@@ -92,8 +96,7 @@ export const commitmentsQuery = queryOptions({
       const response = await client.v1.commitments.$get({
         query: { limit: "200", ...(cursor ? { cursor } : {}), ...(meta ? { asOf: meta.asOf } : {}) },
       });
-      if (!response.ok) throw await apiError(response);
-      const body = await response.json();
+      const body = await unwrap(response);
       items.push(...body.data);
       meta ??= body.meta;
       cursor = body.page.next ?? undefined;
@@ -108,8 +111,7 @@ export const commitmentQuery = (id: string) =>
     queryKey: ["commitment", id],
     queryFn: async () => {
       const response = await client.v1.commitments[":id"].$get({ param: { id }, query: {} });
-      if (!response.ok) throw await apiError(response);
-      return await response.json();
+      return await unwrap(response);
     },
   });
 
@@ -122,8 +124,7 @@ export const fulfilmentQuery = (id: string, asOf: string) =>
     queryKey: ["fulfilment", id, asOf],
     queryFn: async () => {
       const response = await client.v1.commitments[":id"].fulfilment.$get({ param: { id }, query: { asOf } });
-      if (!response.ok) throw await apiError(response);
-      return await response.json();
+      return await unwrap(response);
     },
   });
 
@@ -132,8 +133,7 @@ export const dictionaryQuery = queryOptions({
   queryKey: ["dictionary"],
   queryFn: async () => {
     const response = await client.v1.exports.dictionary.$get();
-    if (!response.ok) throw await apiError(response);
-    return (await response.json()).data;
+    return (await unwrap(response)).data;
   },
   staleTime: Number.POSITIVE_INFINITY,
 });
@@ -146,8 +146,7 @@ export const sessionQuery = queryOptions({
   queryKey: ["session"],
   queryFn: async () => {
     const response = await client.v1.session.$get();
-    if (!response.ok) throw await apiError(response);
-    return (await response.json()).data;
+    return (await unwrap(response)).data;
   },
   staleTime: 60_000,
 });
@@ -168,8 +167,7 @@ export const tokensQuery = queryOptions({
   queryKey: ["tokens"],
   queryFn: async () => {
     const response = await client.v1.tokens.$get();
-    if (!response.ok) throw await apiError(response);
-    return (await response.json()).data;
+    return (await unwrap(response)).data;
   },
 });
 

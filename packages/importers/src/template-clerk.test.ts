@@ -1,5 +1,11 @@
 import { PassThrough } from "node:stream";
-import { type CommitmentRecord, categoryIds, type StageEvent, type TrancheRecord } from "@commitments/core";
+import {
+  type CommitmentRecord,
+  categoryIds,
+  confidenceTerms,
+  type StageEvent,
+  type TrancheRecord,
+} from "@commitments/core";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { csvLine } from "./csv.ts";
@@ -97,6 +103,83 @@ describe("a template filled in as a clerk would", () => {
       expect(read.problems).toEqual([]);
       expect(new Set(read.records.commitments.map((c) => c.category)).size).toBe(categoryIds.length);
     }
+  });
+});
+
+describe("names and local formats in a template's cells", () => {
+  const header = templateColumnNames.join(",");
+  // Quoted as a spreadsheet saves them, not neutralised: a hand-made file.
+  const row = (values: Partial<Record<string, string>>) =>
+    templateColumnNames
+      .map((name) => values[name] ?? "")
+      .map((v) => (/[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v))
+      .join(",");
+  const src = { source_title: "Test source", source_kind: "official" };
+
+  it("reads names and local formats as a clerk writes them, into the values the tracker stores", async () => {
+    const clerk = {
+      donor: "United Kingdom",
+      recipient: "Україна",
+      category: "Air defence",
+      title: "Air defence funding line",
+      amount: "£1,500,000,000",
+      period_start: "01/04/2025",
+      period_end: "31 March 2027",
+      synthetic: "no",
+      ...src,
+      source_url: "www.gov.uk/government/news/example",
+    };
+    const csv = [
+      header,
+      row({ record: "commitment", id: "uk-air-defence", ...clerk }),
+      row({
+        record: "event",
+        id: "uk-air-defence-committed",
+        commitment: "uk-air-defence",
+        stage: "Committed",
+        date: "1 квітня 2025",
+        amount: "1 250 000,50",
+        currency: "gbp",
+        confidence: confidenceTerms.reported_by_donor.en.label,
+        ...src,
+      }),
+      row({ record: "commitment", id: "mixed", ...clerk, amount: "€5", currency: "GBP" }),
+      row({ record: "commitment", id: "late", ...clerk, period_end: "03/31/2027" }),
+    ].join("\r\n");
+    const read = await collect(parseTemplateCsv(bytes(csv)));
+    expect(read.records.commitments).toEqual([
+      expect.objectContaining({
+        id: "uk-air-defence",
+        donor: "GB",
+        recipient: "UA",
+        category: "air_defence",
+        measure: { kind: "money", amount: "1500000000", currency: "GBP" },
+        period: { start: "2025-04-01", end: "2027-03-31" },
+        synthetic: false,
+        sources: [expect.objectContaining({ url: "https://www.gov.uk/government/news/example" })],
+      }),
+    ]);
+    expect(read.records.events).toEqual([
+      expect.objectContaining({
+        stage: "committed",
+        date: "2025-04-01",
+        measure: { kind: "money", amount: "1250000.50", currency: "GBP" },
+        confidence: "reported_by_donor",
+      }),
+    ]);
+    // What cannot be read is refused in plain words, naming the row, the column and a form it takes.
+    expect(read.problems).toEqual([
+      expect.objectContaining({
+        row: 4,
+        column: "currency",
+        message: "the amount is in EUR, the currency column says GBP",
+      }),
+      expect.objectContaining({
+        row: 5,
+        column: "period_end",
+        message: expect.stringContaining("write it as 31/03/2027"),
+      }),
+    ]);
   });
 });
 

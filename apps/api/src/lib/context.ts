@@ -2,7 +2,7 @@ import type { Actor } from "@commitments/core";
 import type { Db, RateLimit, SignInBackoff } from "@commitments/db";
 import type { ChartDrawing } from "../routes/charts/drawing.ts";
 import type { Logger } from "./logger.ts";
-import type { ReadCache } from "./read-cache.ts";
+import type { ReadCache } from "./read-cache-store.ts";
 
 /** Who is behind a request, once the session cookie or API token is checked. */
 export interface Principal {

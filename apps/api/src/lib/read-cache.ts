@@ -2,7 +2,14 @@ import { createHash } from "node:crypto";
 import { datasetVersion } from "@commitments/db";
 import type { Context, MiddlewareHandler } from "hono";
 import type { AppEnv } from "./context.ts";
-import { LruCache, type LruCacheOptions } from "./lru-cache.ts";
+import type { KeptAnswer, ReadCache } from "./read-cache-store.ts";
+
+export {
+  createReadCache,
+  type KeptAnswer,
+  type ReadCache,
+  type ReadCacheOptions,
+} from "./read-cache-store.ts";
 
 /*
  * Public reads keyed by the dataset version. Between two writes the same question has the same answer, and the
@@ -15,30 +22,6 @@ import { LruCache, type LruCacheOptions } from "./lru-cache.ts";
  * Authority first: an answer that may depend on who asks (any request with credentials, drafts=include) is never
  * served from the shared cache nor put into it, and is marked private, no-store for every cache on the way.
  */
-
-/** A public answer as the cache keeps it: its bytes and the headers that describe them. */
-export interface KeptAnswer {
-  body: Uint8Array;
-  headers: Record<string, string>;
-}
-
-export interface ReadCacheOptions extends LruCacheOptions {
-  /** The largest answer kept (16 MiB by default); a larger one (a big export) streams past the cache. */
-  maxAnswerBytes?: number | undefined;
-}
-
-export interface ReadCache {
-  answers: LruCache<KeptAnswer>;
-  maxAnswerBytes: number;
-}
-
-/** One per app: 128 MiB of answers by default. */
-export function createReadCache({ maxBytes, maxEntries, maxAnswerBytes }: ReadCacheOptions = {}): ReadCache {
-  return {
-    answers: new LruCache({ maxBytes: maxBytes ?? 128 * 1024 * 1024, maxEntries: maxEntries ?? 4096 }),
-    maxAnswerBytes: maxAnswerBytes ?? 16 * 1024 * 1024,
-  };
-}
 
 /** An answer that may depend on who asks: no cache on the way keeps it. */
 export const privateCacheControl = "private, no-store";

@@ -9,6 +9,7 @@ import {
   refreshSessionOn401,
   type Session,
   sessionQuery,
+  unwrap,
 } from "../api.ts";
 import { formatMoment } from "../format.ts";
 import { useLang, useMessages } from "../i18n/index.ts";
@@ -212,8 +213,7 @@ function SignOut({ session, onSignedOut }: { session: Session; onSignedOut: (mes
   const everywhere = useMutation({
     mutationFn: async () => {
       const response = await client.v1.session["sign-out-everywhere"].$post(undefined, csrfHeaders(session));
-      if (!response.ok) throw await apiError(response);
-      return (await response.json()).data.revoked;
+      return (await unwrap(response)).data.revoked;
     },
     onSuccess: (revoked) => afterSignOut(t.everywhereDone(revoked)),
     onError: (error) => refreshSessionOn401(queryClient, error),

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useRef, useState } from "react";
-import { ApiProblem, apiError, client, sessionQuery } from "../api.ts";
+import { ApiProblem, client, sessionQuery, unwrap } from "../api.ts";
 import { InputField } from "../forms/Field.tsx";
 import { useMessages } from "../i18n/index.ts";
 import { usePageHeading } from "../usePageHeading.ts";
@@ -51,8 +51,7 @@ export function SignInPage() {
   const signIn = useMutation({
     mutationFn: async (credentials: { email: string; password: string }) => {
       const response = await client.v1.session.$post({ json: credentials });
-      if (!response.ok) throw await apiError(response);
-      return (await response.json()).data;
+      return (await unwrap(response)).data;
     },
     onSuccess: async (signedIn) => {
       queryClient.setQueryData(sessionQuery.queryKey, signedIn);

@@ -10,6 +10,7 @@ import {
   refreshSessionOn401,
   type Session,
   tokensQuery,
+  unwrap,
 } from "../api.ts";
 import { formatMoment } from "../format.ts";
 import { InputField } from "../forms/Field.tsx";
@@ -176,8 +177,7 @@ function CreateToken({
   const create = useMutation({
     mutationFn: async (body: { name: string; scopes: TokenScope[]; expiresInDays: number }) => {
       const response = await client.v1.tokens.$post({ json: body }, csrfHeaders(session));
-      if (!response.ok) throw await apiError(response);
-      return (await response.json()).data;
+      return (await unwrap(response)).data;
     },
     onSuccess: (data) => {
       onCreated(data);

@@ -1,12 +1,12 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
-import { ApiProblem, apiError, client, csrfHeaders, refreshSessionOn401 } from "../api.ts";
+import { ApiProblem, client, csrfHeaders, refreshSessionOn401, unwrap } from "../api.ts";
 import { FormField } from "../forms/Field.tsx";
 import { useMessages } from "../i18n/index.ts";
 import { useRemarker } from "./abilities.ts";
 import { messages } from "./messages.ts";
 import { remarkedQueryKeys } from "./queries.ts";
-import type { DisputeView } from "./Remarks.tsx";
+import type { DisputeView } from "./remarkViews.ts";
 
 /**
  * Closes an open dispute: withdrawn by the organisation that opened it, or resolved (upheld or rejected) by the
@@ -50,8 +50,7 @@ export function CloseDispute({
               { ...common, json: { outcome, resolution: resolution.trim() } },
               csrfHeaders(session),
             );
-      if (!response.ok) throw await apiError(response);
-      return await response.json();
+      return await unwrap(response);
     },
     onSuccess: async () => {
       await Promise.all(

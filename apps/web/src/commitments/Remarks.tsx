@@ -6,12 +6,8 @@ import { useLang, useMessages } from "../i18n/index.ts";
 import { useRemarker } from "./abilities.ts";
 import { CloseDispute } from "./CloseDispute.tsx";
 import { messages } from "./messages.ts";
+import type { AnnotationView, ConfirmationView, DisputeView } from "./remarkViews.ts";
 import { SourceList } from "./SourceList.tsx";
-
-type EventView = CommitmentDetail["data"]["events"][number];
-export type DisputeView = EventView["disputes"][number];
-type ConfirmationView = EventView["confirmations"][number];
-type AnnotationView = EventView["annotations"][number];
 
 /**
  * What others say of a figure: each dispute with the disputing organisation's own figure beside the recorded

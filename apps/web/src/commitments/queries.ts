@@ -1,5 +1,5 @@
 import { queryOptions } from "@tanstack/react-query";
-import { apiError, client } from "../api.ts";
+import { client, unwrap } from "../api.ts";
 
 /** The kinds of ledger record a commitment's page shows, each with its own history. */
 export type HistoryKind = "commitment" | "tranche" | "event";
@@ -24,8 +24,7 @@ export const historyQuery = (kind: HistoryKind, id: string) =>
     queryKey: ["history", kind, id],
     queryFn: async () => {
       const response = await historyResponse(kind, id);
-      if (!response.ok) throw await apiError(response);
-      const { data } = await response.json();
+      const { data } = await unwrap(response);
       return {
         versions: data.versions.map(({ record: _, ...version }) => version),
         remarks: data.remarks.map(({ record: _, ...remark }) => remark),

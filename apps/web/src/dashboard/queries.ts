@@ -1,6 +1,6 @@
 import { queryOptions } from "@tanstack/react-query";
 import type { InferResponseType } from "hono/client";
-import { apiError, type client } from "../api.ts";
+import { type client, unwrap } from "../api.ts";
 
 export type SeriesResponse = InferResponseType<typeof client.v1.series.$get, 200>;
 export type Series = SeriesResponse["data"];
@@ -11,8 +11,7 @@ export const seriesQuery = (search: string) =>
     queryKey: ["series", search],
     queryFn: async (): Promise<SeriesResponse> => {
       const response = await fetch(`/v1/series?${search}`);
-      if (!response.ok) throw await apiError(response);
-      return (await response.json()) as SeriesResponse;
+      return (await unwrap(response)) as SeriesResponse;
     },
     // A new filter shows the previous chart until the new one arrives, rather than an empty page.
     placeholderData: (previous) => previous,

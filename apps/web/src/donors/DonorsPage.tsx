@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { agreementsQuery, apiError, client } from "../api.ts";
+import { agreementsQuery, client, unwrap } from "../api.ts";
 import { ChartPanel } from "../dashboard/ChartPanel.tsx";
 import { chartStateOf } from "../dashboard/chartState.ts";
 import { messages as chartMessages } from "../dashboard/messages.ts";
@@ -180,8 +180,7 @@ function DonorPage({ donor }: { donor: string }) {
     queryKey: ["commitments", "donor", donor],
     queryFn: async () => {
       const response = await client.v1.commitments.$get({ query: { donor, limit: "200" } });
-      if (!response.ok) throw await apiError(response);
-      return (await response.json()).data;
+      return (await unwrap(response)).data;
     },
   });
   const agreements = useQuery(agreementsQuery);

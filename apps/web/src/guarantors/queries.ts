@@ -1,12 +1,11 @@
 import { queryOptions } from "@tanstack/react-query";
-import { apiError, client } from "../api.ts";
+import { client, unwrap } from "../api.ts";
 
 export const guarantorsQuery = queryOptions({
   queryKey: ["guarantors"],
   queryFn: async () => {
     const response = await client.v1.guarantors.$get({ query: {} });
-    if (!response.ok) throw await apiError(response);
-    return (await response.json()).data;
+    return (await unwrap(response)).data;
   },
 });
 
@@ -15,8 +14,7 @@ export const guarantorQuery = (party: string) =>
     queryKey: ["guarantors", party],
     queryFn: async () => {
       const response = await client.v1.guarantors[":party"].$get({ param: { party }, query: {} });
-      if (!response.ok) throw await apiError(response);
-      return (await response.json()).data;
+      return (await unwrap(response)).data;
     },
   });
 
@@ -25,7 +23,6 @@ export const reconciliationQuery = (donor: string | null) =>
     queryKey: ["reconciliation", donor],
     queryFn: async () => {
       const response = await client.v1.reconciliation.$get({ query: donor ? { donor } : {} });
-      if (!response.ok) throw await apiError(response);
-      return (await response.json()).data;
+      return (await unwrap(response)).data;
     },
   });

@@ -1,7 +1,7 @@
 import type { FormatInfo, FormatOption } from "@commitments/api/client";
 import { queryOptions } from "@tanstack/react-query";
 import type { InferResponseType } from "hono/client";
-import { apiError, client, csrfHeaders, type Session } from "../api.ts";
+import { apiError, client, csrfHeaders, type Session, unwrap } from "../api.ts";
 
 export type ImportReport = InferResponseType<typeof client.v1.imports.$post, 201>["data"];
 export type ImportRun = InferResponseType<(typeof client.v1.imports)[":id"]["$get"], 200>["data"];
@@ -52,8 +52,7 @@ export const importRunQuery = (id: string) =>
     queryFn: async (): Promise<ImportRun | null> => {
       const response = await client.v1.imports[":id"].$get({ param: { id } });
       if (response.status === 404) return null;
-      if (!response.ok) throw await apiError(response);
-      return (await response.json()).data;
+      return (await unwrap(response)).data;
     },
   });
 
@@ -62,7 +61,6 @@ export const importsQuery = queryOptions({
   queryKey: ["imports"],
   queryFn: async () => {
     const response = await client.v1.imports.$get({ query: { limit: "20" } });
-    if (!response.ok) throw await apiError(response);
-    return (await response.json()).data;
+    return (await unwrap(response)).data;
   },
 });

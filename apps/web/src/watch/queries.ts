@@ -1,7 +1,7 @@
 import type { CategoryId } from "@commitments/core";
 import { queryOptions } from "@tanstack/react-query";
 import type { InferResponseType } from "hono/client";
-import { apiError, client } from "../api.ts";
+import { client, unwrap } from "../api.ts";
 
 export type FulfilmentRow = InferResponseType<typeof client.v1.fulfilment.$get, 200>["data"][number];
 
@@ -27,8 +27,7 @@ export const fulfilmentTableQuery = (filters: { donor: string | null; category: 
             ...(meta ? { asOf: meta.asOf } : {}),
           },
         });
-        if (!response.ok) throw await apiError(response);
-        const body = await response.json();
+        const body = await unwrap(response);
         rows.push(...body.data);
         meta ??= body.meta;
         cursor = body.page.next ?? undefined;
@@ -53,8 +52,7 @@ export const disputedCommitmentsQuery = queryOptions({
       const response = await client.v1.disputes.$get({
         query: { status: "open", limit: "200", ...(cursor ? { cursor } : {}) },
       });
-      if (!response.ok) throw await apiError(response);
-      const body = await response.json();
+      const body = await unwrap(response);
       targets.push(...body.data.map((d) => d.target));
       cursor = body.page.next ?? undefined;
     } while (cursor);

@@ -1,7 +1,7 @@
 import type { WorkflowStatus } from "@commitments/core/access";
 import { queryOptions } from "@tanstack/react-query";
 import type { InferResponseType } from "hono/client";
-import { apiError, client, csrfHeaders, type Session } from "../api.ts";
+import { apiError, client, csrfHeaders, type Session, unwrap } from "../api.ts";
 
 /** The three kinds of record a ministry keeps, each with its own collection in the API. */
 export type RecordKind = "commitment" | "tranche" | "event";
@@ -41,18 +41,15 @@ export const donorRecordsQuery = (party: string) =>
       const [commitments, tranches, events] = await Promise.all([
         allPages(async (cursor) => {
           const response = await client.v1.commitments.$get(page(cursor));
-          if (!response.ok) throw await apiError(response);
-          return await response.json();
+          return await unwrap(response);
         }),
         allPages(async (cursor) => {
           const response = await client.v1.tranches.$get(page(cursor));
-          if (!response.ok) throw await apiError(response);
-          return await response.json();
+          return await unwrap(response);
         }),
         allPages(async (cursor) => {
           const response = await client.v1.events.$get(page(cursor));
-          if (!response.ok) throw await apiError(response);
-          return await response.json();
+          return await unwrap(response);
         }),
       ]);
       return { commitments, tranches, events };
@@ -81,8 +78,7 @@ export const historyQuery = (kind: RecordKind, id: string) =>
           : kind === "tranche"
             ? await client.v1.tranches[":id"].history.$get(param)
             : await client.v1.events[":id"].history.$get(param);
-      if (!response.ok) throw await apiError(response);
-      return (await response.json()).data.versions;
+      return (await unwrap(response)).data.versions;
     },
   });
 
@@ -100,8 +96,7 @@ export const commitmentToEditQuery = (id: string) =>
         param: { id },
         query: { drafts: "include" },
       });
-      if (!response.ok) throw await apiError(response);
-      return (await response.json()).data.commitment;
+      return (await unwrap(response)).data.commitment;
     },
   });
 
@@ -111,8 +106,7 @@ export const trancheToEditQuery = (id: string) =>
     queryKey: [...workspaceKey, "edit", "tranche", id],
     queryFn: async () => {
       const response = await client.v1.tranches[":id"].$get({ param: { id }, query: { drafts: "include" } });
-      if (!response.ok) throw await apiError(response);
-      return (await response.json()).data;
+      return (await unwrap(response)).data;
     },
   });
 
@@ -122,8 +116,7 @@ export const eventToEditQuery = (id: string) =>
     queryKey: [...workspaceKey, "edit", "event", id],
     queryFn: async () => {
       const response = await client.v1.events[":id"].$get({ param: { id }, query: { drafts: "include" } });
-      if (!response.ok) throw await apiError(response);
-      return (await response.json()).data;
+      return (await unwrap(response)).data;
     },
   });
 
