@@ -1,31 +1,19 @@
-import { AgreementRecord, classify, statusOn, tierOf } from "@commitments/core";
+import { AgreementRecord } from "@commitments/core";
 import * as queries from "@commitments/db";
 import type { z } from "zod";
 import { ApiError } from "../../lib/errors.ts";
 import type { AppRouteHandler } from "../../lib/handler.ts";
 import { generateId } from "../../lib/ids.ts";
 import { checked, type LedgerResource } from "../../lib/ledger-resource.ts";
-import { parseAsOf, readMeta, withVersion } from "../../lib/representation.ts";
+import { parseAsOf, readMeta } from "../../lib/representation.ts";
 import { ledgerHandlers } from "../../lib/writes/handlers.ts";
+import { type AgreementView, agreementView } from "../../schemas/agreements.ts";
 import {
   type AgreementCreate,
-  type AgreementView,
   agreementWrites,
   type getAgreement,
   type listAgreements,
 } from "./agreements.routes.ts";
-
-export function agreementView({ agreement, provisions }: queries.AgreementWithProvisions) {
-  const record = agreement.record;
-  const currentStatus = statusOn(record.statusHistory);
-  return {
-    ...withVersion(agreement),
-    provisions: provisions.map(withVersion),
-    tier: tierOf(record.instrumentType),
-    classification: classify(record.attributes),
-    ...(currentStatus ? { currentStatus } : {}),
-  };
-}
 
 export const list: AppRouteHandler<typeof listAgreements> = async (c) => {
   const { asOf, cursor, limit, ...filters } = c.req.valid("query");

@@ -1,27 +1,9 @@
-import {
-  AgreementRecord,
-  AgreementStatus,
-  InstrumentType,
-  PartyId,
-  Provision,
-  Slug,
-  Tier,
-} from "@commitments/core";
+import { AgreementRecord, InstrumentType, PartyId, Provision, Slug, Tier } from "@commitments/core";
 import { createRoute, z } from "@hono/zod-openapi";
 import { errorResponses, json, notFoundResponse } from "../../lib/openapi.ts";
-import { AsOfQuery, PageInfo, PageQuery, ReadMeta, VersionMeta } from "../../lib/representation.ts";
+import { AsOfQuery, PageInfo, PageQuery, ReadMeta } from "../../lib/representation.ts";
 import { ledgerRoutes, Reason, settable } from "../../lib/write-routes.ts";
-import { Classification } from "../../schemas/gradation.ts";
-import { ProvisionView } from "../../schemas/records.ts";
-
-/** An agreement as the API shows it: its provisions, its rung on Table 1 and why, and where it stands now. */
-export const AgreementView = AgreementRecord.safeExtend({
-  ...VersionMeta,
-  provisions: z.array(ProvisionView),
-  tier: Tier,
-  classification: Classification,
-  currentStatus: AgreementStatus.optional(),
-}).openapi("AgreementView");
+import { AgreementView } from "../../schemas/agreements.ts";
 
 export const AgreementFilters = z
   .object({

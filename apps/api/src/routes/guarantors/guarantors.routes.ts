@@ -1,27 +1,9 @@
-import {
-  InstrumentType,
-  ladderStandingIds,
-  PartyId,
-  PartyKind,
-  SourceDataset,
-  Stage,
-  Tier,
-} from "@commitments/core";
+import { InstrumentType, ladderStandingIds, PartyId, PartyKind, Stage, Tier } from "@commitments/core";
 import { createRoute, z } from "@hono/zod-openapi";
 import { errorResponses, json, notFoundResponse } from "../../lib/openapi.ts";
 import { AsOfQuery, ReadMeta } from "../../lib/representation.ts";
-import { AgreementView } from "../agreements/agreements.routes.ts";
-
-/** A source dataset as a figure cites it: who publishes it, the release the tracker holds, the terms of use. */
-export const FigureSource = z
-  .object({
-    id: SourceDataset,
-    publisher: z.string().nullable(),
-    release: z.string().nullable().openapi({
-      description: "The release the tracker held at asOf (the label its latest import named); null if none.",
-    }),
-  })
-  .openapi("FigureSource");
+import { AgreementView } from "../../schemas/agreements.ts";
+import { FigureSource } from "../../schemas/sources.ts";
 
 const Measure = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("money"), amount: z.string(), currency: z.string() }),

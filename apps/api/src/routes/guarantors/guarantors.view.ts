@@ -24,7 +24,7 @@ import {
   type SeriesSource,
   seriesSources,
 } from "@commitments/db";
-import { agreementView } from "../agreements/agreements.handlers.ts";
+import { agreementView } from "../../schemas/agreements.ts";
 
 /*
  * The guarantor view: each party with an instrument for Ukraine or figures of aid to it, its instruments on Table 1

@@ -2,7 +2,7 @@ import { PartyId, reconciliationStatusIds } from "@commitments/core";
 import { createRoute, z } from "@hono/zod-openapi";
 import { errorResponses, json } from "../../lib/openapi.ts";
 import { AsOfQuery, ReadMeta } from "../../lib/representation.ts";
-import { FigureSource } from "../guarantors/guarantors.routes.ts";
+import { FigureSource } from "../../schemas/sources.ts";
 
 const KielCount = z.object({
   donor: z.string(),
