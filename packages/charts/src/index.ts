@@ -20,8 +20,10 @@ export {
   unitName,
 } from "./labels.ts";
 export {
+  type GuarantorsAnswer,
   type LadderChartInput,
   type LadderGuarantor,
+  ladderInputOf,
   ladderSummary,
   ladderTitles,
   renderLadderChart,

@@ -72,6 +72,41 @@ const words = {
 } as const;
 
 /** The chart's title and subtitle in a language: the page, the SVG and the table's caption say the same. */
+/** The guarantors' answer of the API (`GET /v1/guarantors`), as much of it as the ladder chart reads. */
+export interface GuarantorsAnswer {
+  guarantors: readonly {
+    party: { id: string; name: string; nameUk?: string | null | undefined };
+    rung: { tier: Tier } | null;
+    ladder: { volume: { amount: string } | null; share: number | null };
+    standing: Standing;
+  }[];
+  medianVolume: { amount: string } | null;
+  sources: readonly ChartSource[];
+}
+
+/**
+ * The chart's input from the guarantors' answer, in `lang`: each guarantor's rung, Kiel's military allocations and
+ * standing, with the answer's own names so the chart is whole from its first drawing. Kiel is the one source drawn.
+ */
+export function ladderInputOf(
+  answer: GuarantorsAnswer,
+  options: Omit<LadderChartInput, "guarantors" | "median" | "sources">,
+): LadderChartInput {
+  return {
+    ...options,
+    guarantors: answer.guarantors.map((g) => ({
+      id: g.party.id,
+      name: (options.lang === "uk" ? g.party.nameUk : null) ?? g.party.name,
+      tier: g.rung?.tier ?? null,
+      volume: g.ladder.volume?.amount ?? null,
+      share: g.ladder.share,
+      standing: g.standing,
+    })),
+    median: answer.medianVolume?.amount ?? null,
+    sources: answer.sources.filter((s) => s.id === "kiel"),
+  };
+}
+
 export function ladderTitles(lang: ChartLang): { title: string; subtitle: string } {
   return { title: words[lang].title, subtitle: words[lang].subtitle };
 }

@@ -1,4 +1,4 @@
-import { type LadderChartInput, renderLadderChart } from "@commitments/charts";
+import { type LadderChartInput, ladderInputOf, renderLadderChart } from "@commitments/charts";
 import type { QueryData } from "../api.ts";
 import type { guarantorsQuery } from "./queries.ts";
 
@@ -11,24 +11,13 @@ export function ladderInput(
   title: string,
   subtitle: string,
 ): LadderChartInput {
-  return {
+  return ladderInputOf(data, {
     lang,
     title,
     subtitle,
-    guarantors: data.guarantors.map((g) => ({
-      id: g.party.id,
-      // The answer's own names, so the chart is complete from its first paint (no second drawing once names load).
-      name: (lang === "uk" ? g.party.nameUk : null) ?? g.party.name,
-      tier: g.rung?.tier ?? null,
-      volume: g.ladder.volume?.amount ?? null,
-      share: g.ladder.share,
-      standing: g.standing,
-    })),
-    median: data.medianVolume?.amount ?? null,
-    sources: data.sources.filter((s) => s.id === "kiel"),
     recordsUrl: window.location.origin,
     idPrefix: "ladder",
-  };
+  });
 }
 
 /** Drawn by the same pure function the downloads use; the SVG carries its title, description and hover texts. */

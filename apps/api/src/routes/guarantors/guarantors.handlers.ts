@@ -1,4 +1,4 @@
-import { ladderTitles, renderLadderChart } from "@commitments/charts";
+import { ladderInputOf, ladderTitles, renderLadderChart } from "@commitments/charts";
 import { csvLine } from "@commitments/importers";
 import { ApiError } from "../../lib/errors.ts";
 import type { AppRouteHandler } from "../../lib/handler.ts";
@@ -49,23 +49,15 @@ export const svg: AppRouteHandler<typeof guarantorsSvg> = async (c) => {
   const at = parseAsOf(asOf);
   const db = c.get("db");
   const [data, meta] = await Promise.all([readGuarantors(db, at), readMeta(db, at)]);
-  const body = renderLadderChart({
-    lang,
-    ...ladderTitles(lang),
-    guarantors: data.guarantors.map((g) => ({
-      id: g.party.id,
-      name: (lang === "uk" ? g.party.nameUk : null) ?? g.party.name,
-      tier: g.rung?.tier ?? null,
-      volume: g.ladder.volume?.amount ?? null,
-      share: g.ladder.share,
-      standing: g.standing,
-    })),
-    median: data.medianVolume?.amount ?? null,
-    sources: data.sources.filter((s) => s.id === "kiel"),
-    recordsUrl: `${c.get("publicOrigin")}/v1/guarantors.csv`,
-    width,
-    height,
-  });
+  const body = renderLadderChart(
+    ladderInputOf(data, {
+      lang,
+      ...ladderTitles(lang),
+      recordsUrl: `${c.get("publicOrigin")}/v1/guarantors.csv`,
+      width,
+      height,
+    }),
+  );
   c.header("Content-Type", "image/svg+xml; charset=utf-8");
   c.header("Content-Disposition", 'inline; filename="commitments-tracker-guarantors-ladder.svg"');
   c.header("X-Dataset-Version", String(meta.datasetVersion));
