@@ -24,7 +24,10 @@ describe.each(testTargets())("the domain of dates on $name", (target) => {
       .filter((op) => op.method === "get" && op.parameters.some((p) => p.in === "query" && p.name === "asOf"))
       // Ids that exist or not: a party's, or any record's (a 404 once the query passed).
       .map((op) =>
-        op.path.replace(/\{[^}]+\}/g, op.path.startsWith("/v1/parties/") ? "GB" : "no-such-record"),
+        op.path.replace(
+          /\{[^}]+\}/g,
+          /^\/v1\/(parties|guarantors)\//.test(op.path) ? "GB" : "no-such-record",
+        ),
       );
     reads.push("/embed/series");
     expect(
@@ -46,6 +49,7 @@ describe.each(testTargets())("the domain of dates on $name", (target) => {
     for (const asOf of ["0000-01-01T00:00:00Z", "0001-01-01T00:00:00+14:00", "9999-12-31T23:59:59-14:00"]) {
       for (const path of reads) {
         const response = await ctx.app.request(`${path}?asOf=${encodeURIComponent(asOf)}`);
+        expect(response.status, `${path} ${asOf}`).toBe(400);
         const error = await expectError(response, 400);
         expect(error.details, `${path} ${asOf}`).toEqual([
           { location: "query", path: "asOf", message: momentMessage },

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { Instant } from "@commitments/core";
 import { datasetVersion } from "@commitments/db";
 import type { Context, MiddlewareHandler } from "hono";
 import type { AppEnv } from "./context.ts";
@@ -125,9 +126,10 @@ export function cachedReads(): MiddlewareHandler<AppEnv> {
       return;
     }
     const rawAsOf = c.req.query("asOf");
+    // A moment outside the date domain (year 0, 9999) is refused by the route's validation: nothing to keep, and
+    // nothing to ask the database about.
+    if (rawAsOf !== undefined && !Instant.safeParse(rawAsOf).success) return next();
     const at = rawAsOf === undefined ? undefined : new Date(rawAsOf);
-    // Refused by the route's validation: nothing to keep.
-    if (at && Number.isNaN(at.getTime())) return next();
     const db = c.get("db");
     const { version } = await datasetVersion(db, at);
     const now = new Date();
