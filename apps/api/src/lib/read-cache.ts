@@ -170,13 +170,9 @@ export function cachedReads(): MiddlewareHandler<AppEnv> {
     const { answers, maxAnswerBytes } = readCache;
     const kept = answers.peek(key);
     if (kept) return serve(kept);
-    const inProgress = answers.pending(key);
-    if (inProgress) {
-      const shared = await inProgress.catch(() => undefined);
-      if (shared) return serve(shared);
-    }
 
-    // This request computes the answer; others asking meanwhile wait for it.
+    // This request computes the answer, kept once its last byte is sent. Others asking meanwhile compute their own:
+    // waiting for it would tie them to how fast this one client reads (a stalled reader would stall them all).
     let settle: (answer: KeptAnswer | undefined) => void = () => {};
     const computed = new Promise<KeptAnswer | undefined>((resolve) => {
       settle = resolve;
