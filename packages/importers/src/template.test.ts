@@ -3,7 +3,6 @@ import {
   CommitmentRecord,
   Confidence,
   categoryIds,
-  confidenceTerms,
   QuantityUnit,
   SourceKind,
   StageEvent,

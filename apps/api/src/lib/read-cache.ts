@@ -3,7 +3,7 @@ import { Instant } from "@commitments/core";
 import { datasetVersion } from "@commitments/db";
 import type { Context, MiddlewareHandler } from "hono";
 import type { AppEnv } from "./context.ts";
-import type { KeptAnswer, ReadCache } from "./read-cache-store.ts";
+import type { KeptAnswer } from "./read-cache-store.ts";
 
 export {
   createReadCache,

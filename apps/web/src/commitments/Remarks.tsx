@@ -1,6 +1,5 @@
 import type { Measure } from "@commitments/core";
 import { useState } from "react";
-import type { CommitmentDetail } from "../api.ts";
 import { formatMeasure, formatPartialDate } from "../format.ts";
 import { useLang, useMessages } from "../i18n/index.ts";
 import { useRemarker } from "./abilities.ts";

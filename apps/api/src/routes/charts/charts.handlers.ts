@@ -1,12 +1,5 @@
 import { createHash } from "node:crypto";
-import {
-  type ChartFilters,
-  type ChartKind,
-  type ChartLang,
-  chartFileName,
-  escapeXml,
-  labels,
-} from "@commitments/charts";
+import { chartFileName, escapeXml, labels } from "@commitments/charts";
 import { isId, label, type Stage, words } from "@commitments/core";
 import { datasetVersion } from "@commitments/db";
 import { z } from "@hono/zod-openapi";
