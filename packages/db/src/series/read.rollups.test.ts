@@ -1,8 +1,16 @@
 import { readFileSync } from "node:fs";
-import { add, type Dispute, normalize } from "@commitments/core";
+import { add, normalize } from "@commitments/core";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { money, quantity, seriesDataset, testEvent, testSource } from "../../test/series-fixtures.ts";
+import {
+  baseSeriesQuery as base,
+  openDispute as dispute,
+  seriesEditor as editor,
+  seriesTestEvents as events,
+  money,
+  seriesTestRates as rates,
+  seriesDataset,
+} from "../../test/series-fixtures.ts";
 import type { Db } from "../client.ts";
 import { disputeEntity, eventEntity, rowsOf } from "../entities.ts";
 import { type ChangeSet, withChangeSet } from "../ledger.ts";
@@ -13,54 +21,9 @@ import { type TestDatabase, testTargets } from "../testing.ts";
 import { computeCells, type SeriesCell, storedCells } from "./cells.ts";
 import { readSeries, type SeriesGroupBy, type SeriesQuery, seriesGroupings } from "./index.ts";
 
-const editor = { actor: "test:editor", origin: "api" as const };
-// TEST values, not ECB reference rates.
-const rates = [
-  { date: "2024-03-15", currency: "USD", perEur: "1.1" },
-  { date: "2024-03-29", currency: "USD", perEur: "1.08" },
-  { date: "2024-03-15", currency: "GBP", perEur: "0.85" },
-  { date: "2024-06-28", currency: "USD", perEur: "1.07" },
-  { date: "2024-06-28", currency: "GBP", perEur: "0.845" },
-];
 /** The statement of the migration that added the flag counts, computing them for the cells already stored. */
 
-const events = [
-  testEvent("e-usd-1", "c-usd", "committed", "2024-03-15", money("110", "USD")),
-  // Month precision: the rate date is the middle of March, 2024-03-16, a Saturday: the 15th's rate.
-  testEvent("e-gbp-1", "c-gbp", "committed", "2024-03", money("85", "GBP")),
-  testEvent("e-usd-2", "c-usd", "committed", "2024-03-29", money("100", "USD")),
-  testEvent("e-jpy-1", "c-jpy", "committed", "2024-03-10", money("1000", "JPY")),
-  testEvent("e-eur-1", "c-eur", "delivered", "2024-03-20", money("50", "EUR")),
-  testEvent("e-usd-3", "c-usd", "delivered", "2024-06-28", money("53.5", "USD")),
-  // No GBP rate on or before 1 February: unconverted.
-  testEvent("e-gbp-2", "c-gbp", "delivered", "2024-02-01", money("10", "GBP")),
-  // Year precision counts in December; its rate date is mid-2024 (2024-07-01) capped at the latest rate date.
-  testEvent("e-usd-4", "c-usd", "delivered", "2024", money("107", "USD")),
-  testEvent("e-rounds-1", "c-rounds", "delivered", "2024-03-02", quantity("1200", "rounds", "155mm shells")),
-  testEvent("e-vehicles-1", "c-vehicles", "delivered", "2024-04", quantity("4", "vehicles", "M113")),
-];
-
 /** Point flags with only synthetic figures: every event above is synthetic, none estimated or disputed. */
-
-const base: SeriesQuery = {
-  groupBy: "all",
-  promised: "committed",
-  delivered: "delivered",
-  interval: "month",
-  measure: "money",
-  currency: "EUR",
-  convention: { kind: "event_date" },
-};
-
-/** An open dispute of an event's or a commitment's figure, by the test NGO. */
-const dispute = (id: string, kind: "event" | "commitment", targetId: string): Dispute => ({
-  id,
-  target: { kind, id: targetId },
-  organisation: "test-ngo",
-  statement: "Our count differs.",
-  sources: testSource,
-  status: "open",
-});
 
 async function storedRollups(db: Db): Promise<Map<string, Record<string, unknown>>> {
   const rows = rowsOf<Record<string, string | number | null>>(
