@@ -45,7 +45,8 @@ export async function apiError(
 export async function unwrap<R extends { ok: boolean; status: number; json(): Promise<unknown> }>(
   response: R,
 ): Promise<Awaited<ReturnType<Extract<R, { ok: true }>["json"]>>> {
-  return (await unwrap(response)) as Awaited<ReturnType<Extract<R, { ok: true }>["json"]>>;
+  if (!response.ok) throw await apiError(response);
+  return (await response.json()) as Awaited<ReturnType<Extract<R, { ok: true }>["json"]>>;
 }
 
 export const gradationQuery = queryOptions({
