@@ -2,9 +2,9 @@ import { join } from "node:path";
 import { createClient } from "@commitments/api/client";
 import type { OrganisationKind, Role } from "@commitments/core/access";
 import { roleTerms } from "@commitments/core/vocabulary";
+import { abilitiesOf } from "@commitments/web/access";
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { abilitiesOf } from "../../apps/web/src/account/access.ts";
 import { createAdmin, testAdmin } from "../server.ts";
 import { artifactsDir, hasChromium, useServerAndBrowser } from "./chromium.ts";
 

@@ -1,15 +1,15 @@
 import { join } from "node:path";
 import { createClient } from "@commitments/api/client";
 import { label, vocabulary, words } from "@commitments/core/vocabulary";
-import type { Locator, Page } from "playwright-core";
-import { describe, expect, it } from "vitest";
 import {
   formatInteger,
   formatMeasure,
   formatPartialDate,
   formatRatio,
   inMeasureOf,
-} from "../../apps/web/src/format.ts";
+} from "@commitments/web/format";
+import type { Locator, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { createAdmin, createWriteToken, type RunningServer, signIn } from "../server.ts";
 import { artifactsDir, hasChromium, useServerAndBrowser } from "./chromium.ts";
 

@@ -1,7 +1,7 @@
 import { createClient } from "@commitments/api/client";
+import { formatInteger, formatMeasure, formatPartialDate, formatRatio } from "@commitments/web/format";
 import type { Browser, Locator, Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
-import { formatInteger, formatMeasure, formatPartialDate, formatRatio } from "../../apps/web/src/format.ts";
 import { createAdmin, createWriteToken, signIn } from "../server.ts";
 import { checkPage, hasChromium, useServerAndBrowser } from "./chromium.ts";
 
