@@ -3,8 +3,8 @@ import * as handlers from "./tranches.handlers.ts";
 import * as routes from "./tranches.routes.ts";
 
 export const tranchesRouter = createRouter()
-  .openapi(routes.listTranches, handlers.list)
-  .openapi(routes.getTranche, handlers.get)
+  .openapi(routes.trancheReadRoutes.list, handlers.list)
+  .openapi(routes.trancheReadRoutes.get, handlers.get)
   .openapi(routes.trancheWrites.create, handlers.create)
   .openapi(routes.trancheWrites.update, handlers.update)
   .openapi(routes.trancheWrites.retract, handlers.retract)

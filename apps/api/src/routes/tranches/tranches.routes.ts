@@ -1,46 +1,17 @@
 import { Slug, TrancheRecord } from "@commitments/core";
-import { createRoute, z } from "@hono/zod-openapi";
-import { errorResponses, json, notFoundResponse } from "../../lib/openapi.ts";
-import { AsOfQuery, PageInfo, PageQuery, ReadMeta } from "../../lib/representation.ts";
 import { ledgerRoutes, settable, workflowRoute } from "../../lib/write-routes.ts";
-import { CommitmentFilters, DraftsQuery, TrancheCreate, TrancheView } from "../../schemas/records.ts";
+import { partReadRoutes } from "../../schemas/part-routes.ts";
+import { TrancheCreate, TrancheView } from "../../schemas/records.ts";
 
-export const listTranches = createRoute({
-  method: "get",
+export const trancheReadRoutes = partReadRoutes({
   path: "/v1/tranches",
-  tags: ["Tranches"],
+  tag: "Tranches",
+  noun: "tranche",
+  plural: "tranches",
   summary: "Planned instalments of commitments: how much is due by when",
-  request: {
-    query: z
-      .object({
-        commitment: Slug.optional().openapi({ description: "Tranches of this commitment." }),
-        ...CommitmentFilters,
-        ...DraftsQuery,
-        ...AsOfQuery,
-        ...PageQuery,
-      })
-      .strict(),
-  },
-  responses: {
-    200: json(
-      z.object({ data: z.array(TrancheView), page: PageInfo, meta: ReadMeta }),
-      "The matching tranches, in id order.",
-    ),
-    ...errorResponses,
-  },
-});
-
-export const getTranche = createRoute({
-  method: "get",
-  path: "/v1/tranches/{id}",
-  tags: ["Tranches"],
-  summary: "One tranche",
-  request: { params: z.object({ id: Slug }), query: z.object({ ...AsOfQuery, ...DraftsQuery }).strict() },
-  responses: {
-    200: json(z.object({ data: TrancheView, meta: ReadMeta }), "The tranche."),
-    ...notFoundResponse,
-    ...errorResponses,
-  },
+  summaryOfOne: "One tranche",
+  view: TrancheView,
+  filters: {},
 });
 
 export const trancheWrites = ledgerRoutes({
