@@ -41,11 +41,20 @@ export async function apiError(
   );
 }
 
+/** Checks the API accepted a request whose answer's body is not needed; a refusal becomes its ApiProblem. */
+export async function accepted(response: {
+  ok: boolean;
+  status: number;
+  json(): Promise<unknown>;
+}): Promise<void> {
+  if (!response.ok) throw await apiError(response);
+}
+
 /** The JSON of an answer the API accepted; a refusal becomes the ApiProblem its error contract states. */
 export async function unwrap<R extends { ok: boolean; status: number; json(): Promise<unknown> }>(
   response: R,
 ): Promise<Awaited<ReturnType<Extract<R, { ok: true }>["json"]>>> {
-  if (!response.ok) throw await apiError(response);
+  await accepted(response);
   return (await response.json()) as Awaited<ReturnType<Extract<R, { ok: true }>["json"]>>;
 }
 

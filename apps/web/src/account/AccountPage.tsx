@@ -2,7 +2,7 @@ import { authorise } from "@commitments/core/access";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import {
-  apiError,
+  accepted,
   client,
   csrfHeaders,
   partiesQuery,
@@ -205,7 +205,7 @@ function SignOut({ session, onSignedOut }: { session: Session; onSignedOut: (mes
   const signOut = useMutation({
     mutationFn: async () => {
       const response = await client.v1.session.$delete(undefined, csrfHeaders(session));
-      if (!response.ok) throw await apiError(response);
+      await accepted(response);
     },
     onSuccess: () => afterSignOut(t.done),
     onError: (error) => refreshSessionOn401(queryClient, error),

@@ -4,7 +4,7 @@ import { type FormEvent, useId, useRef, useState } from "react";
 import {
   ApiProblem,
   type ApiToken,
-  apiError,
+  accepted,
   client,
   csrfHeaders,
   refreshSessionOn401,
@@ -90,7 +90,7 @@ function TokenRow({ token, session }: { token: ApiToken; session: Session }) {
         { param: { id: token.id } },
         csrfHeaders(session),
       );
-      if (!response.ok) throw await apiError(response);
+      await accepted(response);
     },
     onSuccess: () => {
       setConfirming(false);

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
-import { ApiProblem, apiError, csrfHeaders, refreshSessionOn401 } from "../api.ts";
+import { ApiProblem, accepted, type apiError, csrfHeaders, refreshSessionOn401 } from "../api.ts";
 import { useMessages } from "../i18n/index.ts";
 import { useRemarker } from "./abilities.ts";
 import { messages } from "./messages.ts";
@@ -66,7 +66,7 @@ export function useRemarkForm<Body>({
     mutationFn: async (json: Body) => {
       if (!session) throw new ApiProblem(401, "Sign in first");
       const response = await post(json, csrfHeaders(session));
-      if (!response.ok) throw await apiError(response);
+      await accepted(response);
     },
     onSuccess: async () => {
       await Promise.all(

@@ -2,7 +2,7 @@ import { type CategoryId, CommitmentRecord, categoryIds } from "@commitments/cor
 import { settableFields } from "@commitments/core/access";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { agreementsQuery, apiError, client, csrfHeaders, partiesQuery, type Session } from "../api.ts";
+import { agreementsQuery, client, csrfHeaders, partiesQuery, type Session } from "../api.ts";
 import { fieldId, InputField, SelectField, TextAreaField } from "../forms/Field.tsx";
 import { useLang, useMessages } from "../i18n/index.ts";
 import {
@@ -24,7 +24,7 @@ import {
 import { FormFrame } from "./FormFrame.tsx";
 import { MeasureFields, PeriodFields } from "./MeasureFields.tsx";
 import { messages } from "./messages.ts";
-import { type CommitmentRead, proposedSave, type Saved } from "./queries.ts";
+import { type CommitmentRead, type Saved, savedFrom } from "./queries.ts";
 import { SourcesFields } from "./SourcesFields.tsx";
 import { useRecordForm } from "./useRecordForm.ts";
 
@@ -124,15 +124,7 @@ export function CommitmentForm({
         save.kind === "create"
           ? await client.v1.commitments.$post(requests.create(save.record), csrfHeaders(session))
           : await client.v1.commitments[":id"].$patch(requests.update(save), csrfHeaders(session));
-      if (!response.ok) throw await apiError(response);
-      if (response.status === 202) return proposedSave("commitment", existing, (await response.json()).data);
-      const { commitment } = (await response.json()).data;
-      return {
-        kind: "commitment",
-        id: commitment.id,
-        version: commitment.version,
-        status: commitment.status,
-      };
+      return savedFrom("commitment", existing, response);
     },
     onSaved,
   });

@@ -2,7 +2,7 @@ import { Confidence, type Stage, StageEvent, stageIds } from "@commitments/core"
 import { confidenceAllowed, settableFields } from "@commitments/core/access";
 import { useState } from "react";
 import { actorOf } from "../account/access.ts";
-import { apiError, client, csrfHeaders, type Session } from "../api.ts";
+import { client, csrfHeaders, type Session } from "../api.ts";
 import { fieldId, InputField, SelectField, TextAreaField } from "../forms/Field.tsx";
 import { useMessages } from "../i18n/index.ts";
 import { CommitmentSelect } from "./CommitmentSelect.tsx";
@@ -26,7 +26,7 @@ import {
 import { FormFrame } from "./FormFrame.tsx";
 import { MeasureFields, PeriodFields } from "./MeasureFields.tsx";
 import { messages } from "./messages.ts";
-import { type DonorRecords, type EventRead, proposedSave, type Saved } from "./queries.ts";
+import { type DonorRecords, type EventRead, type Saved, savedFrom } from "./queries.ts";
 import { SourcesFields } from "./SourcesFields.tsx";
 import { useRecordForm } from "./useRecordForm.ts";
 
@@ -110,10 +110,7 @@ export function EventForm({
         save.kind === "create"
           ? await client.v1.events.$post(requests.create(save.record), csrfHeaders(session))
           : await client.v1.events[":id"].$patch(requests.update(save), csrfHeaders(session));
-      if (!response.ok) throw await apiError(response);
-      if (response.status === 202) return proposedSave("event", existing, (await response.json()).data);
-      const { data } = await response.json();
-      return { kind: "event", id: data.id, version: data.version, status: data.status };
+      return savedFrom("event", existing, response);
     },
     onSaved,
   });

@@ -1,7 +1,7 @@
 import { TrancheRecord } from "@commitments/core";
 import { settableFields } from "@commitments/core/access";
 import { useState } from "react";
-import { apiError, client, csrfHeaders, type Session } from "../api.ts";
+import { client, csrfHeaders, type Session } from "../api.ts";
 import { fieldId, InputField, TextAreaField } from "../forms/Field.tsx";
 import { useMessages } from "../i18n/index.ts";
 import { CommitmentSelect } from "./CommitmentSelect.tsx";
@@ -17,7 +17,7 @@ import {
 import { FormFrame } from "./FormFrame.tsx";
 import { MeasureFields } from "./MeasureFields.tsx";
 import { messages } from "./messages.ts";
-import { type DonorRecords, proposedSave, type Saved, type TrancheRead } from "./queries.ts";
+import { type DonorRecords, type Saved, savedFrom, type TrancheRead } from "./queries.ts";
 import { useRecordForm } from "./useRecordForm.ts";
 
 /** The body of a create, as the API's TrancheCreate checks it: core's TrancheRecord, the id left to the API. */
@@ -86,10 +86,7 @@ export function TrancheForm({
         save.kind === "create"
           ? await client.v1.tranches.$post(requests.create(save.record), csrfHeaders(session))
           : await client.v1.tranches[":id"].$patch(requests.update(save), csrfHeaders(session));
-      if (!response.ok) throw await apiError(response);
-      if (response.status === 202) return proposedSave("tranche", existing, (await response.json()).data);
-      const { data } = await response.json();
-      return { kind: "tranche", id: data.id, version: data.version, status: data.status };
+      return savedFrom("tranche", existing, response);
     },
     onSaved,
   });

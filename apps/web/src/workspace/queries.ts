@@ -1,7 +1,7 @@
 import type { WorkflowStatus } from "@commitments/core/access";
 import { queryOptions } from "@tanstack/react-query";
 import type { InferResponseType } from "hono/client";
-import { apiError, client, csrfHeaders, type Session, unwrap } from "../api.ts";
+import { accepted, client, csrfHeaders, type Session, unwrap } from "../api.ts";
 
 /** The three kinds of record a ministry keeps, each with its own collection in the API. */
 export type RecordKind = "commitment" | "tranche" | "event";
@@ -132,8 +132,35 @@ export interface Saved {
   proposal?: string;
 }
 
+/** A record as a write left it: which, at which version, in what status. */
+interface RecordState {
+  id: string;
+  version: number;
+  status: WorkflowStatus;
+}
+
+/**
+ * What a form's write answered, as `Saved`: the record as saved (201, 200: `{ data: record }`, a commitment's
+ * under `data.commitment`), or for a change of a published record the proposal it became (202:
+ * `{ data: proposal }`). A refusal throws the API's problem. The body's shape is the write routes' contract, which
+ * the typed client cannot narrow by status here, hence the one cast.
+ */
+export async function savedFrom(
+  kind: RecordKind,
+  existing: RecordState | undefined,
+  response: { ok: boolean; status: number; json(): Promise<unknown> },
+): Promise<Saved> {
+  const { data } = (await unwrap(response)) as {
+    data: RecordState | { commitment: RecordState } | { id: string; target: { id: string } };
+  };
+  if (response.status === 202)
+    return proposedSave(kind, existing, data as { id: string; target: { id: string } });
+  const record = "commitment" in data ? data.commitment : (data as RecordState);
+  return { kind, id: record.id, version: record.version, status: record.status };
+}
+
 /** A change of a published record answered 202: the record is as it was; the proposal waits for the approver. */
-export function proposedSave(
+function proposedSave(
   kind: RecordKind,
   existing: { version: number; status: WorkflowStatus } | undefined,
   proposal: { id: string; target: { id: string } },
@@ -167,7 +194,7 @@ export async function moveRecord(
       : kind === "tranche"
         ? await client.v1.tranches[":id"].status.$post(args, csrfHeaders(session))
         : await client.v1.events[":id"].status.$post(args, csrfHeaders(session));
-  if (!response.ok) throw await apiError(response);
+  await accepted(response);
 }
 
 export { ifMatch };
