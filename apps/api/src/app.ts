@@ -8,6 +8,7 @@ import { secureHeaders } from "hono/secure-headers";
 import { identify } from "./lib/auth/identify.ts";
 import { clientAddress, defaultLimits, type Limits, limitAnonymous } from "./lib/auth/limits.ts";
 import { securitySchemes } from "./lib/auth/schemes.ts";
+import { type ChartDrawing, createChartDrawing } from "./lib/drawing/drawing.ts";
 import { ApiError, notFound, onError } from "./lib/errors.ts";
 import { maxImportBytes as defaultMaxImportBytes } from "./lib/imports.ts";
 import { createLogger, type Logger } from "./lib/logger.ts";
@@ -17,7 +18,6 @@ import { agreementsRouter } from "./routes/agreements/agreements.index.ts";
 import { annotationsRouter } from "./routes/annotations/annotations.index.ts";
 import { categoriesRouter } from "./routes/categories/categories.index.ts";
 import { chartSecureHeaders, chartsRouter, embedRouter } from "./routes/charts/charts.index.ts";
-import { type ChartDrawing, createChartDrawing } from "./routes/charts/drawing.ts";
 import { commitmentsRouter } from "./routes/commitments/commitments.index.ts";
 import { confirmationsRouter } from "./routes/confirmations/confirmations.index.ts";
 import { disputesRouter } from "./routes/disputes/disputes.index.ts";
@@ -25,7 +25,7 @@ import { eventsRouter } from "./routes/events/events.index.ts";
 import { exportsRouter } from "./routes/exports/exports.index.ts";
 import { fulfilmentRouter } from "./routes/fulfilment/fulfilment.index.ts";
 import { gradationRouter } from "./routes/gradation/gradation.index.ts";
-import { guarantorsRouter } from "./routes/guarantors/guarantors.index.ts";
+import { guarantorsRouter, ladderEmbedRouter } from "./routes/guarantors/guarantors.index.ts";
 import { healthRouter } from "./routes/health/health.index.ts";
 import { importsRouter } from "./routes/imports/imports.index.ts";
 import { importsPath } from "./routes/imports/imports.routes.ts";
@@ -212,6 +212,7 @@ export function createApp({
   // client's API.
   app.route("/", referenceRouter);
   app.route("/", embedRouter);
+  app.route("/", ladderEmbedRouter);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "apiToken", securitySchemes.apiToken);
   app.openAPIRegistry.registerComponent("securitySchemes", "session", securitySchemes.session);

@@ -1,6 +1,6 @@
 import { addDecimals, decimalValue } from "./format.ts";
 import { labels } from "./labels.ts";
-import { type FlagName, flagNames, otherColour, palette, type Stage, stages } from "./style.ts";
+import { type FlagName, flagNames, lookOf, paletteSize, type Stage, stages } from "./style.ts";
 import { groupName } from "./titles.ts";
 import type { ChartPoint, FlagCounts, SeriesChartInput } from "./types.ts";
 
@@ -71,17 +71,18 @@ function sumPoints(groups: { points: ChartPoint[] }[]): ChartPoint[] {
  */
 export function drawnGroups(input: SeriesChartInput): DrawnGroup[] {
   const { series, lang } = input;
+  const { palette, other } = lookOf(input.theme);
   const named = series.groups.map((group) => ({
     group,
     name: groupName(group, series.groupBy, lang, input.groupLabels),
   }));
   const measures = new Set(series.groups.map((g) => `${g.currency ?? ""}|${g.unit ?? ""}`));
   const toMap = (points: ChartPoint[]) => new Map(points.map((p) => [p.period, p]));
-  if (named.length <= palette.length || measures.size > 1) {
+  if (named.length <= paletteSize || measures.size > 1) {
     return named.map(({ group, name }, i) => ({
       name,
-      colour: palette[i % palette.length] as string,
-      colourId: String(i % palette.length),
+      colour: palette[i % paletteSize] as string,
+      colourId: String(i % paletteSize),
       currency: group.currency,
       stages: reportedStages([group]),
       points: toMap(group.points),
@@ -91,8 +92,8 @@ export function drawnGroups(input: SeriesChartInput): DrawnGroup[] {
   const ranked = [...named].sort(
     (a, b) => latest(b.group.points) - latest(a.group.points) || a.group.key.localeCompare(b.group.key),
   );
-  const kept = new Set(ranked.slice(0, palette.length - 1));
-  const folded = ranked.slice(palette.length - 1).map(({ group }) => group);
+  const kept = new Set(ranked.slice(0, paletteSize - 1));
+  const folded = ranked.slice(paletteSize - 1).map(({ group }) => group);
   const first = folded[0];
   const otherName = groupName(
     { key: "", label: labels[lang].other(folded.length), currency: first?.currency, unit: first?.unit },
@@ -113,7 +114,7 @@ export function drawnGroups(input: SeriesChartInput): DrawnGroup[] {
       })),
     {
       name: otherName,
-      colour: otherColour,
+      colour: other,
       colourId: "other",
       currency: first?.currency,
       stages: reportedStages(folded),

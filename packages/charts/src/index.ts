@@ -29,6 +29,7 @@ export {
   renderLadderChart,
 } from "./ladder.ts";
 export { renderSeriesChart } from "./render.ts";
+export { type ChartTheme, chartThemes } from "./style.ts";
 export {
   type ChartFilters,
   type ChartNames,

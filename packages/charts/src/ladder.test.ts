@@ -50,6 +50,8 @@ const input: LadderChartInput = {
   recordsUrl: "https://example.org/",
 };
 
+const textOfAll = (node: XmlElement): string =>
+  node.children.map((c) => (typeof c === "string" ? c : textOfAll(c))).join("");
 const all = (node: XmlElement, name: string): XmlElement[] => [
   ...(node.name === name ? [node] : []),
   ...node.children.flatMap((c) => (typeof c === "string" ? [] : all(c, name))),
@@ -72,5 +74,34 @@ describe("the ladder chart", () => {
     const uk = renderLadderChart({ ...input, lang: "uk" });
     expect(uk).toContain("Слова без зброї: France");
     expect(uk).toContain('lang="uk"');
+  });
+
+  it("spreads small and large guarantors on a log axis of whole powers of ten", () => {
+    const xOfMark = (svg: string) =>
+      new Map(
+        all(parseXml(svg), "circle")
+          .filter((c) => c.attributes.class === "guarantor")
+          .map((c) => [all(c, "title").map(textOfAll).join("").split(":")[0], Number(c.attributes.cx)]),
+      );
+    const linear = xOfMark(renderLadderChart(input));
+    const logSvg = renderLadderChart({ ...input, scale: "log" });
+    const log = xOfMark(logSvg);
+    const texts = all(parseXml(logSvg), "text").map(textOfAll);
+    // France's €100m is a speck beside €64bn on a linear axis; on the log axis it stands well apart from zero.
+    const [us, fr, pl] = ["United States", "France", "Poland"].map((n) => log.get(n) as number) as [
+      number,
+      number,
+      number,
+    ];
+    const gap = (x: Map<string, number>, a: string, b: string) => (x.get(b) as number) - (x.get(a) as number);
+    expect(gap(linear, "France", "Poland") / gap(linear, "Poland", "United States")).toBeLessThan(0.1);
+    expect(fr).toBeLessThan(pl);
+    expect(pl).toBeLessThan(us);
+    // Equal ratios, equal distances: 100m → 4bn is 40×, 4bn → 64bn is 16×.
+    expect((pl - fr) / (us - pl)).toBeCloseTo(Math.log10(40) / Math.log10(16), 2);
+    expect(texts).toContain("Military aid allocated (Kiel Institute), EUR, log scale");
+    expect(texts).toContain("€100\u00a0m");
+    expect(texts).toContain("€100\u00a0bn");
+    expect(renderLadderChart({ ...input, lang: "uk", scale: "log" })).toContain("логарифмічна шкала");
   });
 });

@@ -3,7 +3,7 @@ import { creditLine } from "./credits.ts";
 import { amountScale, coord, escapeXml, formatCompact, niceTicks, wrapText } from "./format.ts";
 import type { ChartLang } from "./labels.ts";
 import { el, hover, safeIdPrefix, text } from "./markup.ts";
-import { axisColour, fontFamily, gridColour, ink, muted, pad } from "./style.ts";
+import { type ChartTheme, fontFamily, lookOf, pad } from "./style.ts";
 import type { ChartSource } from "./types.ts";
 
 /*
@@ -40,6 +40,13 @@ export interface LadderChartInput {
   width?: number | undefined;
   height?: number | undefined;
   idPrefix?: string | undefined;
+  /** The ground it is drawn on: light unless given. */
+  theme?: ChartTheme | undefined;
+  /**
+   * The volume axis: linear (the default) or log, which spreads guarantors giving millions apart from those
+   * giving tens of billions. On a log axis a guarantor Kiel counts at zero stands at the axis' start.
+   */
+  scale?: "linear" | "log" | undefined;
 }
 
 /** The chart's own words; the names of tiers and standings are the vocabulary's. */
@@ -49,6 +56,7 @@ const words = {
     subtitle: "Highest standing instrument with Ukraine (Table 1) against Kiel's military allocations",
     none: "No standing instrument",
     axis: "Military aid allocated (Kiel Institute), EUR",
+    logAxis: "Military aid allocated (Kiel Institute), EUR, log scale",
     median: "median",
     share: (p: string) => `allocated ${p} of committed`,
     noVolume: (names: string) => `Without a Kiel figure: ${names}.`,
@@ -62,6 +70,7 @@ const words = {
       "Найвищий чинний інструмент з Україною (таблиця 1) проти військових виділень за Кільським інститутом",
     none: "Жодного чинного інструмента",
     axis: "Виділена військова допомога (Кільський інститут), EUR",
+    logAxis: "Виділена військова допомога (Кільський інститут), EUR, логарифмічна шкала",
     median: "медіана",
     share: (p: string) => `виділено ${p} від узятих зобов’язань`,
     noVolume: (names: string) => `Без даних Кільського інституту: ${names}.`,
@@ -114,9 +123,6 @@ export function ladderTitles(lang: ChartLang): { title: string; subtitle: string
 const bands: (Tier | null)[] = ["hard", "intermediate", "soft", null];
 /** In the vocabulary's order. */
 const standingOrder: readonly Standing[] = ladderStandingIds;
-/** Okabe–Ito colours with at least 3:1 against white, one per standing in the vocabulary's order. */
-const colours = ["#007A5A", "#D55E00", "#0072B2", "#767676"];
-const standingColour = (s: Standing) => colours[ladderStandingIds.indexOf(s)] ?? "#767676";
 
 function bandName(tier: Tier | null, lang: ChartLang): string {
   return tier === null ? words[lang].none : label("tier", tier, lang);
@@ -134,12 +140,44 @@ export function ladderSummary(input: LadderChartInput): string {
   return `${parts.join("; ")}${median}.`;
 }
 
+/**
+ * The volume axis between `left` and `right`: its ticks, where a figure stands, and a tick's words. A log axis runs
+ * over whole powers of ten from the smallest figure above zero to the largest; with no such figure it is linear.
+ */
+function volumeAxis(
+  volumes: number[],
+  scale: "linear" | "log",
+  left: number,
+  right: number,
+  lang: ChartLang,
+) {
+  const positive = volumes.filter((v) => v > 0);
+  if (scale === "log" && positive.length > 0) {
+    const low = Math.floor(Math.log10(positive.reduce((a, b) => Math.min(a, b))));
+    const high = Math.max(low + 1, Math.ceil(Math.log10(positive.reduce((a, b) => Math.max(a, b)))));
+    const ticks = Array.from({ length: high - low + 1 }, (_, i) => 10 ** (low + i));
+    const xOf = (value: number) =>
+      value <= 0 ? left : left + ((Math.log10(value) - low) / (high - low)) * (right - left);
+    return { log: true, ticks, xOf, label: (tick: number) => formatCompact(tick, "EUR", lang) };
+  }
+  const largest = volumes.reduce((a, b) => Math.max(a, b), 0);
+  const ticks = niceTicks(0, largest, Math.max(2, Math.floor((right - left) / 110)));
+  const high = ticks.at(-1) ?? 1;
+  const step = amountScale(high, (ticks[1] ?? high) - (ticks[0] ?? 0));
+  const xOf = (value: number) => left + (value / (high || 1)) * (right - left);
+  return { log: false, ticks, xOf, label: (tick: number) => formatCompact(tick, "EUR", lang, step) };
+}
+
 /** A standalone SVG document of the ladder: see `LadderChartInput`. */
 export function renderLadderChart(input: LadderChartInput): string {
   const width = Math.max(320, Math.round(input.width ?? 960));
   const height = Math.max(320, Math.round(input.height ?? 560));
   const id = safeIdPrefix(input.idPrefix ?? "ladder");
   const w = words[input.lang];
+  const look = lookOf(input.theme);
+  const { ink, muted } = look;
+  // One colour per standing, in the vocabulary's order (at least 3:1 against the ground).
+  const standingColour = (s: Standing) => look.standings[ladderStandingIds.indexOf(s)] ?? look.other;
   const body: string[] = [];
 
   let y = pad;
@@ -201,17 +239,20 @@ export function renderLadderChart(input: LadderChartInput): string {
   const bottom = footerTop - 40;
   const bandHeight = Math.max(24, (bottom - top) / bands.length);
   const drawn = input.guarantors.filter((g) => g.volume !== null);
-  const largest = Math.max(0, ...drawn.map((g) => Number(g.volume)));
-  const ticks = niceTicks(0, largest, Math.max(2, Math.floor((right - left) / 110)));
-  const high = ticks.at(-1) ?? 1;
-  const scale = amountScale(high, (ticks[1] ?? high) - (ticks[0] ?? 0));
-  const xOf = (value: number) => left + (value / (high || 1)) * (right - left);
+  const axis = volumeAxis(
+    drawn.map((g) => Number(g.volume)),
+    input.scale ?? "linear",
+    left,
+    right,
+    input.lang,
+  );
+  const { ticks, xOf } = axis;
 
   bands.forEach((tier, i) => {
     const bandTop = top + i * bandHeight;
     if (i % 2 === 0)
       body.push(
-        el("rect", { x: left, y: bandTop, width: right - left, height: bandHeight, fill: "#f5f5f5" }),
+        el("rect", { x: left, y: bandTop, width: right - left, height: bandHeight, fill: look.band }),
       );
     for (const [j, line] of wrapText(bandName(tier, input.lang), bandLabelWidth - 8, 12, {
       maxLines: 2,
@@ -221,8 +262,8 @@ export function renderLadderChart(input: LadderChartInput): string {
   for (const tick of ticks) {
     const tx = xOf(tick);
     body.push(
-      el("line", { x1: tx, x2: tx, y1: top, y2: bottom, stroke: gridColour }),
-      text(tx, bottom + 16, formatCompact(tick, "EUR", input.lang, scale), {
+      el("line", { x1: tx, x2: tx, y1: top, y2: bottom, stroke: look.grid }),
+      text(tx, bottom + 16, axis.label(tick), {
         "font-size": 11,
         fill: muted,
         "text-anchor": "middle",
@@ -230,8 +271,12 @@ export function renderLadderChart(input: LadderChartInput): string {
     );
   }
   body.push(
-    el("line", { x1: left, x2: right, y1: bottom, y2: bottom, stroke: axisColour }),
-    text((left + right) / 2, bottom + 32, w.axis, { "font-size": 12, fill: ink, "text-anchor": "middle" }),
+    el("line", { x1: left, x2: right, y1: bottom, y2: bottom, stroke: look.axis }),
+    text((left + right) / 2, bottom + 32, axis.log ? w.logAxis : w.axis, {
+      "font-size": 12,
+      fill: ink,
+      "text-anchor": "middle",
+    }),
   );
   if (input.median !== null) {
     const mx = xOf(Number(input.median));
@@ -263,7 +308,7 @@ export function renderLadderChart(input: LadderChartInput): string {
             cy,
             r: 6,
             fill: standingColour(g.standing),
-            stroke: "#ffffff",
+            stroke: look.ground,
             "stroke-width": 1,
             class: "guarantor",
           },
@@ -289,7 +334,7 @@ export function renderLadderChart(input: LadderChartInput): string {
       escapeXml(input.subtitle ? `${input.title}. ${input.subtitle}` : input.title),
     ),
     el("desc", { id: `${id}-desc` }, escapeXml(ladderSummary(input))),
-    el("rect", { width, height, fill: "#ffffff" }),
+    el("rect", { width, height, fill: look.ground }),
     ...body,
     "</svg>\n",
   ].join("\n");

@@ -1,5 +1,5 @@
 import { coord, escapeXml } from "./format.ts";
-import { ink } from "./style.ts";
+import type { Look } from "./style.ts";
 
 /*
  * SVG markup as text: elements with escaped attributes and content, every coordinate printed with one decimal.
@@ -39,23 +39,29 @@ export function safeIdPrefix(prefix: string | undefined): string {
 }
 
 /** "~" over an estimated figure, "!" over a disputed one. */
-export function markText(x: number, y: number, flag: "estimated" | "disputed", className: string): string {
+export function markText(
+  x: number,
+  y: number,
+  flag: "estimated" | "disputed",
+  className: string,
+  look: Look,
+): string {
   return text(x, y, flag === "estimated" ? "~" : "!", {
     // The tilde is a small glyph: larger, so it reads as clearly as the "!".
     "font-size": flag === "estimated" ? 16 : 13,
     "font-weight": "bold",
-    fill: flag === "disputed" ? "#a40000" : ink,
+    fill: flag === "disputed" ? look.disputed : look.ink,
     "text-anchor": "middle",
     class: className,
   });
 }
 
-/** Diagonal stripes of the colour on white: the fill of a synthetic bar. */
-export function hatchPattern(patternId: string, colour: string, opacity: number): string {
+/** Diagonal stripes of the colour on the ground: the fill of a synthetic bar. */
+export function hatchPattern(patternId: string, colour: string, opacity: number, look: Look): string {
   return el(
     "pattern",
     { id: patternId, width: 6, height: 6, patternUnits: "userSpaceOnUse", patternTransform: "rotate(45)" },
-    el("rect", { width: 6, height: 6, fill: "#ffffff" }) +
+    el("rect", { width: 6, height: 6, fill: look.ground }) +
       el("rect", {
         width: 3,
         height: 6,

@@ -10,7 +10,7 @@ import {
 } from "./format.ts";
 import { type DrawnGroup, flagsOf } from "./groups.ts";
 import { el, hatchPattern, hover, markText, text } from "./markup.ts";
-import { axisColour, flagNames, gridColour, muted, pad, type Stage, stages } from "./style.ts";
+import { flagNames, lookOf, pad, type Stage, stages } from "./style.ts";
 import type { ChartSeries, FlagCounts, SeriesChartInput } from "./types.ts";
 import { pointWords } from "./words.ts";
 
@@ -53,6 +53,7 @@ export interface Plot {
 /** Axes, gridlines, period labels, and the lines or bars with their flag marks. */
 export function plot({ input, groups, periods, id, defs, width, top, bottom }: Plot): string[] {
   const { series, lang } = input;
+  const look = lookOf(input.theme);
   const bars = input.kind === "bars";
   const out: string[] = [];
   let lowest = Number.POSITIVE_INFINITY;
@@ -85,8 +86,12 @@ export function plot({ input, groups, periods, id, defs, width, top, bottom }: P
   ticks.forEach((tick, i) => {
     const ty = yOf(tick);
     axis.push(
-      el("line", { x1: left, y1: ty, x2: right, y2: ty, stroke: tick === 0 ? axisColour : gridColour }),
-      text(left - 8, ty + 4, tickLabels[i] as string, { "font-size": 12, fill: muted, "text-anchor": "end" }),
+      el("line", { x1: left, y1: ty, x2: right, y2: ty, stroke: tick === 0 ? look.axis : look.grid }),
+      text(left - 8, ty + 4, tickLabels[i] as string, {
+        "font-size": 12,
+        fill: look.muted,
+        "text-anchor": "end",
+      }),
     );
   });
   // Period labels, thinned to fit: a round step that leaves each label its width.
@@ -98,10 +103,10 @@ export function plot({ input, groups, periods, id, defs, width, top, bottom }: P
   for (const i of shown.length ? shown : [0]) {
     const x = xOf(i);
     axis.push(
-      el("line", { x1: x, y1: bottom, x2: x, y2: bottom + 4, stroke: axisColour }),
+      el("line", { x1: x, y1: bottom, x2: x, y2: bottom + 4, stroke: look.axis }),
       text(x, bottom + 17, periodTexts[i] as string, {
         "font-size": 11,
-        fill: muted,
+        fill: look.muted,
         "text-anchor": "middle",
         class: "period",
       }),
@@ -115,7 +120,7 @@ export function plot({ input, groups, periods, id, defs, width, top, bottom }: P
     let markY = above - 4;
     for (const flag of ["estimated", "disputed"] as const) {
       if (counts[flag] === 0) continue;
-      marks.push(markText(x, markY, flag, `mark-${flag}`));
+      marks.push(markText(x, markY, flag, `mark-${flag}`, look));
       markY -= 12;
     }
   };
@@ -143,7 +148,7 @@ export function plot({ input, groups, periods, id, defs, width, top, bottom }: P
           if (counts.synthetic > 0) {
             const patternId = `${id}-hatch-${group.colourId}-${stage}`;
             if (!defs.has(patternId))
-              defs.set(patternId, hatchPattern(patternId, group.colour, light ? 0.45 : 1));
+              defs.set(patternId, hatchPattern(patternId, group.colour, light ? 0.45 : 1, look));
             fill = `url(#${patternId})`;
           }
           rects.push(
@@ -202,8 +207,8 @@ export function plot({ input, groups, periods, id, defs, width, top, bottom }: P
                 cx: x,
                 cy: y,
                 r: radius,
-                fill: hollow ? "#ffffff" : group.colour,
-                stroke: hollow ? group.colour : "#ffffff",
+                fill: hollow ? look.ground : group.colour,
+                stroke: hollow ? group.colour : look.ground,
                 "stroke-width": hollow ? 1.5 : 0.75,
                 class: pointClass(stage, counts),
               },

@@ -3,7 +3,7 @@ import { type DrawnGroup, drawnGroups, flagsInChart } from "./groups.ts";
 import { labels } from "./labels.ts";
 import { el, hatchPattern, markText, safeIdPrefix, text } from "./markup.ts";
 import { plot } from "./plot.ts";
-import { bannerFill, bannerStroke, fontFamily, ink, muted, pad, stages } from "./style.ts";
+import { fontFamily, type Look, lookOf, pad, stages } from "./style.ts";
 import type { SeriesChartInput } from "./types.ts";
 import { stageLabel, summary } from "./words.ts";
 
@@ -28,6 +28,7 @@ function legend(
   left: number,
   right: number,
   top: number,
+  ink: string,
 ): Legend {
   const lineHeight = 20;
   const markup: string[] = [];
@@ -94,7 +95,7 @@ export function renderSeriesChart(input: SeriesChartInput): string {
     ),
     el("desc", { id: `${id}-desc` }, escapeXml(summary(input, groups, periods))),
     ...(layout.defs.size ? [`<defs>${[...layout.defs.values()].join("")}</defs>`] : []),
-    el("rect", { width: layout.width, height: layout.height, fill: "#ffffff" }),
+    el("rect", { width: layout.width, height: layout.height, fill: lookOf(input.theme).ground }),
     ...layout.body,
     "</svg>\n",
   ].join("\n");
@@ -120,6 +121,8 @@ function compose(
   height: number,
 ): Layout {
   const l = labels[input.lang];
+  const look: Look = lookOf(input.theme);
+  const { ink, muted } = look;
   const bars = input.kind === "bars";
   const empty = periods.length === 0;
   const flags = flagsInChart(groups);
@@ -151,8 +154,8 @@ function compose(
         width: width - 2 * pad,
         height: bannerHeight,
         rx: 3,
-        fill: bannerFill,
-        stroke: bannerStroke,
+        fill: look.bannerFill,
+        stroke: look.bannerStroke,
       })}${lines.map((line, i) => text(pad + 10, y + 18 + i * 17, line, { "font-size": 13, "font-weight": "bold", fill: ink })).join("")}</g>`,
     );
     y += bannerHeight;
@@ -194,7 +197,7 @@ function compose(
       });
     }
     if (flags.synthetic) {
-      if (bars) defs.set(hatchLegendId, hatchPattern(hatchLegendId, muted, 1));
+      if (bars) defs.set(hatchLegendId, hatchPattern(hatchLegendId, muted, 1, look));
       entries.push({
         label: l.syntheticMark,
         sample: (x, cy) =>
@@ -208,23 +211,30 @@ function compose(
                   fill: `url(#${hatchLegendId})`,
                   stroke: muted,
                 })
-              : el("circle", { cx: x + 10, cy, r: 4.5, fill: "#ffffff", stroke: muted, "stroke-width": 1.8 })
+              : el("circle", {
+                  cx: x + 10,
+                  cy,
+                  r: 4.5,
+                  fill: look.ground,
+                  stroke: muted,
+                  "stroke-width": 1.8,
+                })
           }</g>`,
       });
     }
     if (flags.estimated) {
       entries.push({
         label: l.estimatedMark,
-        sample: (x, cy) => markText(x + 10, cy + 5, "estimated", "legend-estimated"),
+        sample: (x, cy) => markText(x + 10, cy + 5, "estimated", "legend-estimated", look),
       });
     }
     if (flags.disputed) {
       entries.push({
         label: l.disputedMark,
-        sample: (x, cy) => markText(x + 10, cy + 5, "disputed", "legend-disputed"),
+        sample: (x, cy) => markText(x + 10, cy + 5, "disputed", "legend-disputed", look),
       });
     }
-    const drawn = legend(entries, pad, width - pad, y + 6);
+    const drawn = legend(entries, pad, width - pad, y + 6, ink);
     body.push(`<g class="legend">${drawn.markup.join("")}</g>`);
     y += 6 + drawn.height;
   }

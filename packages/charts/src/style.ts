@@ -2,16 +2,69 @@
  * The chart's look and its vocabulary of marks, shared by the layout (render.ts) and the plot (plot.ts).
  */
 
-// Okabe–Ito, which readers with the common colour-vision deficiencies tell apart; its yellow is left out, too
-// faint on white. Colours mark lines and bars only: all text is dark on white (contrast far above 4.5:1).
-export const palette = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000"];
-export const otherColour = "#767676";
-export const ink = "#1a1a1a";
-export const muted = "#4d4d4d";
-export const gridColour = "#e3e3e3";
-export const axisColour = "#767676";
-export const bannerFill = "#fff4ce";
-export const bannerStroke = "#8a6d00";
+/** The ground a chart is drawn on: light (the default, for print and pages) or dark (for dark pages). */
+export type ChartTheme = "light" | "dark";
+export const chartThemes: readonly ChartTheme[] = ["light", "dark"];
+
+/** The colours of a chart on its ground. Text keeps at least 4.5:1 against the ground, marks at least 3:1. */
+export interface Look {
+  ground: string;
+  ink: string;
+  muted: string;
+  grid: string;
+  axis: string;
+  /** Every other band of a chart (the ladder's rungs), behind its marks. */
+  band: string;
+  bannerFill: string;
+  bannerStroke: string;
+  disputed: string;
+  /** One colour a group, all of one length across themes so a group keeps its place in the palette. */
+  palette: readonly string[];
+  other: string;
+  /** Of the ladder's standings, in the vocabulary's order. */
+  standings: readonly string[];
+}
+
+// Okabe–Ito, which readers with the common colour-vision deficiencies tell apart. On white its yellow is left
+// out and its orange and sky blue are darkened, to keep 3:1 (WCAG's non-text contrast); on the dark ground its
+// black is left out and the yellow takes its place.
+export const looks: Record<ChartTheme, Look> = {
+  light: {
+    ground: "#ffffff",
+    ink: "#1a1a1a",
+    muted: "#4d4d4d",
+    grid: "#e3e3e3",
+    axis: "#767676",
+    band: "#f5f5f5",
+    bannerFill: "#fff4ce",
+    bannerStroke: "#8a6d00",
+    disputed: "#a40000",
+    palette: ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#B87A00", "#2F8FCB", "#000000"],
+    other: "#767676",
+    standings: ["#007A5A", "#D55E00", "#0072B2", "#767676"],
+  },
+  dark: {
+    ground: "#121212",
+    ink: "#ececec",
+    muted: "#c4c4c4",
+    grid: "#333333",
+    axis: "#8a8a8a",
+    band: "#1c1c1c",
+    bannerFill: "#3a3000",
+    bannerStroke: "#e6c200",
+    disputed: "#ff8a80",
+    palette: ["#56B4E9", "#E69F00", "#009E73", "#CC79A7", "#F0E442", "#0072B2", "#ffffff"],
+    other: "#9e9e9e",
+    standings: ["#00B383", "#E69F00", "#56B4E9", "#9e9e9e"],
+  },
+};
+
+/** The look of a chart asked in `theme`, light when none was asked. */
+export const lookOf = (theme: ChartTheme | undefined): Look => looks[theme ?? "light"];
+
+/** How many colours a palette has: groups beyond it are folded into "Other". */
+export const paletteSize = looks.light.palette.length;
+
 export const fontFamily = "DejaVu Sans, Verdana, Arial, sans-serif";
 
 export const defaultWidth = 960;

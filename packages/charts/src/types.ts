@@ -1,4 +1,5 @@
 import type { ChartLang } from "./labels.ts";
+import type { ChartTheme } from "./style.ts";
 
 /*
  * The chart's input is the JSON of GET /v1/series as it is: the web passes the response it fetched, the server the
@@ -98,4 +99,6 @@ export interface SeriesChartInput {
    * names parties in English; the Ukrainian names are the parties' `nameUk`).
    */
   groupLabels?: Readonly<Record<string, string>> | undefined;
+  /** The ground it is drawn on: light unless given. */
+  theme?: ChartTheme | undefined;
 }

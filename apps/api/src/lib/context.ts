@@ -1,6 +1,6 @@
 import type { Actor } from "@commitments/core";
 import type { Db, RateLimit, SignInBackoff } from "@commitments/db";
-import type { ChartDrawing } from "../routes/charts/drawing.ts";
+import type { ChartDrawing } from "./drawing/drawing.ts";
 import type { Logger } from "./logger.ts";
 import type { ReadCache } from "./read-cache-store.ts";
 

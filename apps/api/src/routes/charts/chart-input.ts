@@ -39,7 +39,7 @@ export async function chartToDraw(
   query: SeriesQuery,
   moment: Date,
 ): Promise<ChartToDraw> {
-  const { chart: kind, lang, width, height, title } = params;
+  const { chart: kind, lang, width, height, title, theme } = params;
   const at = query.asOf;
   const db = c.get("db");
   const { datasetVersion, ...series } = await readSeries(db, query);
@@ -90,6 +90,7 @@ export async function chartToDraw(
       width,
       height,
       groupLabels,
+      theme,
     },
     datasetVersion,
     title: chartTitleText,

@@ -1,18 +1,18 @@
 import { createHash } from "node:crypto";
-import { chartFileName, escapeXml, labels } from "@commitments/charts";
+import { chartFileName, labels } from "@commitments/charts";
 import { isId, label, type Stage, words } from "@commitments/core";
 import { datasetVersion } from "@commitments/db";
-import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { AppEnv } from "../../lib/context.ts";
-import { ApiError, validationError } from "../../lib/errors.ts";
+import { type DrawnChart, drawnOnPool } from "../../lib/drawing/drawing.ts";
+import { chartThemeOf, embedPage, embedThemeOf } from "../../lib/drawing/embed-page.ts";
+import { ChartsBusy } from "../../lib/drawing/render-pool.ts";
+import { validationError } from "../../lib/errors.ts";
 import type { AppRouteHandler } from "../../lib/handler.ts";
 import { notModified, publicCacheControl } from "../../lib/read-cache.ts";
 import { seriesQueryOf } from "../../lib/series-query.ts";
 import { type ChartParams, chartToDraw, sourcesUrl } from "./chart-input.ts";
 import { ChartQuery, type seriesPng, type seriesSvg } from "./charts.routes.ts";
-import type { DrawnChart } from "./drawing.ts";
-import { ChartsBusy, ChartTimedOut } from "./render-pool.ts";
 
 /** A chart for one request: the drawing, and the moment it answers for. */
 interface Answer {
@@ -35,6 +35,7 @@ async function draw(c: Context<AppEnv>, params: ChartParams, format: "svg" | "pn
     width: _width,
     height: _height,
     title: _title,
+    theme: _theme,
     ...seriesParams
   } = params;
   const query = seriesQueryOf(seriesParams);
@@ -52,11 +53,11 @@ async function draw(c: Context<AppEnv>, params: ChartParams, format: "svg" | "pn
     c.get("publicOrigin"),
     parameters,
   ]);
-  try {
-    const chart = await cache.get(key, async () => {
+  const chart = await drawnOnPool(c, () =>
+    cache.get(key, async () => {
       if (pool.full()) throw new ChartsBusy();
       const toDraw = await chartToDraw(c, params, query, moment);
-      const { body, digest } = await pool.render({ input: toDraw.input, format });
+      const { body, digest } = await pool.render({ chart: "series", input: toDraw.input, format });
       const { datasetVersion: drawnVersion, title, filters } = toDraw;
       const value = {
         body,
@@ -68,13 +69,9 @@ async function draw(c: Context<AppEnv>, params: ChartParams, format: "svg" | "pn
         filters,
       };
       return { value, bytes: typeof body === "string" ? body.length * 2 : body.byteLength };
-    });
-    return { chart, asOf: moment.toISOString(), past: at !== undefined && at.getTime() <= now.getTime() };
-  } catch (error) {
-    if (!(error instanceof ChartsBusy || error instanceof ChartTimedOut)) throw error;
-    c.header("Retry-After", "5");
-    throw new ApiError("SERVICE_UNAVAILABLE", error.message);
-  }
+    }),
+  );
+  return { chart, asOf: moment.toISOString(), past: at !== undefined && at.getTime() <= now.getTime() };
 }
 
 /** Strong validators: the dataset version, readable, and a digest of what is sent, which the query decides. */
@@ -131,38 +128,15 @@ export const pngHandler: AppRouteHandler<typeof seriesPng> = async (c) => {
 // ---------------------------------------------------------------------------------------------------------------
 // The embed: a page other sites may frame
 
-/** Inline only, as the embed's Content-Security-Policy allows: the SVG takes the width of the frame. */
-const embedBase = [
-  "html,body{margin:0;padding:0}",
-  "body{font-family:'DejaVu Sans',Verdana,Arial,sans-serif}",
-  "figure{margin:0}",
-  "svg{display:block;width:100%;height:auto;background:#fff}",
-  "figcaption,.chart-notes{font-size:13px;line-height:1.45;padding:4px 8px;margin:0}",
-].join("");
-// The page's colours; the chart keeps its own white ground, a card on a dark page, so its colours stay legible.
-const light =
-  "html,body{background:#fff;color:#1a1a1a}figcaption,.chart-notes{color:#4d4d4d}a{color:#0b4f8a}";
-const dark =
-  "html,body{background:#121212;color:#ececec}figcaption,.chart-notes{color:#d0d0d0}a{color:#9ecbff}";
-const embedThemes = {
-  light: embedBase + light,
-  dark: embedBase + dark,
-  auto: `${embedBase}${light}@media (prefers-color-scheme: dark){${dark}}`,
-} as const;
-const EmbedTheme = z.enum(["light", "dark", "auto"]);
-
 /**
  * A minimal page with no script: the chart inline, a caption with the source, date and dataset version, and a
  * link to the same chart in the tracker.
  */
 export async function embedHandler(c: Context<AppEnv>) {
   const { theme: askedTheme, ...chartParams } = c.req.query();
-  const theme = EmbedTheme.safeParse(askedTheme ?? "light");
-  if (!theme.success)
-    throw new ApiError("VALIDATION_FAILED", 'Invalid query field "theme": expected light, dark or auto', [
-      { location: "query", path: "theme", message: "expected light, dark or auto" },
-    ]);
-  const parsed = ChartQuery.safeParse(chartParams);
+  const theme = embedThemeOf(askedTheme);
+  // A dark page draws a dark chart; `auto` keeps the light chart, a card that reads on a page of either kind.
+  const parsed = ChartQuery.safeParse({ ...chartParams, theme: chartThemeOf(theme) });
   if (!parsed.success) throw validationError(parsed.error, "query");
   const answer = await draw(c, parsed.data, "svg");
   const { chart } = answer;
@@ -185,23 +159,19 @@ export async function embedHandler(c: Context<AppEnv>) {
     `${l.asOf} ${answer.asOf.slice(0, 10)}`,
     `${l.datasetVersion} ${chart.datasetVersion}`,
   ].join(" · ");
-  const html = `<!doctype html>
-<html lang="${chart.lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeXml(chart.title)}</title>
-<style>${embedThemes[theme.data]}</style>
-</head>
-<body>
-<figure aria-describedby="chart-description">
-${chart.body as string}<p class="chart-notes" id="chart-description">${description}</p>
-<p class="chart-notes">${escapeXml(notes)}</p>
-<figcaption>${escapeXml(caption)} · <a href="${escapeXml(dataUrl)}" target="_top">${escapeXml(l.getTheData)}</a> · <a href="${escapeXml(trackerUrl)}" target="_top">${escapeXml(l.openInTracker)}</a></figcaption>
-</figure>
-</body>
-</html>
-`;
+  const html = embedPage({
+    lang: chart.lang,
+    title: chart.title,
+    svg: chart.body as string,
+    description,
+    notes,
+    caption,
+    links: [
+      { text: l.getTheData, href: dataUrl },
+      { text: l.openInTracker, href: trackerUrl },
+    ],
+    theme,
+  });
   const digest = createHash("sha256").update(`html\n${html}`).digest("base64url").slice(0, 22);
   const etag = etagOf(chart.datasetVersion, digest);
   const headers = chartHeaders(answer, etag);

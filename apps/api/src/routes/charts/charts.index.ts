@@ -50,9 +50,12 @@ const embedHeaders = secureHeaders({
   },
 });
 
-/** The security headers of a chart path, if it has its own; the app's for every other path. */
+/**
+ * The security headers of a chart path (an embed page, a chart image: the series chart's and the ladder's), if it
+ * has its own; the app's for every other path.
+ */
 export function chartSecureHeaders(path: string): MiddlewareHandler | undefined {
-  if (path === embedPath) return embedHeaders;
-  if (path === routes.seriesSvg.path || path === routes.seriesPng.path) return imageHeaders;
+  if (path.startsWith("/embed/")) return embedHeaders;
+  if (path.startsWith("/v1/charts/")) return imageHeaders;
   return undefined;
 }

@@ -2,7 +2,7 @@ import { commitmentEntity, createRecords, eventEntity, withChangeSet } from "@co
 import { beforeAll, describe, expect, it } from "vitest";
 import { expectError, send, testTargets, useApp } from "../../../test/testing.ts";
 import { createApp } from "../../app.ts";
-import { createChartDrawing } from "./drawing.ts";
+import { createChartDrawing } from "../../lib/drawing/drawing.ts";
 
 /*
  * Finding 3 of the probe of the running tracker: ten anonymous heavy PNG charts were answered one by one, each drawn

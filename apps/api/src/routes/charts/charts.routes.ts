@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { ErrorBody } from "../../lib/errors.ts";
-import { errorResponses, json } from "../../lib/openapi.ts";
+import { errorResponses } from "../../lib/openapi.ts";
+import { ChartThemeQuery, chartBusy } from "../../schemas/charts.ts";
 import { SeriesQuery } from "../../schemas/series.ts";
 
 /*
@@ -38,6 +38,7 @@ export const ChartQuery = z
       description:
         "The chart's title; without it, one built from the filters with the names of parties and categories.",
     }),
+    theme: ChartThemeQuery,
   })
   .strict();
 
@@ -56,14 +57,6 @@ const ChartHeaders = z.object({
   "X-As-Of": z.string().openapi({ example: "2026-01-01T00:00:00.000Z" }),
 });
 
-/** Charts are drawn on a small pool of threads with a bounded queue: past it, try again. */
-const busy = {
-  503: json(
-    ErrorBody,
-    "Every drawing thread is busy and the queue is full, or the chart took too long to draw; Retry-After says when to try again.",
-  ),
-};
-
 const description =
   "The series of GET /v1/series with the same query, drawn: title, axes, one colour per group (promised dashed and delivered solid, or promised light and delivered full bars), a legend, and a footer with the source, the date and the dataset version. Figures of synthetic demo data are drawn hollow or hatched, under a banner saying so; estimated ones carry a ~ and disputed ones a !. The SVG is accessible (role img, title, a description with the latest cumulative figures, a hover text on every point). GET /embed/series gives the same SVG in a page other sites may frame. Charts are drawn on worker threads and kept by dataset version and query: the same chart is drawn once until the next write.";
 
@@ -81,7 +74,7 @@ export const seriesSvg = createRoute({
       content: { "image/svg+xml": { schema: z.string() } },
     },
     304: { description: "The chart has not changed since the ETag sent in If-None-Match." },
-    ...busy,
+    ...chartBusy,
     ...errorResponses,
   },
 });
@@ -100,7 +93,7 @@ export const seriesPng = createRoute({
       content: { "image/png": { schema: z.string().openapi({ format: "binary" }) } },
     },
     304: { description: "The chart has not changed since the ETag sent in If-None-Match." },
-    ...busy,
+    ...chartBusy,
     ...errorResponses,
   },
 });

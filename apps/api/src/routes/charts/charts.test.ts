@@ -12,6 +12,7 @@ import { categories, label } from "@commitments/core";
 import { commitmentEntity, createRecords, eventEntity, withChangeSet } from "@commitments/db";
 import { beforeAll, describe, expect, expectTypeOf, it } from "vitest";
 import type { z } from "zod";
+import { pngSize } from "../../../test/png.ts";
 import { expectError, testTargets, useApp } from "../../../test/testing.ts";
 import type { SeriesData } from "../../schemas/series.ts";
 
@@ -60,15 +61,6 @@ type Json = any;
 const child = (e: XmlElement, name: string) =>
   e.children.find((c): c is XmlElement => typeof c !== "string" && c.name === name);
 const descOf = (svg: string) => textOf(child(parseXml(svg), "desc") as XmlElement);
-
-/** Width and height from a PNG's IHDR chunk, after checking the signature. */
-function pngSize(bytes: Uint8Array): { width: number; height: number } {
-  const signature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-  expect([...bytes.slice(0, 8)]).toEqual(signature);
-  expect(new TextDecoder().decode(bytes.slice(12, 16))).toBe("IHDR");
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return { width: view.getUint32(16), height: view.getUint32(20) };
-}
 
 describe("the chart's input", () => {
   it("is the data of GET /v1/series as the API types it", () => {
@@ -292,13 +284,17 @@ describe.each(testTargets())("charts on $name", (target) => {
     expect(html).toContain(
       `<a href="/v1/exports/series.csv?${dataQuery.toString().replaceAll("&", "&amp;")}" target="_top">Отримати дані (CSV)</a>`,
     );
-    // Themes: the page's colours only, the chart the same SVG; anything else is refused naming the field.
+    // Themes: a dark page draws the chart the dark image route draws; `auto` keeps the light chart, a card
+    // on a page that follows the reader's setting; anything else is refused naming the field.
     const dark = await (await get("/embed/series", { ...query, theme: "dark" })).text();
     expect(dark).toContain("background:#121212");
-    expect(dark.slice(dark.indexOf("<svg "), dark.indexOf("</svg>") + "</svg>\n".length)).toBe(svg);
-    expect(await (await get("/embed/series", { ...query, theme: "auto" })).text()).toContain(
-      "prefers-color-scheme: dark",
-    );
+    const darkSvg = await (await get("/v1/charts/series.svg", { ...query, theme: "dark" })).text();
+    expect(darkSvg).not.toBe(svg);
+    expect(darkSvg).toContain('fill="#121212"');
+    expect(dark.slice(dark.indexOf("<svg "), dark.indexOf("</svg>") + "</svg>\n".length)).toBe(darkSvg);
+    const auto = await (await get("/embed/series", { ...query, theme: "auto" })).text();
+    expect(auto).toContain("prefers-color-scheme: dark");
+    expect(auto.slice(auto.indexOf("<svg "), auto.indexOf("</svg>") + "</svg>\n".length)).toBe(svg);
     const refused = await get("/embed/series", { ...query, theme: "sepia" });
     expect(refused.status).toBe(400);
     expect(await refused.text()).toContain("theme");

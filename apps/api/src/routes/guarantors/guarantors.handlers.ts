@@ -1,10 +1,30 @@
-import { ladderInputOf, ladderTitles, renderLadderChart } from "@commitments/charts";
+import {
+  creditLine,
+  escapeXml,
+  labels,
+  ladderInputOf,
+  ladderSummary,
+  ladderTitles,
+} from "@commitments/charts";
+import { label, ladderStandingIds, words } from "@commitments/core";
 import { csvLine } from "@commitments/importers";
-import { ApiError } from "../../lib/errors.ts";
+import type { Context } from "hono";
+import type { AppEnv } from "../../lib/context.ts";
+import { drawnOnPool } from "../../lib/drawing/drawing.ts";
+import { chartThemeOf, embedPage, embedThemeOf } from "../../lib/drawing/embed-page.ts";
+import { ApiError, validationError } from "../../lib/errors.ts";
 import type { AppRouteHandler } from "../../lib/handler.ts";
 import { parseAsOf, readMeta } from "../../lib/representation.ts";
 import { guarantorRows } from "./guarantors.csv.ts";
-import type { getGuarantor, guarantorsCsv, guarantorsSvg, listGuarantors } from "./guarantors.routes.ts";
+import {
+  type getGuarantor,
+  type guarantorsCsv,
+  type guarantorsPng,
+  type guarantorsSvg,
+  type LadderParams,
+  LadderQuery,
+  type listGuarantors,
+} from "./guarantors.routes.ts";
 import { readGuarantors } from "./guarantors.view.ts";
 
 export const list: AppRouteHandler<typeof listGuarantors> = async (c) => {
@@ -44,23 +64,76 @@ export const csv: AppRouteHandler<typeof guarantorsCsv> = async (c) => {
   return c.body(body, 200) as never;
 };
 
-export const svg: AppRouteHandler<typeof guarantorsSvg> = async (c) => {
-  const { asOf, lang, width, height } = c.req.valid("query");
+/** The ladder of `params`, drawn on the chart threads: the chart, and the moment and version it answers for. */
+async function drawLadder(c: Context<AppEnv>, params: LadderParams, format: "svg" | "png") {
+  const { asOf, lang, width, height, theme, scale } = params;
   const at = parseAsOf(asOf);
   const db = c.get("db");
   const [data, meta] = await Promise.all([readGuarantors(db, at), readMeta(db, at)]);
-  const body = renderLadderChart(
-    ladderInputOf(data, {
-      lang,
-      ...ladderTitles(lang),
-      recordsUrl: `${c.get("publicOrigin")}/v1/guarantors.csv`,
-      width,
-      height,
-    }),
-  );
-  c.header("Content-Type", "image/svg+xml; charset=utf-8");
-  c.header("Content-Disposition", 'inline; filename="commitments-tracker-guarantors-ladder.svg"');
+  const input = ladderInputOf(data, {
+    lang,
+    ...ladderTitles(lang),
+    recordsUrl: `${c.get("publicOrigin")}/v1/guarantors.csv`,
+    width,
+    height,
+    theme,
+    scale,
+  });
+  const { pool } = c.get("charts");
+  const { body } = await drawnOnPool(c, () => pool.render({ chart: "ladder", input, format }));
   c.header("X-Dataset-Version", String(meta.datasetVersion));
   c.header("X-As-Of", meta.asOf);
-  return c.body(body, 200) as never;
+  return { body, input, meta };
+}
+
+const ladderFile = (format: "svg" | "png") =>
+  `inline; filename="commitments-tracker-guarantors-ladder.${format}"`;
+
+export const svg: AppRouteHandler<typeof guarantorsSvg> = async (c) => {
+  const { body } = await drawLadder(c, c.req.valid("query"), "svg");
+  c.header("Content-Type", "image/svg+xml; charset=utf-8");
+  c.header("Content-Disposition", ladderFile("svg"));
+  return c.body(body as string, 200) as never;
 };
+
+export const png: AppRouteHandler<typeof guarantorsPng> = async (c) => {
+  const { body } = await drawLadder(c, c.req.valid("query"), "png");
+  c.header("Content-Type", "image/png");
+  c.header("Content-Disposition", ladderFile("png"));
+  return c.body(body as Uint8Array<ArrayBuffer>, 200) as never;
+};
+
+/**
+ * The ladder in a page other sites may frame (see embedPage): its description as text, what each standing means,
+ * the credit to Kiel's release, and links to the CSV and to the tracker's guarantor view.
+ */
+export async function embed(c: Context<AppEnv>) {
+  const { theme: askedTheme, ...query } = c.req.query();
+  const theme = embedThemeOf(askedTheme);
+  const parsed = LadderQuery.safeParse({ ...query, theme: chartThemeOf(theme) });
+  if (!parsed.success) throw validationError(parsed.error, "query");
+  const { body, input, meta } = await drawLadder(c, parsed.data, "svg");
+  const { lang } = input;
+  const l = labels[lang];
+  const notes = `${l.notes} ${ladderStandingIds.map((s) => `${label("ladderStanding", s, lang)} — ${words("ladderStanding", s, lang).description}`).join(" ")}`;
+  const caption = [
+    `${l.source} ${creditLine(input.sources, lang, input.recordsUrl)}`,
+    `${l.asOf} ${meta.asOf.slice(0, 10)}`,
+    `${l.datasetVersion} ${meta.datasetVersion}`,
+  ].join(" · ");
+  const asOf = parsed.data.asOf ? `&asOf=${encodeURIComponent(parsed.data.asOf)}` : "";
+  const html = embedPage({
+    lang,
+    title: input.title,
+    svg: body as string,
+    description: escapeXml(ladderSummary(input)),
+    notes,
+    caption,
+    links: [
+      { text: l.getTheData, href: `/v1/guarantors.csv${asOf ? `?${asOf.slice(1)}` : ""}` },
+      { text: l.openInTracker, href: `/?view=guarantors&lang=${lang}${asOf}` },
+    ],
+    theme,
+  });
+  return c.body(html, 200, { "Content-Type": "text/html; charset=utf-8" });
+}

@@ -3,6 +3,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { errorResponses, json, notFoundResponse } from "../../lib/openapi.ts";
 import { AsOfQuery, ReadMeta } from "../../lib/representation.ts";
 import { AgreementView } from "../../schemas/agreements.ts";
+import { ChartThemeQuery, chartBusy } from "../../schemas/charts.ts";
 import { FigureSource } from "../../schemas/sources.ts";
 
 const Measure = z.discriminatedUnion("kind", [
@@ -134,23 +135,50 @@ export const guarantorsCsv = createRoute({
   },
 });
 
+/** How to draw the ladder: the chart's language, size, ground and volume axis. */
+export const LadderQuery = GuarantorsQuery.extend({
+  lang: z.enum(["en", "uk"]).default("en"),
+  width: z.coerce.number().int().min(320).max(2400).default(960),
+  height: z.coerce.number().int().min(320).max(1600).default(560),
+  theme: ChartThemeQuery,
+  scale: z.enum(["linear", "log"]).default("linear").openapi({
+    description:
+      "The volume axis: linear, or log (whole powers of ten), which spreads guarantors giving millions apart from those giving tens of billions.",
+  }),
+});
+export type LadderParams = z.infer<typeof LadderQuery>;
+
+const ladderDescription =
+  "Drawn on the chart threads by the same function as the web page (@commitments/charts), with its title, its description (<desc>: who stands where), a hover text per guarantor and a footer naming Kiel's release. GET /embed/guarantors gives it in a page other sites may frame (theme=light|dark|auto).";
+
 export const guarantorsSvg = createRoute({
   method: "get",
   path: "/v1/charts/guarantors.svg",
   tags: ["Guarantors"],
   summary:
     "The ladder chart: every guarantor's rung against the military aid Kiel counts it allocated, as SVG",
-  description:
-    "Drawn by the same function as the web page (@commitments/charts), with its title, its description (<desc>: who stands where) and a hover text per guarantor.",
-  request: {
-    query: GuarantorsQuery.extend({
-      lang: z.enum(["en", "uk"]).default("en"),
-      width: z.coerce.number().int().min(320).max(2400).default(960),
-      height: z.coerce.number().int().min(320).max(1600).default(560),
-    }),
-  },
+  description: ladderDescription,
+  request: { query: LadderQuery },
   responses: {
     200: { content: { "image/svg+xml": { schema: z.string() } }, description: "The chart." },
+    ...chartBusy,
+    ...errorResponses,
+  },
+});
+
+export const guarantorsPng = createRoute({
+  method: "get",
+  path: "/v1/charts/guarantors.png",
+  tags: ["Guarantors"],
+  summary: "The ladder chart as PNG, the same picture as the SVG",
+  description: ladderDescription,
+  request: { query: LadderQuery },
+  responses: {
+    200: {
+      content: { "image/png": { schema: z.string().openapi({ format: "binary" }) } },
+      description: "The chart.",
+    },
+    ...chartBusy,
     ...errorResponses,
   },
 });

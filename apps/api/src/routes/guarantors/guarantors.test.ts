@@ -8,6 +8,7 @@ import {
 } from "@commitments/importers/raw-files";
 import { dataPath, haveData } from "@commitments/importers/testing";
 import { beforeAll, describe, expect, it } from "vitest";
+import { pngSize } from "../../../test/png.ts";
 import { expectError, okJson, soleTestTarget, useApp } from "../../../test/testing.ts";
 import { createLogger } from "../../lib/logger.ts";
 import { loadStarterData } from "../../starter-data.ts";
@@ -143,6 +144,60 @@ describe.skipIf(!haveData).each(soleTestTarget())(
       expect(svg).toContain(release);
       const refused = await ctx.app.request("/v1/charts/guarantors.svg?lang=de");
       expect(refused.status).toBe(400);
+    });
+
+    it("draws it dark, on a log axis, and as a PNG of the size asked, each an image other sites may show", async () => {
+      const dark = await ctx.app.request("/v1/charts/guarantors.svg?theme=dark&scale=log");
+      expect(dark.status).toBe(200);
+      expect(dark.headers.get("cross-origin-resource-policy")).toBe("cross-origin");
+      const svg = await dark.text();
+      expect(svg).toContain('fill="#121212"');
+      expect(svg).not.toContain('fill="#ffffff"');
+      expect(svg).toContain("EUR, log scale");
+      const png = await ctx.app.request("/v1/charts/guarantors.png?width=800&height=500&lang=uk");
+      expect(png.status).toBe(200);
+      expect(png.headers.get("content-type")).toBe("image/png");
+      expect(png.headers.get("content-disposition")).toBe(
+        'inline; filename="commitments-tracker-guarantors-ladder.png"',
+      );
+      const bytes = new Uint8Array(await png.arrayBuffer());
+      expect(pngSize(bytes)).toEqual({ width: 800, height: 500 });
+      // The marks are in it: a blank 800 × 500 PNG compresses to well under 2 kB.
+      expect(bytes.byteLength).toBeGreaterThan(10_000);
+      expect(
+        JSON.stringify(
+          await expectError(await ctx.app.request("/v1/charts/guarantors.png?theme=sepia"), 400),
+        ),
+      ).toContain('"theme"');
+      expect(
+        JSON.stringify(
+          await expectError(await ctx.app.request("/v1/charts/guarantors.svg?scale=cubic"), 400),
+        ),
+      ).toContain('"scale"');
+    });
+
+    it("embeds it in a page other sites may frame: the chart, who stands where, what it counts, the data", async () => {
+      const response = await ctx.app.request("/embed/guarantors?lang=uk&theme=dark");
+      expect(response.status).toBe(200);
+      expect(response.headers.get("content-security-policy")).toContain("frame-ancestors *");
+      const html = await response.text();
+      expect(html).toContain('<html lang="uk">');
+      expect(html).toContain('fill="#121212"');
+      expect(html).toContain("Велика Британія");
+      expect(html).toContain(release);
+      expect(html).toContain('href="/v1/guarantors.csv"');
+      expect(html).toContain('href="/?view=guarantors&amp;lang=uk"');
+      // What each standing means, in the vocabulary's words.
+      expect(html).toContain("Слова без зброї —");
+      const light = await (await ctx.app.request("/embed/guarantors?theme=auto")).text();
+      expect(light).toContain("prefers-color-scheme: dark");
+      expect(light).toContain('fill="#ffffff"');
+      expect(
+        JSON.stringify(await expectError(await ctx.app.request("/embed/guarantors?theme=sepia"), 400)),
+      ).toContain('"theme"');
+      expect(
+        JSON.stringify(await expectError(await ctx.app.request("/embed/guarantors?width=99999"), 400)),
+      ).toContain('"width"');
     });
 
     it("answers 404 for a party with neither instrument nor figures, and 400 naming a malformed party", async () => {

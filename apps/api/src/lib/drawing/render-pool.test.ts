@@ -46,11 +46,13 @@ describe("the render pool", () => {
   it("draws SVG and PNG on its threads, and refuses past its queue at once", async () => {
     const pool = new RenderPool({ workers: 1, queue: 1 });
     try {
-      const svg = pool.render({ input: input(), format: "svg" });
-      const png = pool.render({ input: input(), format: "png" });
+      const svg = pool.render({ chart: "series", input: input(), format: "svg" });
+      const png = pool.render({ chart: "series", input: input(), format: "png" });
       // One drawing, one waiting: a third is refused before it is queued.
       expect(pool.full()).toBe(true);
-      await expect(pool.render({ input: input(), format: "svg" })).rejects.toBeInstanceOf(ChartsBusy);
+      await expect(pool.render({ chart: "series", input: input(), format: "svg" })).rejects.toBeInstanceOf(
+        ChartsBusy,
+      );
       const drawn = await svg;
       expect(drawn.body).toMatch(/^<svg /);
       expect(drawn.digest).toMatch(/^[A-Za-z0-9_-]{22}$/);
@@ -69,8 +71,10 @@ describe("the render pool", () => {
         ...input(),
         series: { ...input().series, groups: null },
       } as unknown as SeriesChartInput;
-      await expect(pool.render({ input: broken, format: "svg" })).rejects.toThrow(/drawing a chart failed/);
-      expect((await pool.render({ input: input(), format: "svg" })).body).toMatch(/^<svg /);
+      await expect(pool.render({ chart: "series", input: broken, format: "svg" })).rejects.toThrow(
+        /drawing a chart failed/,
+      );
+      expect((await pool.render({ chart: "series", input: input(), format: "svg" })).body).toMatch(/^<svg /);
     } finally {
       await pool.close();
     }
@@ -79,7 +83,9 @@ describe("the render pool", () => {
   it("stops a drawing past its time, with its thread", async () => {
     const pool = new RenderPool({ workers: 1, timeoutSeconds: 0.001 });
     try {
-      await expect(pool.render({ input: input(), format: "png" })).rejects.toBeInstanceOf(ChartTimedOut);
+      await expect(pool.render({ chart: "series", input: input(), format: "png" })).rejects.toBeInstanceOf(
+        ChartTimedOut,
+      );
       expect(pool.stats().threads).toBe(0);
     } finally {
       await pool.close();

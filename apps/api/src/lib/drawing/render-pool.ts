@@ -2,7 +2,7 @@ import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
 import { Worker } from "node:worker_threads";
-import type { SeriesChartInput } from "@commitments/charts";
+import type { LadderChartInput, SeriesChartInput } from "@commitments/charts";
 
 /*
  * Charts are drawn on worker threads (render-worker.mjs), never on the API's event loop: drawing a long series and
@@ -12,10 +12,11 @@ import type { SeriesChartInput } from "@commitments/charts";
  * stopped with its thread, which is replaced.
  */
 
-export interface RenderJob {
-  input: SeriesChartInput;
-  format: "svg" | "png";
-}
+/** One chart to draw: the series chart or the guarantors' ladder, as SVG or PNG. */
+export type RenderJob = { format: "svg" | "png" } & (
+  | { chart: "series"; input: SeriesChartInput }
+  | { chart: "ladder"; input: LadderChartInput }
+);
 
 /** The drawn chart: the SVG text or the PNG bytes, and the digest naming it in its ETag. */
 export interface Rendered {
@@ -147,7 +148,8 @@ export class RenderPool {
     }, this.timeoutSeconds * 1000);
     thread.running = { ...waiting, id, timer };
     thread.worker.ref();
-    thread.worker.postMessage({ id, input: waiting.job.input, format: waiting.job.format, fontFiles });
+    const { chart, input, format } = waiting.job;
+    thread.worker.postMessage({ id, chart, input, format, fontFiles });
   }
 
   private answered(thread: Thread, answer: Answer) {

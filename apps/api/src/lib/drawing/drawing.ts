@@ -1,6 +1,7 @@
 import type { ChartFilters, ChartKind, ChartLang } from "@commitments/charts";
-import { LruCache, type LruCacheOptions } from "../../lib/lru-cache.ts";
-import { RenderPool, type RenderPoolOptions } from "./render-pool.ts";
+import { ApiError } from "../errors.ts";
+import { LruCache, type LruCacheOptions } from "../lru-cache.ts";
+import { ChartsBusy, ChartTimedOut, RenderPool, type RenderPoolOptions } from "./render-pool.ts";
 
 /** A drawn chart as the cache keeps it: the SVG text or PNG bytes, and what its headers and file name say. */
 export interface DrawnChart {
@@ -25,4 +26,21 @@ export type ChartDrawingOptions = RenderPoolOptions & LruCacheOptions;
 /** One per app: threads are started on the first chart, not at start-up. */
 export function createChartDrawing(options: ChartDrawingOptions = {}): ChartDrawing {
   return { pool: new RenderPool(options), cache: new LruCache(options) };
+}
+
+/**
+ * Waits for a drawing on the pool: a full pool, or a drawing past its time, is the 503 with Retry-After that
+ * tells a client to come back shortly.
+ */
+export async function drawnOnPool<T>(
+  c: { header(name: string, value: string): void },
+  draw: () => Promise<T>,
+) {
+  try {
+    return await draw();
+  } catch (error) {
+    if (!(error instanceof ChartsBusy || error instanceof ChartTimedOut)) throw error;
+    c.header("Retry-After", "5");
+    throw new ApiError("SERVICE_UNAVAILABLE", error.message);
+  }
 }
