@@ -101,4 +101,33 @@ describe.skipIf(!hasChromium)("the guarantor view in Chromium, on the starter da
     await uk.getByRole("link", { name: "Отримати дані (CSV)" }).waitFor();
     await checkPage(uk, "embed-dark-uk-phone");
   });
+
+  it("draws the ladder on a log axis from the URL, offers it as PNG, and embeds it in dark theme", async () => {
+    const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: app.server.url });
+    const page = await context.newPage();
+    await page.goto(`${app.server.url}?view=guarantors&lang=en`);
+    const chart = page.getByTestId("ladder-chart");
+    await chart.locator("svg").waitFor();
+    await page.getByLabel("Axis of military aid").selectOption("log");
+    await expect.poll(() => new URL(page.url()).searchParams.get("scale")).toBe("log");
+    await expect.poll(() => chart.locator("svg").textContent()).toContain("EUR, log scale");
+    const png = page.getByRole("link", { name: "Download PNG" });
+    expect(await png.getAttribute("href")).toBe("/v1/charts/guarantors.png?lang=en&scale=log");
+    const image = await page.request.get(`${app.server.url}v1/charts/guarantors.png?lang=en&scale=log`);
+    expect(image.headers()["content-type"]).toBe("image/png");
+    await page.getByRole("button", { name: "Copy embed code" }).click();
+    const code = await page.evaluate(() => navigator.clipboard.readText());
+    expect(code).toContain("/embed/guarantors?lang=en&amp;scale=log");
+    await checkPage(page, "guarantors-log");
+
+    const embed = await context.newPage();
+    await embed.setViewportSize({ width: 960, height: 900 });
+    const response = await embed.goto(`${app.server.url}embed/guarantors?lang=uk&scale=log&theme=dark`);
+    expect(response?.status()).toBe(200);
+    expect(await embed.locator("svg").textContent()).toContain("логарифмічна шкала");
+    await embed.getByRole("link", { name: "Отримати дані (CSV)" }).waitFor();
+    await checkPage(embed, "guarantors-embed-dark-uk");
+    await context.close();
+  });
 });

@@ -81,7 +81,7 @@ describe("the ladder chart", () => {
       new Map(
         all(parseXml(svg), "circle")
           .filter((c) => c.attributes.class === "guarantor")
-          .map((c) => [all(c, "title").map(textOfAll).join("").split(":")[0], Number(c.attributes.cx)]),
+          .map((c) => [all(c, "title").map(textOfAll).join("").split(":")[0] ?? "", Number(c.attributes.cx)]),
       );
     const linear = xOfMark(renderLadderChart(input));
     const logSvg = renderLadderChart({ ...input, scale: "log" });

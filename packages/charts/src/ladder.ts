@@ -3,7 +3,7 @@ import { creditLine } from "./credits.ts";
 import { amountScale, coord, escapeXml, formatCompact, niceTicks, wrapText } from "./format.ts";
 import type { ChartLang } from "./labels.ts";
 import { el, hover, safeIdPrefix, text } from "./markup.ts";
-import { type ChartTheme, fontFamily, lookOf, pad } from "./style.ts";
+import { type ChartTheme, fontFamily, lookOf, pad, readerThemed } from "./style.ts";
 import type { ChartSource } from "./types.ts";
 
 /*
@@ -170,6 +170,11 @@ function volumeAxis(
 
 /** A standalone SVG document of the ladder: see `LadderChartInput`. */
 export function renderLadderChart(input: LadderChartInput): string {
+  if (input.theme === "auto")
+    return readerThemed(
+      renderLadderChart({ ...input, theme: "light" }),
+      renderLadderChart({ ...input, theme: "dark", idPrefix: `${input.idPrefix ?? "ladder"}-dark` }),
+    );
   const width = Math.max(320, Math.round(input.width ?? 960));
   const height = Math.max(320, Math.round(input.height ?? 560));
   const id = safeIdPrefix(input.idPrefix ?? "ladder");

@@ -3,7 +3,7 @@ import { type DrawnGroup, drawnGroups, flagsInChart } from "./groups.ts";
 import { labels } from "./labels.ts";
 import { el, hatchPattern, markText, safeIdPrefix, text } from "./markup.ts";
 import { plot } from "./plot.ts";
-import { fontFamily, type Look, lookOf, pad, stages } from "./style.ts";
+import { fontFamily, type Look, lookOf, pad, readerThemed, stages } from "./style.ts";
 import type { SeriesChartInput } from "./types.ts";
 import { stageLabel, summary } from "./words.ts";
 
@@ -60,6 +60,11 @@ const shrinkSteps = [1, 0.9, 0.8, 0.7, 0.6, 0.5];
 
 /** A standalone SVG document of promised against delivered: see `SeriesChartInput`. */
 export function renderSeriesChart(input: SeriesChartInput): string {
+  if (input.theme === "auto")
+    return readerThemed(
+      renderSeriesChart({ ...input, theme: "light" }),
+      renderSeriesChart({ ...input, theme: "dark", idPrefix: `${input.idPrefix ?? "chart"}-dark` }),
+    );
   const width = Math.round(input.width ?? defaultWidth);
   const height = Math.round(input.height ?? defaultHeight);
   const id = safeIdPrefix(input.idPrefix);

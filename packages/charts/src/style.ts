@@ -2,9 +2,11 @@
  * The chart's look and its vocabulary of marks, shared by the layout (render.ts) and the plot (plot.ts).
  */
 
-/** The ground a chart is drawn on: light (the default, for print and pages) or dark (for dark pages). */
-export type ChartTheme = "light" | "dark";
-export const chartThemes: readonly ChartTheme[] = ["light", "dark"];
+/** A ground a chart is drawn on: light (the default, for print and pages) or dark (for dark pages). */
+export type Ground = "light" | "dark";
+/** The theme asked of a chart: a ground, or `auto`, both drawings with the reader's setting choosing (SVG only). */
+export type ChartTheme = Ground | "auto";
+export const chartThemes: readonly ChartTheme[] = ["light", "dark", "auto"];
 
 /** The colours of a chart on its ground. Text keeps at least 4.5:1 against the ground, marks at least 3:1. */
 export interface Look {
@@ -28,7 +30,7 @@ export interface Look {
 // Okabe–Ito, which readers with the common colour-vision deficiencies tell apart. On white its yellow is left
 // out and its orange and sky blue are darkened, to keep 3:1 (WCAG's non-text contrast); on the dark ground its
 // black is left out and the yellow takes its place.
-export const looks: Record<ChartTheme, Look> = {
+export const looks: Record<Ground, Look> = {
   light: {
     ground: "#ffffff",
     ink: "#1a1a1a",
@@ -59,8 +61,8 @@ export const looks: Record<ChartTheme, Look> = {
   },
 };
 
-/** The look of a chart asked in `theme`, light when none was asked. */
-export const lookOf = (theme: ChartTheme | undefined): Look => looks[theme ?? "light"];
+/** The look of a drawing in `theme`: dark, or light (`auto` is drawn as both by the renderers, see readerThemed). */
+export const lookOf = (theme: ChartTheme | undefined): Look => (theme === "dark" ? looks.dark : looks.light);
 
 /** How many colours a palette has: groups beyond it are folded into "Other". */
 export const paletteSize = looks.light.palette.length;
@@ -75,3 +77,17 @@ export type Stage = "promised" | "delivered";
 export const stages: Stage[] = ["promised", "delivered"];
 export const flagNames = ["synthetic", "estimated", "disputed"] as const;
 export type FlagName = (typeof flagNames)[number];
+
+/**
+ * A chart that follows the reader's light or dark setting: both drawings in one SVG, the other one hidden by its
+ * style. The outer element keeps the light drawing's size, role and labels; the drawings inside are hidden from
+ * assistive technology, which reads the outer one's title and description. (A PNG has one ground: no `auto`.)
+ */
+export function readerThemed(light: string, dark: string): string {
+  const open = light.slice(0, light.indexOf(">") + 1);
+  const inner = (svg: string, ground: Ground) =>
+    svg.trimEnd().replace(/^<svg /, `<svg class="reader-${ground}" aria-hidden="true" `);
+  const style =
+    ".reader-dark{display:none}@media (prefers-color-scheme: dark){.reader-light{display:none}.reader-dark{display:inline}}";
+  return [open, `<style>${style}</style>`, inner(light, "light"), inner(dark, "dark"), "</svg>\n"].join("\n");
+}

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parseXml, type XmlElement } from "../test/xml.ts";
 import { type LadderChartInput, renderLadderChart } from "./ladder.ts";
 import { renderSeriesChart } from "./render.ts";
-import { type ChartTheme, chartThemes, looks } from "./style.ts";
+import { type ChartTheme, type Ground, looks } from "./style.ts";
 import type { ChartGroup, FlagCounts, SeriesChartInput } from "./types.ts";
 
 // Test fixtures, not real figures: eight groups (one folded into "Other"), every flag, so every mark is drawn.
@@ -117,7 +117,7 @@ const colourAttributes = (svg: string) =>
 
 describe("a chart's theme", () => {
   it("keeps every text at 4.5:1 and every group's and standing's colour at 3:1 against its ground", () => {
-    for (const theme of chartThemes) {
+    for (const theme of ["light", "dark"] as Ground[]) {
       const look = looks[theme];
       for (const colour of [...look.palette, look.other, ...look.standings])
         expect(contrast(colour, look.ground), `${theme} ${colour}`).toBeGreaterThanOrEqual(3);
@@ -152,5 +152,31 @@ describe("a chart's theme", () => {
     expect(renderSeriesChart(series("bars"))).toBe(renderSeriesChart(series("bars", "light")));
     expect(renderLadderChart(ladder())).toBe(renderLadderChart(ladder("light")));
     expect(colourAttributes(renderSeriesChart(series("bars")))).toContain("#ffffff");
+  });
+
+  it("draws both with `auto`, the reader's setting choosing, every id once and the labels the outer image's", () => {
+    for (const [svg, light, dark] of [
+      [renderSeriesChart(series("bars", "auto")), renderSeriesChart(series("bars", "light")), "chart-dark"],
+      [renderLadderChart(ladder("auto")), renderLadderChart(ladder("light")), "ladder-dark"],
+    ] as const) {
+      const root = parseXml(svg);
+      expect(root.attributes.role).toBe("img");
+      const inner = root.children.filter((c): c is XmlElement => typeof c !== "string" && c.name === "svg");
+      expect(inner.map((c) => [c.attributes.class, c.attributes["aria-hidden"]])).toEqual([
+        ["reader-light", "true"],
+        ["reader-dark", "true"],
+      ]);
+      expect(svg).toContain("@media (prefers-color-scheme: dark)");
+      expect(colourAttributes(svg)).toContain(looks.dark.ground);
+      expect(colourAttributes(svg)).toContain(looks.light.ground);
+      // The light drawing is the light chart itself; the dark one's ids have their own prefix.
+      expect(svg).toContain(
+        light.trimEnd().replace(/^<svg /, '<svg class="reader-light" aria-hidden="true" '),
+      );
+      const ids = [...svg.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
+      expect(new Set(ids).size).toBe(ids.length);
+      expect(ids).toContain(`${dark}-title`);
+      for (const label of (root.attributes["aria-labelledby"] ?? "").split(" ")) expect(ids).toContain(label);
+    }
   });
 });

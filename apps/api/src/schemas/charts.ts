@@ -6,7 +6,7 @@ import { json } from "../lib/openapi.ts";
 /** The ground a chart image is drawn on (the series chart's and the ladder's). */
 export const ChartThemeQuery = z.enum(chartThemes).default("light").openapi({
   description:
-    "light (white ground, the default) or dark (a dark ground, light text), for pages of either kind.",
+    "light (white ground, the default), dark (a dark ground, light text), or auto (SVG only: both drawings in one image, the reader's light or dark setting choosing).",
 });
 
 /** Charts are drawn on a small pool of threads with a bounded queue: past it, try again. */

@@ -74,9 +74,24 @@ export function pageUrl(state: ChartState, lang: Lang, origin: string): string {
 
 /** The iframe a reporter pastes into an article: the server-rendered, script-free embed of the same chart. */
 export function embedCode(state: ChartState, lang: Lang, origin: string, title: string): string {
-  const src = `${origin}/embed/series?${chartSearch(state, lang)}`;
+  return frameCode(`${origin}/embed/series?${chartSearch(state, lang)}`, title, {
+    width: 960,
+    height: 540,
+    below: 150,
+  });
+}
+
+/**
+ * An iframe of an embed page, sized to its content without a script: the chart's `width` × `height` scaled to the
+ * frame's width (at most `width` px, at most the reader's screen), plus `below` px for the lines of its
+ * description, notes and caption.
+ */
+export function frameCode(
+  src: string,
+  title: string,
+  { width, height, below }: { width: number; height: number; below: number },
+): string {
   const escaped = title.replaceAll("&", "&amp;").replaceAll('"', "&quot;").replaceAll("<", "&lt;");
-  // Sized to its content without a script: the chart's 960 × 540 scaled to the frame's width (at most 960 px,
-  // at most the reader's screen), plus the lines of its description, notes and caption below it.
-  return `<iframe src="${src.replaceAll("&", "&amp;")}" title="${escaped}" width="100%" height="680" style="border:0;max-width:960px;height:calc(min(100vw, 960px) * 0.5625 + 150px)" loading="lazy"></iframe>`;
+  const ratio = Number((height / width).toFixed(4));
+  return `<iframe src="${src.replaceAll("&", "&amp;")}" title="${escaped}" width="100%" height="${height + below}" style="border:0;max-width:${width}px;height:calc(min(100vw, ${width}px) * ${ratio} + ${below}px)" loading="lazy"></iframe>`;
 }

@@ -1,7 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
-import { useMemo } from "react";
+import { useId, useMemo } from "react";
 import { ScrollBox } from "../commitments/ScrollBox.tsx";
 import { CopyField } from "../dashboard/ChartTools.tsx";
+import { frameCode } from "../dashboard/chartState.ts";
 import { formatDecimal, formatMeasure, formatRatio } from "../format.ts";
 import { common } from "../i18n/common.ts";
 import { useLang, useMessages } from "../i18n/index.ts";
@@ -12,7 +13,7 @@ import { provisionHeadline } from "../ladder/provisions.ts";
 import { usePageHeading } from "../usePageHeading.ts";
 import { useSearchParam } from "../useSearchParam.ts";
 import { ViewLink } from "../ViewLink.tsx";
-import { LadderChart, ladderInput } from "./LadderChart.tsx";
+import { LadderChart, ladderInput, ladderScaleOf } from "./LadderChart.tsx";
 import { messages } from "./messages.ts";
 import { guarantorQuery, guarantorsQuery } from "./queries.ts";
 import "./guarantors.css";
@@ -31,10 +32,14 @@ function GuarantorList() {
   const name = usePartyName();
   const heading = usePageHeading(t.title);
   const query = useQuery(guarantorsQuery);
+  const [scaleParam, setScale] = useSearchParam("scale");
+  const scale = ladderScaleOf(scaleParam);
   const input = useMemo(
-    () => (query.data ? ladderInput(query.data, lang, t.chartTitle, t.chartSubtitle) : null),
-    [query.data, lang, t],
+    () => (query.data ? ladderInput(query.data, lang, t.chartTitle, t.chartSubtitle, scale) : null),
+    [query.data, lang, t, scale],
   );
+  const chartQuery = `lang=${lang}${scale === "log" ? "&scale=log" : ""}`;
+  const scaleId = useId();
   return (
     <section className="guarantors" aria-labelledby="guarantors-title">
       <h1 id="guarantors-title" ref={heading} tabIndex={-1}>
@@ -52,17 +57,42 @@ function GuarantorList() {
         <p>{t.none}</p>
       ) : (
         <>
+          <div className="filter">
+            <label htmlFor={scaleId}>{t.scale}</label>
+            <select
+              id={scaleId}
+              value={scale}
+              onChange={(event) => setScale(event.target.value === "log" ? "log" : null)}
+            >
+              <option value="linear">{t.scales.linear}</option>
+              <option value="log">{t.scales.log}</option>
+            </select>
+          </div>
           <LadderChart input={input} />
           <p className="chart-actions">
             <a href="/v1/guarantors.csv" download="guarantors.csv">
               {t.downloadCsv}
             </a>{" "}
             ·{" "}
-            <a href={`/v1/charts/guarantors.svg?lang=${lang}`} download="guarantors-ladder.svg">
+            <a href={`/v1/charts/guarantors.svg?${chartQuery}`} download="guarantors-ladder.svg">
               {t.downloadChartSvg}
+            </a>{" "}
+            ·{" "}
+            <a href={`/v1/charts/guarantors.png?${chartQuery}`} download="guarantors-ladder.png">
+              {t.downloadChartPng}
             </a>
           </p>
           <CopyField label={t.copyLink} text={window.location.href} button={t.copyLink} done={t.copied} />
+          <CopyField
+            label={t.embed}
+            text={frameCode(`${window.location.origin}/embed/guarantors?${chartQuery}`, t.chartTitle, {
+              width: 960,
+              height: 560,
+              below: 220,
+            })}
+            button={t.copyEmbed}
+            done={t.embedCopied}
+          />
           <ScrollBox labelledBy="guarantors-table">
             <table className="data-table">
               <caption id="guarantors-table">{t.chartTitle}</caption>

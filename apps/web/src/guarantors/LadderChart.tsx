@@ -4,12 +4,17 @@ import type { guarantorsQuery } from "./queries.ts";
 
 type Guarantors = QueryData<typeof guarantorsQuery>;
 
+/** The ladder's volume axis, as `?scale=` names it. */
+export type LadderScale = "linear" | "log";
+export const ladderScaleOf = (value: string | null): LadderScale => (value === "log" ? "log" : "linear");
+
 /** The chart's input from the API's answer: each guarantor's rung, military allocations and standing. */
 export function ladderInput(
   data: Guarantors,
   lang: "en" | "uk",
   title: string,
   subtitle: string,
+  scale: LadderScale = "linear",
 ): LadderChartInput {
   return ladderInputOf(data, {
     lang,
@@ -17,6 +22,7 @@ export function ladderInput(
     subtitle,
     recordsUrl: window.location.origin,
     idPrefix: "ladder",
+    scale,
   });
 }
 

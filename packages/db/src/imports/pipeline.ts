@@ -47,6 +47,8 @@ import {
 
 /** Imports above this many records are followed by ANALYZE, so the planner sees the tables as they now are. */
 const analyzeAbove = 10_000;
+/** Staged records of a kind past which its staging table is indexed and analysed before the checks. */
+const indexStagedAbove = 2_000;
 
 /**
  * Imports a file's items into the ledger, all or nothing, and records the run. Refused (or a dry run), it writes
@@ -71,10 +73,12 @@ export async function importRecords(db: Db, params: ImportParams): Promise<Impor
   try {
     // --- reading: stage every record, a batch at a time ----------------------------------------------------------
     const pending: Record<Kind, string[]> = { parties: [], commitments: [], tranches: [], events: [] };
+    const staged: Record<Kind, number> = { parties: 0, commitments: 0, tranches: 0, events: 0 };
     const flush = async (kind: Kind) => {
       if (pending[kind].length === 0) return;
       const names = ["source_row", ...columnsOf[kind].map((c) => c.name)];
       await conn.copy(tables[kind], names, pending[kind].join("\n"));
+      staged[kind] += pending[kind].length;
       pending[kind] = [];
     };
     progress("reading");
@@ -107,6 +111,8 @@ export async function importRecords(db: Db, params: ImportParams): Promise<Impor
     // --- checking, and writing when all is well --------------------------------------------------------------
     progress("checking");
     for (const kind of kinds) {
+      // A few pages are read whole faster than an index is built: most files a person uploads stage that little.
+      if (staged[kind] < indexStagedAbove) continue;
       await conn.db.execute(sql`create index on ${id(tables[kind])} (id)`);
       // Temporary tables are never analysed on their own; the checks' plans depend on it.
       await conn.db.execute(sql`analyze ${id(tables[kind])}`);

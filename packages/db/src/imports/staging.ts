@@ -124,11 +124,11 @@ export async function dropStagingTables(
   tables: Record<Kind, string>,
 ): Promise<boolean> {
   let broken = false;
-  for (const kind of kinds) {
-    await conn.db.execute(sql`drop table if exists ${id(tables[kind])}`).catch(() => {
+  await conn.db
+    .execute(sql`drop table if exists ${list(kinds.map((kind) => tables[kind]))}`)
+    .catch(() => {
       broken = true;
     });
-  }
   return broken;
 }
 

@@ -1,4 +1,4 @@
-import type { ChartFilters, ChartKind, ChartLang } from "@commitments/charts";
+import type { ChartFilters, ChartKind, ChartLang, ChartTheme } from "@commitments/charts";
 import { ApiError } from "../errors.ts";
 import { LruCache, type LruCacheOptions } from "../lru-cache.ts";
 import { ChartsBusy, ChartTimedOut, RenderPool, type RenderPoolOptions } from "./render-pool.ts";
@@ -43,4 +43,14 @@ export async function drawnOnPool<T>(
     c.header("Retry-After", "5");
     throw new ApiError("SERVICE_UNAVAILABLE", error.message);
   }
+}
+
+/** A PNG has one ground: `auto` (both drawings, the reader's setting choosing) is for SVG and the embed. */
+export function pngGround(theme: ChartTheme): void {
+  if (theme === "auto")
+    throw new ApiError(
+      "VALIDATION_FAILED",
+      'Invalid query field "theme": a PNG has one ground, light or dark (auto is for SVG and embeds)',
+      [{ location: "query", path: "theme", message: "light or dark for a PNG" }],
+    );
 }

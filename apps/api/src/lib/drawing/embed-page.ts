@@ -1,4 +1,4 @@
-import { type ChartLang, type ChartTheme, escapeXml } from "@commitments/charts";
+import { type ChartLang, type ChartTheme, chartThemes, escapeXml } from "@commitments/charts";
 import { ApiError } from "../errors.ts";
 
 /*
@@ -7,23 +7,17 @@ import { ApiError } from "../errors.ts";
  * and to the tracker.
  */
 
-/** The embed page's ground: light, dark, or `auto`, which follows the reader's setting. */
-export type EmbedTheme = "light" | "dark" | "auto";
-const embedThemes: readonly EmbedTheme[] = ["light", "dark", "auto"];
+/** The embed page's theme, and its chart's: light, dark, or `auto`, which follows the reader's setting. */
+export type EmbedTheme = ChartTheme;
 
 /** The `theme` of an embed's query; anything else is the 400 naming the field. */
 export function embedThemeOf(asked: string | undefined): EmbedTheme {
   const theme = asked ?? "light";
-  if (!(embedThemes as readonly string[]).includes(theme))
+  if (!(chartThemes as readonly string[]).includes(theme))
     throw new ApiError("VALIDATION_FAILED", 'Invalid query field "theme": expected light, dark or auto', [
       { location: "query", path: "theme", message: "expected light, dark or auto" },
     ]);
   return theme as EmbedTheme;
-}
-
-/** A dark page draws a dark chart; `auto` keeps the light chart, a card that reads on a page of either kind. */
-export function chartThemeOf(theme: EmbedTheme): ChartTheme {
-  return theme === "dark" ? "dark" : "light";
 }
 
 /** Inline only, as the embed's Content-Security-Policy allows: the SVG takes the width of the frame. */
@@ -34,7 +28,7 @@ const base = [
   "svg{display:block;width:100%;height:auto}",
   "figcaption,.chart-notes{font-size:13px;line-height:1.45;padding:4px 8px;margin:0}",
 ].join("");
-// The page's colours; the chart paints its own ground (dark with theme=dark, white otherwise).
+// The page's colours; the chart, drawn in the same theme, paints its own ground.
 const light =
   "html,body{background:#fff;color:#1a1a1a}figcaption,.chart-notes{color:#4d4d4d}a{color:#0b4f8a}";
 const dark =

@@ -4,8 +4,8 @@ import { isId, label, type Stage, words } from "@commitments/core";
 import { datasetVersion } from "@commitments/db";
 import type { Context } from "hono";
 import type { AppEnv } from "../../lib/context.ts";
-import { type DrawnChart, drawnOnPool } from "../../lib/drawing/drawing.ts";
-import { chartThemeOf, embedPage, embedThemeOf } from "../../lib/drawing/embed-page.ts";
+import { type DrawnChart, drawnOnPool, pngGround } from "../../lib/drawing/drawing.ts";
+import { embedPage, embedThemeOf } from "../../lib/drawing/embed-page.ts";
 import { ChartsBusy } from "../../lib/drawing/render-pool.ts";
 import { validationError } from "../../lib/errors.ts";
 import type { AppRouteHandler } from "../../lib/handler.ts";
@@ -113,7 +113,9 @@ export const svgHandler: AppRouteHandler<typeof seriesSvg> = async (c) => {
 
 export const pngHandler: AppRouteHandler<typeof seriesPng> = async (c) => {
   // The PNG is a function of the SVG (same fonts, same size): the SVG's digest names it.
-  const answer = await draw(c, c.req.valid("query"), "png");
+  const query = c.req.valid("query");
+  pngGround(query.theme);
+  const answer = await draw(c, query, "png");
   const { chart } = answer;
   const etag = etagOf(chart.datasetVersion, chart.digest);
   const headers = chartHeaders(answer, etag);
@@ -135,8 +137,8 @@ export const pngHandler: AppRouteHandler<typeof seriesPng> = async (c) => {
 export async function embedHandler(c: Context<AppEnv>) {
   const { theme: askedTheme, ...chartParams } = c.req.query();
   const theme = embedThemeOf(askedTheme);
-  // A dark page draws a dark chart; `auto` keeps the light chart, a card that reads on a page of either kind.
-  const parsed = ChartQuery.safeParse({ ...chartParams, theme: chartThemeOf(theme) });
+  // The chart is drawn in the page's theme: with `auto`, both drawings, the reader's setting choosing.
+  const parsed = ChartQuery.safeParse({ ...chartParams, theme });
   if (!parsed.success) throw validationError(parsed.error, "query");
   const answer = await draw(c, parsed.data, "svg");
   const { chart } = answer;

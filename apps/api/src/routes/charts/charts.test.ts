@@ -284,8 +284,8 @@ describe.each(testTargets())("charts on $name", (target) => {
     expect(html).toContain(
       `<a href="/v1/exports/series.csv?${dataQuery.toString().replaceAll("&", "&amp;")}" target="_top">Отримати дані (CSV)</a>`,
     );
-    // Themes: a dark page draws the chart the dark image route draws; `auto` keeps the light chart, a card
-    // on a page that follows the reader's setting; anything else is refused naming the field.
+    // Themes: the page's and its chart's, the chart the image route draws in that theme (with `auto`, both
+    // drawings, the reader's setting choosing); anything else is refused naming the field.
     const dark = await (await get("/embed/series", { ...query, theme: "dark" })).text();
     expect(dark).toContain("background:#121212");
     const darkSvg = await (await get("/v1/charts/series.svg", { ...query, theme: "dark" })).text();
@@ -294,7 +294,11 @@ describe.each(testTargets())("charts on $name", (target) => {
     expect(dark.slice(dark.indexOf("<svg "), dark.indexOf("</svg>") + "</svg>\n".length)).toBe(darkSvg);
     const auto = await (await get("/embed/series", { ...query, theme: "auto" })).text();
     expect(auto).toContain("prefers-color-scheme: dark");
-    expect(auto.slice(auto.indexOf("<svg "), auto.indexOf("</svg>") + "</svg>\n".length)).toBe(svg);
+    const autoSvg = await (await get("/v1/charts/series.svg", { ...query, theme: "auto" })).text();
+    expect(autoSvg).toContain('<svg class="reader-dark" aria-hidden="true"');
+    expect(auto.slice(auto.indexOf("<svg "), auto.lastIndexOf("</svg>") + "</svg>\n".length)).toBe(autoSvg);
+    const png = await get("/v1/charts/series.png", { ...query, theme: "auto" });
+    expect(JSON.stringify(await expectError(png, 400))).toContain('"theme"');
     const refused = await get("/embed/series", { ...query, theme: "sepia" });
     expect(refused.status).toBe(400);
     expect(await refused.text()).toContain("theme");

@@ -10,8 +10,8 @@ import { label, ladderStandingIds, words } from "@commitments/core";
 import { csvLine } from "@commitments/importers";
 import type { Context } from "hono";
 import type { AppEnv } from "../../lib/context.ts";
-import { drawnOnPool } from "../../lib/drawing/drawing.ts";
-import { chartThemeOf, embedPage, embedThemeOf } from "../../lib/drawing/embed-page.ts";
+import { drawnOnPool, pngGround } from "../../lib/drawing/drawing.ts";
+import { embedPage, embedThemeOf } from "../../lib/drawing/embed-page.ts";
 import { ApiError, validationError } from "../../lib/errors.ts";
 import type { AppRouteHandler } from "../../lib/handler.ts";
 import { parseAsOf, readMeta } from "../../lib/representation.ts";
@@ -97,7 +97,9 @@ export const svg: AppRouteHandler<typeof guarantorsSvg> = async (c) => {
 };
 
 export const png: AppRouteHandler<typeof guarantorsPng> = async (c) => {
-  const { body } = await drawLadder(c, c.req.valid("query"), "png");
+  const query = c.req.valid("query");
+  pngGround(query.theme);
+  const { body } = await drawLadder(c, query, "png");
   c.header("Content-Type", "image/png");
   c.header("Content-Disposition", ladderFile("png"));
   return c.body(body as Uint8Array<ArrayBuffer>, 200) as never;
@@ -110,7 +112,7 @@ export const png: AppRouteHandler<typeof guarantorsPng> = async (c) => {
 export async function embed(c: Context<AppEnv>) {
   const { theme: askedTheme, ...query } = c.req.query();
   const theme = embedThemeOf(askedTheme);
-  const parsed = LadderQuery.safeParse({ ...query, theme: chartThemeOf(theme) });
+  const parsed = LadderQuery.safeParse({ ...query, theme });
   if (!parsed.success) throw validationError(parsed.error, "query");
   const { body, input, meta } = await drawLadder(c, parsed.data, "svg");
   const { lang } = input;

@@ -169,6 +169,11 @@ describe.skipIf(!haveData).each(soleTestTarget())(
           await expectError(await ctx.app.request("/v1/charts/guarantors.png?theme=sepia"), 400),
         ),
       ).toContain('"theme"');
+      // A PNG has one ground: `auto` is for SVG and embeds.
+      const auto = await expectError(await ctx.app.request("/v1/charts/guarantors.png?theme=auto"), 400);
+      expect(auto.details?.[0]?.path).toBe("theme");
+      const autoSvg = await (await ctx.app.request("/v1/charts/guarantors.svg?theme=auto")).text();
+      expect(autoSvg).toContain('<svg class="reader-dark" aria-hidden="true"');
       expect(
         JSON.stringify(
           await expectError(await ctx.app.request("/v1/charts/guarantors.svg?scale=cubic"), 400),
@@ -190,8 +195,10 @@ describe.skipIf(!haveData).each(soleTestTarget())(
       // What each standing means, in the vocabulary's words.
       expect(html).toContain("Слова без зброї —");
       const light = await (await ctx.app.request("/embed/guarantors?theme=auto")).text();
+      // With `auto`, the page and its chart follow the reader's setting: both drawings are in it.
       expect(light).toContain("prefers-color-scheme: dark");
       expect(light).toContain('fill="#ffffff"');
+      expect(light).toContain('fill="#121212"');
       expect(
         JSON.stringify(await expectError(await ctx.app.request("/embed/guarantors?theme=sepia"), 400)),
       ).toContain('"theme"');
