@@ -124,11 +124,9 @@ export async function dropStagingTables(
   tables: Record<Kind, string>,
 ): Promise<boolean> {
   let broken = false;
-  await conn.db
-    .execute(sql`drop table if exists ${list(kinds.map((kind) => tables[kind]))}`)
-    .catch(() => {
-      broken = true;
-    });
+  await conn.db.execute(sql`drop table if exists ${list(kinds.map((kind) => tables[kind]))}`).catch(() => {
+    broken = true;
+  });
   return broken;
 }
 
