@@ -2,7 +2,7 @@ import { type CategoryId, CommitmentRecord, categoryIds } from "@commitments/cor
 import { settableFields } from "@commitments/core/access";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { agreementsQuery, client, csrfHeaders, partiesQuery, type Session } from "../api.ts";
+import { agreementsQuery, partiesQuery, type Session } from "../api.ts";
 import { fieldId, InputField, SelectField, TextAreaField } from "../forms/Field.tsx";
 import { useLang, useMessages } from "../i18n/index.ts";
 import {
@@ -24,8 +24,9 @@ import {
 import { FormFrame } from "./FormFrame.tsx";
 import { MeasureFields, PeriodFields } from "./MeasureFields.tsx";
 import { messages } from "./messages.ts";
-import { type CommitmentRead, type Saved, savedFrom } from "./queries.ts";
+import type { CommitmentRead, Saved } from "./queries.ts";
 import { SourcesFields } from "./SourcesFields.tsx";
+import { sendTo } from "./send.ts";
 import { useRecordForm } from "./useRecordForm.ts";
 
 /**
@@ -119,13 +120,7 @@ export function CommitmentForm({
           .filter(Boolean),
         sources: toSources(draft.sources),
       }),
-    send: async (save, requests) => {
-      const response =
-        save.kind === "create"
-          ? await client.v1.commitments.$post(requests.create(save.record), csrfHeaders(session))
-          : await client.v1.commitments[":id"].$patch(requests.update(save), csrfHeaders(session));
-      return savedFrom("commitment", existing, response);
-    },
+    send: sendTo("commitment", session, existing),
     onSaved,
   });
 

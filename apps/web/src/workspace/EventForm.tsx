@@ -2,7 +2,7 @@ import { Confidence, type Stage, StageEvent, stageIds } from "@commitments/core"
 import { confidenceAllowed, settableFields } from "@commitments/core/access";
 import { useState } from "react";
 import { actorOf } from "../account/access.ts";
-import { client, csrfHeaders, type Session } from "../api.ts";
+import type { Session } from "../api.ts";
 import { fieldId, InputField, SelectField, TextAreaField } from "../forms/Field.tsx";
 import { useMessages } from "../i18n/index.ts";
 import { CommitmentSelect } from "./CommitmentSelect.tsx";
@@ -26,8 +26,9 @@ import {
 import { FormFrame } from "./FormFrame.tsx";
 import { MeasureFields, PeriodFields } from "./MeasureFields.tsx";
 import { messages } from "./messages.ts";
-import { type DonorRecords, type EventRead, type Saved, savedFrom } from "./queries.ts";
+import type { DonorRecords, EventRead, Saved } from "./queries.ts";
 import { SourcesFields } from "./SourcesFields.tsx";
+import { sendTo } from "./send.ts";
 import { useRecordForm } from "./useRecordForm.ts";
 
 /** The body of a create, as the API's EventCreate checks it: core's StageEvent, id left to the API, not synthetic. */
@@ -105,13 +106,7 @@ export function EventForm({
         sources: toSources(draft.sources),
         note: optional(draft.note),
       }),
-    send: async (save, requests) => {
-      const response =
-        save.kind === "create"
-          ? await client.v1.events.$post(requests.create(save.record), csrfHeaders(session))
-          : await client.v1.events[":id"].$patch(requests.update(save), csrfHeaders(session));
-      return savedFrom("event", existing, response);
-    },
+    send: sendTo("event", session, existing),
     onSaved,
   });
 

@@ -1,7 +1,7 @@
 import { TrancheRecord } from "@commitments/core";
 import { settableFields } from "@commitments/core/access";
 import { useState } from "react";
-import { client, csrfHeaders, type Session } from "../api.ts";
+import type { Session } from "../api.ts";
 import { fieldId, InputField, TextAreaField } from "../forms/Field.tsx";
 import { useMessages } from "../i18n/index.ts";
 import { CommitmentSelect } from "./CommitmentSelect.tsx";
@@ -17,7 +17,7 @@ import {
 import { FormFrame } from "./FormFrame.tsx";
 import { MeasureFields } from "./MeasureFields.tsx";
 import { messages } from "./messages.ts";
-import { type DonorRecords, type Saved, savedFrom, type TrancheRead } from "./queries.ts";
+import type { DonorRecords, Saved, TrancheRead } from "./queries.ts";
 import { useRecordForm } from "./useRecordForm.ts";
 
 /** The body of a create, as the API's TrancheCreate checks it: core's TrancheRecord, the id left to the API. */
@@ -81,13 +81,7 @@ export function TrancheForm({
         measure: toMeasure(draft.measure),
         note: optional(draft.note),
       }),
-    send: async (save, requests) => {
-      const response =
-        save.kind === "create"
-          ? await client.v1.tranches.$post(requests.create(save.record), csrfHeaders(session))
-          : await client.v1.tranches[":id"].$patch(requests.update(save), csrfHeaders(session));
-      return savedFrom("tranche", existing, response);
-    },
+    send: sendTo("tranche", session, existing),
     onSaved,
   });
 
