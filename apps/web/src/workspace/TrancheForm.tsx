@@ -18,6 +18,7 @@ import { FormFrame } from "./FormFrame.tsx";
 import { MeasureFields } from "./MeasureFields.tsx";
 import { messages } from "./messages.ts";
 import type { DonorRecords, Saved, TrancheRead } from "./queries.ts";
+import { sendTo } from "./send.ts";
 import { useRecordForm } from "./useRecordForm.ts";
 
 /** The body of a create, as the API's TrancheCreate checks it: core's TrancheRecord, the id left to the API. */
