@@ -1,6 +1,6 @@
 import { authorise } from "@commitments/core/access";
-import { useQuery } from "@tanstack/react-query";
-import { useEffect, useRef, useState } from "react";
+import { type QueryKey, type UseQueryOptions, useQuery } from "@tanstack/react-query";
+import { Fragment, type ReactNode, useEffect, useRef, useState } from "react";
 import { actorOf, importDecision } from "../account/access.ts";
 import { partiesQuery, type Session, sessionQuery } from "../api.ts";
 import { useLang, useMessages } from "../i18n/index.ts";
@@ -202,10 +202,25 @@ function RecordForm({
     return <EventForm session={session} records={records} onSaved={onSaved} />;
   }
   if (kind === "commitment")
-    return <EditCommitment id={id} session={session} party={party} onSaved={onSaved} />;
+    return (
+      <Edit
+        query={commitmentToEditQuery(id)}
+        form={(existing, onReload) => <CommitmentForm {...{ session, party, existing, onSaved, onReload }} />}
+      />
+    );
   if (kind === "tranche")
-    return <EditTranche id={id} session={session} records={records} onSaved={onSaved} />;
-  return <EditEvent id={id} session={session} records={records} onSaved={onSaved} />;
+    return (
+      <Edit
+        query={trancheToEditQuery(id)}
+        form={(existing, onReload) => <TrancheForm {...{ session, records, existing, onSaved, onReload }} />}
+      />
+    );
+  return (
+    <Edit
+      query={eventToEditQuery(id)}
+      form={(existing, onReload) => <EventForm {...{ session, records, existing, onSaved, onReload }} />}
+    />
+  );
 }
 
 function Reading({ error }: { error: Error | null }) {
@@ -217,79 +232,18 @@ function Reading({ error }: { error: Error | null }) {
   );
 }
 
-// Each form is keyed by the version it was filled from: reloading after a conflict starts it afresh.
-
-function EditCommitment({
-  id,
-  session,
-  party,
-  onSaved,
+/**
+ * Reads a record to correct, then shows its form, keyed by the version it was filled from: reloading after a
+ * conflict starts it afresh.
+ */
+function Edit<R extends { version: number }, Key extends QueryKey>({
+  query,
+  form,
 }: {
-  id: string;
-  session: Session;
-  party: string;
-  onSaved: (saved: Saved) => void;
+  query: UseQueryOptions<R, Error, R, Key>;
+  form: (existing: R, onReload: () => void) => ReactNode;
 }) {
-  const read = useQuery(commitmentToEditQuery(id));
+  const read = useQuery(query);
   if (!read.data) return <Reading error={read.error} />;
-  return (
-    <CommitmentForm
-      key={read.data.version}
-      session={session}
-      party={party}
-      existing={read.data}
-      onSaved={onSaved}
-      onReload={() => void read.refetch()}
-    />
-  );
-}
-
-function EditTranche({
-  id,
-  session,
-  records,
-  onSaved,
-}: {
-  id: string;
-  session: Session;
-  records: DonorRecords;
-  onSaved: (saved: Saved) => void;
-}) {
-  const read = useQuery(trancheToEditQuery(id));
-  if (!read.data) return <Reading error={read.error} />;
-  return (
-    <TrancheForm
-      key={read.data.version}
-      session={session}
-      records={records}
-      existing={read.data}
-      onSaved={onSaved}
-      onReload={() => void read.refetch()}
-    />
-  );
-}
-
-function EditEvent({
-  id,
-  session,
-  records,
-  onSaved,
-}: {
-  id: string;
-  session: Session;
-  records: DonorRecords;
-  onSaved: (saved: Saved) => void;
-}) {
-  const read = useQuery(eventToEditQuery(id));
-  if (!read.data) return <Reading error={read.error} />;
-  return (
-    <EventForm
-      key={read.data.version}
-      session={session}
-      records={records}
-      existing={read.data}
-      onSaved={onSaved}
-      onReload={() => void read.refetch()}
-    />
-  );
+  return <Fragment key={read.data.version}>{form(read.data, () => void read.refetch())}</Fragment>;
 }

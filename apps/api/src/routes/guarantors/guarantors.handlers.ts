@@ -123,7 +123,16 @@ export async function embed(c: Context<AppEnv>) {
     `${l.asOf} ${meta.asOf.slice(0, 10)}`,
     `${l.datasetVersion} ${meta.datasetVersion}`,
   ].join(" · ");
-  const asOf = parsed.data.asOf ? `&asOf=${encodeURIComponent(parsed.data.asOf)}` : "";
+  // The figures behind it, and the same view in the tracker, at the same moment.
+  const { asOf, scale } = parsed.data;
+  const at: Record<string, string> = asOf ? { asOf } : {};
+  const dataQuery = new URLSearchParams(at);
+  const viewQuery = new URLSearchParams({
+    view: "guarantors",
+    lang,
+    ...(scale === "log" ? { scale: "log" } : {}),
+    ...at,
+  });
   const html = embedPage({
     lang,
     title: input.title,
@@ -132,8 +141,8 @@ export async function embed(c: Context<AppEnv>) {
     notes,
     caption,
     links: [
-      { text: l.getTheData, href: `/v1/guarantors.csv${asOf ? `?${asOf.slice(1)}` : ""}` },
-      { text: l.openInTracker, href: `/?view=guarantors&lang=${lang}${asOf}` },
+      { text: l.getTheData, href: `/v1/guarantors.csv${dataQuery.size ? `?${dataQuery}` : ""}` },
+      { text: l.openInTracker, href: `/?${viewQuery}` },
     ],
     theme,
   });

@@ -199,6 +199,9 @@ describe.skipIf(!haveData).each(soleTestTarget())(
       expect(light).toContain("prefers-color-scheme: dark");
       expect(light).toContain('fill="#ffffff"');
       expect(light).toContain('fill="#121212"');
+      const log = await (await ctx.app.request("/embed/guarantors?scale=log")).text();
+      expect(log).toContain("EUR, log scale");
+      expect(log).toContain('href="/?view=guarantors&amp;lang=en&amp;scale=log"');
       expect(
         JSON.stringify(await expectError(await ctx.app.request("/embed/guarantors?theme=sepia"), 400)),
       ).toContain('"theme"');
