@@ -271,7 +271,8 @@ export function renderLadderChart(input: LadderChartInput): string {
       text(tx, bottom + 16, axis.label(tick), {
         "font-size": 11,
         fill: muted,
-        "text-anchor": "middle",
+        // The tick at the axis' end is read leftwards, so its words stay inside the picture.
+        "text-anchor": tx >= right - 1 ? "end" : "middle",
       }),
     );
   }
