@@ -22,4 +22,5 @@ export * from "./series.ts";
 export * from "./source-datasets.ts";
 export * from "./sources.ts";
 export * from "./stage.ts";
+export * from "./state-currencies.ts";
 export * from "./vocabulary/index.ts";

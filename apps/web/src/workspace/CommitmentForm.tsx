@@ -1,4 +1,4 @@
-import { type CategoryId, CommitmentRecord, categoryIds } from "@commitments/core";
+import { type CategoryId, CommitmentRecord, categoryIds, homeCurrency } from "@commitments/core";
 import { settableFields } from "@commitments/core/access";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
@@ -48,14 +48,14 @@ interface CommitmentDraft {
   sources: SourceDraft[];
 }
 
-function draftOf(existing: CommitmentRead | undefined): CommitmentDraft {
+function draftOf(existing: CommitmentRead | undefined, party: string): CommitmentDraft {
   if (!existing)
     return {
       recipient: "UA",
       agreement: "",
       title: "",
       category: "",
-      measure: emptyMeasure(),
+      measure: emptyMeasure(homeCurrency(party)),
       measureBasis: "total",
       period: emptyPeriod(),
       conditions: "",
@@ -91,12 +91,17 @@ export function CommitmentForm({
   const lang = useLang();
   const parties = useQuery(partiesQuery);
   const agreements = useQuery(agreementsQuery);
-  const [draft, setDraft] = useState(() => draftOf(existing));
+  const [draft, setDraft] = useState(() => draftOf(existing, party));
   const form = "commitment-form";
   const partyName = (id: string) => {
     const found = parties.data?.find((p) => p.id === id);
     return (lang === "uk" ? found?.nameUk : undefined) ?? found?.name ?? id;
   };
+
+  // By name in the page's language, as a clerk looks for a country (the codes' order reads as no order).
+  const recipients = (parties.data?.map((p) => p.id) ?? [draft.recipient])
+    .map((id) => ({ id, name: partyName(id) }))
+    .sort((a, b) => a.name.localeCompare(b.name, lang));
 
   const t = useMessages(messages);
   const { errorAt, frame } = useRecordForm({
@@ -104,21 +109,21 @@ export function CommitmentForm({
     editable,
     existing,
     labelOf,
-    record: () =>
+    record: (read) =>
       withoutAbsent({
         donor: party,
         recipient: draft.recipient,
         agreement: optional(draft.agreement),
         title: draft.title.trim(),
         category: draft.category,
-        measure: toMeasure(draft.measure),
+        measure: toMeasure(draft.measure, read),
         measureBasis: draft.measureBasis,
-        period: toPeriod(draft.period),
+        period: toPeriod(draft.period, read),
         conditions: draft.conditions
           .split("\n")
           .map((line) => line.trim())
           .filter(Boolean),
-        sources: toSources(draft.sources),
+        sources: toSources(draft.sources, read),
       }),
     send: sendTo("commitment", session, existing),
     onSaved,
@@ -169,9 +174,9 @@ export function CommitmentForm({
           error={errorAt("recipient")}
           onChange={(event) => set({ recipient: event.target.value })}
         >
-          {(parties.data ?? [{ id: draft.recipient, name: draft.recipient, nameUk: undefined }]).map((p) => (
+          {recipients.map((p) => (
             <option key={p.id} value={p.id}>
-              {(lang === "uk" ? p.nameUk : undefined) ?? p.name}
+              {p.name}
             </option>
           ))}
         </SelectField>

@@ -1,4 +1,4 @@
-import { Confidence, type Stage, StageEvent, stageIds } from "@commitments/core";
+import { Confidence, homeCurrency, type Stage, StageEvent, stageIds } from "@commitments/core";
 import { confidenceAllowed, settableFields } from "@commitments/core/access";
 import { useState } from "react";
 import { actorOf } from "../account/access.ts";
@@ -76,7 +76,7 @@ export function EventForm({
           stage: "",
           date: "",
           period: emptyPeriod(),
-          measure: emptyMeasure(),
+          measure: emptyMeasure(homeCurrency(session.organisation.party ?? "")),
           confidence: "reported_by_donor",
           sources: [emptySource()],
           note: "",
@@ -95,15 +95,15 @@ export function EventForm({
     editable,
     existing,
     labelOf,
-    record: () =>
+    record: (read) =>
       withoutAbsent({
         commitment: draft.commitment,
         stage: draft.stage,
-        date: draft.date.trim(),
-        period: toPeriod(draft.period),
-        measure: toMeasure(draft.measure),
+        date: read.date("date", draft.date) ?? "",
+        period: toPeriod(draft.period, read),
+        measure: toMeasure(draft.measure, read),
         confidence: draft.confidence,
-        sources: toSources(draft.sources),
+        sources: toSources(draft.sources, read),
         note: optional(draft.note),
       }),
     send: sendTo("event", session, existing),

@@ -1,4 +1,4 @@
-import { TrancheRecord } from "@commitments/core";
+import { homeCurrency, TrancheRecord } from "@commitments/core";
 import { settableFields } from "@commitments/core/access";
 import { useState } from "react";
 import type { Session } from "../api.ts";
@@ -33,9 +33,10 @@ interface TrancheDraft {
 }
 
 /** The next free place in a commitment's schedule: after its last tranche. */
-function nextPosition(records: DonorRecords, commitment: string): number {
+/** The number the next instalment of `commitment`'s schedule takes, counted from 1 as people count. */
+function nextNumber(records: DonorRecords, commitment: string): number {
   const taken = records.tranches.filter((t) => t.commitment === commitment).map((t) => t.position);
-  return taken.length === 0 ? 0 : Math.max(...taken) + 1;
+  return taken.length === 0 ? 1 : Math.max(...taken) + 2;
 }
 
 /**
@@ -59,12 +60,19 @@ export function TrancheForm({
     existing
       ? {
           commitment: existing.commitment,
-          position: String(existing.position),
+          // The form counts instalments from 1; the record keeps its place from 0.
+          position: String(existing.position + 1),
           due: existing.due,
           measure: fromMeasure(existing.measure),
           note: existing.note ?? "",
         }
-      : { commitment: "", position: "0", due: "", measure: emptyMeasure(), note: "" },
+      : {
+          commitment: "",
+          position: "1",
+          due: "",
+          measure: emptyMeasure(homeCurrency(session.organisation.party ?? "")),
+          note: "",
+        },
   );
   const form = "tranche-form";
 
@@ -74,12 +82,12 @@ export function TrancheForm({
     editable,
     existing,
     labelOf,
-    record: () =>
+    record: (read) =>
       withoutAbsent({
         commitment: draft.commitment,
-        position: draft.position.trim() === "" ? Number.NaN : Number(draft.position),
-        due: draft.due.trim(),
-        measure: toMeasure(draft.measure),
+        position: /^\s*\d+\s*$/.test(draft.position) ? Number(draft.position) - 1 : Number.NaN,
+        due: read.date("due", draft.due) ?? "",
+        measure: toMeasure(draft.measure, read),
         note: optional(draft.note),
       }),
     send: sendTo("tranche", session, existing),
@@ -121,7 +129,7 @@ export function TrancheForm({
             ...(existing || !commitment
               ? {}
               : {
-                  position: String(nextPosition(records, value)),
+                  position: String(nextNumber(records, value)),
                   measure: measureLike(commitment.measure, d.measure),
                 }),
           }))
@@ -136,8 +144,8 @@ export function TrancheForm({
           hint={f.positionHint}
           type="number"
           inputMode="numeric"
-          min={0}
-          max={999}
+          min={1}
+          max={1000}
           step={1}
           value={draft.position}
           error={errorAt("position")}

@@ -1,4 +1,5 @@
 import type { Measure, Period, QuantityUnit, Source, SourceKind } from "@commitments/core";
+import type { EntryReader } from "./entry.ts";
 
 // What a form holds while it is filled in: text as typed, turned into a record only when it is checked. An empty
 // optional field is left out of the record, rather than sent as "".
@@ -27,10 +28,11 @@ export interface PeriodDraft {
   end: string;
 }
 
-export const emptyMeasure = (): MeasureDraft => ({
+/** An empty measure, in `currency` (the ministry's own: see core's homeCurrency). */
+export const emptyMeasure = (currency = "EUR"): MeasureDraft => ({
   kind: "money",
   amount: "",
-  currency: "EUR",
+  currency,
   count: "",
   unit: "items",
   item: "",
@@ -54,13 +56,16 @@ export function optional(text: string): string | undefined {
   return trimmed === "" ? undefined : trimmed;
 }
 
-/** Spaces are how people group digits ("1 250 000"); the record's decimal has none. */
-const digits = (text: string) => text.replace(/[\s\u00a0\u202f]/g, "");
-
-export function toMeasure(draft: MeasureDraft): unknown {
+/** The measure as the record takes it, its figures read from the page language's own forms. */
+export function toMeasure(draft: MeasureDraft, read: EntryReader, path = "measure"): unknown {
   return draft.kind === "money"
-    ? { kind: "money", amount: digits(draft.amount), currency: draft.currency.trim().toUpperCase() }
-    : { kind: "quantity", count: digits(draft.count), unit: draft.unit, item: draft.item.trim() };
+    ? { kind: "money", ...read.amount(`${path}.amount`, draft.amount, draft.currency) }
+    : {
+        kind: "quantity",
+        count: read.count(`${path}.count`, draft.count),
+        unit: draft.unit,
+        item: draft.item.trim(),
+      };
 }
 
 export function fromMeasure(measure: Measure): MeasureDraft {
@@ -76,16 +81,16 @@ export function measureLike(measure: Measure, draft: MeasureDraft): MeasureDraft
     : { ...draft, kind: "quantity", unit: measure.unit, item: measure.item };
 }
 
-export function toSources(drafts: SourceDraft[]): unknown[] {
-  return drafts.map((s) =>
+export function toSources(drafts: SourceDraft[], read: EntryReader): unknown[] {
+  return drafts.map((s, i) =>
     Object.fromEntries(
       Object.entries({
         title: s.title.trim(),
         // An unchosen kind is sent as it is, so the schema says "choose one" rather than "missing".
         kind: s.kind,
-        url: optional(s.url),
+        url: read.url(s.url),
         publisher: optional(s.publisher),
-        published: optional(s.published),
+        published: read.date(`sources.${i}.published`, s.published),
         locator: optional(s.locator),
         quote: optional(s.quote),
       }).filter(([, value]) => value !== undefined),
@@ -106,9 +111,9 @@ export function fromSources(sources: readonly Source[]): SourceDraft[] {
 }
 
 /** Both ends empty: no period. One end given: the record is checked, and says the other is missing. */
-export function toPeriod(draft: PeriodDraft): unknown {
-  const start = optional(draft.start);
-  const end = optional(draft.end);
+export function toPeriod(draft: PeriodDraft, read: EntryReader): unknown {
+  const start = read.date("period.start", draft.start);
+  const end = read.date("period.end", draft.end);
   if (start === undefined && end === undefined) return undefined;
   return { start, end };
 }

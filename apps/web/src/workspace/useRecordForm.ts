@@ -2,8 +2,9 @@ import type { WorkflowStatus } from "@commitments/core/access";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, type RefObject, useEffect, useRef, useState } from "react";
 import { ApiProblem, refreshSessionOn401 } from "../api.ts";
-import { useMessages } from "../i18n/index.ts";
+import { useLang, useMessages } from "../i18n/index.ts";
 import { changedFields } from "./drafts.ts";
+import { EntryReader } from "./entry.ts";
 import { messages } from "./messages.ts";
 import { type Saved, workspaceKey } from "./queries.ts";
 import { check, type FormErrors, fromProblem, noErrors, sharedLabel } from "./validation.ts";
@@ -67,14 +68,15 @@ export function useRecordForm<T>({
   editable: readonly string[];
   /** The record being corrected; none for a new one. */
   existing: (ExistingRecord & Record<string, unknown>) | undefined;
-  /** The draft as the record it would save. */
-  record: () => Record<string, unknown>;
+  /** The draft as the record it would save, its typed figures, dates and addresses read by `read`. */
+  record: (read: EntryReader) => Record<string, unknown>;
   send: (save: RecordSave<T>, requests: SaveRequests<T>) => Promise<Saved>;
   /** The label of a field of this form's own, undefined for any other path (the shared ones are known here). */
   labelOf: (path: string) => string | undefined;
   onSaved: (saved: Saved) => void;
 }) {
   const t = useMessages(messages);
+  const lang = useLang();
   const queryClient = useQueryClient();
   const [errors, setErrors] = useState<FormErrors>(noErrors);
   const [conflict, setConflict] = useState(false);
@@ -133,8 +135,11 @@ export function useRecordForm<T>({
 
   /** The checked save, or the problems by field: core's schema, the reason an update needs, and a change at all. */
   function prepare(): { ok: true; body: RecordSave<T> } | { ok: false; errors: FormErrors } {
-    const checked = check(schema, record(), t.errors);
+    const read = new EntryReader(lang);
+    const checked = check(schema, record(read), t.errors);
     const problems: Record<string, string> = checked.ok ? {} : { ...checked.errors };
+    // A text that did not read says the form expected, rather than what the schema made of it as typed.
+    for (const [path, problem] of Object.entries(read.problems)) problems[path] = t.errors.entry[problem];
     if (existing && reason.trim().length < 3) problems.reason = t.errors.reason;
     if (!checked.ok || Object.keys(problems).length > 0) return { ok: false, errors: { fields: problems } };
     if (!existing) return { ok: true, body: { kind: "create", record: checked.record } };

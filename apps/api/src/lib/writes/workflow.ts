@@ -1,7 +1,15 @@
 import type { Action, WorkflowStatus } from "@commitments/core";
-import { commitmentEntity, getRecord, openChangeSet, replaceRecord, writeTransaction } from "@commitments/db";
+import {
+  commitmentEntity,
+  getRecord,
+  isVisible,
+  openChangeSet,
+  replaceRecord,
+  writeTransaction,
+} from "@commitments/db";
 import type { Context } from "hono";
 import { principalOf } from "../auth/authorise.ts";
+import { visibilityOf } from "../auth/visibility.ts";
 import type { AppEnv } from "../context.ts";
 import { ApiError } from "../errors.ts";
 import {
@@ -55,7 +63,11 @@ export async function transitionVia<R extends { id: string }, V>(
     if (body.status === "published" && parent !== undefined) {
       const commitment = await getRecord(tx, commitmentEntity, parent);
       if (commitment?.status !== "published") {
-        throw new ApiError("CONFLICT", `Publish commitment "${parent}" first`, [
+        // Named by its title where this person may read it: the message reaches the clerk's page, where ids mean
+        // nothing; another organisation's draft stays unnamed.
+        const readable = commitment && isVisible(commitment, visibilityOf(principal));
+        const named = readable ? ` "${(commitment.record as { title: string }).title}"` : "";
+        throw new ApiError("CONFLICT", `Publish its commitment${named} first`, [
           { location: "json", path: "status", message: "its commitment is not published" },
         ]);
       }
