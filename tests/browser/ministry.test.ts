@@ -557,4 +557,48 @@ describe.skipIf(!hasChromium)("the ministry workspace in Chromium", () => {
     await checkPage(page, "ministry-form-phone");
     await page.context().close();
   });
+
+  it("reads a clerk's Ukrainian figures and dates, starts in the ministry's currency, and asks before dropping unsaved entries", async () => {
+    const url = app.server.url;
+    const page = await signInThroughThePage(app.browser, url, editor, { lang: "uk" });
+    await page.goto(`${url}?view=workspace&form=commitment&lang=uk`);
+    const form = page.locator("#commitment-form");
+    await form.getByRole("heading", { name: "Нове зобов’язання" }).waitFor();
+    // A Norwegian ministry's promise starts in kroner.
+    expect(await form.getByLabel("Валюта").inputValue()).toBe("NOK");
+    await form.getByLabel("Назва", { exact: true }).first().fill("Фонд розмінування 2025–2027");
+    await form.getByLabel("Категорія").selectOption("demining");
+    await form.getByLabel("Сума", { exact: true }).fill("1 250 000,50");
+    await form.getByLabel("З", { exact: true }).fill("01.04.2025");
+    await form.getByLabel("По", { exact: true }).fill("31 березня 2027");
+    const source = form.getByRole("group", { name: "Джерело 1" });
+    await source.getByLabel("Назва").fill("Урядове повідомлення");
+    await source.getByLabel("Тип джерела").selectOption("official");
+    await source.getByLabel("Вебадреса (URL, необов’язково)").fill("www.regjeringen.no/no/aktuelt/demining");
+
+    // Leaving the half-saved form asks first: staying keeps every entry.
+    let asked = "";
+    page.once("dialog", (dialog) => {
+      asked = dialog.message();
+      void dialog.dismiss();
+    });
+    await page.getByRole("link", { name: "Чернетки й затвердження" }).click();
+    await expect.poll(() => asked).toBe("У формі є незбережені дані. Вийти й утратити їх?");
+    expect(await form.getByLabel("Сума", { exact: true }).inputValue()).toBe("1 250 000,50");
+
+    // Saved, the entries are stored canonical, and going back to the list asks nothing.
+    page.on("dialog", (dialog) => {
+      throw new Error(`asked after saving: ${dialog.message()}`);
+    });
+    await form.getByRole("button", { name: "Зберегти чернетку" }).click();
+    await page.locator(".saved-notice").waitFor();
+    const saved = (await ownRecords(page, "commitments")).find(
+      (c) => c.title === "Фонд розмінування 2025–2027",
+    ) as ({ measure?: unknown } & Awaited<ReturnType<typeof ownRecords>>[number]) | undefined;
+    expect(saved?.measure).toEqual({ kind: "money", amount: "1250000.5", currency: "NOK" });
+    expect(saved?.period).toEqual({ start: "2025-04-01", end: "2027-03-31" });
+    expect(saved?.sources?.[0]?.url).toBe("https://www.regjeringen.no/no/aktuelt/demining");
+    await checkPage(page, "ministry-entry-saved-uk");
+    await page.context().close();
+  });
 });

@@ -13,8 +13,7 @@ export function ViewLink({
   const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
     if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     event.preventDefault();
-    navigate(new URL(href, window.location.href));
-    window.scrollTo(0, 0);
+    if (navigate(new URL(href, window.location.href))) window.scrollTo(0, 0);
   };
   return <a {...rest} href={href} onClick={onClick} />;
 }

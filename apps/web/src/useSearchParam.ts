@@ -1,14 +1,25 @@
 import { useCallback, useSyncExternalStore } from "react";
+import { mayLeave } from "./leaveGuard.ts";
 
 const subscribe = (onChange: () => void) => {
   window.addEventListener("popstate", onChange);
   return () => window.removeEventListener("popstate", onChange);
 };
 
-/** Moves to another view of this page, as a link would, without reloading it. */
-export function navigate(url: URL) {
+// The parameters that choose what is on screen: changing one closes an open form (the language, a filter do not).
+const placeParams = ["view", "form", "id"];
+const samePlace = (a: URL, b: URL) =>
+  a.pathname === b.pathname && placeParams.every((p) => a.searchParams.get(p) === b.searchParams.get(p));
+
+/**
+ * Moves to another view of this page, as a link would, without reloading it; not if it would close a form whose
+ * entries are unsaved and the person chooses to stay. Whether it moved.
+ */
+export function navigate(url: URL): boolean {
+  if (!samePlace(url, new URL(window.location.href)) && !mayLeave()) return false;
   window.history.pushState(null, "", url);
   window.dispatchEvent(new PopStateEvent("popstate"));
+  return true;
 }
 
 /** One query-string parameter as state, so every view can be shared by its URL. */

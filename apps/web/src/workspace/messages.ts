@@ -140,6 +140,7 @@ export const messages = localised(
       problems: (n: number) => (n === 1 ? "There is a problem" : `There are ${n} problems`),
       couldNotSave: "Could not save it",
       nothingChanged: "Nothing has changed: change a field first.",
+      leaveUnsaved: "This form has entries that are not saved. Leave it and lose them?",
       conflictTitle: "Someone else changed this record",
       conflictText:
         "Since you opened it, a newer version was saved. Reload it to see what changed, then make your change again: what you typed here is not saved.",
@@ -352,6 +353,7 @@ export const messages = localised(
         n === 1 ? "Є проблема" : `Є ${n} ${pluralUk(n, "проблема", "проблеми", "проблем")}`,
       couldNotSave: "Не вдалося зберегти",
       nothingChanged: "Нічого не змінено: спершу змініть якесь поле.",
+      leaveUnsaved: "У формі є незбережені дані. Вийти й утратити їх?",
       conflictTitle: "Цей запис змінив хтось інший",
       conflictText:
         "Відколи ви його відкрили, збережено новішу версію. Перезавантажте запис, щоб побачити зміни, а тоді внесіть свою зміну знову: введене тут не збережено.",

@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, type RefObject, useEffect, useRef, useState } from "react";
 import { ApiProblem, refreshSessionOn401 } from "../api.ts";
 import { useLang, useMessages } from "../i18n/index.ts";
+import { releaseLeaveGuard, useLeaveGuard } from "../leaveGuard.ts";
 import { changedFields } from "./drafts.ts";
 import { EntryReader } from "./entry.ts";
 import { messages } from "./messages.ts";
@@ -92,6 +93,12 @@ export function useRecordForm<T>({
     if (focus?.on === "conflict") conflictNotice.current?.focus();
   }, [focus]);
 
+  // Unsaved: the record the entries make differs from the one the form opened with (a reason typed counts too).
+  const recordNow = () => JSON.stringify(record(new EntryReader(lang)));
+  const [opened] = useState(recordNow);
+  const [stored, setStored] = useState(false);
+  useLeaveGuard(!stored && (recordNow() !== opened || reason.trim() !== ""), t.form.leaveUnsaved);
+
   const labelOf = (path: string) =>
     ownLabel(path) ?? (path === "reason" ? t.form.reason : sharedLabel(t, path));
 
@@ -107,6 +114,9 @@ export function useRecordForm<T>({
   const save = useMutation({
     mutationFn: (body: RecordSave<T>) => send(body, requests),
     onSuccess: async (saved) => {
+      // Saved: leaving for the list must not ask about entries that are kept.
+      setStored(true);
+      releaseLeaveGuard();
       // The lists and histories, not the record being edited: its form is closing.
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: [...workspaceKey, "records"] }),
