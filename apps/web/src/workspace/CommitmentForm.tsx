@@ -24,9 +24,13 @@ import {
 import { FormFrame } from "./FormFrame.tsx";
 import { MeasureFields, PeriodFields } from "./MeasureFields.tsx";
 import { messages } from "./messages.ts";
+import { PromiseFields } from "./PromiseFields.tsx";
+import { PromisePreview } from "./PromisePreview.tsx";
+import { checkPromise, emptyPromise, type PromiseDraft, promiseParts } from "./promise.ts";
+import { promiseMessages } from "./promise-messages.ts";
 import type { CommitmentRead, Saved } from "./queries.ts";
 import { SourcesFields } from "./SourcesFields.tsx";
-import { sendTo } from "./send.ts";
+import { sendPromise, sendTo } from "./send.ts";
 import { useRecordForm } from "./useRecordForm.ts";
 
 /**
@@ -92,6 +96,9 @@ export function CommitmentForm({
   const parties = useQuery(partiesQuery);
   const agreements = useQuery(agreementsQuery);
   const [draft, setDraft] = useState(() => draftOf(existing, party));
+  // A new commitment is entered with its promise: the stage its amount reached, and its schedule.
+  const [promise, setPromise] = useState<PromiseDraft>(emptyPromise);
+  const promiseWords = useMessages(promiseMessages);
   const form = "commitment-form";
   const partyName = (id: string) => {
     const found = parties.data?.find((p) => p.id === id);
@@ -125,7 +132,15 @@ export function CommitmentForm({
           .filter(Boolean),
         sources: toSources(draft.sources, read),
       }),
-    send: sendTo("commitment", session, existing),
+    alsoCheck: (read) => checkPromise(promiseParts(promise, draft, read), t.errors),
+    send: existing
+      ? sendTo("commitment", session, existing)
+      : sendPromise(
+          session,
+          () => ({ draft: promise, basis: draft, lang }),
+          sendTo("commitment", session, existing),
+          promiseWords,
+        ),
     onSaved,
   });
 
@@ -254,6 +269,18 @@ export function CommitmentForm({
         onChange={(sources) => set({ sources })}
         errorAt={errorAt}
       />
+      {existing ? null : (
+        <>
+          <PromiseFields
+            form={form}
+            value={promise}
+            onChange={setPromise}
+            unitWord={draft.measure.kind === "money" ? draft.measure.currency : t.measure.count}
+            errorAt={errorAt}
+          />
+          <PromisePreview promise={promise} basis={draft} />
+        </>
+      )}
     </FormFrame>
   );
 }

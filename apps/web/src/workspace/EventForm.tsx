@@ -99,7 +99,7 @@ export function EventForm({
       withoutAbsent({
         commitment: draft.commitment,
         stage: draft.stage,
-        date: read.date("date", draft.date) ?? "",
+        date: read.date("date", draft.date),
         period: toPeriod(draft.period, read),
         measure: toMeasure(draft.measure, read),
         confidence: draft.confidence,

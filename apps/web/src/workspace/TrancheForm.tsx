@@ -86,7 +86,7 @@ export function TrancheForm({
       withoutAbsent({
         commitment: draft.commitment,
         position: /^\s*\d+\s*$/.test(draft.position) ? Number(draft.position) - 1 : Number.NaN,
-        due: read.date("due", draft.due) ?? "",
+        due: read.date("due", draft.due),
         measure: toMeasure(draft.measure, read),
         note: optional(draft.note),
       }),

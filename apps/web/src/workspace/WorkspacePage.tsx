@@ -4,6 +4,7 @@ import { Fragment, type ReactNode, useEffect, useRef, useState } from "react";
 import { actorOf, importDecision } from "../account/access.ts";
 import { partiesQuery, type Session, sessionQuery } from "../api.ts";
 import { useLang, useMessages } from "../i18n/index.ts";
+import { label as labelOf } from "../i18n/vocabulary.ts";
 import { usePageHeading } from "../usePageHeading.ts";
 import { navigate, useSearchParam, viewHref } from "../useSearchParam.ts";
 import { ViewLink } from "../ViewLink.tsx";
@@ -11,6 +12,7 @@ import { CommitmentForm } from "./CommitmentForm.tsx";
 import { DraftsList } from "./DraftsList.tsx";
 import { EventForm } from "./EventForm.tsx";
 import { messages } from "./messages.ts";
+import { promiseMessages } from "./promise-messages.ts";
 import {
   commitmentToEditQuery,
   type DonorRecords,
@@ -163,6 +165,7 @@ function SavedNotice({ saved, records }: { saved: Saved; records: DonorRecords }
   const lang = useLang();
   const notice = useRef<HTMLParagraphElement>(null);
   useEffect(() => notice.current?.focus(), []);
+  const promise = useMessages(promiseMessages);
   const row = rowsOf(records, lang, t).find((r) => r.key === `${saved.kind}:${saved.id}`);
   const label = row?.label ?? records.commitments.find((c) => c.id === saved.id)?.title ?? saved.id;
   return (
@@ -176,6 +179,14 @@ function SavedNotice({ saved, records }: { saved: Saved; records: DonorRecords }
       {saved.proposal
         ? t.proposed(t.kinds[saved.kind], label)
         : t.saved(t.kinds[saved.kind], label, t.statuses[saved.status], saved.version)}
+      {saved.parts
+        ? ` ${promise.savedWith(
+            saved.parts.stage && saved.parts.stage !== "none"
+              ? labelOf("stage", saved.parts.stage, lang)
+              : null,
+            saved.parts.instalments,
+          )}`
+        : null}
     </p>
   );
 }

@@ -130,6 +130,8 @@ export interface Saved {
   version: number;
   status: WorkflowStatus;
   proposal?: string;
+  /** What a new promise saved with its commitment: the stage its amount was recorded at, and its instalments. */
+  parts?: { stage: "committed" | "pledged" | "none" | null; instalments: number };
 }
 
 /** A record as a write left it: which, at which version, in what status. */

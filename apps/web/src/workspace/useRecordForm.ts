@@ -4,11 +4,12 @@ import { type FormEvent, type RefObject, useEffect, useRef, useState } from "rea
 import { ApiProblem, refreshSessionOn401 } from "../api.ts";
 import { useLang, useMessages } from "../i18n/index.ts";
 import { releaseLeaveGuard, useLeaveGuard } from "../leaveGuard.ts";
+import { check } from "./check.ts";
 import { changedFields } from "./drafts.ts";
 import { EntryReader } from "./entry.ts";
 import { messages } from "./messages.ts";
 import { type Saved, workspaceKey } from "./queries.ts";
-import { check, type FormErrors, fromProblem, noErrors, sharedLabel } from "./validation.ts";
+import { type FormErrors, fromProblem, noErrors, sharedLabel } from "./validation.ts";
 
 /** A record as the workspace reads it back: what an update names, and where the record stands. */
 export interface ExistingRecord {
@@ -61,6 +62,7 @@ export function useRecordForm<T>({
   record,
   send,
   labelOf: ownLabel,
+  alsoCheck,
   onSaved,
 }: {
   /** Core's schema of the record, as the API checks a create. */
@@ -72,6 +74,8 @@ export function useRecordForm<T>({
   /** The draft as the record it would save, its typed figures, dates and addresses read by `read`. */
   record: (read: EntryReader) => Record<string, unknown>;
   send: (save: RecordSave<T>, requests: SaveRequests<T>) => Promise<Saved>;
+  /** Problems of fields the record's schema does not check (a new promise's stage and schedule), by path. */
+  alsoCheck?: (read: EntryReader) => Record<string, string>;
   /** The label of a field of this form's own, undefined for any other path (the shared ones are known here). */
   labelOf: (path: string) => string | undefined;
   onSaved: (saved: Saved) => void;
@@ -147,7 +151,10 @@ export function useRecordForm<T>({
   function prepare(): { ok: true; body: RecordSave<T> } | { ok: false; errors: FormErrors } {
     const read = new EntryReader(lang);
     const checked = check(schema, record(read), t.errors);
-    const problems: Record<string, string> = checked.ok ? {} : { ...checked.errors };
+    const problems: Record<string, string> = {
+      ...(checked.ok ? {} : checked.errors),
+      ...(existing ? {} : alsoCheck?.(read)),
+    };
     // A text that did not read says the form expected, rather than what the schema made of it as typed.
     for (const [path, problem] of Object.entries(read.problems)) problems[path] = t.errors.entry[problem];
     if (existing && reason.trim().length < 3) problems.reason = t.errors.reason;
