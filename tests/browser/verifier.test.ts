@@ -7,9 +7,10 @@ import { createAdmin, signIn } from "../server.ts";
 import { checkPage, hasChromium, useServerAndBrowser } from "./chromium.ts";
 
 /*
- * The recipient's verifier, end to end in Chromium: a donor ministry publishes two deliveries to Ukraine through
- * the API; Ukraine's verifier sees how many wait for confirmation, opens the queue, confirms one in place and the
- * other from its row on the commitment page, in English and in Ukrainian, until nothing waits.
+ * The recipient's verifier, end to end in Chromium: a donor ministry publishes three deliveries to Ukraine through
+ * the API; Ukraine's verifier sees how many wait for confirmation, opens the queue, confirms one in place, is told
+ * in plain words when a colleague confirmed another first, and confirms the last from its row on the commitment
+ * page, in English and in Ukrainian, until nothing waits.
  */
 
 const donor = "NO";
@@ -21,6 +22,11 @@ const people = {
     password: "no-ministry-approver-pass-0123",
   },
   verifier: { email: "verifier@ua-mod.invalid", name: "Olena Verifier", password: "ua-verifier-pass-0123" },
+  colleague: {
+    email: "colleague@ua-mod.invalid",
+    name: "Taras Verifier",
+    password: "ua-colleague-pass-0123",
+  },
 };
 const ministryName = "Test Ministry of Defence of Ukraine";
 const sources = [
@@ -34,8 +40,9 @@ const commitment = {
 };
 // Recorded in this order; the queue lists January's first.
 const march = { id: "no-demining-kit-2025-march", date: "2025-03-15", amount: "250000" };
+const may = { id: "no-demining-kit-2025-may", date: "2025-05", amount: "100000" };
 const january = { id: "no-demining-kit-2025-january", date: "2025-01-20", amount: "150000" };
-const deliveries = [march, january];
+const deliveries = [march, may, january];
 
 type Person = (typeof people)[keyof typeof people];
 
@@ -102,7 +109,7 @@ describe.skipIf(!hasChromium)("a recipient's verifier confirms deliveries in Chr
   const app = useServerAndBrowser({}, { beforeStart: (dataDir) => createAdmin(dataDir) });
 
   // Norway's ministry (an editor and an approver) and Ukraine's (a verifier), as an administrator sets them up;
-  // then Norway's ministry publishes a commitment to Ukraine and two deliveries of it, as it would through the API.
+  // then Norway's ministry publishes a commitment to Ukraine and three deliveries of it, as it would through the API.
   beforeAll(async () => {
     const url = app.server.url;
     const admin = await signIn(url);
@@ -117,7 +124,10 @@ describe.skipIf(!hasChromium)("a recipient's verifier confirms deliveries in Chr
       ],
       [
         { kind: "beneficiary_ministry", name: ministryName, party: "UA" },
-        [[people.verifier, ["recipient_verifier"]]],
+        [
+          [people.verifier, ["recipient_verifier"]],
+          [people.colleague, ["recipient_verifier"]],
+        ],
       ],
     ] as const) {
       const created = await client.v1.organisations.$post({ json: organisation });
@@ -172,16 +182,17 @@ describe.skipIf(!hasChromium)("a recipient's verifier confirms deliveries in Chr
   it("in English: sees the count, opens the queue oldest first, confirms one in place and sees it confirmed", async () => {
     const page = await signInThroughThePage(app.browser, app.server.url, people.verifier, "en");
     const link = toConfirmLink(page);
-    await expect.poll(() => link.textContent()).toBe("To confirm (2)");
+    await expect.poll(() => link.textContent()).toBe("To confirm (3)");
     await checkPage(page, "verifier-account");
     await link.click();
     await page.getByRole("heading", { level: 1, name: "Deliveries to confirm" }).waitFor();
     const rows = page.locator("table[data-to-confirm] tbody tr");
-    await expect.poll(() => rows.count()).toBe(2);
+    await expect.poll(() => rows.count()).toBe(3);
     // The oldest first, each with its donor, commitment, date and amount as the public pages write them.
     expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-event")))).toEqual([
       january.id,
       march.id,
+      may.id,
     ]);
     const first = rows.first();
     expect(await first.locator("td").nth(0).textContent()).toBe(formatPartialDate(january.date, "en"));
@@ -208,9 +219,9 @@ describe.skipIf(!hasChromium)("a recipient's verifier confirms deliveries in Chr
     await form.getByRole("button", { name: "Confirm receipt" }).click();
 
     await page.getByRole("status").filter({ hasText: "Receipt confirmed" }).waitFor();
-    await expect.poll(() => rows.count()).toBe(1);
-    await expect.poll(() => link.textContent()).toBe("To confirm (1)");
-    await checkPage(page, "verifier-queue-one-left");
+    await expect.poll(() => rows.count()).toBe(2);
+    await expect.poll(() => link.textContent()).toBe("To confirm (2)");
+    await checkPage(page, "verifier-queue-one-confirmed");
 
     // On the commitment's page the confirmed delivery says so, in the vocabulary's words, beside the figure.
     await page.goto(`${app.server.url}?commitment=${commitment.id}&lang=en`);
@@ -228,6 +239,44 @@ describe.skipIf(!hasChromium)("a recipient's verifier confirms deliveries in Chr
       .waitFor();
     await expectNoIds(page, "en");
     await checkPage(page, "verifier-commitment-confirmed");
+  });
+
+  it("says so in plain words when a colleague confirmed the delivery first, and shows it confirmed", async () => {
+    const page = await signInThroughThePage(app.browser, app.server.url, people.verifier, "en");
+    await page.goto(`${app.server.url}?commitment=${commitment.id}&lang=en`);
+    const row = page.locator(`tr[data-event='${may.id}']`);
+    await row.getByRole("button", { name: /Confirm receipt/ }).click();
+    const form = page.locator("form[data-remark-form='confirmation']");
+    await form.waitFor();
+
+    // Meanwhile a colleague confirms the same delivery, as the version both read.
+    const colleague = await signIn(app.server.url, people.colleague);
+    const path = `/v1/events/${may.id}`;
+    const read = await fetch(new URL(path, app.server.url), { headers: { Cookie: colleague.cookie } });
+    const confirmed = await fetch(new URL(`${path}/confirmations`, app.server.url), {
+      method: "POST",
+      headers: {
+        Cookie: colleague.cookie,
+        "X-CSRF-Token": colleague.csrfToken,
+        "content-type": "application/json",
+        "if-match": read.headers.get("etag") ?? "",
+      },
+      body: JSON.stringify({ received: "2025-05" }),
+    });
+    expect(confirmed.status).toBe(201);
+
+    await form.getByRole("button", { name: "Confirm receipt" }).click();
+    const refusal = form.getByRole("alert");
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toBe(
+      "Someone changed this delivery after you opened the page, so nothing was recorded. The page now shows the current record: check it, then confirm again.",
+    );
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("role"))).toBe("alert");
+    // The page reads the delivery again: confirmed by the colleague, with nothing left to confirm on it.
+    await expect.poll(() => row.textContent()).toContain(label("confidence", "confirmed_by_recipient", "en"));
+    expect(await row.getByRole("button", { name: /Confirm receipt/ }).count()).toBe(0);
+    await expectNoIds(page, "en");
+    await checkPage(page, "verifier-confirm-stale");
   });
 
   it("in Ukrainian: goes from the workspace to the queue, confirms from the commitment's row, and nothing waits", async () => {

@@ -103,8 +103,14 @@ export function CommitmentPage({ id }: { id: string }) {
   function close(recorded?: string) {
     if (acting && recorded) setNotice({ at: placeOf(acting.target), text: recorded });
     setActing(null);
-    // Back to the button that opened the form, so the keyboard user carries on from where they were.
-    queueMicrotask(() => opener.current?.focus());
+    // Back to the button that opened the form, so the keyboard user carries on from where they were. A confirmed
+    // delivery no longer offers "Confirm receipt": focus goes to the next button of its row, once it is redrawn.
+    const row = acting?.form === "confirm" ? acting.target.id : null;
+    if (!row) return queueMicrotask(() => opener.current?.focus());
+    setTimeout(() => {
+      const stays = opener.current?.isConnected ? opener.current : null;
+      (stays ?? document.querySelector<HTMLElement>(`tr[data-event="${CSS.escape(row)}"] button`))?.focus();
+    }, 0);
   }
   /** The open form and the announcement of what it recorded, where the record remarked on is. */
   const panel = (at: "commitment" | "event") => (

@@ -62,14 +62,13 @@ export function ConfirmForm({
   };
   useEffect(() => controls.current.get("received")?.focus(), []);
 
-  /** Shows the errors and moves focus to the first field at fault, or to the form's error. */
-  function show(next: FieldErrors) {
-    setErrors(next);
-    queueMicrotask(() => {
-      const first = fieldOrder.find((field) => next[field] && field !== "sources");
-      (first ? controls.current.get(first) : formError.current)?.focus();
-    });
-  }
+  // After the errors are drawn, whatever drew them (a submit, or the API's answer later): focus goes to the first
+  // field at fault, or to the form's error, so it is announced and can be corrected.
+  useEffect(() => {
+    if (Object.keys(errors).length === 0) return;
+    const first = fieldOrder.find((field) => errors[field] && field !== "sources");
+    (first ? controls.current.get(first) : formError.current)?.focus();
+  }, [errors]);
 
   const refresh = () =>
     Promise.all(
@@ -95,14 +94,14 @@ export function ConfirmForm({
       refreshSessionOn401(queryClient, problem);
       // Someone changed the delivery: show the current record, so the verifier confirms what is there now.
       if (problem instanceof ApiProblem && problem.status === 412) void refresh();
-      show(refusalOf(problem, t, remark));
+      setErrors(refusalOf(problem, t, remark));
     },
   });
 
   function submit(submitted: FormEvent<HTMLFormElement>) {
     submitted.preventDefault();
     const date = received.trim() ? readPartialDate(received) : null;
-    if (date && !date.ok) return show({ received: t.form.errors.received, form: t.form.checkFields });
+    if (date && !date.ok) return setErrors({ received: t.form.errors.received, form: t.form.checkFields });
     // The source is optional: a title or an address typed makes it one, to be checked whole.
     const withSource = source.title.trim() !== "" || source.url.trim() !== "";
     const body = {
@@ -116,7 +115,7 @@ export function ConfirmForm({
         path: i.path.map(String).join("."),
         message: i.message,
       }));
-      return show({ ...confirmationErrors(issues, t, remark), form: t.form.checkFields });
+      return setErrors({ ...confirmationErrors(issues, t, remark), form: t.form.checkFields });
     }
     setErrors({});
     confirm.mutate(checked.data);
