@@ -26,6 +26,7 @@ const WorkspacePage = page(() => import("./workspace/WorkspacePage.tsx"), "Works
 const SignInPage = page(() => import("./account/SignInPage.tsx"), "SignInPage");
 const AccountPage = page(() => import("./account/AccountPage.tsx"), "AccountPage");
 const ImportPage = page(() => import("./imports/ImportPage.tsx"), "ImportPage");
+const ToConfirmPage = page(() => import("./confirm/ToConfirmPage.tsx"), "ToConfirmPage");
 const DictionaryPage = page(() => import("./dictionary/DictionaryPage.tsx"), "DictionaryPage");
 
 /** The view a URL names: the URL is the state, so every view can be shared and reloaded. */
@@ -42,6 +43,7 @@ const views: Record<string, ComponentType> = {
   commitments: CommitmentsPage,
   watch: WatchPage,
   workspace: WorkspacePage,
+  "to-confirm": ToConfirmPage,
   "sign-in": SignInPage,
   account: AccountPage,
   import: ImportPage,

@@ -202,6 +202,18 @@ export function maySee(
 }
 
 /**
+ * Confidences at or above the recipient's confirmation of receipt: a delivery with one of these waits for no
+ * confirmation (the API's list of deliveries to confirm, and the web's "Confirm receipt", ask this), and a
+ * confirmation never lowers it.
+ */
+export const confirmedConfidences: readonly string[] = ["confirmed_by_recipient", "independently_verified"];
+
+/** Whether a delivery of this confidence still waits for its recipient to confirm it was received. */
+export function awaitsConfirmation(confidence: string): boolean {
+  return !confirmedConfidences.includes(confidence);
+}
+
+/**
  * The confidence a role may state for a figure: a donor reports, only the recipient confirms, only the tracker's
  * maintainers record independent verification. "disputed" is set by opening a dispute, never by hand.
  */

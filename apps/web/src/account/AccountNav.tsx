@@ -1,8 +1,10 @@
 import { useQuery } from "@tanstack/react-query";
 import { sessionQuery } from "../api.ts";
+import { messages as confirmMessages } from "../confirm/messages.ts";
+import { toConfirmQuery } from "../confirm/queries.ts";
 import { useMessages } from "../i18n/index.ts";
 import { ViewLink } from "../ViewLink.tsx";
-import { importDecision } from "./access.ts";
+import { confirmingParty, importDecision } from "./access.ts";
 import { messages } from "./messages.ts";
 
 /** The header's way in: "Sign in" for the public, the account for whoever is signed in. */
@@ -18,6 +20,7 @@ export function AccountNav() {
             {signedIn.user?.name}
             {signedIn.organisation.demo ? <span className="badge badge-demo">{t.demo}</span> : null}
           </span>
+          {confirmingParty(signedIn) ? <ToConfirmLink party={confirmingParty(signedIn) as string} /> : null}
           {importDecision(signedIn).allowed ? (
             <ViewLink params={{ view: "import" }}>{t.importFile}</ViewLink>
           ) : null}
@@ -27,5 +30,16 @@ export function AccountNav() {
         <ViewLink params={{ view: "sign-in" }}>{t.signIn}</ViewLink>
       )}
     </nav>
+  );
+}
+
+/** A verifier's way to the deliveries waiting for their confirmation, with how many there are. */
+function ToConfirmLink({ party }: { party: string }) {
+  const t = useMessages(confirmMessages).queue;
+  const queue = useQuery(toConfirmQuery(party));
+  return (
+    <ViewLink params={{ view: "to-confirm" }} data-to-confirm-count={queue.data?.length}>
+      {queue.data ? t.nav(queue.data.length) : t.title}
+    </ViewLink>
   );
 }

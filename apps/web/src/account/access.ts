@@ -80,3 +80,13 @@ export function importDecision(session: SessionActor): Decision {
   const actor = actorOf(session);
   return authorise(actor, "import.run", { donor: actor.organisation.party });
 }
+
+/**
+ * The country whose deliveries the person confirms as received, as the API decides for a delivery to it: their
+ * organisation's own, for the recipient's verifiers; null for anyone else.
+ */
+export function confirmingParty(session: SessionActor): string | null {
+  const party = session.organisation.party;
+  if (!party) return null;
+  return authorise(actorOf(session), "delivery.confirm", { recipient: party }).allowed ? party : null;
+}

@@ -1,6 +1,7 @@
 import { reportsStage } from "@commitments/core";
+import { awaitsConfirmation } from "@commitments/core/access";
 import { useQuery } from "@tanstack/react-query";
-import { Fragment, useRef, useState } from "react";
+import { Fragment, useEffect, useRef, useState } from "react";
 import { agreementsQuery, commitmentQuery } from "../api.ts";
 import { sourceName, sourceSays } from "../dashboard/sourceWords.ts";
 import { formatMeasure, formatPartialDate } from "../format.ts";
@@ -8,6 +9,7 @@ import { useLang, useMessages } from "../i18n/index.ts";
 import { usePartyName } from "../i18n/names.ts";
 import { label } from "../i18n/vocabulary.ts";
 import { usePageHeading } from "../usePageHeading.ts";
+import { useSearchParam } from "../useSearchParam.ts";
 import { ViewLink } from "../ViewLink.tsx";
 import { PinButton } from "../watch/PinButton.tsx";
 import { usePins } from "../watch/pins.ts";
@@ -50,6 +52,15 @@ export function CommitmentPage({ id }: { id: string }) {
   const [notice, setNotice] = useState<{ at: "commitment" | "event"; text: string } | null>(null);
   const opener = useRef<HTMLButtonElement | null>(null);
   const heading = usePageHeading(detail.data?.data.commitment.title);
+  // A link to one event (a verifier's queue links each delivery so): its row is brought into view and marked.
+  const [linkedEvent] = useSearchParam("event");
+  const loaded = detail.data !== undefined;
+  useEffect(() => {
+    if (loaded && linkedEvent)
+      document
+        .querySelector(`[data-event="${CSS.escape(linkedEvent)}"]`)
+        ?.scrollIntoView({ block: "center" });
+  }, [loaded, linkedEvent]);
 
   if (detail.error)
     return (
@@ -76,7 +87,11 @@ export function CommitmentPage({ id }: { id: string }) {
   // say what arrived.
   const remarkable = (record: { status: string; retracted: boolean }) =>
     record.status === "published" && !record.retracted;
-  const canRemark = remarker.mayDispute || remarker.mayAnnotate;
+  // The recipient's verifiers confirm its published deliveries that no one has confirmed yet.
+  const mayConfirm = remarker.mayConfirm(c.recipient);
+  const confirmable = (e: (typeof events)[number]) =>
+    mayConfirm && e.stage === "delivered" && remarkable(e) && awaitsConfirmation(e.confidence);
+  const canRemark = remarker.mayDispute || remarker.mayAnnotate || mayConfirm;
   const eventColumns = canRemark ? 6 : 5;
 
   const placeOf = (target: Acting["target"]) => (target.kind === "commitment" ? "commitment" : "event");
@@ -88,8 +103,14 @@ export function CommitmentPage({ id }: { id: string }) {
   function close(recorded?: string) {
     if (acting && recorded) setNotice({ at: placeOf(acting.target), text: recorded });
     setActing(null);
-    // Back to the button that opened the form, so the keyboard user carries on from where they were.
-    queueMicrotask(() => opener.current?.focus());
+    // Back to the button that opened the form, so the keyboard user carries on from where they were. A confirmed
+    // delivery no longer offers "Confirm receipt": focus goes to the next button of its row, once it is redrawn.
+    const row = acting?.form === "confirm" ? acting.target.id : null;
+    if (!row) return queueMicrotask(() => opener.current?.focus());
+    setTimeout(() => {
+      const stays = opener.current?.isConnected ? opener.current : null;
+      (stays ?? document.querySelector<HTMLElement>(`tr[data-event="${CSS.escape(row)}"] button`))?.focus();
+    }, 0);
   }
   /** The open form and the announcement of what it recorded, where the record remarked on is. */
   const panel = (at: "commitment" | "event") => (
@@ -173,6 +194,7 @@ export function CommitmentPage({ id }: { id: string }) {
                   form,
                   target: { kind: "commitment", id: c.id },
                   recorded: c.measure,
+                  version: c.version,
                   what: form === "dispute" ? t.form.theCommitment : t.form.theCommitmentRecord,
                 },
                 button,
@@ -258,7 +280,7 @@ export function CommitmentPage({ id }: { id: string }) {
               <tbody>
                 {events.map((e) => (
                   <Fragment key={e.id}>
-                    <tr data-event={e.id}>
+                    <tr data-event={e.id} className={e.id === linkedEvent ? "event-linked" : undefined}>
                       <td>
                         <time dateTime={e.date}>{date(e.date)}</time>
                         {e.period ? (
@@ -294,12 +316,14 @@ export function CommitmentPage({ id }: { id: string }) {
                             <RemarkButtons
                               remarker={remarker}
                               context={t.events.deliveryOf(date(e.date))}
+                              confirmable={confirmable(e)}
                               onOpen={(form, button) =>
                                 open(
                                   {
                                     form,
                                     target: { kind: "event", id: e.id },
                                     recorded: e.measure,
+                                    version: e.version,
                                     what: t.events.deliveryOf(date(e.date)),
                                   },
                                   button,

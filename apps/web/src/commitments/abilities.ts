@@ -22,6 +22,8 @@ export function useRemarker() {
       signedIn?.organisation.id === organisation &&
       authorise(actor, "dispute.withdraw", { organisation }).allowed,
     mayResolve: (organisation: string) => authorise(actor, "dispute.resolve", { organisation }).allowed,
+    /** The recipient's verifiers confirm deliveries to their own country as received. */
+    mayConfirm: (recipient: string) => authorise(actor, "delivery.confirm", { recipient }).allowed,
   };
 }
 

@@ -1,9 +1,10 @@
 import { authorise } from "@commitments/core/access";
 import { type QueryKey, type UseQueryOptions, useQuery } from "@tanstack/react-query";
 import { Fragment, type ReactNode, useEffect, useRef, useState } from "react";
-import { actorOf, importDecision } from "../account/access.ts";
+import { actorOf, confirmingParty, importDecision } from "../account/access.ts";
 import { partiesQuery, type Session, sessionQuery } from "../api.ts";
 import { useLang, useMessages } from "../i18n/index.ts";
+import { usePartyName } from "../i18n/names.ts";
 import { label as labelOf } from "../i18n/vocabulary.ts";
 import { usePageHeading } from "../usePageHeading.ts";
 import { navigate, useSearchParam, viewHref } from "../useSearchParam.ts";
@@ -64,6 +65,7 @@ export function WorkspacePage() {
 /** The workspace for whoever core's rules let record or approve the country's records; the reason for anyone else. */
 function Allowed({ session, party }: { session: Session; party: string }) {
   const t = useMessages(messages);
+  const partyName = usePartyName();
   const actor = actorOf(session);
   const records = authorise(actor, "record.create", { donor: party });
   const approves = authorise(actor, "record.publish", {
@@ -71,8 +73,16 @@ function Allowed({ session, party }: { session: Session; party: string }) {
     organisation: session.organisation.id,
     status: "submitted",
   });
-  if (!records.allowed && !approves.allowed)
+  if (!records.allowed && !approves.allowed) {
+    // A recipient's verifier keeps no records but has work of its own: the deliveries waiting for its confirmation.
+    if (confirmingParty(session))
+      return (
+        <p className="empty-state">
+          {t.verifier(partyName(party))} <ViewLink params={{ view: "to-confirm" }}>{t.toConfirm}</ViewLink>.
+        </p>
+      );
     return <p className="empty-state">{t.notAllowed(t.reason(records.reason))}</p>;
+  }
   return <Workspace session={session} party={party} mayRecord={records.allowed} />;
 }
 

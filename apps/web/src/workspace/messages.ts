@@ -40,6 +40,9 @@ export const messages = localised(
     noCountry:
       "The workspace is where a partner ministry keeps its own country's records. Your organisation speaks for no country.",
     notAllowed: (reason: string) => `Your roles do not let you keep records here: ${reason}.`,
+    verifier: (country: string) =>
+      `The workspace is where donor ministries keep their records. Your ministry confirms, for ${country}, that published deliveries were received:`,
+    toConfirm: "the deliveries waiting for your confirmation",
     reason: accountMessages.en.reason,
     lede: (organisation: string, country: string) =>
       `${organisation} keeps ${country}'s records here. New commitments, tranches and stage events are saved as drafts, which only your ministry sees; an editor submits them for approval, and an approver of the ministry publishes them.`,
@@ -255,6 +258,9 @@ export const messages = localised(
     noCountry:
       "У робочому просторі міністерство країни-партнера веде записи своєї країни. Ваша організація не представляє жодної країни.",
     notAllowed: (reason: string) => `Ваші ролі не дозволяють вести тут записи: ${reason}.`,
+    verifier: (country: string) =>
+      `У робочому просторі міністерства-донори ведуть свої записи. Ваше міністерство підтверджує для країни «${country}», що опубліковані поставки отримано:`,
+    toConfirm: "поставки, що чекають на ваше підтвердження",
     reason: accountMessages.uk.reason,
     lede: (organisation: string, country: string) =>
       `Тут ${organisation} веде записи донора «${country}». Нові зобов’язання, транші й події етапів зберігаються як чернетки, які бачить лише ваше міністерство; редактор подає їх на затвердження, а затверджувач міністерства публікує.`,

@@ -2,6 +2,7 @@ import {
   type AgreementRecord,
   type CommitmentRecord,
   comparePartialDates,
+  confirmedConfidences,
   type InstrumentType,
   type Party,
   type PartyKind,
@@ -11,7 +12,7 @@ import {
   type Tier,
   type TrancheRecord,
 } from "@commitments/core";
-import { eq, gte, inArray, lte, type SQL, sql } from "drizzle-orm";
+import { eq, gte, inArray, lte, not, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../client.ts";
 import {
   agreementEntity,
@@ -173,6 +174,8 @@ export interface EventFilters extends CommitmentFilters {
   commitment?: string | undefined;
   stage?: Stage | undefined;
   confidence?: string | undefined;
+  /** Whether the recipient's confirmation of receipt (or a higher confidence) is recorded: see `confirmedConfidences`. */
+  confirmed?: boolean | undefined;
   /** Events that count on or after this day (a partial date counts from its last day). */
   from?: string | undefined;
   /** Events that count on or before this day. */
@@ -184,6 +187,10 @@ export function listEvents(db: Db, filters: EventFilters, options: ReadOptions) 
   if (filters.commitment) where.push(eq(stageEvents.commitmentId, filters.commitment));
   if (filters.stage) where.push(eq(stageEvents.stage, filters.stage));
   if (filters.confidence) where.push(eq(stageEvents.confidence, filters.confidence));
+  if (filters.confirmed !== undefined) {
+    const confirmed = inArray(stageEvents.confidence, [...confirmedConfidences]);
+    where.push(filters.confirmed ? confirmed : not(confirmed));
+  }
   if (filters.from) where.push(gte(stageEvents.dateTo, filters.from));
   if (filters.to) where.push(lte(stageEvents.dateTo, filters.to));
   return listRecords(db, eventEntity, { ...options, where });

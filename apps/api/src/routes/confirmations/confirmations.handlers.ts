@@ -1,3 +1,4 @@
+import { awaitsConfirmation } from "@commitments/core";
 import * as queries from "@commitments/db";
 import { allow, principalOf } from "../../lib/auth/authorise.ts";
 import { visibilityOf } from "../../lib/auth/visibility.ts";
@@ -23,9 +24,6 @@ export const list: AppRouteHandler<typeof listConfirmations> = async (c) => {
     200,
   );
 };
-
-/** Confidences above the recipient's confirmation: a confirmation never lowers a figure's standing. */
-const atLeastConfirmed = new Set(["confirmed_by_recipient", "independently_verified"]);
 
 export const confirm: AppRouteHandler<typeof confirmDelivery> = async (c) => {
   const { id } = c.req.valid("param");
@@ -66,7 +64,8 @@ export const confirm: AppRouteHandler<typeof confirmDelivery> = async (c) => {
           [{ location: "header", path: "if-match", message: "not the current version" }],
         );
       }
-      if (atLeastConfirmed.has(current.record.confidence)) return;
+      // A confirmation never lowers a figure's standing.
+      if (!awaitsConfirmation(current.record.confidence)) return;
       await queries.replaceRecord(tx, cs, queries.eventEntity, id, version, {
         ...current.record,
         confidence: "confirmed_by_recipient",

@@ -1,4 +1,5 @@
 import { Confidence, IsoDate, Slug, Stage, StageEvent } from "@commitments/core";
+import { z } from "@hono/zod-openapi";
 import { ledgerRoutes, settable, workflowRoute } from "../../lib/write-routes.ts";
 import { partReadRoutes } from "../../schemas/part-routes.ts";
 import { EventCreate, EventView } from "../../schemas/records.ts";
@@ -14,6 +15,14 @@ export const eventReadRoutes = partReadRoutes({
   filters: {
     stage: Stage.optional(),
     confidence: Confidence.optional(),
+    confirmed: z
+      .enum(["true", "false"])
+      .transform((value) => value === "true")
+      .optional()
+      .openapi({
+        description:
+          "false: deliveries that still wait for their recipient to confirm receipt (confidence below confirmed_by_recipient); true: those confirmed by the recipient or independently verified. With recipient and stage=delivered, a recipient's verifiers' list of deliveries to confirm.",
+      }),
     from: IsoDate.optional().openapi({ description: "Events that count on or after this day." }),
     to: IsoDate.optional().openapi({ description: "Events that count on or before this day." }),
   },
