@@ -1,8 +1,17 @@
 import { createClient } from "@commitments/api/client";
-import type { Browser, Locator, Page } from "playwright-core";
+import type { Locator } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createAdmin, signIn } from "../server.ts";
 import { checkPage, hasChromium, useServerAndBrowser } from "./chromium.ts";
+import {
+  approver,
+  description,
+  editor,
+  ownRecords,
+  party,
+  setUpMinistry,
+  signInThroughThePage,
+} from "./ministry-setup.ts";
 
 /*
  * The ministry workspace, end to end in Chromium: a partner ministry's editor imports a file of its country's
@@ -10,18 +19,6 @@ import { checkPage, hasChromium, useServerAndBrowser } from "./chromium.ts";
  * The record forms check every field in the browser, place the API's refusals at their fields, and tell the
  * person when someone else changed the record first.
  */
-
-const party = "NO";
-const editor = {
-  email: "editor@no-ministry.invalid",
-  name: "Ingrid Editor",
-  password: "ministry-editor-pass-0123",
-};
-const approver = {
-  email: "approver@no-ministry.invalid",
-  name: "Arne Approver",
-  password: "ministry-approver-pass-0123",
-};
 
 /** A template CSV written cell by cell, as a ministry's spreadsheet would save it. */
 function templateCsv(header: string[], rows: Record<string, string>[]): string {
@@ -107,43 +104,6 @@ const importedKeys = [
   "event:no-demining-2025-pledged",
 ];
 
-/** The text of the elements an element's aria-describedby names: its hint and error, as a screen reader reads them. */
-async function description(field: Locator): Promise<string> {
-  const ids = (await field.getAttribute("aria-describedby"))?.split(" ") ?? [];
-  const texts = await Promise.all(ids.map((id) => field.page().locator(`[id="${id}"]`).textContent()));
-  return texts.join(" ");
-}
-
-async function signInThroughThePage(
-  browser: Browser,
-  url: string,
-  who: { email: string; password: string },
-  { lang = "en", width = 1280, height = 900 } = {},
-): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height } });
-  const page = await context.newPage();
-  await page.goto(`${url}?view=sign-in&lang=${lang}`);
-  await page.getByLabel(lang === "uk" ? "Електронна пошта" : "E-mail").fill(who.email);
-  await page.getByLabel(lang === "uk" ? "Пароль" : "Password").fill(who.password);
-  await page.getByRole("button", { name: lang === "uk" ? "Увійти" : "Sign in" }).click();
-  await page.locator("#account-title").waitFor();
-  return page;
-}
-
-/** The ministry's records as the page's own session reads them, drafts included. */
-async function ownRecords(page: Page, kind: "commitments" | "tranches" | "events") {
-  return (await page.evaluate(
-    `fetch('/v1/${kind}?donor=${party}&drafts=include&limit=200').then((r) => r.json()).then((b) => b.data)`,
-  )) as {
-    id: string;
-    status: string;
-    version: number;
-    title?: string;
-    period?: unknown;
-    sources?: { url?: string }[];
-  }[];
-}
-
 /** The record keys of a workspace table's rows, in page order. */
 async function rowKeys(table: Locator): Promise<(string | null)[]> {
   return Promise.all((await table.locator("tbody tr").all()).map((row) => row.getAttribute("data-record")));
@@ -153,28 +113,7 @@ async function rowKeys(table: Locator): Promise<(string | null)[]> {
 describe.skipIf(!hasChromium)("the ministry workspace in Chromium", () => {
   const app = useServerAndBrowser({}, { beforeStart: (dataDir) => createAdmin(dataDir) });
 
-  // The ministry and its two people, as an administrator sets them up through the API.
-  beforeAll(async () => {
-    const admin = await signIn(app.server.url);
-    const client = createClient(app.server.url, {
-      headers: { Cookie: admin.cookie, "X-CSRF-Token": admin.csrfToken },
-    });
-    const organisation = await client.v1.organisations.$post({
-      json: { kind: "partner_ministry", name: "Test Ministry of Defence of Norway", party },
-    });
-    if (!organisation.ok) throw new Error(`POST /v1/organisations answered ${organisation.status}`);
-    const { id } = (await organisation.json()).data;
-    for (const [who, roles] of [
-      [editor, ["ministry_editor"]],
-      [approver, ["ministry_approver"]],
-    ] as const) {
-      const user = await client.v1.organisations[":id"].users.$post({
-        param: { id },
-        json: { email: who.email, name: who.name, roles: [...roles], password: who.password },
-      });
-      if (user.status !== 201) throw new Error(`POST users answered ${user.status}: ${await user.text()}`);
-    }
-  });
+  beforeAll(() => setUpMinistry(app.server.url));
 
   it("imports a file as drafts, submits them, has them published by the approver, and shows them to the public", async () => {
     const url = app.server.url;
@@ -561,123 +500,6 @@ describe.skipIf(!hasChromium)("the ministry workspace in Chromium", () => {
     expect(amount.x + amount.width).toBeLessThanOrEqual(375);
     expect(await page.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(375);
     await checkPage(page, "ministry-form-phone");
-    await page.context().close();
-  });
-
-  it("reads a clerk's Ukrainian figures and dates, starts in the ministry's currency, and asks before dropping unsaved entries", async () => {
-    const url = app.server.url;
-    const page = await signInThroughThePage(app.browser, url, editor, { lang: "uk" });
-    await page.goto(`${url}?view=workspace&form=commitment&lang=uk`);
-    const form = page.locator("#commitment-form");
-    await form.getByRole("heading", { name: "Нове зобов’язання" }).waitFor();
-    // A Norwegian ministry's promise starts in kroner.
-    expect(await form.getByLabel("Валюта").inputValue()).toBe("NOK");
-    await form.getByLabel("Назва", { exact: true }).first().fill("Фонд розмінування 2025–2027");
-    await form.getByLabel("Категорія").selectOption("demining");
-    await form.getByLabel("Сума", { exact: true }).fill("1 250 000,50");
-    await form.getByLabel("З", { exact: true }).fill("01.04.2025");
-    await form.getByLabel("По", { exact: true }).fill("31 березня 2027");
-    const source = form.getByRole("group", { name: "Джерело 1" });
-    await source.getByLabel("Назва").fill("Урядове повідомлення");
-    await source.getByLabel("Тип джерела").selectOption("official");
-    await source.getByLabel("Вебадреса (URL, необов’язково)").fill("www.regjeringen.no/no/aktuelt/demining");
-    await form.getByLabel("Дата зобов’язання").fill("01.04.2025");
-
-    // Leaving the half-saved form asks first: staying keeps every entry.
-    let asked = "";
-    page.once("dialog", (dialog) => {
-      asked = dialog.message();
-      void dialog.dismiss();
-    });
-    await page.getByRole("link", { name: "Чернетки й затвердження" }).click();
-    await expect.poll(() => asked).toBe("У формі є незбережені дані. Вийти й утратити їх?");
-    expect(await form.getByLabel("Сума", { exact: true }).inputValue()).toBe("1 250 000,50");
-
-    // Saved, the entries are stored canonical, and going back to the list asks nothing.
-    page.on("dialog", (dialog) => {
-      throw new Error(`asked after saving: ${dialog.message()}`);
-    });
-    await form.getByRole("button", { name: "Зберегти чернетку" }).click();
-    await page.locator(".saved-notice").waitFor();
-    const saved = (await ownRecords(page, "commitments")).find(
-      (c) => c.title === "Фонд розмінування 2025–2027",
-    ) as ({ measure?: unknown } & Awaited<ReturnType<typeof ownRecords>>[number]) | undefined;
-    expect(saved?.measure).toEqual({ kind: "money", amount: "1250000.5", currency: "NOK" });
-    expect(saved?.period).toEqual({ start: "2025-04-01", end: "2027-03-31" });
-    expect(saved?.sources?.[0]?.url).toBe("https://www.regjeringen.no/no/aktuelt/demining");
-    await checkPage(page, "ministry-entry-saved-uk");
-    await page.context().close();
-  });
-
-  it("enters a promise with its committed amount and schedule in one form, previewing how the public will read it", async () => {
-    const url = app.server.url;
-    const page = await signInThroughThePage(app.browser, url, editor);
-    await page.goto(`${url}?view=workspace&form=commitment`);
-    const form = page.locator("#commitment-form");
-    await form.getByRole("heading", { name: "New commitment" }).waitFor();
-    await form.getByLabel("Title", { exact: true }).first().fill("Budget support 2026–2027");
-    await form.getByLabel("Category").selectOption("funding.budget_support");
-    await form.getByLabel("Amount", { exact: true }).fill("1,500,000");
-    const source = form.getByRole("group", { name: "Source 1" });
-    await source.getByLabel("Title").fill("Government press release");
-    await source.getByLabel("Kind of source").selectOption("official");
-    const preview = form.locator(".promise-preview");
-
-    // Announced only, the preview says it is not yet counted as promised; committed, it is.
-    await form.getByRole("radio", { name: /Pledged:/ }).check();
-    await expect
-      .poll(() => preview.textContent())
-      .toContain("counts as promised only once a committed stage");
-    await form.getByRole("radio", { name: /Committed:/ }).check();
-    await form.getByLabel("Committed on").fill("16/01/2026");
-    await expect.poll(() => preview.textContent()).toMatch(/Promised\s*NOK\s1,500,000Delivered/);
-    await expect.poll(() => preview.textContent()).toContain("No instalments planned.");
-
-    for (const [i, due, amount] of [
-      [1, "2026", "1,000,000"],
-      [2, "06/2027", "250,000"],
-    ] as const) {
-      await form.getByRole("button", { name: "Add an instalment" }).click();
-      const instalment = form.getByRole("group", { name: `Instalment ${i}` });
-      await expect
-        .poll(() => page.evaluate("document.activeElement?.id"))
-        .toBe(`commitment-form-schedule-${i - 1}-due`);
-      await instalment.getByLabel("Due by").fill(due);
-      await instalment.getByLabel("Amount (NOK)").fill(amount);
-    }
-    await expect
-      .poll(() => preview.textContent())
-      .toMatch(/2 instalments totalling NOK\s1,250,000 of NOK\s1,500,000: less than the amount\./);
-    await checkPage(page, "ministry-promise-form");
-
-    await form.getByRole("button", { name: "Save draft" }).click();
-    const notice = page.locator(".saved-notice");
-    await notice.waitFor();
-    expect(await notice.textContent()).toContain(
-      "With it, as drafts: the committed stage of its amount and 2 instalments.",
-    );
-    const commitment = (await ownRecords(page, "commitments")).find(
-      (c) => c.title === "Budget support 2026–2027",
-    );
-    if (!commitment) throw new Error("the commitment was not written");
-    const events = (await page.evaluate(
-      `fetch('/v1/events?commitment=${commitment.id}&drafts=include').then((r) => r.json()).then((b) => b.data)`,
-    )) as { stage: string; date: string; measure: unknown; status: string }[];
-    expect(events).toEqual([
-      expect.objectContaining({
-        stage: "committed",
-        date: "2026-01-16",
-        measure: { kind: "money", amount: "1500000", currency: "NOK" },
-        status: "draft",
-      }),
-    ]);
-    const tranches = (await page.evaluate(
-      `fetch('/v1/tranches?commitment=${commitment.id}&drafts=include').then((r) => r.json()).then((b) => b.data)`,
-    )) as { position: number; due: string; measure: unknown }[];
-    expect(tranches.map((t) => [t.position, t.due, t.measure])).toEqual([
-      [0, "2026", { kind: "money", amount: "1000000", currency: "NOK" }],
-      [1, "2027-06", { kind: "money", amount: "250000", currency: "NOK" }],
-    ]);
     await page.context().close();
   });
 });
