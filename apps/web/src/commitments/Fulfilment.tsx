@@ -110,7 +110,8 @@ export function Fulfilment({
                 </dd>
               </>
             ) : null}
-            {isZero(f.excess) ? null : (
+            {/* Beyond a promise only where one is recorded: with none, everything delivered would read as excess. */}
+            {f.ratio === null || isZero(f.excess) ? null : (
               <>
                 <dt>{t.excess}</dt>
                 <dd>{amount(f.excess)}</dd>
