@@ -1,7 +1,8 @@
+import type { Stage } from "@commitments/core";
 import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { locales, useLang, useMessages } from "../i18n/index.ts";
-import { isId, label } from "../i18n/vocabulary.ts";
+import { inSentence, isId, label } from "../i18n/vocabulary.ts";
 import { type ChartState, seriesSearch } from "./chartState.ts";
 import { messages } from "./messages.ts";
 import { seriesQuery } from "./queries.ts";
@@ -84,6 +85,31 @@ export function Totals({ state, heading }: { state: ChartState; heading?: ReactN
           );
         })}
       </section>
+      <LeftOut series={series} />
     </>
   );
+}
+
+/**
+ * The figures a converted total leaves out for want of an exchange rate on their dates, said with the totals: a
+ * total that reads €0 while £500m was delivered must say why.
+ */
+function LeftOut({ series }: { series: { conversion?: { unconverted: Unconverted[] } | null } }) {
+  const t = useMessages(messages);
+  const lang = useLang();
+  const unconverted = series.conversion?.unconverted ?? [];
+  if (unconverted.length === 0) return null;
+  const figures = unconverted.map((u) => {
+    const amount = new Intl.NumberFormat(locales[lang], { style: "currency", currency: u.currency }).format(
+      u.amount as unknown as number,
+    );
+    return `${amount} (${inSentence(stageWord(u.stage, lang))})`;
+  });
+  return <p className="notice left-out">{t.leftOut(figures.join(", "))}</p>;
+}
+
+interface Unconverted {
+  stage: Stage;
+  currency: string;
+  amount: string;
 }

@@ -77,6 +77,8 @@ export const messages = localised(
     citation: (version: number, asOf: string) => `Dataset version ${version}, as of ${asOf}.`,
     unconverted: (count: number) =>
       `${count} figure${count === 1 ? "" : "s"} could not be converted for want of an exchange rate and are left out of the converted totals (see the CSV).`,
+    leftOut: (figures: string) =>
+      `Not in these totals, for want of an exchange rate on their dates: ${figures}. They count once the tracker holds rates for those dates.`,
   },
   {
     title: "Обіцяно і поставлено",
@@ -153,5 +155,7 @@ export const messages = localised(
     citation: (version: number, asOf: string) => `Версія набору даних ${version}, станом на ${asOf}.`,
     unconverted: (count: number) =>
       `${count} цифр не вдалося перерахувати через брак обмінного курсу; їх не включено до перерахованих підсумків (див. CSV).`,
+    leftOut: (figures: string) =>
+      `Не враховано в цих підсумках, бо немає обмінного курсу на їхні дати: ${figures}. Їх буде враховано, щойно трекер матиме курси на ці дати.`,
   },
 );
