@@ -282,6 +282,8 @@ describe.skipIf(!hasChromium)("the ministry workspace in Chromium", () => {
     // A tranche before its commitment: refused, and the API's reason listed with it.
     await approverPage.getByRole("checkbox", { name: /^Вибрати: транш/ }).check();
     await approverPage.getByRole("button", { name: "Опублікувати вибрані (1)" }).click();
+    // Publishing is confirmed first: the page says what becomes public.
+    await approverPage.getByRole("button", { name: "Так, опублікувати", exact: true }).click();
     const outcomeUk = approverPage.locator(".bulk-outcome");
     await outcomeUk.getByRole("heading", { name: "Опубліковано 0 з 1 запису" }).waitFor();
     expect(
@@ -292,6 +294,7 @@ describe.skipIf(!hasChromium)("the ministry workspace in Chromium", () => {
     await checkPage(approverPage, "ministry-publish-refused-uk");
     await approverPage.getByRole("checkbox", { name: "Вибрати всі: Подано на затвердження" }).check();
     await approverPage.getByRole("button", { name: "Опублікувати вибрані (5)" }).click();
+    await approverPage.getByRole("button", { name: "Так, опублікувати 5 записів" }).click();
     await approverPage
       .locator(".bulk-outcome")
       .getByRole("heading", { name: "Опубліковано 5 з 5 записів" })

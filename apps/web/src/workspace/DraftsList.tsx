@@ -1,14 +1,18 @@
 import type { WorkflowStatus } from "@commitments/core/access";
 import { authorise } from "@commitments/core/access";
 import { useQueries, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useRef, useState } from "react";
+import { Fragment, useEffect, useRef, useState } from "react";
 import { actorOf } from "../account/access.ts";
 import { refreshSessionOn401, type Session } from "../api.ts";
 import { formatInteger, formatMoment } from "../format.ts";
 import { useLang, useMessages } from "../i18n/index.ts";
 import { ViewLink } from "../ViewLink.tsx";
+import { ConfirmStep, ReasonStep } from "./Decision.tsx";
 import { messages } from "./messages.ts";
 import { type DonorRecords, historyQuery, moveRecord, type VersionEntry, workspaceKey } from "./queries.ts";
+import { ReviewPanel } from "./ReviewPanel.tsx";
+import { lastReturn } from "./review.ts";
+import { reviewMessages } from "./review-messages.ts";
 import { formatMeasureIn, inPublishingOrder, type Row, rowsOf } from "./rows.ts";
 
 /** A workflow step the list offers: submit a draft, publish or return a submitted record. */
@@ -84,7 +88,7 @@ export function DraftsList({
     authorise(actor, stepAction[step], { donor: party, organisation: session.organisation.id, status })
       .allowed;
 
-  async function run(step: Step, selected: Row[]) {
+  async function run(step: Step, selected: Row[], reason?: string) {
     const ordered = inPublishingOrder(selected);
     const result: Outcome = { step, done: [], failed: [] };
     setOutcome(null);
@@ -92,7 +96,7 @@ export function DraftsList({
     for (const [i, row] of ordered.entries()) {
       setProgress({ step, done: i, of: ordered.length });
       try {
-        await moveRecord(session, row.kind, row.id, row.version, stepTo[step]);
+        await moveRecord(session, row.kind, row.id, row.version, stepTo[step], reason);
         result.done.push(row);
       } catch (error) {
         // The API's own message says why this one was refused (a stale version, a commitment not yet published).
@@ -156,6 +160,7 @@ export function DraftsList({
             steps={may("submit", "draft") ? ["submit"] : []}
             mayEdit={mayEdit("draft")}
             historyOf={historyOf}
+            records={records}
             busy={busy}
             onStep={run}
           />
@@ -170,6 +175,7 @@ export function DraftsList({
             steps={(["publish", "return"] as const).filter((step) => may(step, "submitted"))}
             mayEdit={mayEdit("submitted")}
             historyOf={historyOf}
+            records={records}
             busy={busy}
             onStep={run}
           />
@@ -195,6 +201,7 @@ function StatusSection({
   steps,
   mayEdit,
   historyOf,
+  records,
   busy,
   onStep,
 }: {
@@ -209,10 +216,16 @@ function StatusSection({
   steps: readonly Step[];
   mayEdit: boolean;
   historyOf: Map<string, VersionEntry[] | undefined>;
+  records: DonorRecords;
   busy: boolean;
-  onStep: (step: Step, rows: Row[]) => Promise<void>;
+  onStep: (step: Step, rows: Row[], reason?: string) => Promise<void>;
 }) {
   const t = useMessages(messages);
+  const r = useMessages(reviewMessages);
+  // A bulk publish is confirmed, a bulk return explained, before either is sent; one row at a time, in its review.
+  const [asking, setAsking] = useState<"publish" | "return" | null>(null);
+  const [reviewing, setReviewing] = useState<string | null>(null);
+  const reviews = steps.includes("publish") || steps.includes("return");
   const lang = useLang();
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [nothing, setNothing] = useState(false);
@@ -234,12 +247,19 @@ function StatusSection({
       return next;
     });
 
-  async function take(step: Step) {
+  function take(step: Step) {
     if (chosen.length === 0) return setNothing(true);
     setNothing(false);
-    await onStep(step, chosen);
+    if (step === "submit") void act(step, chosen);
+    else setAsking(step);
+  }
+
+  async function act(step: Step, rows: Row[], reason?: string) {
+    setAsking(null);
+    await onStep(step, rows, reason);
     setSelected(new Set());
   }
+  const columns = 6 + (selectable ? 1 : 0) + (mayEdit || reviews ? 1 : 0);
 
   return (
     <section className={`workspace-section workspace-${status}`} aria-labelledby={titleId}>
@@ -263,6 +283,25 @@ function StatusSection({
                 </button>
               ))}
             </div>
+          ) : null}
+          {asking === "publish" ? (
+            <ConfirmStep
+              text={r.confirmPublish(chosen.length)}
+              confirm={r.confirmPublishButton(chosen.length)}
+              busy={busy}
+              onConfirm={() => void act("publish", chosen)}
+              onCancel={() => setAsking(null)}
+            />
+          ) : asking === "return" ? (
+            <ReasonStep
+              label={r.reasonLabel(chosen.length)}
+              hint={r.reasonHint}
+              error={r.reasonError}
+              submit={r.confirmReturn(chosen.length)}
+              busy={busy}
+              onSubmit={(reason) => void act("return", chosen, reason)}
+              onCancel={() => setAsking(null)}
+            />
           ) : null}
           {nothing ? (
             <p className="field-error" role="alert">
@@ -300,47 +339,92 @@ function StatusSection({
                   </th>
                   <th scope="col">{t.list.columns.lastChange}</th>
                   <th scope="col">{t.list.columns.by}</th>
-                  {mayEdit ? <th scope="col">{t.list.columns.actions}</th> : null}
+                  {mayEdit || reviews ? <th scope="col">{t.list.columns.actions}</th> : null}
                 </tr>
               </thead>
               <tbody>
                 {rows.map((row) => {
                   const versions = historyOf.get(row.key);
+                  const returned = row.status === "draft" ? lastReturn(versions) : null;
+                  const open = reviewing === row.key;
+                  const panelId = `review-panel-${row.kind}-${row.id}`;
                   return (
-                    <tr key={row.key} data-record={row.key} data-status={row.status}>
-                      {selectable ? (
-                        <td className="select">
-                          <input
-                            type="checkbox"
-                            aria-label={t.list.select(t.kinds[row.kind], row.label)}
-                            checked={selected.has(row.key)}
-                            onChange={(event) => toggle(row.key, event.target.checked)}
-                          />
-                        </td>
-                      ) : null}
-                      <th scope="row">
-                        <span className="record-kind">{t.kinds[row.kind]}</span> {row.label}
-                      </th>
-                      <td className="num">{formatMeasureIn(lang, row.measure)}</td>
-                      <td>
-                        <span className={`status status-${row.status}`}>{t.statuses[row.status]}</span>
-                      </td>
-                      <td className="num">{formatInteger(row.version, lang)}</td>
-                      <td>
-                        <time dateTime={row.recordedAt}>{formatMoment(lang, row.recordedAt)}</time>
-                      </td>
-                      <td>{versions ? (versions.at(-1)?.actor ?? "—") : <span aria-busy="true">…</span>}</td>
-                      {mayEdit ? (
+                    <Fragment key={row.key}>
+                      <tr data-record={row.key} data-status={row.status}>
+                        {selectable ? (
+                          <td className="select">
+                            <input
+                              type="checkbox"
+                              aria-label={t.list.select(t.kinds[row.kind], row.label)}
+                              checked={selected.has(row.key)}
+                              onChange={(event) => toggle(row.key, event.target.checked)}
+                            />
+                          </td>
+                        ) : null}
+                        <th scope="row">
+                          <span className="record-kind">{t.kinds[row.kind]}</span> {row.label}
+                          {returned ? (
+                            <p className="returned-note">
+                              {returned.reason
+                                ? r.returnedBy(
+                                    returned.actor,
+                                    formatMoment(lang, returned.recordedAt),
+                                    returned.reason,
+                                  )
+                                : r.returnedNoReason(returned.actor, formatMoment(lang, returned.recordedAt))}
+                            </p>
+                          ) : null}
+                        </th>
+                        <td className="num">{formatMeasureIn(lang, row.measure)}</td>
                         <td>
-                          <ViewLink
-                            params={{ view: "workspace", form: row.kind, id: row.id }}
-                            aria-label={t.list.edit(t.kinds[row.kind], row.label)}
-                          >
-                            {t.list.editShort}
-                          </ViewLink>
+                          <span className={`status status-${row.status}`}>{t.statuses[row.status]}</span>
                         </td>
+                        <td className="num">{formatInteger(row.version, lang)}</td>
+                        <td>
+                          <time dateTime={row.recordedAt}>{formatMoment(lang, row.recordedAt)}</time>
+                        </td>
+                        <td>
+                          {versions ? (versions.at(-1)?.actor ?? "—") : <span aria-busy="true">…</span>}
+                        </td>
+                        {reviews ? (
+                          <td>
+                            <button
+                              type="button"
+                              className="button button-secondary"
+                              aria-expanded={open}
+                              aria-controls={panelId}
+                              aria-label={open ? r.closeReview : r.reviewOf(t.kinds[row.kind], row.label)}
+                              onClick={() => setReviewing(open ? null : row.key)}
+                            >
+                              {open ? r.closeReview : r.review}
+                            </button>
+                          </td>
+                        ) : mayEdit ? (
+                          <td>
+                            <ViewLink
+                              params={{ view: "workspace", form: row.kind, id: row.id }}
+                              aria-label={t.list.edit(t.kinds[row.kind], row.label)}
+                            >
+                              {t.list.editShort}
+                            </ViewLink>
+                          </td>
+                        ) : null}
+                      </tr>
+                      {open ? (
+                        <tr className="review-row" id={panelId}>
+                          <td colSpan={columns}>
+                            <ReviewPanel
+                              row={row}
+                              records={records}
+                              mayPublish={steps.includes("publish")}
+                              mayReturn={steps.includes("return")}
+                              busy={busy}
+                              onDecide={(step, reason) => void act(step, [row], reason)}
+                            />
+                          </td>
+                        </tr>
                       ) : null}
-                    </tr>
+                    </Fragment>
                   );
                 })}
               </tbody>
