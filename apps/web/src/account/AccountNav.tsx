@@ -2,6 +2,8 @@ import { useQuery } from "@tanstack/react-query";
 import { sessionQuery } from "../api.ts";
 import { useMessages } from "../i18n/index.ts";
 import { ViewLink } from "../ViewLink.tsx";
+import { reviewMessages } from "../workspace/review-messages.ts";
+import { useWaiting } from "../workspace/waiting.ts";
 import { importDecision } from "./access.ts";
 import { messages } from "./messages.ts";
 
@@ -10,6 +12,10 @@ export function AccountNav() {
   const t = useMessages(messages).nav;
   const session = useQuery(sessionQuery);
   const signedIn = session.data?.user ? session.data : null;
+  const r = useMessages(reviewMessages);
+  // An approver sees at once how much waits for them, whichever page they are on.
+  const waiting = useWaiting(signedIn);
+  const waitingCount = waiting ? waiting.submitted + waiting.proposals : 0;
   return (
     <nav aria-label={t.label} className="site-nav">
       {signedIn ? (
@@ -18,6 +24,12 @@ export function AccountNav() {
             {signedIn.user?.name}
             {signedIn.organisation.demo ? <span className="badge badge-demo">{t.demo}</span> : null}
           </span>
+          {waiting ? (
+            <ViewLink params={{ view: "workspace" }} className="site-nav-waiting" data-waiting={waitingCount}>
+              {r.navWaiting(waitingCount)}
+              <span className="visually-hidden"> {r.navWaitingTail}</span>
+            </ViewLink>
+          ) : null}
           {importDecision(signedIn).allowed ? (
             <ViewLink params={{ view: "import" }}>{t.importFile}</ViewLink>
           ) : null}

@@ -47,6 +47,7 @@ export const reasonIsValid = (reason: string) => reason.trim().length >= 3;
 
 /** A required reason, checked here before anything is sent: the error stands at the field. */
 export function ReasonStep({
+  lead,
   label,
   hint,
   error,
@@ -55,6 +56,8 @@ export function ReasonStep({
   onSubmit,
   onCancel,
 }: {
+  /** What the step does, said before the field: what becomes public, say. */
+  lead?: string;
   label: string;
   hint: string;
   /** What the field says when the reason is missing or too short. */
@@ -85,6 +88,7 @@ export function ReasonStep({
         onSubmit(reason.trim());
       }}
     >
+      {lead ? <p>{lead}</p> : null}
       <div className="field">
         <label htmlFor={`${id}-reason`}>{label}</label>
         <p className="field-hint" id={`${id}-hint`}>

@@ -62,9 +62,9 @@ export const reviewMessages = localised(
     waiting: (submitted: number, proposed: number) =>
       submitted + proposed === 0
         ? "Nothing waits for your decision."
-        : `Waiting for your decision: ${submitted} submitted ${records(submitted)} and ${proposed} ${proposals(proposed)} to correct or retract a published record.`,
+        : `Waiting for your decision: ${submitted} ${records(submitted)} sent for approval, and ${proposed} ${proposals(proposed)} to correct or retract a record the public reads.`,
     navWaiting: (n: number) => `Workspace (${n})`,
-    navWaitingLabel: (n: number) => `Workspace: ${n} waiting for your decision`,
+    navWaitingTail: "waiting for your decision",
     proposalsTitle: "Corrections and retractions to decide",
     proposalsLede:
       "Your ministry's editors propose these changes of published records; the public reads the published version until you publish the change.",
@@ -74,11 +74,18 @@ export const reviewMessages = localised(
       `${kind} of the ${recordKind.toLowerCase()} “${label}”`,
     proposedBy: (who: string, when: string, reason: string) => `Proposed by ${who} on ${when}: ${reason}`,
     changesCaption: "What publishing changes",
-    changeColumns: { field: "Field", before: "Published now", after: "Once published" },
+    changeColumns: { field: "Field", before: "Published now", after: "After publishing" },
     noChanges: "It changes none of the fields the public reads.",
     retractionNote: "A retraction changes no field: it withdraws the record from the public lists.",
     notCurrent:
       "The record has changed since this proposal was made: publishing it would be refused. Return it, so the editor proposes it again.",
+    publishReasonLabel: "Why you publish it",
+    publishReasonHint:
+      "Kept with the proposal and shown in the record's history, e.g. “The ministry's report is signed”.",
+    publishReasonError: "Say why you publish it, in at least 3 characters",
+    proposalReturnHint: "The editor reads it with the proposal, and it is kept in the record's history.",
+    returnProposal: "Return to the editor…",
+    confirmReturnProposal: "Return it to the editor",
     proposalOutcome: { published: "Published.", returned: "Returned to the editor." },
     publishedTitle: "Published",
     publishedLede:
@@ -150,7 +157,7 @@ export const reviewMessages = localised(
         ? "Нічого не чекає на ваше рішення."
         : `Чекають на ваше рішення: подані записи — ${submitted}, пропозиції виправити чи відкликати опублікований запис — ${proposed}.`,
     navWaiting: (n: number) => `Робочий простір (${n})`,
-    navWaitingLabel: (n: number) => `Робочий простір: чекають на ваше рішення — ${n}`,
+    navWaitingTail: "чекають на ваше рішення",
     proposalsTitle: "Виправлення й відкликання на рішення",
     proposalsLede:
       "Ці зміни опублікованих записів пропонують редактори вашого міністерства; доки ви не опублікуєте зміну, публіка бачить опубліковану версію.",
@@ -165,6 +172,13 @@ export const reviewMessages = localised(
     retractionNote: "Відкликання не змінює полів: воно вилучає запис із публічних списків.",
     notCurrent:
       "Запис змінився після цієї пропозиції: публікацію буде відхилено. Поверніть її, щоб редактор запропонував зміну знову.",
+    publishReasonLabel: "Чому ви це публікуєте",
+    publishReasonHint:
+      "Зберігається з пропозицією й показується в історії запису, наприклад «Звіт міністерства підписано».",
+    publishReasonError: "Вкажіть, чому ви це публікуєте, щонайменше 3 символи",
+    proposalReturnHint: "Редактор прочитає це разом із пропозицією; причина зберігається в історії запису.",
+    returnProposal: "Повернути редакторові…",
+    confirmReturnProposal: "Повернути редакторові",
     proposalOutcome: { published: "Опубліковано.", returned: "Повернуто редакторові." },
     publishedTitle: "Опубліковані",
     publishedLede:

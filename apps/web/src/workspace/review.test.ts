@@ -93,6 +93,8 @@ describe("a proposal's changes in words", () => {
         { field: "synthetic", before: false, after: true },
         { field: "category", before: "air_defence.systems", after: "demining" },
         { field: "period", before: null, after: { start: "2025", end: "2026" } },
+        // The same period, its keys in another order: nothing a reader would see changes.
+        { field: "period", before: { start: "2025", end: "2026" }, after: { end: "2026", start: "2025" } },
       ],
       names("en"),
     );

@@ -115,20 +115,27 @@ export function recordInWords(
   return { facts, sources: sourcesOf(record.sources, names) };
 }
 
-/** A change the API reports (a top-level field, its value before and after), in words; unreviewed fields are left out. */
+/**
+ * A change the API reports (a top-level field, its value before and after), in words; fields not reviewed, and
+ * changes that read the same in words, are left out.
+ */
 export function changesInWords(
   changes: readonly { field: string; before: unknown; after: unknown }[],
   names: Namer,
 ): { field: ReviewedField; before: string; after: string }[] {
   const shown = new Set<string>(reviewedFields);
-  return changes
-    .filter((c): c is typeof c & { field: ReviewedField } => shown.has(c.field))
-    .sort((a, b) => reviewedFields.indexOf(a.field) - reviewedFields.indexOf(b.field))
-    .map((c) => ({
-      field: c.field,
-      before: valueInWords(c.field, c.before, names),
-      after: valueInWords(c.field, c.after, names),
-    }));
+  return (
+    changes
+      .filter((c): c is typeof c & { field: ReviewedField } => shown.has(c.field))
+      .sort((a, b) => reviewedFields.indexOf(a.field) - reviewedFields.indexOf(b.field))
+      .map((c) => ({
+        field: c.field,
+        before: valueInWords(c.field, c.before, names),
+        after: valueInWords(c.field, c.after, names),
+      }))
+      // A value written anew but the same to a reader (a period's keys in another order) changes nothing they read.
+      .filter((c) => c.before !== c.after)
+  );
 }
 
 /** One version of a record's history, as far as a returned draft's note reads it. */
