@@ -59,6 +59,15 @@ const words = {
     publishReason: "Why you publish it",
     publishReasonError: "Say why you publish it, in at least 3 characters",
     published: "Published.",
+    retract: (title: string) => `Retract commitment “${title}”`,
+    retractReason: "Why it is retracted",
+    proposeRetraction: "Propose the retraction",
+    retractionProposed: "Proposed: the retraction of",
+    retractionAwaiting: "Retraction: awaiting approval",
+    retractionNote: "A retraction changes no field",
+    returnProposal: "Return to the editor…",
+    returnProposalIt: "Return it to the editor",
+    returnedToEditor: "Returned to the editor.",
     before: /^€1,500,000$/,
     after: /^€1,750,000$/,
   },
@@ -99,6 +108,15 @@ const words = {
     publishReason: "Чому ви це публікуєте",
     publishReasonError: "Вкажіть, чому ви це публікуєте, щонайменше 3 символи",
     published: "Опубліковано.",
+    retract: (title: string) => `Відкликати: зобов’язання «${title}»`,
+    retractReason: "Чому його відкликано",
+    proposeRetraction: "Запропонувати відкликання",
+    retractionProposed: "Запропоновано: відкликання",
+    retractionAwaiting: "Відкликання: чекає на затвердження",
+    retractionNote: "Відкликання не змінює полів",
+    returnProposal: "Повернути редакторові…",
+    returnProposalIt: "Повернути редакторові",
+    returnedToEditor: "Повернуто редакторові.",
     before: /^1\s500\s000\sEUR$/,
     after: /^1\s750\s000\sEUR$/,
   },
@@ -360,6 +378,36 @@ describe.skipIf(!hasChromium)("an approver's review in the ministry workspace, i
         amount: "1750000",
         currency: "EUR",
       });
+
+      // --- A retraction: asked its reason, proposed, and returned by the approver; the record stays published ---
+      await editorPage.goto(workspace);
+      await published.getByRole("button", { name: w.retract(title) }).click();
+      const retractReason = editorPage.getByLabel(w.retractReason);
+      await retractReason.waitFor();
+      await editorPage.getByRole("button", { name: w.proposeRetraction }).click();
+      await expect.poll(() => retractReason.getAttribute("aria-invalid")).toBe("true");
+      await checked(editorPage, `approver-${lang}-retract-reason`, ids);
+      await retractReason.fill("The commitment was folded into a larger package");
+      await editorPage.getByRole("button", { name: w.proposeRetraction }).click();
+      await expect
+        .poll(() => editorPage.locator(".workspace-published [role=status]").textContent())
+        .toContain(w.retractionProposed);
+      await expect.poll(() => published.locator(".awaiting-note").textContent()).toBe(w.retractionAwaiting);
+      await approverPage.goto(workspace);
+      await item.getByRole("button", { expanded: false }).click();
+      await item.getByText(w.retractionNote).waitFor();
+      await item.getByRole("button", { name: w.returnProposal, exact: true }).click();
+      await item.getByLabel(w.reasonLabel).fill("Keep it: the larger package is not yet signed");
+      await item.getByRole("button", { name: w.returnProposalIt, exact: true }).click();
+      await expect
+        .poll(() => approverPage.locator(".workspace-proposals [role=status]").textContent())
+        .toBe(w.returnedToEditor);
+      await checked(approverPage, `approver-${lang}-retraction-returned`, allIds);
+      const still = await createClient(url).v1.commitments[":id"].$get({
+        param: { id: created.id },
+        query: {},
+      });
+      expect(still.status).toBe(200);
 
       await editorPage.context().close();
       await approverPage.context().close();
