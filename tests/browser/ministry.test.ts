@@ -228,6 +228,8 @@ describe.skipIf(!hasChromium)("the ministry workspace in Chromium", () => {
     // A tranche before its commitment: refused, and the API's reason listed with it.
     await approverPage.getByRole("checkbox", { name: /^Вибрати: транш/ }).check();
     await approverPage.getByRole("button", { name: "Опублікувати вибрані (1)" }).click();
+    // Publishing is confirmed first: the page says what becomes public.
+    await approverPage.getByRole("button", { name: "Так, опублікувати", exact: true }).click();
     const outcomeUk = approverPage.locator(".bulk-outcome");
     await outcomeUk.getByRole("heading", { name: "Опубліковано 0 з 1 запису" }).waitFor();
     expect(
@@ -237,7 +239,17 @@ describe.skipIf(!hasChromium)("the ministry workspace in Chromium", () => {
     ).toContain('Publish its commitment "Air defence package 2025" first');
     await checkPage(approverPage, "ministry-publish-refused-uk");
     await approverPage.getByRole("checkbox", { name: "Вибрати всі: Подано на затвердження" }).check();
+    // Returning them all asks one reason first, and refuses none at its field: nothing is sent.
+    await approverPage.getByRole("button", { name: "Повернути на доопрацювання (5)" }).click();
+    const bulkReason = approverPage.getByLabel("Чому повернуто ці записи (5)");
+    await approverPage.getByRole("button", { name: "Повернути на доопрацювання 5 записів" }).click();
+    await expect.poll(() => bulkReason.getAttribute("aria-invalid")).toBe("true");
+    await checkPage(approverPage, "ministry-bulk-return-reason-uk");
+    for (const record of await ownRecords(approverPage, "commitments"))
+      expect(record.status).toBe("submitted");
+    await approverPage.getByRole("button", { name: "Скасувати" }).click();
     await approverPage.getByRole("button", { name: "Опублікувати вибрані (5)" }).click();
+    await approverPage.getByRole("button", { name: "Так, опублікувати 5 записів" }).click();
     await approverPage
       .locator(".bulk-outcome")
       .getByRole("heading", { name: "Опубліковано 5 з 5 записів" })

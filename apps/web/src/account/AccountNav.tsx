@@ -4,6 +4,8 @@ import { messages as confirmMessages } from "../confirm/messages.ts";
 import { toConfirmQuery } from "../confirm/queries.ts";
 import { useMessages } from "../i18n/index.ts";
 import { ViewLink } from "../ViewLink.tsx";
+import { reviewMessages } from "../workspace/review-messages.ts";
+import { useWaiting } from "../workspace/waiting.ts";
 import { confirmingParty, importDecision } from "./access.ts";
 import { messages } from "./messages.ts";
 
@@ -12,6 +14,10 @@ export function AccountNav() {
   const t = useMessages(messages).nav;
   const session = useQuery(sessionQuery);
   const signedIn = session.data?.user ? session.data : null;
+  const r = useMessages(reviewMessages);
+  // An approver sees at once how much waits for them, whichever page they are on.
+  const waiting = useWaiting(signedIn);
+  const waitingCount = waiting ? waiting.submitted + waiting.proposals : 0;
   return (
     <nav aria-label={t.label} className="site-nav">
       {signedIn ? (
@@ -21,6 +27,12 @@ export function AccountNav() {
             {signedIn.organisation.demo ? <span className="badge badge-demo">{t.demo}</span> : null}
           </span>
           {confirmingParty(signedIn) ? <ToConfirmLink party={confirmingParty(signedIn) as string} /> : null}
+          {waiting ? (
+            <ViewLink params={{ view: "workspace" }} className="site-nav-waiting" data-waiting={waitingCount}>
+              {r.navWaiting(waitingCount)}
+              <span className="visually-hidden"> {r.navWaitingTail}</span>
+            </ViewLink>
+          ) : null}
           {importDecision(signedIn).allowed ? (
             <ViewLink params={{ view: "import" }}>{t.importFile}</ViewLink>
           ) : null}

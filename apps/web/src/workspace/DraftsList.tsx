@@ -4,21 +4,16 @@ import { useQueries, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { actorOf } from "../account/access.ts";
 import { refreshSessionOn401, type Session } from "../api.ts";
-import { formatInteger, formatMoment } from "../format.ts";
+import { formatInteger } from "../format.ts";
 import { useLang, useMessages } from "../i18n/index.ts";
 import { ViewLink } from "../ViewLink.tsx";
 import { messages } from "./messages.ts";
 import { type DonorRecords, historyQuery, moveRecord, type VersionEntry, workspaceKey } from "./queries.ts";
-import { formatMeasureIn, inPublishingOrder, type Row, rowsOf } from "./rows.ts";
+import { inPublishingOrder, type Row, rowsOf } from "./rows.ts";
+import { pageSize, type Section, StatusSection, type Step } from "./StatusSection.tsx";
 
-/** A workflow step the list offers: submit a draft, publish or return a submitted record. */
-type Step = "submit" | "publish" | "return";
 const stepTo: Record<Step, WorkflowStatus> = { submit: "submitted", publish: "published", return: "draft" };
 const stepAction = { submit: "record.submit", publish: "record.publish", return: "record.return" } as const;
-
-/** Rows shown per section at first, and added by "show more": a large import stays quick to read and act on. */
-const pageSize = 100;
-type Section = "draft" | "submitted";
 
 interface Outcome {
   step: Step;
@@ -84,7 +79,7 @@ export function DraftsList({
     authorise(actor, stepAction[step], { donor: party, organisation: session.organisation.id, status })
       .allowed;
 
-  async function run(step: Step, selected: Row[]) {
+  async function run(step: Step, selected: Row[], reason?: string) {
     const ordered = inPublishingOrder(selected);
     const result: Outcome = { step, done: [], failed: [] };
     setOutcome(null);
@@ -92,7 +87,7 @@ export function DraftsList({
     for (const [i, row] of ordered.entries()) {
       setProgress({ step, done: i, of: ordered.length });
       try {
-        await moveRecord(session, row.kind, row.id, row.version, stepTo[step]);
+        await moveRecord(session, row.kind, row.id, row.version, stepTo[step], reason);
         result.done.push(row);
       } catch (error) {
         // The API's own message says why this one was refused (a stale version, a commitment not yet published).
@@ -156,6 +151,7 @@ export function DraftsList({
             steps={may("submit", "draft") ? ["submit"] : []}
             mayEdit={mayEdit("draft")}
             historyOf={historyOf}
+            records={records}
             busy={busy}
             onStep={run}
           />
@@ -170,6 +166,7 @@ export function DraftsList({
             steps={(["publish", "return"] as const).filter((step) => may(step, "submitted"))}
             mayEdit={mayEdit("submitted")}
             historyOf={historyOf}
+            records={records}
             busy={busy}
             onStep={run}
           />
@@ -180,181 +177,5 @@ export function DraftsList({
         <p className="field-hint">{t.list.count(formatInteger(rows.length, lang), rows.length)}</p>
       ) : null}
     </>
-  );
-}
-
-/** One status's records in a table, with a checkbox each and the steps this person may take on them. */
-function StatusSection({
-  status,
-  title,
-  lede,
-  empty,
-  rows,
-  total,
-  onShowMore,
-  steps,
-  mayEdit,
-  historyOf,
-  busy,
-  onStep,
-}: {
-  status: Section;
-  title: string;
-  lede: string;
-  empty: string;
-  /** The rows shown, of `total`. */
-  rows: Row[];
-  total: number;
-  onShowMore: () => void;
-  steps: readonly Step[];
-  mayEdit: boolean;
-  historyOf: Map<string, VersionEntry[] | undefined>;
-  busy: boolean;
-  onStep: (step: Step, rows: Row[]) => Promise<void>;
-}) {
-  const t = useMessages(messages);
-  const lang = useLang();
-  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  const [nothing, setNothing] = useState(false);
-  const selectAll = useRef<HTMLInputElement>(null);
-  // Only rows still listed count: a record published meanwhile leaves the selection.
-  const chosen = rows.filter((row) => selected.has(row.key));
-  const selectable = steps.length > 0;
-  const titleId = `workspace-${status}-title`;
-
-  useEffect(() => {
-    if (selectAll.current) selectAll.current.indeterminate = chosen.length > 0 && chosen.length < rows.length;
-  }, [chosen.length, rows.length]);
-
-  const toggle = (key: string, on: boolean) =>
-    setSelected((current) => {
-      const next = new Set(current);
-      if (on) next.add(key);
-      else next.delete(key);
-      return next;
-    });
-
-  async function take(step: Step) {
-    if (chosen.length === 0) return setNothing(true);
-    setNothing(false);
-    await onStep(step, chosen);
-    setSelected(new Set());
-  }
-
-  return (
-    <section className={`workspace-section workspace-${status}`} aria-labelledby={titleId}>
-      <h2 id={titleId}>{title}</h2>
-      <p className="lede">{lede}</p>
-      {rows.length === 0 ? (
-        <p className="empty-state">{empty}</p>
-      ) : (
-        <>
-          {selectable ? (
-            <div className="button-row bulk-actions">
-              {steps.map((step) => (
-                <button
-                  key={step}
-                  type="button"
-                  className={step === "return" ? "button button-secondary" : "button"}
-                  disabled={busy}
-                  onClick={() => take(step)}
-                >
-                  {t.list.steps[step](chosen.length)}
-                </button>
-              ))}
-            </div>
-          ) : null}
-          {nothing ? (
-            <p className="field-error" role="alert">
-              {t.list.nothingSelected}
-            </p>
-          ) : null}
-          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a table wider than a phone scrolls, by keyboard too */}
-          <section className="table-scroll" tabIndex={0} aria-labelledby={`${titleId}-caption`}>
-            <table className="data-table workspace-table">
-              <caption id={`${titleId}-caption`}>
-                {t.list.caption(formatInteger(rows.length, lang), formatInteger(total, lang), total)}
-              </caption>
-              <thead>
-                <tr>
-                  {selectable ? (
-                    <th scope="col" className="select">
-                      <input
-                        ref={selectAll}
-                        type="checkbox"
-                        aria-label={t.list.selectAll(title)}
-                        checked={chosen.length === rows.length}
-                        onChange={(event) =>
-                          setSelected(event.target.checked ? new Set(rows.map((r) => r.key)) : new Set())
-                        }
-                      />
-                    </th>
-                  ) : null}
-                  <th scope="col">{t.list.columns.record}</th>
-                  <th scope="col" className="num">
-                    {t.list.columns.measure}
-                  </th>
-                  <th scope="col">{t.list.columns.status}</th>
-                  <th scope="col" className="num">
-                    {t.list.columns.version}
-                  </th>
-                  <th scope="col">{t.list.columns.lastChange}</th>
-                  <th scope="col">{t.list.columns.by}</th>
-                  {mayEdit ? <th scope="col">{t.list.columns.actions}</th> : null}
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((row) => {
-                  const versions = historyOf.get(row.key);
-                  return (
-                    <tr key={row.key} data-record={row.key} data-status={row.status}>
-                      {selectable ? (
-                        <td className="select">
-                          <input
-                            type="checkbox"
-                            aria-label={t.list.select(t.kinds[row.kind], row.label)}
-                            checked={selected.has(row.key)}
-                            onChange={(event) => toggle(row.key, event.target.checked)}
-                          />
-                        </td>
-                      ) : null}
-                      <th scope="row">
-                        <span className="record-kind">{t.kinds[row.kind]}</span> {row.label}
-                      </th>
-                      <td className="num">{formatMeasureIn(lang, row.measure)}</td>
-                      <td>
-                        <span className={`status status-${row.status}`}>{t.statuses[row.status]}</span>
-                      </td>
-                      <td className="num">{formatInteger(row.version, lang)}</td>
-                      <td>
-                        <time dateTime={row.recordedAt}>{formatMoment(lang, row.recordedAt)}</time>
-                      </td>
-                      <td>{versions ? (versions.at(-1)?.actor ?? "—") : <span aria-busy="true">…</span>}</td>
-                      {mayEdit ? (
-                        <td>
-                          <ViewLink
-                            params={{ view: "workspace", form: row.kind, id: row.id }}
-                            aria-label={t.list.edit(t.kinds[row.kind], row.label)}
-                          >
-                            {t.list.editShort}
-                          </ViewLink>
-                        </td>
-                      ) : null}
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </section>
-          {rows.length < total ? (
-            <p>
-              <button type="button" className="button button-secondary" onClick={onShowMore}>
-                {t.list.showMore(Math.min(pageSize, total - rows.length))}
-              </button>
-            </p>
-          ) : null}
-        </>
-      )}
-    </section>
   );
 }

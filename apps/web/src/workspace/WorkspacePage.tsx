@@ -11,8 +11,11 @@ import { navigate, useSearchParam, viewHref } from "../useSearchParam.ts";
 import { ViewLink } from "../ViewLink.tsx";
 import { CommitmentForm } from "./CommitmentForm.tsx";
 import { DraftsList } from "./DraftsList.tsx";
+import { waitingProposalsQuery } from "./decisions.ts";
 import { EventForm } from "./EventForm.tsx";
 import { messages } from "./messages.ts";
+import { ProposalsList } from "./ProposalsList.tsx";
+import { PublishedList } from "./PublishedList.tsx";
 import { promiseMessages } from "./promise-messages.ts";
 import {
   commitmentToEditQuery,
@@ -23,8 +26,10 @@ import {
   type Saved,
   trancheToEditQuery,
 } from "./queries.ts";
+import { reviewMessages } from "./review-messages.ts";
 import { rowsOf } from "./rows.ts";
 import { TrancheForm } from "./TrancheForm.tsx";
+import { approves, useWaiting } from "./waiting.ts";
 import "./workspace.css";
 
 /**
@@ -91,6 +96,9 @@ function Workspace({ session, party, mayRecord }: { session: Session; party: str
   const lang = useLang();
   const parties = useQuery(partiesQuery);
   const records = useQuery(donorRecordsQuery(party));
+  const proposals = useQuery(waitingProposalsQuery);
+  const waiting = useWaiting(session);
+  const r = useMessages(reviewMessages);
   const [form] = useSearchParam("form");
   const [id] = useSearchParam("id");
   const [changeSetParam] = useSearchParam("changeSet");
@@ -119,6 +127,15 @@ function Workspace({ session, party, mayRecord }: { session: Session; party: str
   return (
     <>
       <p className="lede">{t.lede(session.organisation.name, countryName)}</p>
+      {waiting && !formKind ? (
+        <p
+          className="workspace-waiting"
+          data-submitted={waiting.submitted}
+          data-proposals={waiting.proposals}
+        >
+          {r.waiting(waiting.submitted, waiting.proposals)}
+        </p>
+      ) : null}
       <nav aria-label={t.actionsNav} className="workspace-actions">
         <ul>
           {mayRecord ? (
@@ -163,6 +180,16 @@ function Workspace({ session, party, mayRecord }: { session: Session; party: str
         <>
           {notice ? <SavedNotice saved={notice} records={records.data} /> : null}
           <DraftsList session={session} party={party} records={records.data} changeSet={changeSet} />
+          {proposals.error ? <p role="alert">{t.list.failed(proposals.error.message)}</p> : null}
+          {approves(session) && proposals.data ? (
+            <ProposalsList session={session} records={records.data} proposals={proposals.data} />
+          ) : null}
+          <PublishedList
+            session={session}
+            party={party}
+            records={records.data}
+            proposals={proposals.data ?? []}
+          />
         </>
       )}
     </>

@@ -64,6 +64,8 @@ export interface VersionEntry {
   actor: string;
   recordedAt: string;
   changeSet: number;
+  /** Why: an approver's reason for returning a draft, an editor's for a correction. */
+  reason: string | null;
 }
 
 /** A record's history, for who made its last change and the change sets (an import's, say) it was written in. */
@@ -188,8 +190,9 @@ export async function moveRecord(
   id: string,
   version: number,
   status: WorkflowStatus,
+  reason?: string,
 ): Promise<void> {
-  const args = { param: { id }, header: ifMatch(version), json: { status } };
+  const args = { param: { id }, header: ifMatch(version), json: { status, ...(reason ? { reason } : {}) } };
   const response =
     kind === "commitment"
       ? await client.v1.commitments[":id"].status.$post(args, csrfHeaders(session))

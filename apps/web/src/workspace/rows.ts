@@ -26,10 +26,15 @@ export function formatMeasureIn(lang: Lang, measure: Measure): string {
 }
 
 /**
- * The records not yet published, grouped under their commitment (by its title) so a commitment's tranches and
+ * The records not yet published (or, with `which: "published"`, those the public reads), grouped under their commitment (by its title) so a commitment's tranches and
  * events follow it: the order in which they must be published, too (a commitment before what hangs on it).
  */
-export function rowsOf(records: DonorRecords, lang: Lang, t: WorkspaceMessages): Row[] {
+export function rowsOf(
+  records: DonorRecords,
+  lang: Lang,
+  t: WorkspaceMessages,
+  which: "unpublished" | "published" = "unpublished",
+): Row[] {
   const titles = new Map(records.commitments.map((c) => [c.id, c.title]));
   const title = (id: string) => titles.get(id) ?? id;
   const date = (d: string) => formatPartialDate(d, lang);
@@ -59,7 +64,7 @@ export function rowsOf(records: DonorRecords, lang: Lang, t: WorkspaceMessages):
       sortBy: [title(e.commitment), e.commitment, String(order.event), e.date],
     })),
   ]
-    .filter(({ record }) => record.status !== "published" && !record.retracted)
+    .filter(({ record }) => !record.retracted && (record.status === "published") === (which === "published"))
     .map(({ kind, record, label, sortBy }) => ({
       key: `${kind}:${record.id}`,
       kind,

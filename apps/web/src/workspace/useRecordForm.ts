@@ -125,6 +125,8 @@ export function useRecordForm<T>({
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: [...workspaceKey, "records"] }),
         queryClient.invalidateQueries({ queryKey: [...workspaceKey, "history", saved.kind, saved.id] }),
+        // A correction of a published record is a proposal: the record's row says it awaits approval.
+        saved.proposal ? queryClient.invalidateQueries({ queryKey: [...workspaceKey, "proposals"] }) : null,
       ]);
       // The public lists read published records: a correction of one changes them.
       void queryClient.invalidateQueries({ queryKey: ["commitments"], refetchType: "none" });
