@@ -34,6 +34,8 @@ const words = {
     kindOfSource: "Kind of source",
     url: "Web address (URL, optional)",
     saveDraft: "Save draft",
+    noStage: /^Record no stage yet/,
+    currency: "Currency",
     select: (title: string) => `Select commitment “${title}”`,
     submit: "Submit selected for approval (1)",
     accountNav: "Account",
@@ -82,6 +84,8 @@ const words = {
     kindOfSource: "Тип джерела",
     url: "Вебадреса (URL, необов’язково)",
     saveDraft: "Зберегти чернетку",
+    noStage: /^Поки не записувати етап/,
+    currency: "Валюта",
     select: (title: string) => `Вибрати: зобов’язання «${title}»`,
     submit: "Подати вибрані на затвердження (1)",
     accountNav: "Обліковий запис",
@@ -223,12 +227,16 @@ describe.skipIf(!hasChromium)("an approver's review in the ministry workspace, i
       await form.getByLabel(w.title, { exact: true }).first().fill(title);
       await form.getByLabel(w.category).selectOption("air_defence.systems");
       await form.getByLabel(w.amount, { exact: true }).fill("1500000");
+      // The form starts in the ministry's own currency; this ministry reports this one in euros.
+      await form.getByLabel(w.currency).fill("EUR");
       await form.getByLabel(w.from, { exact: true }).fill("2025-01");
       await form.getByLabel(w.to, { exact: true }).fill("2025-12");
       const source = form.getByRole("group", { name: w.source1 });
       await source.getByLabel(w.title).fill("Ministry of Defence press release");
       await source.getByLabel(w.kindOfSource).selectOption("official");
       await source.getByLabel(w.url).fill("https://example.org/press/2025-01");
+      // No stage event with it: this journey retracts the commitment later, which its live parts would prevent.
+      await form.getByRole("radio", { name: w.noStage }).check();
       await form.getByRole("button", { name: w.saveDraft }).click();
       await editorPage.locator(".saved-notice").waitFor();
       const [created] = await ownCommitments(editorPage, party);

@@ -2,7 +2,7 @@ import { authorise } from "@commitments/core/access";
 import { useQueryClient } from "@tanstack/react-query";
 import { Fragment, useState } from "react";
 import { actorOf } from "../account/access.ts";
-import { refreshSessionOn401, type Session } from "../api.ts";
+import { ApiProblem, refreshSessionOn401, type Session } from "../api.ts";
 import { formatInteger, formatMoment } from "../format.ts";
 import { useLang, useMessages } from "../i18n/index.ts";
 import { ViewLink } from "../ViewLink.tsx";
@@ -60,7 +60,11 @@ export function PublishedList({
       if (error instanceof Error) refreshSessionOn401(queryClient, error);
       setSaid({
         key: row.key,
-        text: r.failed(error instanceof Error ? error.message : String(error)),
+        // A commitment with live tranches or events cannot go first: said in words, not the API's ids.
+        text:
+          error instanceof ApiProblem && error.details.some((d) => d.message.endsWith("refers to it"))
+            ? r.hasParts
+            : r.failed(error instanceof Error ? error.message : String(error)),
         failed: true,
       });
     } finally {
