@@ -135,6 +135,18 @@ describe.skipIf(!hasChromium)("a clerk's entry in the ministry workspace, in Chr
       [0, "2026", { kind: "money", amount: "1000000", currency: "NOK" }],
       [1, "2027-06", { kind: "money", amount: "250000", currency: "NOK" }],
     ]);
+
+    // Drafts entered by mistake are deleted, after a confirmation: parts first, then their commitment.
+    const drafts = page.locator(".workspace-draft");
+    await drafts.getByRole("checkbox", { name: "Select all: Drafts" }).check();
+    const chosen = await drafts.locator("tbody tr").count();
+    await drafts.getByRole("button", { name: `Delete selected drafts (${chosen})` }).click();
+    await drafts.getByRole("button", { name: `Yes, delete ${chosen} records` }).click();
+    const outcome = page.locator(".bulk-outcome h2");
+    await expect.poll(() => outcome.textContent()).toBe(`${chosen} of ${chosen} records deleted`);
+    await drafts.locator(".empty-state").waitFor();
+    expect((await ownRecords(page, "commitments")).filter((c) => c.status === "draft")).toEqual([]);
+    await checkPage(page, "ministry-drafts-deleted");
     await page.context().close();
   });
 

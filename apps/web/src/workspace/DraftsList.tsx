@@ -7,13 +7,23 @@ import { refreshSessionOn401, type Session } from "../api.ts";
 import { formatInteger } from "../format.ts";
 import { useLang, useMessages } from "../i18n/index.ts";
 import { ViewLink } from "../ViewLink.tsx";
+import { retractRecord } from "./decisions.ts";
 import { messages } from "./messages.ts";
 import { type DonorRecords, historyQuery, moveRecord, type VersionEntry, workspaceKey } from "./queries.ts";
 import { inPublishingOrder, type Row, rowsOf } from "./rows.ts";
 import { pageSize, type Section, StatusSection, type Step } from "./StatusSection.tsx";
 
-const stepTo: Record<Step, WorkflowStatus> = { submit: "submitted", publish: "published", return: "draft" };
-const stepAction = { submit: "record.submit", publish: "record.publish", return: "record.return" } as const;
+const stepTo: Record<Exclude<Step, "delete">, WorkflowStatus> = {
+  submit: "submitted",
+  publish: "published",
+  return: "draft",
+};
+const stepAction = {
+  submit: "record.submit",
+  publish: "record.publish",
+  return: "record.return",
+  delete: "record.retract",
+} as const;
 
 interface Outcome {
   step: Step;
@@ -80,14 +90,17 @@ export function DraftsList({
       .allowed;
 
   async function run(step: Step, selected: Row[], reason?: string) {
-    const ordered = inPublishingOrder(selected);
+    // Deleting goes the other way round: a commitment's parts before it (the API refuses it while they are live).
+    const ordered = step === "delete" ? inPublishingOrder(selected).reverse() : inPublishingOrder(selected);
     const result: Outcome = { step, done: [], failed: [] };
     setOutcome(null);
     // One at a time, commitments first: a tranche or event is published only once its commitment is.
     for (const [i, row] of ordered.entries()) {
       setProgress({ step, done: i, of: ordered.length });
       try {
-        await moveRecord(session, row.kind, row.id, row.version, stepTo[step], reason);
+        if (step === "delete")
+          await retractRecord(session, row.kind, row.id, row.version, t.list.deleteReason);
+        else await moveRecord(session, row.kind, row.id, row.version, stepTo[step], reason);
         result.done.push(row);
       } catch (error) {
         // The API's own message says why this one was refused (a stale version, a commitment not yet published).
@@ -148,7 +161,7 @@ export function DraftsList({
             rows={sections.draft.slice(0, limits.draft)}
             total={sections.draft.length}
             onShowMore={() => showMore("draft")}
-            steps={may("submit", "draft") ? ["submit"] : []}
+            steps={(["submit", "delete"] as const).filter((step) => may(step, "draft"))}
             mayEdit={mayEdit("draft")}
             historyOf={historyOf}
             records={records}

@@ -10,8 +10,8 @@ import { lastReturn } from "./review.ts";
 import { reviewMessages } from "./review-messages.ts";
 import { formatMeasureIn, type Row } from "./rows.ts";
 
-/** A workflow step the list offers: submit a draft, publish or return a submitted record. */
-export type Step = "submit" | "publish" | "return";
+/** A step the list offers: submit or delete a draft, publish or return a submitted record. */
+export type Step = "submit" | "publish" | "return" | "delete";
 
 /** Rows shown per section at first, and added by "show more": a large import stays quick to read and act on. */
 export const pageSize = 100;
@@ -51,7 +51,7 @@ export function StatusSection({
   const t = useMessages(messages);
   const r = useMessages(reviewMessages);
   // A bulk publish is confirmed, a bulk return explained, before either is sent; one row at a time, in its review.
-  const [asking, setAsking] = useState<"publish" | "return" | null>(null);
+  const [asking, setAsking] = useState<"publish" | "return" | "delete" | null>(null);
   const [reviewing, setReviewing] = useState<string | null>(null);
   const reviews = steps.includes("publish") || steps.includes("return");
   const lang = useLang();
@@ -103,7 +103,7 @@ export function StatusSection({
                 <button
                   key={step}
                   type="button"
-                  className={step === "return" ? "button button-secondary" : "button"}
+                  className={step === "return" || step === "delete" ? "button button-secondary" : "button"}
                   disabled={busy}
                   onClick={() => take(step)}
                 >
@@ -118,6 +118,14 @@ export function StatusSection({
               confirm={r.confirmPublishButton(chosen.length)}
               busy={busy}
               onConfirm={() => void act("publish", chosen)}
+              onCancel={() => setAsking(null)}
+            />
+          ) : asking === "delete" ? (
+            <ConfirmStep
+              text={t.list.confirmDelete(chosen.length)}
+              confirm={t.list.confirmDeleteButton(chosen.length)}
+              busy={busy}
+              onConfirm={() => void act("delete", chosen)}
               onCancel={() => setAsking(null)}
             />
           ) : asking === "return" ? (

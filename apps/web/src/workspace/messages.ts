@@ -6,7 +6,7 @@ import { type Lang, localised } from "../i18n/index.ts";
 import { inSentence, label, labelsOf, words } from "../i18n/vocabulary.ts";
 
 type Kind = "commitment" | "tranche" | "event";
-type Step = "submit" | "publish" | "return";
+type Step = "submit" | "publish" | "return" | "delete";
 
 const records = (n: number) => (n === 1 ? "record" : "records");
 const записи = (n: number) => pluralUk(n, "запис", "записи", "записів");
@@ -109,19 +109,26 @@ export const messages = localised(
         submit: (n: number) => `Submit selected for approval (${n})`,
         publish: (n: number) => `Publish selected (${n})`,
         return: (n: number) => `Return to draft (${n})`,
+        delete: (n: number) => `Delete selected drafts (${n})`,
       } satisfies Record<Step, (n: number) => string>,
       nothingSelected: "Select at least one record first.",
       progress: {
         submit: (done: number, of: number) => `Submitting: ${done} of ${of} done…`,
         publish: (done: number, of: number) => `Publishing: ${done} of ${of} done…`,
         return: (done: number, of: number) => `Returning to draft: ${done} of ${of} done…`,
+        delete: (done: number, of: number) => `Deleting: ${done} of ${of} done…`,
       } satisfies Record<Step, (done: number, of: number) => string>,
       outcome: {
         submit: (done: number, of: number) => `${done} of ${of} ${records(of)} submitted for approval`,
         publish: (done: number, of: number) => `${done} of ${of} ${records(of)} published`,
         return: (done: number, of: number) => `${done} of ${of} ${records(of)} returned to draft`,
+        delete: (done: number, of: number) => `${done} of ${of} ${records(of)} deleted`,
       } satisfies Record<Step, (done: number, of: number) => string>,
       failuresLead: "Not done, with the tracker's reason:",
+      confirmDelete: (n: number) =>
+        `Delete ${n} ${records(n)}? A deleted draft leaves the lists (its versions stay in its history); a commitment's tranches and stage events selected with it go first.`,
+      confirmDeleteButton: (n: number) => `Yes, delete ${n} ${records(n)}`,
+      deleteReason: "Draft deleted by its ministry",
       failure: (kind: string, label: string, message: string) => `${kind} “${label}”: ${message}`,
     },
     form: {
@@ -324,19 +331,26 @@ export const messages = localised(
         submit: (n: number) => `Подати вибрані на затвердження (${n})`,
         publish: (n: number) => `Опублікувати вибрані (${n})`,
         return: (n: number) => `Повернути на доопрацювання (${n})`,
+        delete: (n: number) => `Видалити вибрані чернетки (${n})`,
       },
       nothingSelected: "Спершу виберіть хоча б один запис.",
       progress: {
         submit: (done: number, of: number) => `Подання: виконано ${done} з ${of}…`,
         publish: (done: number, of: number) => `Публікація: виконано ${done} з ${of}…`,
         return: (done: number, of: number) => `Повернення на доопрацювання: виконано ${done} з ${of}…`,
+        delete: (done: number, of: number) => `Видалення: виконано ${done} з ${of}…`,
       },
       outcome: {
         submit: (done: number, of: number) => `Подано на затвердження ${done} з ${of} ${записів(of)}`,
         publish: (done: number, of: number) => `Опубліковано ${done} з ${of} ${записів(of)}`,
         return: (done: number, of: number) => `Повернуто на доопрацювання ${done} з ${of} ${записів(of)}`,
+        delete: (done: number, of: number) => `Видалено ${done} з ${of} ${записів(of)}`,
       },
       failuresLead: "Не виконано, з поясненням трекера:",
+      confirmDelete: (n: number) =>
+        `Видалити ${n} ${записів(n)}? Видалена чернетка зникає зі списків (її версії лишаються в історії); транші й події етапів зобов’язання, вибрані разом із ним, видаляються першими.`,
+      confirmDeleteButton: (n: number) => `Так, видалити ${n} ${записів(n)}`,
+      deleteReason: "Чернетку видалило її міністерство",
       failure: (kind: string, label: string, message: string) => `${kind} «${label}»: ${message}`,
     },
     form: {
