@@ -136,6 +136,23 @@ describe.skipIf(!hasChromium)("a clerk's entry in the ministry workspace, in Chr
       [1, "2027-06", { kind: "money", amount: "250000", currency: "NOK" }],
     ]);
 
+    // A similar promise starts from a copy of this one: its fields, a new record.
+    await page
+      .getByRole("link", { name: "Copy commitment “Budget support 2026–2027” into a new draft" })
+      .click();
+    const copy = page.locator("#commitment-form");
+    await copy.getByRole("heading", { name: "New commitment (a copy to adjust)" }).waitFor();
+    expect(await copy.getByLabel("Amount", { exact: true }).inputValue()).toBe("1500000");
+    await copy.getByLabel("Title", { exact: true }).first().fill("Budget support 2028–2029");
+    await copy.getByLabel("Committed on").fill("01/02/2028");
+    await copy.getByRole("button", { name: "Save draft" }).click();
+    await page.locator(".saved-notice").waitFor();
+    const copied = (await ownRecords(page, "commitments")).find(
+      (c) => c.title === "Budget support 2028–2029",
+    );
+    expect(copied?.id).not.toBe(commitment.id);
+    expect(copied?.sources).toEqual([{ title: "Government press release", kind: "official" }]);
+
     // Drafts entered by mistake are deleted, after a confirmation: parts first, then their commitment.
     const drafts = page.locator(".workspace-draft");
     await drafts.getByRole("checkbox", { name: "Select all: Drafts" }).check();

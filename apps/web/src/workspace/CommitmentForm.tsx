@@ -83,19 +83,22 @@ export function CommitmentForm({
   session,
   party,
   existing,
+  copyOf,
   onSaved,
   onReload,
 }: {
   session: Session;
   party: string;
   existing?: CommitmentRead | undefined;
+  /** A record to start a new one from (Copy): its fields, none of its identity or history. */
+  copyOf?: CommitmentRead | undefined;
   onSaved: (saved: Saved) => void;
   onReload?: () => void;
 }) {
   const lang = useLang();
   const parties = useQuery(partiesQuery);
   const agreements = useQuery(agreementsQuery);
-  const [draft, setDraft] = useState(() => draftOf(existing, party));
+  const [draft, setDraft] = useState(() => draftOf(existing ?? copyOf, party));
   // A new commitment is entered with its promise: the stage its amount reached, and its schedule.
   const [promise, setPromise] = useState<PromiseDraft>(emptyPromise);
   const promiseWords = useMessages(promiseMessages);
@@ -166,7 +169,13 @@ export function CommitmentForm({
   return (
     <FormFrame
       form={form}
-      title={existing ? t.form.editCommitment(existing.title) : t.form.newCommitment}
+      title={
+        existing
+          ? t.form.editCommitment(existing.title)
+          : copyOf
+            ? t.form.copied(t.form.newCommitment)
+            : t.form.newCommitment
+      }
       existing={existing}
       onReload={onReload}
       frame={frame}

@@ -50,26 +50,30 @@ export function EventForm({
   session,
   records,
   existing,
+  copyOf,
   onSaved,
   onReload,
 }: {
   session: Session;
   records: DonorRecords;
   existing?: EventRead | undefined;
+  /** An event to start a new one from (Copy): reported by the ministry, whatever the copied one's confidence. */
+  copyOf?: EventRead | undefined;
   onSaved: (saved: Saved) => void;
   onReload?: () => void;
 }) {
+  const from = existing ?? copyOf;
   const [draft, setDraft] = useState<EventDraft>(() =>
-    existing
+    from
       ? {
-          commitment: existing.commitment,
-          stage: existing.stage,
-          date: existing.date,
-          period: fromPeriod(existing.period),
-          measure: fromMeasure(existing.measure),
-          confidence: existing.confidence,
-          sources: fromSources(existing.sources),
-          note: existing.note ?? "",
+          commitment: from.commitment,
+          stage: from.stage,
+          date: from.date,
+          period: fromPeriod(from.period),
+          measure: fromMeasure(from.measure),
+          confidence: existing ? existing.confidence : "reported_by_donor",
+          sources: fromSources(from.sources),
+          note: from.note ?? "",
         }
       : {
           commitment: "",
@@ -131,7 +135,13 @@ export function EventForm({
   return (
     <FormFrame
       form={form}
-      title={existing ? t.form.editEvent(t.stages[existing.stage], commitmentTitle) : t.form.newEvent}
+      title={
+        existing
+          ? t.form.editEvent(t.stages[existing.stage], commitmentTitle)
+          : copyOf
+            ? t.form.copied(t.form.newEvent)
+            : t.form.newEvent
+      }
       existing={existing}
       onReload={onReload}
       frame={frame}

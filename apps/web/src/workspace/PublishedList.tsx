@@ -136,6 +136,12 @@ export function PublishedList({
                             >
                               {r.correct}
                             </ViewLink>{" "}
+                            <ViewLink
+                              params={{ view: "workspace", form: row.kind, copy: row.id }}
+                              aria-label={t.list.copy(t.kinds[row.kind], row.label)}
+                            >
+                              {t.list.copyShort}
+                            </ViewLink>{" "}
                             <button
                               type="button"
                               className="button button-secondary"

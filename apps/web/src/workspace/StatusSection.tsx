@@ -242,6 +242,12 @@ export function StatusSection({
                               aria-label={t.list.edit(t.kinds[row.kind], row.label)}
                             >
                               {t.list.editShort}
+                            </ViewLink>{" "}
+                            <ViewLink
+                              params={{ view: "workspace", form: row.kind, copy: row.id }}
+                              aria-label={t.list.copy(t.kinds[row.kind], row.label)}
+                            >
+                              {t.list.copyShort}
                             </ViewLink>
                           </td>
                         ) : null}

@@ -47,33 +47,37 @@ export function TrancheForm({
   session,
   records,
   existing,
+  copyOf,
   onSaved,
   onReload,
 }: {
   session: Session;
   records: DonorRecords;
   existing?: TrancheRead | undefined;
+  /** A tranche to start a new one from (Copy): placed after its commitment's last. */
+  copyOf?: TrancheRead | undefined;
   onSaved: (saved: Saved) => void;
   onReload?: () => void;
 }) {
-  const [draft, setDraft] = useState<TrancheDraft>(() =>
-    existing
-      ? {
-          commitment: existing.commitment,
-          // The form counts instalments from 1; the record keeps its place from 0.
-          position: String(existing.position + 1),
-          due: existing.due,
-          measure: fromMeasure(existing.measure),
-          note: existing.note ?? "",
-        }
-      : {
-          commitment: "",
-          position: "1",
-          due: "",
-          measure: emptyMeasure(homeCurrency(session.organisation.party ?? "")),
-          note: "",
-        },
-  );
+  const [draft, setDraft] = useState<TrancheDraft>(() => {
+    const from = existing ?? copyOf;
+    if (!from)
+      return {
+        commitment: "",
+        position: "1",
+        due: "",
+        measure: emptyMeasure(homeCurrency(session.organisation.party ?? "")),
+        note: "",
+      };
+    return {
+      commitment: from.commitment,
+      // The form counts instalments from 1; the record keeps its place from 0. A copy goes after the last.
+      position: String(existing ? existing.position + 1 : nextNumber(records, from.commitment)),
+      due: from.due,
+      measure: fromMeasure(from.measure),
+      note: from.note ?? "",
+    };
+  });
   const form = "tranche-form";
 
   const t = useMessages(messages);
@@ -111,7 +115,13 @@ export function TrancheForm({
   return (
     <FormFrame
       form={form}
-      title={existing ? t.form.editTranche(existing.position + 1, commitmentTitle) : t.form.newTranche}
+      title={
+        existing
+          ? t.form.editTranche(existing.position + 1, commitmentTitle)
+          : copyOf
+            ? t.form.copied(t.form.newTranche)
+            : t.form.newTranche
+      }
       existing={existing}
       onReload={onReload}
       frame={frame}

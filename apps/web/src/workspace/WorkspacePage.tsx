@@ -101,6 +101,7 @@ function Workspace({ session, party, mayRecord }: { session: Session; party: str
   const r = useMessages(reviewMessages);
   const [form] = useSearchParam("form");
   const [id] = useSearchParam("id");
+  const [copy] = useSearchParam("copy");
   const [changeSetParam] = useSearchParam("changeSet");
   const changeSet = changeSetParam && /^\d+$/.test(changeSetParam) ? Number(changeSetParam) : null;
   const [notice, setNotice] = useState<Saved | null>(null);
@@ -171,6 +172,7 @@ function Workspace({ session, party, mayRecord }: { session: Session; party: str
         <RecordForm
           kind={formKind}
           id={id}
+          copy={copy}
           session={session}
           party={party}
           records={records.data}
@@ -232,6 +234,7 @@ function SavedNotice({ saved, records }: { saved: Saved; records: DonorRecords }
 function RecordForm({
   kind,
   id,
+  copy,
   session,
   party,
   records,
@@ -239,11 +242,35 @@ function RecordForm({
 }: {
   kind: RecordKind;
   id: string | null;
+  /** A record to start a new one from (Copy). */
+  copy: string | null;
   session: Session;
   party: string;
   records: DonorRecords;
   onSaved: (saved: Saved) => void;
 }) {
+  if (id === null && copy !== null) {
+    if (kind === "commitment")
+      return (
+        <Edit
+          query={commitmentToEditQuery(copy)}
+          form={(copyOf) => <CommitmentForm {...{ session, party, copyOf, onSaved }} />}
+        />
+      );
+    if (kind === "tranche")
+      return (
+        <Edit
+          query={trancheToEditQuery(copy)}
+          form={(copyOf) => <TrancheForm {...{ session, records, copyOf, onSaved }} />}
+        />
+      );
+    return (
+      <Edit
+        query={eventToEditQuery(copy)}
+        form={(copyOf) => <EventForm {...{ session, records, copyOf, onSaved }} />}
+      />
+    );
+  }
   if (id === null) {
     if (kind === "commitment") return <CommitmentForm session={session} party={party} onSaved={onSaved} />;
     if (kind === "tranche") return <TrancheForm session={session} records={records} onSaved={onSaved} />;

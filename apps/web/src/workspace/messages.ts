@@ -104,6 +104,8 @@ export const messages = localised(
         actions: "Actions",
       },
       editShort: "Edit",
+      copyShort: "Copy",
+      copy: (kind: string, label: string) => `Copy ${kind.toLowerCase()} “${label}” into a new draft`,
       edit: (kind: string, label: string) => `Edit ${kind.toLowerCase()} “${label}”`,
       steps: {
         submit: (n: number) => `Submit selected for approval (${n})`,
@@ -137,6 +139,7 @@ export const messages = localised(
       newTranche: "New tranche",
       editTranche: (n: number, commitment: string) => `Correct tranche no. ${n} of “${commitment}”`,
       newEvent: "New stage event",
+      copied: (heading: string) => `${heading} (a copy to adjust)`,
       editEvent: (stage: string, commitment: string) => `Correct the event “${stage}” of “${commitment}”`,
       reading: "Reading the record…",
       readFailed: (message: string) => `Could not read the record: ${message}`,
@@ -326,6 +329,8 @@ export const messages = localised(
         actions: "Дії",
       },
       editShort: "Змінити",
+      copyShort: "Копіювати",
+      copy: (kind: string, label: string) => `Копіювати ${kind.toLowerCase()} «${label}» у нову чернетку`,
       edit: (kind: string, label: string) => `Змінити ${kind.toLowerCase()} «${label}»`,
       steps: {
         submit: (n: number) => `Подати вибрані на затвердження (${n})`,
@@ -359,6 +364,7 @@ export const messages = localised(
       newTranche: "Новий транш",
       editTranche: (n: number, commitment: string) => `Виправити транш № ${n} до «${commitment}»`,
       newEvent: "Нова подія етапу",
+      copied: (heading: string) => `${heading} (копія, щоб змінити)`,
       editEvent: (stage: string, commitment: string) => `Виправити подію «${stage}» до «${commitment}»`,
       reading: "Читання запису…",
       readFailed: (message: string) => `Не вдалося прочитати запис: ${message}`,
