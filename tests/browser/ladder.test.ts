@@ -102,4 +102,32 @@ describe.skipIf(!hasChromium)("the ladder page in Chromium", () => {
       label("instrumentType", "assurance", "uk"),
     );
   });
+
+  it("names the agreements in Ukrainian on a Ukrainian page, each rung in Ukrainian alphabetical order", async () => {
+    const page = await app.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${app.server.url}?view=agreements&lang=uk`);
+    await page.getByRole("heading", { name: "Драбина гарантій безпеки" }).waitFor();
+    const api = (await (await fetch(`${app.server.url}v1/agreements`)).json()) as {
+      data: { id: string; instrumentType: string; title: string; titleUk: string; shortTitleUk: string }[];
+    };
+    const collator = new Intl.Collator("uk-UA");
+    for (const rung of new Set(api.data.map((a) => a.instrumentType))) {
+      const expected = api.data
+        .filter((a) => a.instrumentType === rung)
+        .map((a) => a.shortTitleUk)
+        .sort(collator.compare);
+      expect(
+        await page.locator(`.rung[data-instrument-type="${rung}"] .chip-title`).allTextContents(),
+      ).toEqual(expected);
+    }
+    const budapest = page.locator('.rung[data-instrument-type="assurance"] .chip-title');
+    expect(await budapest.allTextContents()).toContain("Будапештський меморандум");
+
+    // The UK accord opens under its Ukrainian title.
+    const ukAccord = api.data.find((a) => a.id === "uk-ukraine-security-cooperation-2024");
+    await page.getByRole("button", { name: ukAccord?.shortTitleUk }).click();
+    await page.getByRole("heading", { level: 2, name: ukAccord?.titleUk }).waitFor();
+    expect(await page.locator("#agreement-title").textContent()).not.toBe(ukAccord?.title);
+    await checkPage(page, "ladder-uk-agreement");
+  });
 });

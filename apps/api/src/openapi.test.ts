@@ -12,7 +12,10 @@ interface Operation {
 interface Document {
   openapi: string;
   paths: Record<string, Record<string, Operation>>;
-  components?: { securitySchemes?: Record<string, unknown> };
+  components?: {
+    securitySchemes?: Record<string, unknown>;
+    schemas?: Record<string, { properties?: Record<string, { description?: string }>; required?: string[] }>;
+  };
 }
 
 const methods = new Set(["get", "put", "post", "delete", "options", "head", "patch", "trace"]);
@@ -86,5 +89,13 @@ describe("the OpenAPI document", () => {
   it("publishes only the versioned API and the health check; /reference and static files stay out", () => {
     const outside = Object.keys(doc.paths).filter((path) => path !== "/health" && !path.startsWith("/v1/"));
     expect(outside).toEqual([]);
+  });
+
+  it("documents an agreement's Ukrainian titles as optional, shown on Ukrainian pages", () => {
+    const view = doc.components?.schemas?.AgreementView;
+    for (const field of ["titleUk", "shortTitleUk"]) {
+      expect(view?.properties?.[field]?.description).toMatch(/Ukrainian pages/);
+      expect(view?.required).not.toContain(field);
+    }
   });
 });

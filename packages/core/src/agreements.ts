@@ -148,6 +148,14 @@ const agreementFields = {
   id: Slug,
   title: z.string().trim().min(1).max(500),
   shortTitle: z.string().trim().min(1).max(120),
+  titleUk: z.string().trim().min(1).max(500).optional().meta({
+    description:
+      "The title in Ukrainian; Ukrainian pages show it, and the English title where there is none.",
+  }),
+  shortTitleUk: z.string().trim().min(1).max(120).optional().meta({
+    description:
+      "The short title in Ukrainian; Ukrainian pages show it, and the English one where there is none.",
+  }),
   summary: z.string().trim().min(1).max(4000).optional(),
   /** Empty when the sources name no guarantor (a draft whose parties were never settled, say). */
   guarantors: z.array(PartyId).max(300),

@@ -317,6 +317,16 @@ describe("Agreement", () => {
     expect(parsed.provisions).toHaveLength(10);
   });
 
+  it("takes Ukrainian titles as optional", () => {
+    const titled = {
+      ...agreement,
+      titleUk: "Угода про співробітництво (тест)",
+      shortTitleUk: "Угода (тест)",
+    };
+    expect(Agreement.parse(titled)).toMatchObject({ shortTitleUk: "Угода (тест)" });
+    expect(Agreement.parse(agreement)).not.toHaveProperty("titleUk");
+  });
+
   it("accepts status steps whose partial dates may be in order", () => {
     // In force "January 2024" may well be after 12 January: coarser dates are not out of order by themselves.
     const history = [
@@ -378,6 +388,12 @@ describe("Agreement", () => {
     ],
     ["no sources", { ...agreement, sources: [] }, ["sources"]],
     ["an id that is not a slug", { ...agreement, id: "UK Ukraine 2024" }, ["id"]],
+    ["a blank Ukrainian title", { ...agreement, titleUk: "  " }, ["titleUk"]],
+    [
+      "a Ukrainian short title longer than a short title may be",
+      { ...agreement, shortTitleUk: "я".repeat(121) },
+      ["shortTitleUk"],
+    ],
     ["an impossible signing date", { ...agreement, signed: "2024-02-30" }, ["signed"]],
     [
       "a provision without sources",

@@ -2,6 +2,7 @@ import { categoryIds, sourceDatasetIds, stageIds, tierIds } from "@commitments/c
 import { useQuery } from "@tanstack/react-query";
 import { type ReactNode, useId } from "react";
 import { agreementsQuery, partiesQuery } from "../api.ts";
+import { agreementShortTitle, byAgreementTitle } from "../i18n/agreements.ts";
 import { useLang, useMessages } from "../i18n/index.ts";
 import { usePartyName } from "../i18n/names.ts";
 import { labelsOf } from "../i18n/vocabulary.ts";
@@ -105,9 +106,9 @@ export function ChartFilters({ state }: { state: ChartState }) {
       </Select>
       <Select name="agreement" label={t.agreement} value={s.agreement ?? ""}>
         <option value="">{t.any}</option>
-        {(agreements.data ?? []).map((a) => (
+        {byAgreementTitle(agreements.data ?? [], lang, agreementShortTitle).map((a) => (
           <option key={a.id} value={a.id}>
-            {a.shortTitle}
+            {agreementShortTitle(a, lang)}
           </option>
         ))}
       </Select>

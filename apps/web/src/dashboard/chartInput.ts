@@ -1,5 +1,6 @@
 import type { ChartFilters, SeriesChartInput } from "@commitments/charts";
 import type { AgreementView, Party } from "../api.ts";
+import { agreementShortTitle } from "../i18n/agreements.ts";
 import type { Lang } from "../i18n/index.ts";
 import type { ChartState } from "./chartState.ts";
 import type { SeriesResponse } from "./queries.ts";
@@ -47,18 +48,22 @@ export function chartInput(
     const party = names.parties.find((p) => p.id === id);
     return party ? ((lang === "uk" ? party.nameUk : undefined) ?? party.name) : undefined;
   };
+  const agreementName = (id: string) => {
+    const agreement = names.agreements.find((a) => a.id === id);
+    return agreement ? agreementShortTitle(agreement, lang) : undefined;
+  };
   const filters = chartFilters(state, response.data);
   const title = charts.chartTitle(filters, lang, {
     donor: filters.donor ? partyName(filters.donor) : undefined,
-    agreement: filters.agreement
-      ? names.agreements.find((a) => a.id === filters.agreement)?.shortTitle
-      : undefined,
+    agreement: filters.agreement ? agreementName(filters.agreement) : undefined,
   });
-  // The series names donors in English; a Ukrainian chart names them as the parties do in Ukrainian.
+  // The series names donors and agreements in English; a Ukrainian chart names them as the records do in Ukrainian.
   const groupLabels: Record<string, string> = {};
-  if (lang === "uk" && response.data.groupBy === "donor") {
+  const { groupBy } = response.data;
+  const groupName = groupBy === "donor" ? partyName : groupBy === "agreement" ? agreementName : undefined;
+  if (lang === "uk" && groupName) {
     for (const group of response.data.groups) {
-      const name = partyName(group.key);
+      const name = groupName(group.key);
       if (name) groupLabels[group.key] = name;
     }
   }

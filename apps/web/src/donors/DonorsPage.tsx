@@ -6,6 +6,7 @@ import { messages as chartMessages } from "../dashboard/messages.ts";
 import { seriesQuery } from "../dashboard/queries.ts";
 import { sourceName, sourceSays, stageWord } from "../dashboard/sourceWords.ts";
 import { Totals } from "../dashboard/Totals.tsx";
+import { agreementTitle, byAgreementTitle } from "../i18n/agreements.ts";
 import { common } from "../i18n/common.ts";
 import { locales, useLang, useMessages } from "../i18n/index.ts";
 import { usePartyName } from "../i18n/names.ts";
@@ -167,6 +168,7 @@ function SourceDonors({ measure, source }: { measure: "money" | "quantity"; sour
 
 function DonorPage({ donor }: { donor: string }) {
   const t = useMessages(messages);
+  const lang = useLang();
   const partyName = usePartyName();
   const name = partyName(donor);
   const heading = usePageHeading(name);
@@ -184,7 +186,10 @@ function DonorPage({ donor }: { donor: string }) {
     },
   });
   const agreements = useQuery(agreementsQuery);
-  const party = (agreements.data ?? []).filter((a) => a.guarantors.includes(donor));
+  const party = byAgreementTitle(
+    (agreements.data ?? []).filter((a) => a.guarantors.includes(donor)),
+    lang,
+  );
   return (
     <article className="donor" aria-labelledby="donor-title">
       <p>
@@ -225,7 +230,9 @@ function DonorPage({ donor }: { donor: string }) {
           <ul className="link-list">
             {party.map((a) => (
               <li key={a.id}>
-                <ViewLink params={{ view: "agreements", agreement: a.id }}>{a.title}</ViewLink>
+                <ViewLink params={{ view: "agreements", agreement: a.id }}>
+                  {agreementTitle(a, lang)}
+                </ViewLink>
               </li>
             ))}
           </ul>

@@ -4,6 +4,7 @@ import { ScrollBox } from "../commitments/ScrollBox.tsx";
 import { CopyField } from "../dashboard/ChartTools.tsx";
 import { frameCode } from "../dashboard/chartState.ts";
 import { formatDecimal, formatMeasure, formatRatio } from "../format.ts";
+import { agreementTitle, byAgreementTitle } from "../i18n/agreements.ts";
 import { common } from "../i18n/common.ts";
 import { useLang, useMessages } from "../i18n/index.ts";
 import { usePartyName } from "../i18n/names.ts";
@@ -190,10 +191,12 @@ function GuarantorPage({ party }: { party: string }) {
               <p>{t.noInstruments}</p>
             ) : (
               <ul className="instrument-list">
-                {g.instruments.map((i) => (
+                {byAgreementTitle(g.instruments, lang).map((i) => (
                   <li key={i.id} data-testid={`instrument-${i.id}`}>
                     <h3>
-                      <ViewLink params={{ view: "agreements", agreement: i.id }}>{i.title}</ViewLink>
+                      <ViewLink params={{ view: "agreements", agreement: i.id }}>
+                        {agreementTitle(i, lang)}
+                      </ViewLink>
                     </h3>
                     <p>
                       <span className={`badge tier-${i.tier}`}>{label("tier", i.tier, lang)}</span>{" "}

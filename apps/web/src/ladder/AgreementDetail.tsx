@@ -3,6 +3,7 @@ import { type AgreementView, commitmentsQuery } from "../api.ts";
 import { promised } from "../commitments/labels.ts";
 import { SourceList } from "../commitments/SourceList.tsx";
 import { formatPartialDate } from "../format.ts";
+import { agreementTitle } from "../i18n/agreements.ts";
 import { useLang, useMessages } from "../i18n/index.ts";
 import { label } from "../i18n/vocabulary.ts";
 import { ViewLink } from "../ViewLink.tsx";
@@ -32,7 +33,7 @@ export function AgreementDetail({
         {label("instrumentType", agreement.classification.instrumentType, lang)}
         {agreement.synthetic ? <span className="badge badge-synthetic">{t.synthetic}</span> : null}
       </p>
-      <h2 id="agreement-title">{agreement.title}</h2>
+      <h2 id="agreement-title">{agreementTitle(agreement, lang)}</h2>
       {agreement.summary ? <p>{agreement.summary}</p> : null}
       <dl className="facts">
         <dt>{t.guarantors}</dt>
@@ -44,7 +45,7 @@ export function AgreementDetail({
         {agreement.signed ? (
           <>
             <dt>{t.signed}</dt>
-            <dd>{formatPartialDate(agreement.signed)}</dd>
+            <dd>{formatPartialDate(agreement.signed, lang)}</dd>
           </>
         ) : null}
         {agreement.durationYears ? (

@@ -2,6 +2,7 @@ import type { ProvisionKind } from "@commitments/core";
 import { useQuery } from "@tanstack/react-query";
 import { type AgreementView, agreementsQuery } from "../api.ts";
 import { SourceList } from "../commitments/SourceList.tsx";
+import { agreementShortTitle, byAgreementTitle } from "../i18n/agreements.ts";
 import { common } from "../i18n/common.ts";
 import { useLang, useMessages } from "../i18n/index.ts";
 import { label } from "../i18n/vocabulary.ts";
@@ -58,10 +59,10 @@ export function ComparePage() {
       {agreements.error ? <p role="alert">{c.failed(agreements.error.message)}</p> : null}
       <fieldset className="compare-choice">
         <legend>{t.choose}</legend>
-        {all.map((a) => (
+        {byAgreementTitle(all, lang, agreementShortTitle).map((a) => (
           <label key={a.id} className="check">
             <input type="checkbox" checked={chosenIds.includes(a.id)} onChange={() => toggle(a.id)} />{" "}
-            {a.shortTitle}
+            {agreementShortTitle(a, lang)}
           </label>
         ))}
       </fieldset>
@@ -73,7 +74,9 @@ export function ComparePage() {
                 <th scope="col">{t.provision}</th>
                 {chosen.map((a) => (
                   <th scope="col" key={a.id}>
-                    <ViewLink params={{ view: "agreements", agreement: a.id }}>{a.shortTitle}</ViewLink>
+                    <ViewLink params={{ view: "agreements", agreement: a.id }}>
+                      {agreementShortTitle(a, lang)}
+                    </ViewLink>
                   </th>
                 ))}
               </tr>

@@ -2,6 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { type AgreementView, agreementsQuery, gradationQuery } from "../api.ts";
 import { formatPartialDate } from "../format.ts";
+import { agreementShortTitle, byAgreementTitle } from "../i18n/agreements.ts";
 import { useLang, useMessages } from "../i18n/index.ts";
 import { usePartyName } from "../i18n/names.ts";
 import { label, words } from "../i18n/vocabulary.ts";
@@ -21,13 +22,14 @@ export function LadderPage() {
   const heading = usePageHeading(t.ladderTitle);
   const [selectedId, select] = useSearchParam("agreement");
 
+  // Each rung's agreements in the order of the short titles its chips show, in the page's language.
   const byType = useMemo(() => {
     const map = new Map<string, AgreementView[]>();
-    for (const agreement of agreements.data ?? []) {
+    for (const agreement of byAgreementTitle(agreements.data ?? [], lang, agreementShortTitle)) {
       map.set(agreement.instrumentType, [...(map.get(agreement.instrumentType) ?? []), agreement]);
     }
     return map;
-  }, [agreements.data]);
+  }, [agreements.data, lang]);
   const selected = agreements.data?.find((a) => a.id === selectedId);
 
   const error = gradation.error ?? agreements.error;
@@ -77,9 +79,9 @@ export function LadderPage() {
                               aria-pressed={agreement.id === selectedId}
                               onClick={() => select(agreement.id === selectedId ? null : agreement.id)}
                             >
-                              <span className="chip-title">{agreement.shortTitle}</span>
+                              <span className="chip-title">{agreementShortTitle(agreement, lang)}</span>
                               {agreement.signed ? (
-                                <span className="chip-date">{formatPartialDate(agreement.signed)}</span>
+                                <span className="chip-date">{formatPartialDate(agreement.signed, lang)}</span>
                               ) : null}
                               {agreement.currentStatus && agreement.currentStatus !== "signed" ? (
                                 <span className="chip-status">

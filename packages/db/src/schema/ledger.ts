@@ -132,6 +132,8 @@ export const agreements = pgTable(
     ...versioned,
     title: text().notNull(),
     shortTitle: text("short_title").notNull(),
+    titleUk: text("title_uk"),
+    shortTitleUk: text("short_title_uk"),
     summary: text(),
     guarantors: text().array().notNull(),
     beneficiaries: text().array().notNull(),

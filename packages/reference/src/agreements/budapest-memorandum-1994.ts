@@ -13,6 +13,8 @@ export const budapestMemorandum1994: AgreementInput = {
   id: "budapest-memorandum-1994",
   title: "Budapest Memorandum on Security Assurances",
   shortTitle: "Budapest Memorandum",
+  titleUk: "Будапештський меморандум про гарантії безпеки",
+  shortTitleUk: "Будапештський меморандум",
   summary:
     "Table 1's example of an assurance. The seeds present it as political assurances that lacked robust enforcement mechanisms, a precedent that left room for revisionism. The seeds do not name its signatories; the guarantors are taken from the memorandum's own text (see its official source).",
   guarantors: ["RU", "GB", "US"],

@@ -1,4 +1,4 @@
-import type { AgreementInput, Source } from "@commitments/core";
+import { type AgreementInput, isoStates, type Source } from "@commitments/core";
 import { cite, alignmentEssaySeed as E } from "../sources.ts";
 import { bilateralAccordAttributes, bilateralAccordCitations, g7Framework } from "./common.ts";
 
@@ -65,11 +65,22 @@ interface Particulars {
   provisions: AgreementInput["provisions"];
 }
 
+/** The state's name as its party gives it in Ukrainian. */
+function nameUk(country: Particulars["country"]): string {
+  const name = isoStates().find((s) => s.id === country)?.nameUk;
+  if (!name) throw new Error(`no Ukrainian name for ${country}`);
+  return name;
+}
+
 function early2024Accord(p: Particulars): AgreementInput {
+  // "Name — Україна" leaves the country's name in the nominative, so no case needs to be formed from it.
+  const pairUk = `${nameUk(p.country)} — Україна`;
   return {
     id: `${p.name.toLowerCase()}-ukraine-security-cooperation-2024`,
     title: `${p.name}–Ukraine bilateral agreement on security cooperation (ten-year)`,
     shortTitle: `${p.name}–Ukraine 2024`,
+    titleUk: `Двостороння угода про співробітництво у сфері безпеки: ${pairUk} (десятирічна)`,
+    shortTitleUk: `${pairUk} 2024`,
     summary: p.summary,
     guarantors: [p.country],
     beneficiaries: ["UA"],

@@ -22,6 +22,8 @@ export const euJointSecurityCommitments2024: AgreementInput = {
   id: "eu-ukraine-joint-security-commitments-2024",
   title: "Joint Security Commitments between the European Union and Ukraine",
   shortTitle: "EU Joint Security Commitments",
+  titleUk: "Спільні безпекові зобов’язання між Європейським Союзом та Україною",
+  shortTitleUk: "Спільні безпекові зобов’язання ЄС",
   summary:
     "Signed in June 2024. It established the EU's first ever consultation pledge: to consult with Ukraine immediately in the event of renewed aggression. It outlines long-term cooperation in defence, resilience, reform and countering hybrid threats, which no typed provision can hold without guessing fields the seeds leave open.",
   guarantors: ["EU"],

@@ -12,6 +12,8 @@ export const eumamUkraine: AgreementInput = {
   id: "eumam-ukraine",
   title: "EU Military Assistance Mission in support of Ukraine (EUMAM)",
   shortTitle: "EUMAM",
+  titleUk: "Місія ЄС з військової допомоги на підтримку України (EUMAM)",
+  shortTitleUk: "EUMAM",
   summary:
     "The EU's mission training Ukrainian soldiers. The seeds give no start date, size or duration; with no duration stated, no typed assistance provision is recorded (it would need a yes/no on multi-year).",
   guarantors: ["EU"],

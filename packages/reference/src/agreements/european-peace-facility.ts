@@ -12,6 +12,8 @@ export const europeanPeaceFacility: AgreementInput = {
   id: "european-peace-facility",
   title: "European Peace Facility (support to Ukraine)",
   shortTitle: "European Peace Facility",
+  titleUk: "Європейський фонд миру (підтримка України)",
+  shortTitleUk: "Європейський фонд миру",
   summary:
     "The channel of EU military support: EUR 5 billion a year. The seeds give no period and no start date.",
   guarantors: ["EU"],

@@ -22,6 +22,8 @@ export const g7JointDeclaration2023: AgreementInput = {
   id: g7Framework,
   title: "G7 Joint Declaration of Support for Ukraine",
   shortTitle: "G7 Joint Declaration",
+  titleUk: "Спільна декларація G7 про підтримку України",
+  shortTitleUk: "Спільна декларація G7",
   summary:
     "Launched by the G7 alongside the 2023 NATO Vilnius Summit (July 2023) and since joined by numerous other nations, whom the seeds do not name. It established the framework under which the bilateral security agreements were concluded; its core objective is a sustainable Ukrainian defence force interoperable with NATO.",
   guarantors: ["G7"],

@@ -23,6 +23,8 @@ export const istanbulDraftTreaty2022: AgreementInput = {
   id: "istanbul-draft-treaty-2022",
   title: "Treaty on Security Guarantees for Ukraine (draft, Istanbul talks)",
   shortTitle: "Istanbul draft treaty",
+  titleUk: "Договір про гарантії безпеки для України (проєкт, стамбульські переговори)",
+  shortTitleUk: "Стамбульський проєкт договору",
   summary:
     "Ukraine's counter-proposal at the Istanbul talks of March–April 2022: a legally binding multilateral defence pact in which a broader coalition of states would commit to taking action in the event of renewed aggression, to be ratified by the participating states. Russia had proposed instead that the permanent members of the UN Security Council be guardians, which would have given it a veto. Proposed, never concluded. The seeds name no guarantor states for Kyiv's draft, so none is recorded.",
   guarantors: [],

@@ -12,6 +12,8 @@ export const minskAgreements: AgreementInput = {
   id: "minsk-agreements",
   title: "Minsk Agreements",
   shortTitle: "Minsk Agreements",
+  titleUk: "Мінські угоди",
+  shortTitleUk: "Мінські угоди",
   summary:
     "Signed in 2014 and 2015. Their implementation was systematically undermined by both sides, which ultimately contributed to their failure; the seeds cite them as the risk of weak enforcement. The seeds name neither signatories nor guarantors, so none is recorded. The failure is undated in the seeds and no status records it.",
   guarantors: [],

@@ -18,6 +18,8 @@ export const natoArticle5: AgreementInput = {
   id: "nato-article-5",
   title: "North Atlantic Treaty, Article 5 (collective defence)",
   shortTitle: "NATO Article 5",
+  titleUk: "Північноатлантичний договір, стаття 5 (колективна оборона)",
+  shortTitleUk: "Стаття 5 НАТО",
   summary:
     "A reference point, not a commitment to Ukraine: the collective defence owed among NATO members, which Ukraine does not have. The seeds give it as the model of a guarantee backed by both legal obligation and credible military force. They give no date.",
   guarantors: ["NATO"],

@@ -17,6 +17,8 @@ export const natoUkraineCouncil: AgreementInput = {
   id: "nato-ukraine-council",
   title: "NATO-Ukraine Council",
   shortTitle: "NATO-Ukraine Council",
+  titleUk: "Рада Україна — НАТО",
+  shortTitleUk: "Рада Україна — НАТО",
   summary:
     "Established at the 2023 NATO Vilnius Summit as a »fast track« to membership; it enhances Kyiv's political standing, short of Article 5 guarantees.",
   guarantors: ["NATO"],

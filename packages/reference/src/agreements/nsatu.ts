@@ -12,6 +12,8 @@ export const nsatu: AgreementInput = {
   id: "nsatu",
   title: "NATO Security Assistance and Training for Ukraine (NSATU)",
   shortTitle: "NSATU",
+  titleUk: "Безпекова допомога та навчання НАТО для України (NSATU)",
+  shortTitleUk: "NSATU",
   summary:
     "Set up at the 2024 NATO Washington Summit: NATO assumed direct coordination of all military aid and training for Ukraine, institutionalising NATO support.",
   guarantors: ["NATO"],

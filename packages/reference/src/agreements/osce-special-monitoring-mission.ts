@@ -22,6 +22,8 @@ export const osceSpecialMonitoringMission: AgreementInput = {
   id: "osce-special-monitoring-mission",
   title: "OSCE Special Monitoring Mission to Ukraine (SMM)",
   shortTitle: "OSCE SMM",
+  titleUk: "Спеціальна моніторингова місія ОБСЄ в Україні (СММ)",
+  shortTitleUk: "СММ ОБСЄ",
   summary:
     "Accepted by the parties, it served as a third-party compliance monitoring and reporting agent, raising the costs of ceasefire violations; it pioneered remote monitoring with drones, cameras, acoustic sensors and satellite imagery. Monitoring without enforcement falls short of robust peacekeeping. The seeds give neither its start nor its end.",
   guarantors: ["OSCE"],

@@ -17,6 +17,8 @@ export const reassuranceForceProposal: AgreementInput = {
   id: "reassurance-force-proposal",
   title: "Proposed multinational reassurance force for Ukraine",
   shortTitle: "Reassurance force (proposed)",
+  titleUk: "Запропоновані багатонаціональні сили заспокоєння для України",
+  shortTitleUk: "Сили заспокоєння (запропоновані)",
   summary:
     "European proposals have suggested a multinational force of 40,000–50,000 troops, though sustaining it would need over 100,000 personnel; France and the United Kingdom have proposed deployments with air, sea and land components. A deterrent force would be a sizeable foreign contingent integrated with Ukrainian forces. Political will is limited, Europe cannot mount it without US enablers, and Moscow rejects any post-conflict presence of NATO states' forces in Ukraine. The seeds date none of the proposals. No provision kind holds a troop deployment, so the figures stay in this summary.",
   guarantors: ["FR", "GB"],

@@ -74,6 +74,9 @@ export const ukUkraine2024: AgreementInput = {
   title:
     "Agreement on Security Co-operation between the United Kingdom of Great Britain & Northern Ireland and Ukraine",
   shortTitle: "UK–Ukraine 2024",
+  titleUk:
+    "Угода про співробітництво у сфері безпеки між Україною та Сполученим Королівством Великої Британії і Північної Ірландії",
+  shortTitleUk: "Велика Британія — Україна 2024",
   summary:
     "Signed on 12 January 2024, the first bilateral security accord concluded following the G7 Joint Declaration. Valid for ten years, it provides long-term security support outside NATO's Article 5: consultation within 24 hours of a future Russian armed attack, sustained military and economic assistance, defence-industrial partnership, the co-leadership of the Maritime Security Capability Coalition, intelligence and cyber co-operation, and support for reform and reconstruction. It has no mutual defence clause. The essay calls it the model for 'a binding intergovernmental framework'; whether that means legally binding the seeds do not settle, so legal bindingness is left open.",
   guarantors: ["GB"],

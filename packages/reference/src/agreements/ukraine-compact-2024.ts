@@ -18,6 +18,8 @@ export const ukraineCompact2024: AgreementInput = {
   id: "ukraine-compact-2024",
   title: "Ukraine Compact",
   shortTitle: "Ukraine Compact",
+  titleUk: "Компакт для України",
+  shortTitleUk: "Компакт для України",
   summary:
     "Established in July 2024 to coordinate and accelerate international commitments and to reinforce mechanisms such as the Ukraine Defence Contact Group; it includes plans to strengthen the Ukrainian armed forces, launch joint weapons production and define clear financial defence commitments. The seeds do not name its signatories; the guarantors are taken from the Compact's own text (see its official source).",
   guarantors: [

@@ -12,6 +12,8 @@ export const ukraineFacility: AgreementInput = {
   id: "ukraine-facility",
   title: "Ukraine Facility",
   shortTitle: "Ukraine Facility",
+  titleUk: "Інструмент для України",
+  shortTitleUk: "Інструмент для України",
   summary:
     "The cornerstone of EU financial aid to Ukraine: EUR 50 billion, running from 2024 to 2027. The seeds give no split by year.",
   guarantors: ["EU"],

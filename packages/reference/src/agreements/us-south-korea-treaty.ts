@@ -18,6 +18,8 @@ export const usSouthKoreaTreaty: AgreementInput = {
   id: "us-south-korea-mutual-defense-treaty",
   title: "US–South Korea Mutual Defense Treaty",
   shortTitle: "US–South Korea Treaty",
+  titleUk: "Договір про взаємну оборону: США — Південна Корея",
+  shortTitleUk: "Договір США — Південна Корея",
   summary:
     "A reference point, not a commitment to Ukraine: Table 1's example, with NATO Article 5, of an alliance obligation. The seeds note it followed the Korean Armistice Agreement and give no date.",
   guarantors: ["US", "KR"],

@@ -53,6 +53,8 @@ export const usUkraine2024: AgreementInput = {
   id: "us-ukraine-bilateral-security-agreement-2024",
   title: "U.S.–Ukraine Bilateral Security Agreement",
   shortTitle: "US–Ukraine 2024",
+  titleUk: "Двостороння безпекова угода: США — Україна",
+  shortTitleUk: "США — Україна 2024",
   summary:
     "A 10-year agreement presented under President Biden as a 'bridge to NATO membership'. It stopped short of NATO's Article 5: no automatic military intervention, only consultations and continued support, primarily through arms supply (Patriots and F-16s), with training, intelligence sharing, logistics, joint defence-industrial projects and cooperation on cyber defence, counter-propaganda and demining. After President Trump's return to office in 2025 it was not annulled but reshaped: aspirational rather than binding, conditional and transactional, linked to the mineral resources deal, with US weapons for Ukraine to be purchased by the Europeans. The seeds date it to 2024 and cite the White House fact sheet of 13 June 2024; they give no signing day.",
   guarantors: ["US"],

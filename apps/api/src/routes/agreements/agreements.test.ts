@@ -49,6 +49,24 @@ describe.each(testTargets())("agreements on $name", (target) => {
     expect(data.durationYears).toBe(10);
   });
 
+  it("carries each agreement's Ukrainian title and short title, in the list and in the detail", async () => {
+    const data = await list({});
+    for (const agreement of data) {
+      expect(agreement.titleUk).toMatch(/\p{Script=Cyrillic}/u);
+      expect(agreement.shortTitleUk).toBeTruthy();
+    }
+    const { data: uk } = await okJson(
+      await ctx.client.v1.agreements[":id"].$get({
+        param: { id: "uk-ukraine-security-cooperation-2024" },
+        query: {},
+      }),
+    );
+    expect(uk.titleUk).toBe(
+      "Угода про співробітництво у сфері безпеки між Україною та Сполученим Королівством Великої Британії і Північної Ірландії",
+    );
+    expect(uk.shortTitleUk).toBe("Велика Британія — Україна 2024");
+  });
+
   it("answers 404 for an unknown agreement and 400 naming the field for a bad filter", async () => {
     const missing = await expectError(await ctx.app.request("/v1/agreements/no-such-agreement"), 404);
     expect(missing.message).toMatch(/no-such-agreement/);
@@ -101,6 +119,43 @@ describe.each(testTargets())("writing agreements on $name", (target) => {
       await ctx.client.v1.agreements[":id"].$get({ param: { id: data.id }, query: {} }),
     );
     expect(read.provisions.map((p) => p.provision)).toEqual(provisions);
+    expect(read).not.toHaveProperty("titleUk");
+  });
+
+  it("keeps a Ukrainian title given with a new agreement, and adds one by a correction", async () => {
+    const read = async (id: string) =>
+      (await okJson(await ctx.client.v1.agreements[":id"].$get({ param: { id }, query: {} }))).data;
+    const titled = { ...accord, titleUk: "Угода про співпрацю (тест)", shortTitleUk: "Угода (тест)" };
+    const created = await send(ctx.app, "POST", "/v1/agreements", titled);
+    expect(created.status).toBe(201);
+    const { data } = (await created.json()) as { data: { id: string } };
+    expect(await read(data.id)).toMatchObject({
+      titleUk: "Угода про співпрацю (тест)",
+      shortTitleUk: "Угода (тест)",
+    });
+
+    expect(
+      (await send(ctx.app, "POST", "/v1/agreements", { ...accord, id: "test-untitled-uk" })).status,
+    ).toBe(201);
+    const corrected = await send(
+      ctx.app,
+      "PATCH",
+      "/v1/agreements/test-untitled-uk",
+      { set: { shortTitleUk: "Угода про співпрацю" }, reason: "the Ukrainian short title" },
+      { "if-match": '"1"' },
+    );
+    expect(corrected.status).toBe(200);
+    const after = await read("test-untitled-uk");
+    expect(after).toMatchObject({ shortTitleUk: "Угода про співпрацю", version: 2 });
+    expect(after).not.toHaveProperty("titleUk");
+
+    const before = await ctx.changeSets();
+    const tooLong = await expectError(
+      await send(ctx.app, "POST", "/v1/agreements", { ...accord, shortTitleUk: "я".repeat(121) }),
+      400,
+    );
+    expect(tooLong.details?.[0]).toMatchObject({ location: "json", path: "shortTitleUk" });
+    expect(await ctx.changeSets()).toBe(before);
   });
 
   it("names the field at fault and writes nothing, whether the schema or the ledger refuses", async () => {

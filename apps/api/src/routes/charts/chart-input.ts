@@ -29,6 +29,13 @@ async function partyName(db: Db, id: string, lang: ChartLang, at: Date | undefin
   return lang === "uk" ? (party.record.nameUk ?? party.record.name) : party.record.name;
 }
 
+/** An agreement's short title in the chart's language: the Ukrainian one where the agreement has one. */
+async function agreementName(db: Db, id: string, lang: ChartLang, at: Date | undefined) {
+  const record = (await getAgreement(db, id, at))?.agreement.record;
+  if (!record) return undefined;
+  return lang === "uk" ? (record.shortTitleUk ?? record.shortTitle) : record.shortTitle;
+}
+
 /**
  * The input of a chart of a series query, its numbers read exactly as GET /v1/series reads them (`readSeries`), for
  * the function the web page draws with. `moment` is the one the chart says it shows: asOf, or now.
@@ -64,15 +71,14 @@ export async function chartToDraw(
           await Promise.all(query.donor.split(",").map(async (d) => (await partyName(db, d, lang, at)) ?? d))
         ).join(", ")
       : undefined,
-    agreement: query.agreement
-      ? (await getAgreement(db, query.agreement, at))?.agreement.record.shortTitle
-      : undefined,
+    agreement: query.agreement ? await agreementName(db, query.agreement, lang, at) : undefined,
   };
-  // The series names donors in English; a Ukrainian chart names them as the parties do in Ukrainian.
+  // The series names donors and agreements in English; a Ukrainian chart names them as the records do in Ukrainian.
   const groupLabels: Record<string, string> = {};
-  if (lang === "uk" && series.groupBy === "donor") {
+  if (lang === "uk" && (series.groupBy === "donor" || series.groupBy === "agreement")) {
+    const nameOf = series.groupBy === "donor" ? partyName : agreementName;
     for (const key of new Set(series.groups.map((g) => g.key))) {
-      const name = await partyName(db, key, lang, at);
+      const name = await nameOf(db, key, lang, at);
       if (name) groupLabels[key] = name;
     }
   }

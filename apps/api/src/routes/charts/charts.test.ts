@@ -197,6 +197,15 @@ describe.each(testTargets())("charts on $name", (target) => {
     expect(byClass(svg, "legend").map(textOf).join("|")).toContain("Ліхтенштейн");
   });
 
+  it("names an agreement by its short title in the chart's language", async () => {
+    const query = { agreement: "uk-ukraine-security-cooperation-2024", asOf };
+    const en = parseXml(await (await get("/v1/charts/series.svg", query)).text());
+    expect(byClass(en, "chart-title").map(textOf).join("")).toContain("UK–Ukraine 2024");
+    const uk = parseXml(await (await get("/v1/charts/series.svg", { ...query, lang: "uk" })).text());
+    expect(byClass(uk, "chart-title").map(textOf).join("")).toContain("Велика Британія — Україна 2024");
+    expect(byClass(uk, "chart-title").map(textOf).join("")).not.toContain("UK–Ukraine");
+  });
+
   it("answers SVG with its content type, file name, validators and caching", async () => {
     const now = await get("/v1/charts/series.svg", { groupBy: "donor" });
     expect(now.status).toBe(200);
