@@ -5,6 +5,7 @@ import { Fragment, useEffect, useRef, useState } from "react";
 import { agreementsQuery, commitmentQuery } from "../api.ts";
 import { sourceName, sourceSays } from "../dashboard/sourceWords.ts";
 import { formatMeasure, formatPartialDate } from "../format.ts";
+import { agreementTitle } from "../i18n/agreements.ts";
 import { useLang, useMessages } from "../i18n/index.ts";
 import { usePartyName } from "../i18n/names.ts";
 import { label } from "../i18n/vocabulary.ts";
@@ -151,7 +152,7 @@ export function CommitmentPage({ id }: { id: string }) {
         <dd>
           {c.agreement ? (
             <ViewLink params={{ view: "agreements", agreement: c.agreement }}>
-              {agreement?.title ?? c.agreement}
+              {agreement ? agreementTitle(agreement, lang) : c.agreement}
             </ViewLink>
           ) : (
             t.page.noAgreement

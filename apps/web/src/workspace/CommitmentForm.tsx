@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { agreementsQuery, partiesQuery, type Session } from "../api.ts";
 import { fieldId, InputField, SelectField, TextAreaField } from "../forms/Field.tsx";
+import { agreementTitle, byAgreementTitle } from "../i18n/agreements.ts";
 import { useLang, useMessages } from "../i18n/index.ts";
 import {
   emptyMeasure,
@@ -228,9 +229,9 @@ export function CommitmentForm({
         onChange={(event) => set({ agreement: event.target.value })}
       >
         <option value="">{f.agreementNone}</option>
-        {(agreements.data ?? []).map((a) => (
+        {byAgreementTitle(agreements.data ?? [], lang).map((a) => (
           <option key={a.id} value={a.id}>
-            {a.title}
+            {agreementTitle(a, lang)}
           </option>
         ))}
       </SelectField>
