@@ -56,7 +56,7 @@ const importRows: Record<string, string>[] = [
     record: "tranche",
     id: "no-air-defence-2025-t1",
     commitment: "no-air-defence-2025",
-    position: "0",
+    position: "1",
     date: "2025-06",
     amount: "750000",
     currency: "EUR",

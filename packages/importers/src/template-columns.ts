@@ -141,8 +141,8 @@ export const templateColumns: readonly TemplateColumn[] = [
   {
     name: "position",
     type: "integer",
-    description: "A tranche's place in its commitment's schedule, from 0.",
-    example: "0",
+    description: "A tranche's place in its commitment's schedule, from 1 (the first instalment is 1).",
+    example: "1",
     appliesTo: ["tranche"],
     required: ["tranche"],
   },

@@ -87,7 +87,8 @@ export function templateRows(records: ImportedRecords): TemplateRow[] {
       id: t.id,
       commitment: t.commitment,
       date: t.due,
-      position: String(t.position),
+      // The file counts instalments from 1, as the forms and pages do; the record keeps its place from 0.
+      position: String(t.position + 1),
       ...measureCells(t.measure),
       note: t.note,
     });
@@ -288,18 +289,20 @@ function buildRecord(group: Group): { records: ImportedRecords } | { problems: I
   } else if (group.kind === "tranche") {
     schema = trancheSchema;
     const position = opt(row, "position");
-    if (position !== undefined && !/^\d{1,3}$/.test(position)) {
+    const number = position !== undefined && /^\d{1,4}$/.test(position) ? Number(position) : undefined;
+    const placed = number !== undefined && number >= 1 && number <= 1000;
+    if (position !== undefined && !placed) {
       problems.push({
         row: row.row,
         column: "position",
         value: excerpt(position),
-        message: "expected a whole number from 0 to 999",
+        message: "expected a whole number from 1 to 1000 (the first instalment is 1)",
       });
     }
     input = defined({
       id: opt(row, "id"),
       commitment: opt(row, "commitment"),
-      position: position !== undefined && /^\d{1,3}$/.test(position) ? Number(position) : undefined,
+      position: placed ? (number as number) - 1 : undefined,
       due: opt(row, "date"),
       measure,
       note: opt(row, "note"),
