@@ -56,3 +56,12 @@ export function createNoticeMailer({ url, from, logger }: MailerOptions): Notice
     idle: () => queue,
   };
 }
+
+/** The mailer the settings ask for: none unless SMTP_URL (and SMTP_FROM, which env.ts requires with it) is set. */
+export function mailerFromSettings(
+  settings: { SMTP_URL?: string | undefined; SMTP_FROM?: string | undefined },
+  logger: Logger,
+): NoticeMailer | null {
+  if (!settings.SMTP_URL || !settings.SMTP_FROM) return null;
+  return createNoticeMailer({ url: new URL(settings.SMTP_URL), from: settings.SMTP_FROM, logger });
+}
