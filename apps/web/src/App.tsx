@@ -27,6 +27,7 @@ const SignInPage = page(() => import("./account/SignInPage.tsx"), "SignInPage");
 const AccountPage = page(() => import("./account/AccountPage.tsx"), "AccountPage");
 const ImportPage = page(() => import("./imports/ImportPage.tsx"), "ImportPage");
 const DictionaryPage = page(() => import("./dictionary/DictionaryPage.tsx"), "DictionaryPage");
+const NoticesPage = page(() => import("./notices/NoticesPage.tsx"), "NoticesPage");
 
 /** The view a URL names: the URL is the state, so every view can be shared and reloaded. */
 const views: Record<string, ComponentType> = {
@@ -46,6 +47,7 @@ const views: Record<string, ComponentType> = {
   account: AccountPage,
   import: ImportPage,
   "data-dictionary": DictionaryPage,
+  notices: NoticesPage,
 };
 
 const navigation = [

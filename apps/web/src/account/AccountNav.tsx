@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { sessionQuery } from "../api.ts";
 import { useMessages } from "../i18n/index.ts";
+import { NoticesLink } from "../notices/NoticesLink.tsx";
 import { ViewLink } from "../ViewLink.tsx";
 import { importDecision } from "./access.ts";
 import { messages } from "./messages.ts";
@@ -21,6 +22,7 @@ export function AccountNav() {
           {importDecision(signedIn).allowed ? (
             <ViewLink params={{ view: "import" }}>{t.importFile}</ViewLink>
           ) : null}
+          <NoticesLink />
           <ViewLink params={{ view: "account" }}>{t.account}</ViewLink>
         </>
       ) : session.isPending ? null : (
