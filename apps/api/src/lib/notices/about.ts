@@ -19,8 +19,9 @@ export interface NoticeRecord {
 }
 
 /**
- * Names a notice's record by its commitment's title, read now with the reader's visibility: what the reader may
- * not see (another organisation's draft, a record withdrawn from them) is left unnamed, id and title alike.
+ * Names a notice's record by its commitment's title, read now with the reader's visibility: another organisation's
+ * draft (withdrawn or not) is left unnamed, id and title alike. A published record, even retracted since, stays in
+ * the public history, so naming it tells nothing the public cannot read.
  */
 export async function aboutRecord(
   db: Db,

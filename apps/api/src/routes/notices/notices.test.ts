@@ -4,6 +4,7 @@ import {
   createTestAccount,
   expectError,
   okJson,
+  send,
   signInAs,
   type TestAccount,
   testTargets,
@@ -208,5 +209,37 @@ describe.each(testTargets())("notices on $name", (target) => {
     expect((await noticesOf(editor, "?unread=true")).data).toEqual([]);
     expect((await noticesOf(editor)).data.every((n) => n.read)).toBe(true);
     expect((await noticesOf(approver)).unread).toBe(approverUnread);
+  });
+
+  it("names a published record whose retraction the proposer asked for, once it is retracted: its history is public", async () => {
+    const created = await send(ctx.app, "POST", "/v1/commitments", {
+      id: "pl-tracker-line",
+      donor: "PL",
+      title: "Ammunition from the tracker's sources",
+      category: "funding.budget_support",
+      measure: { kind: "money", amount: "1000", currency: "PLN" },
+      sources,
+    });
+    expect(created.status).toBe(201);
+    const proposed = await request(
+      "POST",
+      "/v1/commitments/pl-tracker-line/retract",
+      { ...editor, "if-match": '"1"' },
+      { reason: "Counted in another line" },
+    );
+    expect(proposed.status).toBe(202);
+    const { data } = (await proposed.json()) as { data: { id: string } };
+    const published = await request("POST", `/v1/proposals/${data.id}/status`, approver, {
+      status: "published",
+      reason: "Confirmed with the budget office",
+    });
+    expect(published.status).toBe(200);
+    const [latest] = (await noticesOf(editor)).data;
+    expect(latest).toMatchObject({
+      kind: "proposal_published",
+      reason: "Confirmed with the budget office",
+      record: { kind: "commitment", id: "pl-tracker-line", title: "Ammunition from the tracker's sources" },
+    });
+    expect((await noticesOf(otherEditor)).data).toEqual([]);
   });
 });
