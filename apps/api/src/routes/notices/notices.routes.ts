@@ -1,3 +1,4 @@
+import { Instant } from "@commitments/core";
 import { noticeKinds } from "@commitments/db";
 import { createRoute, z } from "@hono/zod-openapi";
 import { requireSignIn } from "../../lib/auth/authorise.ts";
@@ -68,10 +69,7 @@ export const markNoticesRead = createRoute({
       ...json(
         z
           .object({
-            upTo: z.iso
-              .datetime({ offset: true })
-              .optional()
-              .openapi({ description: "Every notice until then." }),
+            upTo: Instant.optional().openapi({ description: "Every notice until then." }),
             ids: z.array(z.number().int().min(1)).min(1).max(500).optional(),
           })
           .strict()
