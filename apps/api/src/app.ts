@@ -12,6 +12,7 @@ import { type ChartDrawing, createChartDrawing } from "./lib/drawing/drawing.ts"
 import { ApiError, notFound, onError } from "./lib/errors.ts";
 import { maxImportBytes as defaultMaxImportBytes } from "./lib/imports.ts";
 import { createLogger, type Logger } from "./lib/logger.ts";
+import type { NoticeMailer } from "./lib/notices/mailer.ts";
 import { createRouter } from "./lib/openapi.ts";
 import { cachedReads, createReadCache, type ReadCache } from "./lib/read-cache.ts";
 import { agreementsRouter } from "./routes/agreements/agreements.index.ts";
@@ -29,6 +30,7 @@ import { guarantorsRouter, ladderEmbedRouter } from "./routes/guarantors/guarant
 import { healthRouter } from "./routes/health/health.index.ts";
 import { importsRouter } from "./routes/imports/imports.index.ts";
 import { importsPath } from "./routes/imports/imports.routes.ts";
+import { noticesRouter } from "./routes/notices/notices.index.ts";
 import { organisationsRouter } from "./routes/organisations/organisations.index.ts";
 import { partiesRouter } from "./routes/parties/parties.index.ts";
 import { proposalsRouter } from "./routes/proposals/proposals.index.ts";
@@ -65,6 +67,8 @@ export interface AppOptions {
   charts?: ChartDrawing | undefined;
   /** The public answers kept in this process (read-cache.ts); 128 MiB by default, null for none. */
   readCache?: ReadCache | null | undefined;
+  /** E-mails new notices (SMTP_URL); none by default. */
+  mailer?: NoticeMailer | null | undefined;
 }
 
 const maxBodyBytes = 1024 * 1024;
@@ -112,6 +116,7 @@ export function createApp({
   charts = createChartDrawing(),
   readCache = createReadCache(),
   publicOrigin = "http://localhost",
+  mailer = null,
 }: AppOptions) {
   const app = createRouter();
   app.onError(onError);
@@ -148,8 +153,11 @@ export function createApp({
     c.set("trustProxy", trustProxy);
     c.set("publicOrigin", typeof publicOrigin === "function" ? publicOrigin() : publicOrigin);
     c.set("address", clientAddress(c));
+    c.set("noticesWritten", []);
     const started = performance.now();
     await next();
+    // After the handler: its write has committed (or rolled back, and its notices with it).
+    mailer?.enqueue(db, c.get("noticesWritten"), c.get("publicOrigin"));
     logger.info(
       {
         requestId: c.get("requestId"),
@@ -206,6 +214,7 @@ export function createApp({
     .route("/", sessionRouter)
     .route("/", tokensRouter)
     .route("/", organisationsRouter)
+    .route("/", noticesRouter)
     .route("/", importsRouter);
 
   // Outside the typed `api` chain: pages for people (the API reference, the embedded chart), not part of the

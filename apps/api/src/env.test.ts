@@ -92,4 +92,20 @@ describe("loadEnv", () => {
       expect(message).not.toContain("short-one");
     }
   });
+
+  it("e-mails notices only when asked, through an smtp:// or smtps:// server, from a named address", () => {
+    expect(loadEnv({}).SMTP_URL).toBeUndefined();
+    const env = loadEnv({ SMTP_URL: "smtp://mail.example.org:587", SMTP_FROM: "Tracker <n@example.org>" });
+    expect(env).toMatchObject({
+      SMTP_URL: "smtp://mail.example.org:587",
+      SMTP_FROM: "Tracker <n@example.org>",
+    });
+    for (const [bad, named] of [
+      [{ SMTP_URL: "http://mail.example.org", SMTP_FROM: "n@example.org" }, "SMTP_URL"],
+      [{ SMTP_URL: "smtp://mail.example.org:25" }, "SMTP_FROM"],
+      [{ SMTP_URL: "smtp://mail.example.org:25", SMTP_FROM: "no address" }, "SMTP_FROM"],
+    ] as const) {
+      expect(() => loadEnv(bad)).toThrow(named);
+    }
+  });
 });

@@ -80,6 +80,18 @@ const Env = z
     STARTER_DATA: z
       .enum(["auto", "true", "false"], { error: 'must be "auto", "true" or "false"' })
       .default("auto"),
+    /**
+     * The mail server notices are e-mailed through: smtp://[user:password@]host:port, or smtps:// for TLS from
+     * the first byte. Unset, nothing is e-mailed: notices are in the app only.
+     */
+    SMTP_URL: z
+      .url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL, e.g. smtp://localhost:25" })
+      .optional(),
+    /** The From of the notices' e-mails, e.g. "Commitments tracker <notices@tracker.example.org>". */
+    SMTP_FROM: z
+      .string()
+      .regex(/^[^\r\n<>]*<?[^\s@<>]+@[^\s@<>]+>?$/, "must be an address, or a name and <address>")
+      .optional(),
     /** The demo users' password, chosen by whoever asks for them: there are no default passwords. */
     DEMO_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
   })
@@ -90,6 +102,13 @@ const Env = z
         code: "custom",
         path: ["HEADERS_TIMEOUT_SECONDS"],
         message: `must not exceed REQUEST_TIMEOUT_SECONDS (${env.REQUEST_TIMEOUT_SECONDS})`,
+      });
+    }
+    if (env.SMTP_URL && !env.SMTP_FROM) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["SMTP_FROM"],
+        message: "required with SMTP_URL: the address notices are sent from",
       });
     }
     if (!env.DEMO_ACCOUNTS) return;

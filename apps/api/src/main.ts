@@ -3,6 +3,7 @@ import { createDb } from "@commitments/db";
 import { serve } from "@hono/node-server";
 import { loadEnv, publicOriginOf } from "./env.ts";
 import { createLogger } from "./lib/logger.ts";
+import { mailerFromSettings } from "./lib/notices/mailer.ts";
 import { prepareDatabase } from "./prepare.ts";
 
 const env = (() => {
@@ -34,6 +35,7 @@ const app = createApp({
     anonymousPerAddress: { limit: env.ANONYMOUS_REQUESTS_PER_MINUTE, windowSeconds: 60 },
   },
   maxImportBytes: env.IMPORT_MAX_BYTES,
+  mailer: mailerFromSettings(env, logger),
 });
 // Slow clients: a connection that has not sent its headers, or its whole request, in time is answered 408 and
 // closed, so clients that trickle bytes (slowloris) cannot hold connections for ever. Node checks every 30 s by

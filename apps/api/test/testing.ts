@@ -62,7 +62,10 @@ export function useApp(
   {
     queryLogger,
     ...options
-  }: Pick<AppOptions, "limits" | "logger" | "trustProxy" | "charts" | "publicOrigin" | "webDistDir"> & {
+  }: Pick<
+    AppOptions,
+    "limits" | "logger" | "trustProxy" | "charts" | "publicOrigin" | "webDistDir" | "mailer"
+  > & {
     /** Sees every database query the app makes, with its parameters. */
     queryLogger?: DbOptions["logger"];
   } = {},

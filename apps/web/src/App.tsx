@@ -28,6 +28,7 @@ const AccountPage = page(() => import("./account/AccountPage.tsx"), "AccountPage
 const ImportPage = page(() => import("./imports/ImportPage.tsx"), "ImportPage");
 const ToConfirmPage = page(() => import("./confirm/ToConfirmPage.tsx"), "ToConfirmPage");
 const DictionaryPage = page(() => import("./dictionary/DictionaryPage.tsx"), "DictionaryPage");
+const NoticesPage = page(() => import("./notices/NoticesPage.tsx"), "NoticesPage");
 
 /** The view a URL names: the URL is the state, so every view can be shared and reloaded. */
 const views: Record<string, ComponentType> = {
@@ -48,6 +49,7 @@ const views: Record<string, ComponentType> = {
   account: AccountPage,
   import: ImportPage,
   "data-dictionary": DictionaryPage,
+  notices: NoticesPage,
 };
 
 const navigation = [

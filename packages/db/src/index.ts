@@ -75,6 +75,20 @@ export {
   withChangeSet,
   writeTransaction,
 } from "./ledger.ts";
+export {
+  addNotice,
+  changeSetUser,
+  markNoticesRead,
+  type NoticeInput,
+  type NoticeKind,
+  type NoticeReader,
+  type NoticeToSend,
+  noticeKinds,
+  noticesFor,
+  noticesToSend,
+  type StoredNotice,
+  unreadNoticeCount,
+} from "./notices.ts";
 export { listProposals, proposalEntity, proposalSteps, proposalsOn } from "./proposals.ts";
 export { type CommitmentRead, readCommitment } from "./queries/commitment-read.ts";
 export {

@@ -45,6 +45,8 @@ export interface AppEnv {
     maxImportBytes: number;
     /** The threads that draw charts and the cache of drawn ones. */
     charts: ChartDrawing;
+    /** The notices this request's write added (lib/notices/record.ts), for e-mailing once it has committed. */
+    noticesWritten: number[];
     /** The public answers kept, keyed by the dataset version; null keeps none. */
     readCache: ReadCache | null;
   };

@@ -20,6 +20,7 @@ import type { AppEnv, Principal } from "./context.ts";
 import { ApiError, placingFields, validationError } from "./errors.ts";
 import { generateId } from "./ids.ts";
 import { changeSetOf, type LedgerResource, targetOf } from "./ledger-resource.ts";
+import { notifyProposalDecision } from "./notices/record.ts";
 import { proposalViews } from "./proposal-views.ts";
 import { everything, readMeta } from "./representation.ts";
 
@@ -118,8 +119,18 @@ export async function decide(
       ]);
     }
     const decided: Proposal = { ...proposal.record, status: body.status, decision: body.reason };
+    const notice = (changeSetId: number) =>
+      notifyProposalDecision(c, tx, {
+        target,
+        organisationId: proposal.record.organisation,
+        status: body.status,
+        proposedIn: proposal.changeSet,
+        changeSetId,
+        reason: body.reason,
+      });
     if (body.status === "returned") {
       const cs = await openChangeSet(tx, changeSetOf(principal, body.reason));
+      await notice(cs.id);
       return replaceRecord(tx, cs, proposalEntity, id, proposal.version, decided);
     }
     if (record.version !== proposal.record.baseVersion || record.retracted) {
@@ -135,6 +146,7 @@ export async function decide(
       metadata: { proposal: id, proposedBy, decidedBy: principal.label, decision: body.reason },
     });
     await apply(tx, cs, resource, proposal.record);
+    await notice(cs.id);
     return replaceRecord(tx, cs, proposalEntity, id, proposal.version, decided);
   });
   return proposalResponse(c.get("db"), response, 200);

@@ -313,6 +313,17 @@ export const rows: Row[] = [
     // Another organisation's token is not ours to confirm: not found, not forbidden.
     foreignRefusal: 404,
   },
+  // Notices: each person marks their own read; there is no one else's to mark. A token is no person.
+  {
+    route: "POST /v1/notices/read",
+    request: async () => ({
+      method: "POST",
+      path: "/v1/notices/read",
+      body: { upTo: new Date().toISOString() },
+    }),
+    allowed: { own: signedInPeople, foreign: signedInPeople },
+    success: 200,
+  },
   {
     route: "POST /v1/organisations",
     request: async (world) => ({

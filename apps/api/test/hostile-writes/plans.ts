@@ -484,6 +484,13 @@ export const plans: Record<string, Plan> = {
     },
     success: 200,
   },
+  "POST /v1/notices/read": {
+    prepare: async (world) => {
+      const { session } = await world.person();
+      return { path: "/v1/notices/read", as: session, body: { upTo: "2026-01-01T00:00:00Z", ids: [1, 2] } };
+    },
+    success: 200,
+  },
   "POST /v1/organisations": {
     prepare: async (world) => ({
       path: "/v1/organisations",

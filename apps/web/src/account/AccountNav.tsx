@@ -3,6 +3,7 @@ import { sessionQuery } from "../api.ts";
 import { messages as confirmMessages } from "../confirm/messages.ts";
 import { toConfirmQuery } from "../confirm/queries.ts";
 import { useMessages } from "../i18n/index.ts";
+import { NoticesLink } from "../notices/NoticesLink.tsx";
 import { ViewLink } from "../ViewLink.tsx";
 import { reviewMessages } from "../workspace/review-messages.ts";
 import { useWaiting } from "../workspace/waiting.ts";
@@ -36,6 +37,7 @@ export function AccountNav() {
           {importDecision(signedIn).allowed ? (
             <ViewLink params={{ view: "import" }}>{t.importFile}</ViewLink>
           ) : null}
+          <NoticesLink />
           <ViewLink params={{ view: "account" }}>{t.account}</ViewLink>
         </>
       ) : session.isPending ? null : (

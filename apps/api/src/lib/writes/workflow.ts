@@ -20,6 +20,7 @@ import {
   visibleRecord,
   type Written,
 } from "../ledger-resource.ts";
+import { notifyStep } from "../notices/record.ts";
 import { checkText } from "./fields.ts";
 import { answer, respond } from "./respond.ts";
 import { authoriseOn } from "./roles.ts";
@@ -74,6 +75,14 @@ export async function transitionVia<R extends { id: string }, V>(
     }
     const cs = await openChangeSet(tx, changeSetOf(principal, body.reason));
     await replaceRecord(tx, cs, resource.entity, id, expected, before.record, { status: body.status });
+    await notifyStep(c, tx, {
+      record: { kind: resource.entity.name, id },
+      organisationId: before.organisation,
+      to: body.status,
+      decidedOn: before.changeSet,
+      changeSetId: cs.id,
+      reason: body.reason,
+    });
     return respond(tx, resource, id, cs);
   });
   return answer(c, response);

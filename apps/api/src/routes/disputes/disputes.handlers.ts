@@ -5,6 +5,7 @@ import { ApiError } from "../../lib/errors.ts";
 import type { AppRouteHandler } from "../../lib/handler.ts";
 import { generateId } from "../../lib/ids.ts";
 import { basedOn } from "../../lib/ledger-resource.ts";
+import { notify } from "../../lib/notices/record.ts";
 import { withRemarkBy, writeRemark } from "../../lib/remark-writes.ts";
 import { parseAsOf, readMeta } from "../../lib/representation.ts";
 import type {
@@ -62,6 +63,20 @@ export const open: AppRouteHandler<typeof openDispute> = async (c) => {
           { location: "json", path: "figure", message: "use the record's currency, or its unit and item" },
         ]);
       }
+    },
+    // The ministry whose record it is hears of it: its editors and approvers, with the dispute's statement.
+    alongside: async (tx, cs) => {
+      const entity = queries.entities[body.target.kind] as queries.Entity<{ id: string }>;
+      const target = await queries.getRecord(tx, entity, body.target.id);
+      if (!target?.organisation) return;
+      await notify(c, tx, {
+        changeSetId: cs.id,
+        kind: "disputed",
+        record: body.target,
+        organisationId: target.organisation,
+        roles: ["ministry_editor", "ministry_approver"],
+        reason: body.statement,
+      });
     },
   });
   return c.json(written, 201);
