@@ -57,7 +57,7 @@ export function PromiseFields({
           <InputField
             id={id("promise.date")}
             className="input-short"
-            label={t.stageDate[value.stage]}
+            label={t.stageDate(value.stage)}
             hint={t.dateHint}
             autoComplete="off"
             value={value.date}

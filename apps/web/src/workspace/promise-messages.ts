@@ -1,24 +1,16 @@
 import { pluralUk } from "../format.ts";
 import { localised } from "../i18n/index.ts";
-import { inSentence, label } from "../i18n/vocabulary.ts";
+import { inSentence, label, words } from "../i18n/vocabulary.ts";
 
 /** As promise.ts names them (not imported from there, which reads these messages). */
 type PromiseStage = "committed" | "pledged" | "none";
 
-// The stages a new promise's amount can be recorded at, in the vocabulary's words (the labels are defined once).
+// The stages a new promise's amount can be recorded at, in the vocabulary's words (label and description).
 const stageChoice = (lang: "en" | "uk", none: string): Record<PromiseStage, string> => ({
-  committed: `${label("stage", "committed", lang)}: ${inSentence(words(lang, "committed"))}`,
-  pledged: `${label("stage", "pledged", lang)}: ${inSentence(words(lang, "pledged"))}`,
+  committed: `${label("stage", "committed", lang)}: ${inSentence(words("stage", "committed", lang).description)}`,
+  pledged: `${label("stage", "pledged", lang)}: ${inSentence(words("stage", "pledged", lang).description)}`,
   none,
 });
-const words = (lang: "en" | "uk", stage: "committed" | "pledged") =>
-  ({
-    en: { committed: "Made binding (signed, in law or in a budget)", pledged: "Announced, not yet binding" },
-    uk: {
-      committed: "Набуло обов’язкової сили (підписано, ухвалено законом чи бюджетом)",
-      pledged: "Оголошено, ще без обов’язкової сили",
-    },
-  })[lang][stage];
 
 const instalmentsUk = (n: number) => pluralUk(n, "транш", "транші", "траншів");
 
@@ -28,10 +20,8 @@ export const promiseMessages = localised(
     stageHint:
       "Saved with the commitment as its stage event, citing the commitment's sources. Public totals count a promise from its committed stage.",
     stages: stageChoice("en", "Record no stage yet (the public totals will count nothing for it)"),
-    stageDate: {
-      committed: "Committed on",
-      pledged: "Announced on",
-    } satisfies Record<Exclude<PromiseStage, "none">, string>,
+    stageDate: (stage: Exclude<PromiseStage, "none">): string =>
+      stage === "committed" ? "Committed on" : "Announced on",
     dateHint: "31/03/2027, March 2027 or 2027: as precise as the source.",
     scheduleLegend: "Schedule (optional)",
     scheduleHint: "The instalments the source plans, each due by a date: saved as the commitment's tranches.",
@@ -55,7 +45,7 @@ export const promiseMessages = localised(
     preview: {
       title: "How it will read once published",
       promised: "Promised",
-      delivered: "Delivered",
+      delivered: label("stage", "delivered", "en"),
       scheduleTerm: "Schedule",
       noAmount: "Enter the amount or quantity to see it.",
       nothingPromised:
@@ -77,7 +67,8 @@ export const promiseMessages = localised(
     stageHint:
       "Зберігається разом із зобов’язанням як подія етапу з посиланням на джерела зобов’язання. Публічні підсумки зараховують обіцянку з етапу зобов’язання.",
     stages: stageChoice("uk", "Поки не записувати етап (публічні підсумки нічого не зарахують)"),
-    stageDate: { committed: "Дата зобов’язання", pledged: "Дата оголошення" },
+    stageDate: (stage: Exclude<PromiseStage, "none">) =>
+      stage === "committed" ? "Дата зобов’язання" : "Дата оголошення",
     dateHint: "31.03.2027, березень 2027 або 2027: так точно, як у джерелі.",
     scheduleLegend: "Графік (необов’язково)",
     scheduleHint: "Транші, які передбачає джерело, кожен зі строком: зберігаються як транші зобов’язання.",
@@ -101,7 +92,7 @@ export const promiseMessages = localised(
     preview: {
       title: "Як це виглядатиме після публікації",
       promised: "Обіцяно",
-      delivered: "Поставлено",
+      delivered: label("stage", "delivered", "uk"),
       scheduleTerm: "Графік",
       noAmount: "Уведіть суму або кількість, щоб побачити її.",
       nothingPromised:

@@ -1,5 +1,6 @@
 import { pluralUk } from "../format.ts";
 import { localised } from "../i18n/index.ts";
+import { label } from "../i18n/vocabulary.ts";
 import type { ReviewedField } from "./review.ts";
 
 const records = (n: number) => (n === 1 ? "record" : "records");
@@ -87,7 +88,7 @@ export const reviewMessages = localised(
     returnProposal: "Return to the editor…",
     confirmReturnProposal: "Return it to the editor",
     proposalOutcome: { published: "Published.", returned: "Returned to the editor." },
-    publishedTitle: "Published",
+    publishedTitle: label("workflowStatus", "published", "en"),
     publishedLede:
       "Your ministry's records the public reads. A correction or a retraction is proposed to your ministry's approver, and the public reads the published version until it is published.",
     noPublished: "Nothing published yet.",
