@@ -5,6 +5,9 @@ import { requireSignIn } from "../../lib/auth/authorise.ts";
 import { ErrorBody } from "../../lib/errors.ts";
 import { errorResponses, json } from "../../lib/openapi.ts";
 
+// A person's notices: read with the session cookie of sign-in (an API token names no person, and is refused).
+const personSecurity: Record<string, string[]>[] = [{ session: [] }];
+
 export const NoticeView = z
   .object({
     id: z.number().int(),
@@ -38,6 +41,7 @@ export const listNotices = createRoute({
   path: "/v1/notices",
   tags: ["Accounts"],
   summary: "What happened to your and your organisation's work: returned, published, disputed, submitted",
+  security: personSecurity,
   middleware: [requireSignIn] as const,
   request: {
     query: z.object({
@@ -63,6 +67,7 @@ export const markNoticesRead = createRoute({
   path: "/v1/notices/read",
   tags: ["Accounts"],
   summary: "Mark notices read: those up to a time, or those named",
+  security: personSecurity,
   middleware: [requireSignIn] as const,
   request: {
     body: {
