@@ -42,6 +42,7 @@ import { seriesRouter } from "./routes/series/series.index.ts";
 import { sessionRouter } from "./routes/session/session.index.ts";
 import { tokensRouter } from "./routes/tokens/tokens.index.ts";
 import { tranchesRouter } from "./routes/tranches/tranches.index.ts";
+import { waitingRouter } from "./routes/waiting/waiting.index.ts";
 
 export interface AppOptions {
   db: Db;
@@ -215,6 +216,7 @@ export function createApp({
     .route("/", tokensRouter)
     .route("/", organisationsRouter)
     .route("/", noticesRouter)
+    .route("/", waitingRouter)
     .route("/", importsRouter);
 
   // Outside the typed `api` chain: pages for people (the API reference, the embedded chart), not part of the

@@ -108,6 +108,11 @@ export {
   listProvisions,
   listTranches,
 } from "./queries/reads.ts";
+export {
+  deliveriesToConfirmCount,
+  submittedRecordCount,
+  waitingProposalCount,
+} from "./queries/waiting.ts";
 export { countRequest, type RateLimit, uncountRequest } from "./rate-limits.ts";
 export { listRates, loadRates, loadRatesCsv, RatesError } from "./rates.ts";
 export { diff, type HistoryEntry, recordHistory } from "./record-history.ts";

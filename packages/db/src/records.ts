@@ -325,6 +325,25 @@ export async function listRecords<R extends { id: string }>(
   return { items, next: rows.length > options.limit ? (items.at(-1)?.record.id ?? null) : null };
 }
 
+/** How many records `listRecords` would list under the same conditions, over all its pages. */
+export async function countRecords<R extends { id: string }>(
+  db: Db,
+  entity: Entity<R>,
+  options: { where?: SQL[] | undefined; asOf?: Date | undefined; visibility?: Visibility | undefined },
+): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(entity.table)
+    .where(
+      and(
+        visibleAt(entity.table, options.asOf),
+        visibilityCondition(entity as Entity<{ id: string }>, options.visibility ?? publicVisibility),
+        ...(options.where ?? []),
+      ),
+    );
+  return row?.n ?? 0;
+}
+
 /** Every record visible at `asOf` matching the conditions, for small sets (an agreement's provisions). */
 export async function allRecords<R extends { id: string }>(
   db: Db,

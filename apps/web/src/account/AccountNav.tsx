@@ -1,12 +1,11 @@
 import { useQuery } from "@tanstack/react-query";
 import { sessionQuery } from "../api.ts";
 import { messages as confirmMessages } from "../confirm/messages.ts";
-import { toConfirmQuery } from "../confirm/queries.ts";
 import { useMessages } from "../i18n/index.ts";
 import { NoticesLink } from "../notices/NoticesLink.tsx";
 import { ViewLink } from "../ViewLink.tsx";
 import { reviewMessages } from "../workspace/review-messages.ts";
-import { useWaiting } from "../workspace/waiting.ts";
+import { useWaiting, waitingQuery } from "../workspace/waiting.ts";
 import { confirmingParty, importDecision } from "./access.ts";
 import { messages } from "./messages.ts";
 
@@ -27,7 +26,7 @@ export function AccountNav() {
             {signedIn.user?.name}
             {signedIn.organisation.demo ? <span className="badge badge-demo">{t.demo}</span> : null}
           </span>
-          {confirmingParty(signedIn) ? <ToConfirmLink party={confirmingParty(signedIn) as string} /> : null}
+          {confirmingParty(signedIn) ? <ToConfirmLink /> : null}
           {waiting ? (
             <ViewLink params={{ view: "workspace" }} className="site-nav-waiting" data-waiting={waitingCount}>
               {r.navWaiting(waitingCount)}
@@ -48,12 +47,12 @@ export function AccountNav() {
 }
 
 /** A verifier's way to the deliveries waiting for their confirmation, with how many there are. */
-function ToConfirmLink({ party }: { party: string }) {
+function ToConfirmLink() {
   const t = useMessages(confirmMessages).queue;
-  const queue = useQuery(toConfirmQuery(party));
+  const count = useQuery(waitingQuery).data?.toConfirm;
   return (
-    <ViewLink params={{ view: "to-confirm" }} data-to-confirm-count={queue.data?.length}>
-      {queue.data ? t.nav(queue.data.length) : t.title}
+    <ViewLink params={{ view: "to-confirm" }} data-to-confirm-count={count ?? undefined}>
+      {count == null ? t.title : t.nav(count)}
     </ViewLink>
   );
 }

@@ -10,6 +10,7 @@ import { SourceFields } from "../commitments/SourceFields.tsx";
 import { formatMeasure } from "../format.ts";
 import { FormField } from "../forms/Field.tsx";
 import { useLang, useMessages } from "../i18n/index.ts";
+import { waitingQuery } from "../workspace/waiting.ts";
 import { messages } from "./messages.ts";
 import { toConfirmKey } from "./queries.ts";
 import { confirmationErrors, refusalOf } from "./refusals.ts";
@@ -72,7 +73,7 @@ export function ConfirmForm({
 
   const refresh = () =>
     Promise.all(
-      [...remarkedQueryKeys(commitmentId), toConfirmKey].map((queryKey) =>
+      [...remarkedQueryKeys(commitmentId), toConfirmKey, waitingQuery.queryKey].map((queryKey) =>
         queryClient.invalidateQueries({ queryKey }),
       ),
     );

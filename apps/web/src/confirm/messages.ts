@@ -44,7 +44,7 @@ export const messages = localised(
       title: "Deliveries to confirm",
       nav: (n: number) => `To confirm (${enCount(n)})`,
       lede: (country: string) =>
-        `Published deliveries to ${country} that wait for your ministry to confirm they were received, the oldest first. Confirm each as it arrives; to say one did not arrive as recorded, open it and dispute the figure instead.`,
+        `Published deliveries to ${country} that donors' ministries reported in the tracker and that wait for your ministry to confirm they were received, the oldest first. Confirm each as it arrives; to say one did not arrive as recorded, open it and dispute the figure instead. A publisher's figures (Kiel's, SIPRI's) are not listed here: confirm one from its commitment's page.`,
       loading: "Loading the deliveries to confirm…",
       failed: (message: string) => `Could not load the deliveries to confirm: ${message}`,
       empty: (country: string) =>
@@ -96,7 +96,7 @@ export const messages = localised(
       title: "Поставки до підтвердження",
       nav: (n: number) => `До підтвердження (${ukCount(n)})`,
       lede: (country: string) =>
-        `Опубліковані поставки до країни «${country}», отримання яких ще має підтвердити ваше міністерство, — від найдавніших. Підтверджуйте кожну, щойно вона надійде; якщо поставка надійшла не так, як записано, відкрийте її та оскаржте цифру.`,
+        `Опубліковані поставки до країни «${country}», про які міністерства-донори повідомили в трекері і отримання яких ще має підтвердити ваше міністерство, — від найдавніших. Підтверджуйте кожну, щойно вона надійде; якщо поставка надійшла не так, як записано, відкрийте її та оскаржте цифру. Цифр видавців даних (Кільського інституту, SIPRI) тут немає: підтвердьте таку цифру на сторінці її зобов’язання.`,
       loading: "Завантаження поставок до підтвердження…",
       failed: (message: string) => `Не вдалося завантажити поставки до підтвердження: ${message}`,
       empty: (country: string) =>

@@ -7,7 +7,8 @@ export const toConfirmKey = ["to-confirm"] as const;
 
 /**
  * The published deliveries to a recipient country that still wait for its confirmation of receipt (the API's
- * `confirmed=false`), every page, the oldest first: the verifiers' queue and the count in the header.
+ * `confirmed=false`) that donors' ministries reported in the tracker, every page, the oldest first: the verifiers'
+ * queue (the header counts them through GET /v1/waiting).
  */
 export const toConfirmQuery = (recipient: string) =>
   queryOptions({
@@ -22,6 +23,8 @@ export const toConfirmQuery = (recipient: string) =>
             recipient,
             stage: "delivered",
             confirmed: "false",
+            // The ministries' reports: a publisher's dataset would fill the queue (see the API's GET /v1/waiting).
+            source: "tracker",
             limit: "200",
             ...(cursor ? { cursor } : {}),
             ...(asOf ? { asOf } : {}),

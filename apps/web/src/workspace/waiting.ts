@@ -1,9 +1,8 @@
 import { authorise } from "@commitments/core/access";
-import { useQuery } from "@tanstack/react-query";
+import { queryOptions, useQuery } from "@tanstack/react-query";
 import { actorOf } from "../account/access.ts";
-import type { Session } from "../api.ts";
-import { waitingProposalsQuery } from "./decisions.ts";
-import { type DonorRecords, donorRecordsQuery } from "./queries.ts";
+import { client, type Session, unwrap } from "../api.ts";
+import { workspaceKey } from "./queries.ts";
 
 /** Whether the person decides on the ministry's submissions: its approver (core's rule, as the API applies it). */
 export function approves(session: Session): boolean {
@@ -16,21 +15,21 @@ export function approves(session: Session): boolean {
   }).allowed;
 }
 
-/** How many of the ministry's records wait for its approver: the submitted ones. */
-export function submittedCount(records: DonorRecords): number {
-  return [...records.commitments, ...records.tranches, ...records.events].filter(
-    (record) => record.status === "submitted" && !record.retracted,
-  ).length;
-}
-
 /**
- * What waits for an approver: submitted records and proposals. The records are the workspace's own query (shared,
- * so the header's count and the workspace read them once); null for anyone not an approver, or until both are read.
+ * What waits for the signed-in person, counted by the API (GET /v1/waiting): one small read for the header on
+ * every page, whatever the length of the lists. Under the workspace's key, so every decision there refreshes it;
+ * a confirmation of receipt refreshes it by this key.
  */
+export const waitingQuery = queryOptions({
+  queryKey: [...workspaceKey, "waiting"],
+  queryFn: async () => (await unwrap(await client.v1.waiting.$get())).data,
+});
+
+/** What waits for an approver: submitted records and proposals; null for anyone not an approver, or until read. */
 export function useWaiting(session: Session | null): { submitted: number; proposals: number } | null {
-  const party = session && approves(session) ? session.organisation.party : null;
-  const records = useQuery({ ...donorRecordsQuery(party ?? ""), enabled: party !== null });
-  const proposals = useQuery({ ...waitingProposalsQuery, enabled: party !== null });
-  if (!party || !records.data || !proposals.data) return null;
-  return { submitted: submittedCount(records.data), proposals: proposals.data.length };
+  const approver = session !== null && approves(session);
+  const waiting = useQuery({ ...waitingQuery, enabled: approver });
+  const { submitted, proposals } = waiting.data ?? {};
+  if (!approver || submitted == null || proposals == null) return null;
+  return { submitted, proposals };
 }

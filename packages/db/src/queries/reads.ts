@@ -24,6 +24,7 @@ import {
 } from "../entities.ts";
 import {
   allRecords,
+  countRecords,
   getRecord,
   listRecords,
   type Page,
@@ -182,8 +183,8 @@ export interface EventFilters extends CommitmentFilters {
   to?: string | undefined;
 }
 
-export function listEvents(db: Db, filters: EventFilters, options: ReadOptions) {
-  const where = viaCommitment(stageEvents.commitmentId, filters, options.asOf);
+function eventConditions(filters: EventFilters, asOf: Date | undefined): SQL[] {
+  const where = viaCommitment(stageEvents.commitmentId, filters, asOf);
   if (filters.commitment) where.push(eq(stageEvents.commitmentId, filters.commitment));
   if (filters.stage) where.push(eq(stageEvents.stage, filters.stage));
   if (filters.confidence) where.push(eq(stageEvents.confidence, filters.confidence));
@@ -193,7 +194,16 @@ export function listEvents(db: Db, filters: EventFilters, options: ReadOptions) 
   }
   if (filters.from) where.push(gte(stageEvents.dateTo, filters.from));
   if (filters.to) where.push(lte(stageEvents.dateTo, filters.to));
-  return listRecords(db, eventEntity, { ...options, where });
+  return where;
+}
+
+export function listEvents(db: Db, filters: EventFilters, options: ReadOptions) {
+  return listRecords(db, eventEntity, { ...options, where: eventConditions(filters, options.asOf) });
+}
+
+/** How many events `listEvents` would list, over all its pages. */
+export function countEvents(db: Db, filters: EventFilters, options: Omit<ReadOptions, "after" | "limit">) {
+  return countRecords(db, eventEntity, { ...options, where: eventConditions(filters, options.asOf) });
 }
 
 export function getEvent(db: Db, id: string, asOf?: Date, visibility: Visibility = publicVisibility) {
