@@ -98,7 +98,7 @@ describe.skipIf(!hasChromium)("the import page in Chromium", () => {
       "/v1/imports/template.csv",
     );
     const xlsx = await article.getByRole("link", { name: "XLSX", exact: true }).getAttribute("href");
-    expect(xlsx).toBe("/v1/imports/template.xlsx");
+    expect(xlsx).toBe("/v1/imports/template.xlsx?lang=en");
     expect((await page.request.get(new URL(xlsx as string, url).href)).status()).toBe(200);
     expect(await article.getByRole("link", { name: "data dictionary" }).getAttribute("href")).toContain(
       "view=data-dictionary",

@@ -41,6 +41,7 @@ describe("readAmount", () => {
     ["12,345.6.7", "en", "more than one decimal mark"],
     ["abc", "en", "not an amount: write it as 1,250,000.50"],
     ["1e9", "uk", "not an amount: write it as 1 250 000,50"],
+    ["1.500.000,5x", undefined, "not an amount: write it as 1,250,000.50, 1 250 000,50 or 1250000.50"],
     ["£5 EUR", "en", "names two currencies"],
     ["", undefined, "not an amount"],
   ] as const)("refuses %s (%s), naming the form expected", (text, lang, message) => {

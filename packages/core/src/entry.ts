@@ -48,7 +48,9 @@ export function readAmount(text: string, lang?: VocabularyLang): Result<ReadAmou
   }
   const negative = /^[-−]/.test(body);
   if (negative) body = body.slice(1).trim();
-  const expected = lang === "uk" ? "1 250 000,50" : "1,250,000.50";
+  // Without the page's language (a spreadsheet's cell), both ways a clerk may write it are named.
+  const expected =
+    lang === "uk" ? "1 250 000,50" : lang === "en" ? "1,250,000.50" : "1,250,000.50, 1 250 000,50";
   if (!/^\d[\d., \u00a0\u202f\u2009'’]*$/.test(body) || /\D$/.test(body)) {
     return problem("amount", `"${text}" is not an amount: write it as ${expected} or 1250000.50`);
   }

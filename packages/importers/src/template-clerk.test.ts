@@ -12,9 +12,10 @@ import { csvLine } from "./csv.ts";
 import { parseTemplateCsv, templateRowValues } from "./template.ts";
 import { clerkRows, templateChoices } from "./template-clerk.ts";
 import { templateColumnNames } from "./template-columns.ts";
+import { closestWord } from "./template-entry.ts";
 import { templateGuide } from "./template-guide.ts";
 import { parseTemplateXlsx, writeTemplateXlsx } from "./template-xlsx.ts";
-import { bytes, collect } from "./testing.ts";
+import { bytes, collect, fillTemplateWorkbook, readTemplateWorkbook } from "./testing.ts";
 import type { ImportedRecords } from "./types.ts";
 
 const source = { title: "Example source", kind: "official" as const, url: "https://www.gov.uk/example?id=1" };
@@ -183,6 +184,62 @@ describe("names and local formats in a template's cells", () => {
   });
 });
 
+describe("a clerk's mistakes", () => {
+  const header = templateColumnNames.join(",");
+  const good = (lang: "en" | "uk") =>
+    templateRowValues(clerkRows({ ...records, commitments: records.commitments.slice(0, 1) }, lang)[0] ?? {});
+  const at = (name: string) => templateColumnNames.indexOf(name as (typeof templateColumnNames)[number]);
+  async function problemsOf(lang: "en" | "uk", cells: Record<string, string>) {
+    const row = good(lang);
+    for (const [name, value] of Object.entries(cells)) row[at(name)] = value;
+    const read = await collect(parseTemplateCsv(bytes(`${header}\r\n${csvLine(row)}`)));
+    return read.problems.map((p) => ({ column: p.column, message: p.message }));
+  }
+  // Codes the clerk never typed: a term's id, a party's code.
+  const codes = /\b[a-z]+[_.][a-z_.]+\b|\b[A-Z]{2}\b/;
+
+  it.each([
+    ["en", "donor", "Norwey", 'did you mean "Norway"?'],
+    ["uk", "donor", "Норвеґія", 'did you mean "Норвегія"?'],
+    ["en", "recipient", "Narnia", 'such as "United Kingdom"'],
+    ["uk", "recipient", "Нарнія", 'such as "Велика Британія"'],
+    ["en", "category", "Air defense systms", 'did you mean "Air defence systems"?'],
+    ["uk", "category", "Системи ПКО", 'did you mean "Системи ППО"?'],
+    ["en", "measure_basis", "yearly", 'write one of "For the whole period" or "Per year"'],
+    ["uk", "measure_basis", "щороку", 'write one of "За весь період" or "На рік"'],
+    ["en", "source_kind", "Oficial publication", 'did you mean "Official publication"?'],
+  ] as const)(
+    "%s: a clerk's %s %s is refused, naming what it takes: %s",
+    async (lang, column, typed, accepted) => {
+      const problems = await problemsOf(lang, { [column]: typed });
+      expect(problems).toEqual([{ column, message: expect.stringContaining(accepted) }]);
+      expect(problems[0]?.message).toContain(`"${typed}" is not a`);
+      expect(problems[0]?.message).not.toMatch(codes);
+    },
+  );
+
+  it("names the ways an amount and a date are written, whichever language the clerk writes", async () => {
+    for (const lang of ["en", "uk"] as const) {
+      const problems = await problemsOf(lang, { amount: "1.500.000,5x", period_end: "31/13/2027" });
+      expect(problems).toEqual([
+        { column: "amount", message: expect.stringContaining("write it as 1,250,000.50, 1 250 000,50") },
+        { column: "period_end", message: expect.stringContaining("write it as 31/03/2027") },
+      ]);
+    }
+  });
+
+  it("suggests the nearest word within a few letters, and nothing for a long or far-off cell", () => {
+    const words = ["Norway", "Sweden", "Denmark"];
+    expect(closestWord("norway", words)).toBe("Norway");
+    expect(closestWord("Swedn", words)).toBe("Sweden");
+    expect(closestWord("Finland", words)).toBeUndefined();
+    expect(closestWord("", words)).toBeUndefined();
+    const started = performance.now();
+    expect(closestWord("Norway ".repeat(4000), words)).toBeUndefined();
+    expect(performance.now() - started).toBeLessThan(50);
+  });
+});
+
 describe("the blank XLSX template with its guide", () => {
   it("has instructions, an example, drop-downs on a hidden list, and still reads back empty", async () => {
     const out = new PassThrough();
@@ -210,6 +267,9 @@ describe("the blank XLSX template with its guide", () => {
       type: "list",
       formulae: [expect.stringMatching(/^lists!\$A\$1:\$A\$\d+$/)],
     });
+    // Every column is text, so a spreadsheet keeps "31/03/2027" and "1,500,000" as typed.
+    const formats = templateColumnNames.map((_, i) => book.getWorksheet("records")?.getColumn(i + 1).numFmt);
+    expect(new Set(formats)).toEqual(new Set(["@"]));
     const instructions = book.getWorksheet("instructions");
     const described = new Set<string>();
     instructions?.eachRow((row) => described.add(String(row.getCell(1).value)));
@@ -226,4 +286,31 @@ describe("the blank XLSX template with its guide", () => {
     expect(imported.problems).toEqual([]);
     expect(imported.records).toEqual(records);
   });
+});
+
+describe("the XLSX template filled in as a clerk would, in a spreadsheet", () => {
+  for (const lang of ["en", "uk"] as const) {
+    it(`reads back to the records written in the clerk's words (${lang})`, async () => {
+      const out = new PassThrough();
+      const chunks: Buffer[] = [];
+      out.on("data", (c: Buffer) => chunks.push(c));
+      const ended = new Promise((resolve) => out.on("end", resolve));
+      await writeTemplateXlsx([], out, templateGuide(records, lang));
+      await ended;
+      const blank = new Uint8Array(Buffer.concat(chunks));
+      const workbook = await readTemplateWorkbook(blank);
+      expect(workbook.header).toEqual(templateColumnNames);
+      const rows = clerkRows(records, lang).map((row) =>
+        Object.fromEntries(Object.entries(row).filter(([, v]) => v !== undefined && v !== "")),
+      );
+      // Every coded word the clerk writes is one the column's drop-down offers.
+      for (const row of rows)
+        for (const column of ["donor", "category", "stage", "unit", "confidence", "source_kind"])
+          if (row[column]) expect(workbook.choices[column]).toContain(row[column]);
+      const filled = await fillTemplateWorkbook(blank, rows as Record<string, string>[]);
+      const read = await collect(parseTemplateXlsx(bytes(filled)));
+      expect(read.problems).toEqual([]);
+      expect(read.records).toEqual(records);
+    });
+  }
 });

@@ -8,8 +8,9 @@ import type { ImportedRecords } from "./types.ts";
 
 /*
  * What turns the blank template into one a clerk can fill: an instructions sheet (every column, what it holds,
- * on which rows, an example), an example sheet (real records written as a clerk would) and drop-downs for every
- * coded column. Import reads the first sheet only, so none of it is ever imported.
+ * on which rows, an example), an example sheet (real records written as a clerk would), drop-downs for every
+ * coded column, and columns formatted as text, so what is typed stays as typed. Import reads the first sheet only,
+ * so none of it is ever imported.
  */
 
 const intro: Record<VocabularyLang, string[]> = {
@@ -65,5 +66,6 @@ export function templateGuide(example: ImportedRecords, lang: VocabularyLang): T
   return {
     sheets: [templateInstructions(lang), templateExample(example, lang)],
     choices: templateChoices(lang),
+    typedAsText: true,
   };
 }

@@ -197,6 +197,11 @@ export interface TemplateXlsxWriteOptions<B extends ImportedRecords = ImportedRe
    * typed (a code, the other language's name): the import reads them or says what it takes.
    */
   choices?: Partial<Record<TemplateColumnName, readonly string[]>> | undefined;
+  /**
+   * Format the template's columns as text, so a spreadsheet keeps what a clerk types as typed: "31/03/2027" or
+   * "March 2027" would otherwise become a date (which import refuses: its precision is lost), "1,500,000" a number.
+   */
+  typedAsText?: boolean | undefined;
 }
 
 /** Rows of the template sheet that get the drop-downs. */
@@ -260,11 +265,13 @@ export async function writeTemplateXlsx<B extends ImportedRecords>(
   const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: stream as unknown as import("node:stream").Stream,
-    useStyles: false,
+    useStyles: options.typedAsText === true,
     useSharedStrings: false,
   });
   const sheet = workbook.addWorksheet(templateSheetName);
   const header = templateHeader(options);
+  // Before the first row: the columns are written with it.
+  if (options.typedAsText) for (let i = 1; i <= header.length; i++) sheet.getColumn(i).numFmt = "@";
   sheet.addRow(header).commit();
   const lists = Object.entries(options.choices ?? {}).filter(([column]) => header.includes(column));
   // The streaming writer keeps and writes data validations as the workbook's does; its types leave them out.

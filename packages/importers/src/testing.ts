@@ -197,3 +197,80 @@ export const sipriSampleCategories: Readonly<Record<string, string>> = {
   UAV: "drones",
   "vehicle engine": "defence_industrial",
 };
+
+// --- The template workbook, as a clerk's spreadsheet opens and saves it ---------------------------------------
+
+/** A template workbook as a clerk sees it: its sheets, and the words each column's drop-down offers. */
+export interface TemplateWorkbook {
+  sheets: { name: string; hidden: boolean }[];
+  /** The first sheet's header: the columns the clerk sees. */
+  header: string[];
+  /** The words a column's drop-down offers, by the column's header. */
+  choices: Record<string, string[]>;
+}
+
+async function loadWorkbook(bytes: Uint8Array) {
+  const { default: ExcelJS } = await import("exceljs");
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(bytes as unknown as ArrayBuffer);
+  const sheet = book.worksheets[0];
+  if (!sheet) throw new Error("the workbook has no worksheet");
+  const header: string[] = [];
+  sheet.getRow(1).eachCell((cell, column) => {
+    header[column - 1] = String(cell.value ?? "");
+  });
+  return { book, sheet, header };
+}
+
+/** Reads a template workbook as a clerk sees it: the sheets, the header, and each drop-down's words. */
+export async function readTemplateWorkbook(bytes: Uint8Array): Promise<TemplateWorkbook> {
+  const { book, sheet, header } = await loadWorkbook(bytes);
+  const choices: Record<string, string[]> = {};
+  header.forEach((name, i) => {
+    const validation = sheet.getRow(2).getCell(i + 1).dataValidation;
+    const range = validation?.type === "list" ? validation.formulae?.[0] : undefined;
+    const at = range ? /^'?([^'!]+)'?!\$([A-Z]+)\$(\d+):\$[A-Z]+\$(\d+)$/.exec(String(range)) : null;
+    if (!at) return;
+    const list = book.getWorksheet(at[1] ?? "");
+    const words: string[] = [];
+    for (let r = Number(at[3]); r <= Number(at[4]); r++) {
+      const value = list?.getCell(`${at[2]}${r}`).value;
+      if (value !== null && value !== undefined && value !== "") words.push(String(value));
+    }
+    choices[name] = words;
+  });
+  return {
+    sheets: book.worksheets.map((s) => ({ name: s.name, hidden: s.state !== "visible" })),
+    header,
+    choices,
+  };
+}
+
+/**
+ * A template workbook filled in as a clerk fills it in a spreadsheet: `rows` (each cell by its column's header,
+ * as typed; an empty one left empty) below what the first sheet holds; every other sheet, drop-down and format kept as it was. A
+ * spreadsheet keeps typed text as typed only in a cell formatted as text ("31/03/2027" becomes a date otherwise,
+ * "1,500,000" a number): a cell that is not is refused, as the saved file would not hold what was typed.
+ */
+export async function fillTemplateWorkbook(
+  bytes: Uint8Array,
+  rows: readonly Readonly<Record<string, string>>[],
+): Promise<Uint8Array> {
+  const { book, sheet, header } = await loadWorkbook(bytes);
+  let next = sheet.actualRowCount + 1;
+  for (const cells of rows) {
+    const row = sheet.getRow(next++);
+    for (const [name, typed] of Object.entries(cells)) {
+      if (typed === "") continue;
+      const at = header.indexOf(name);
+      if (at < 0) throw new Error(`the template has no column "${name}"`);
+      const cell = row.getCell(at + 1);
+      if (cell.numFmt !== "@")
+        throw new Error(
+          `${cell.address} (${name}) is not text: a spreadsheet would not keep "${typed}" as typed`,
+        );
+      cell.value = typed;
+    }
+  }
+  return new Uint8Array(await book.xlsx.writeBuffer());
+}

@@ -2,7 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { importDecision } from "../account/access.ts";
 import { messages as accountMessages } from "../account/messages.ts";
 import { sessionQuery } from "../api.ts";
-import { useMessages } from "../i18n/index.ts";
+import { useLang, useMessages } from "../i18n/index.ts";
 import { usePageHeading } from "../usePageHeading.ts";
 import { ViewLink } from "../ViewLink.tsx";
 import { ImportForm } from "./ImportForm.tsx";
@@ -19,6 +19,7 @@ export function ImportPage() {
   const reasons = useMessages(accountMessages);
   const session = useQuery(sessionQuery);
   const heading = usePageHeading(t.title);
+  const lang = useLang();
 
   const signedIn = session.data?.user ? session.data : null;
   const decision = signedIn ? importDecision(signedIn) : null;
@@ -46,7 +47,8 @@ export function ImportPage() {
             CSV
           </a>{" "}
           {t.template.or}{" "}
-          <a href="/v1/imports/template.xlsx" download>
+          {/* The workbook's instructions, example and drop-downs are in the page's language. */}
+          <a href={`/v1/imports/template.xlsx?lang=${lang}`} download>
             XLSX
           </a>
           {t.template.dictionaryLead}{" "}

@@ -191,7 +191,7 @@ function template(format: "csv" | "xlsx", mediaType: string, example: string) {
     summary: `The blank import template as ${format.toUpperCase()}: its header row, to fill in`,
     description:
       format === "xlsx"
-        ? "The tracker's template as a workbook a clerk can fill: the records sheet (header only, drop-downs of names and labels on every coded column), an instructions sheet (every column, on which rows, an example) and an example sheet (a real, cited record written with names and local formats), in the language asked. Import reads the first sheet only: reading it back gives no records and no problems."
+        ? "The tracker's template as a workbook a clerk can fill: the records sheet (header only, drop-downs of names and labels on every coded column, every column formatted as text so a spreadsheet keeps dates and amounts as typed), an instructions sheet (every column, on which rows, an example) and an example sheet (a real, cited record written with names and local formats), in the language asked. Import reads the first sheet only: reading it back gives no records and no problems."
         : "The columns of the tracker's template (format template-csv), one row per record to add below them; GET /v1/exports/dictionary describes each column. Names, local amounts and day-first dates are read as the XLSX template's instructions say. Reading it back gives no records and no problems.",
     request: {
       query: z.object({
