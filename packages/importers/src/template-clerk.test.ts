@@ -13,7 +13,7 @@ import { parseTemplateCsv, templateRowValues } from "./template.ts";
 import { clerkRows, templateChoices } from "./template-clerk.ts";
 import { templateColumnNames } from "./template-columns.ts";
 import { closestWord } from "./template-entry.ts";
-import { templateGuide } from "./template-guide.ts";
+import { templateGuide, writeTemplateExampleCsv } from "./template-guide.ts";
 import { parseTemplateXlsx, writeTemplateXlsx } from "./template-xlsx.ts";
 import { bytes, collect, fillTemplateWorkbook, readTemplateWorkbook } from "./testing.ts";
 import type { ImportedRecords } from "./types.ts";
@@ -87,6 +87,18 @@ describe("a template filled in as a clerk would", () => {
       expect(read.records).toEqual(records);
     });
   }
+
+  it("writes the example CSV a clerk sees beside the blank one, which imports as it is", async () => {
+    for (const lang of ["en", "uk"] as const) {
+      let text = "";
+      for await (const line of writeTemplateExampleCsv(records, lang)) text += line;
+      expect(text).toContain(lang === "en" ? "United Kingdom" : "Велика Британія");
+      expect(text).toContain("01/04/2025");
+      const read = await collect(parseTemplateCsv(bytes(text)));
+      expect(read.problems).toEqual([]);
+      expect(read.records).toEqual(records);
+    }
+  });
 
   it("offers drop-downs of names and labels, each of which the import reads", async () => {
     for (const lang of ["en", "uk"] as const) {

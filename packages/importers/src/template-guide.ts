@@ -1,4 +1,5 @@
 import type { VocabularyLang } from "@commitments/core";
+import { csvLine } from "./csv.ts";
 import { templateRowValues } from "./template.ts";
 import { clerkRows, templateChoices } from "./template-clerk.ts";
 import { templateColumns } from "./template-columns.ts";
@@ -59,6 +60,18 @@ export function templateExample(records: ImportedRecords, lang: VocabularyLang):
     name: lang === "uk" ? "приклад" : "example",
     rows: [templateHeader(), ...clerkRows(records, lang).map(templateRowValues)],
   };
+}
+
+/**
+ * The example as a CSV file beside the blank CSV template: the same rows as the workbook's example sheet, under
+ * the template's header, so a clerk who works in CSV sees names and local formats in place. It imports as it is.
+ */
+export async function* writeTemplateExampleCsv(
+  records: ImportedRecords,
+  lang: VocabularyLang,
+): AsyncGenerator<string> {
+  yield `\uFEFF${csvLine(templateHeader())}`;
+  for (const row of clerkRows(records, lang)) yield csvLine(templateRowValues(row));
 }
 
 /** The options that write the blank template with its guide, in `lang`, its example drawn from `example`. */

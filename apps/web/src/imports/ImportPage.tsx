@@ -50,6 +50,10 @@ export function ImportPage() {
           {/* The workbook's instructions, example and drop-downs are in the page's language. */}
           <a href={`/v1/imports/template.xlsx?lang=${lang}`} download>
             XLSX
+          </a>{" "}
+          {t.template.exampleLead}{" "}
+          <a href={`/v1/imports/template-example.csv?lang=${lang}`} download>
+            {t.template.example}
           </a>
           {t.template.dictionaryLead}{" "}
           <ViewLink params={{ view: "data-dictionary" }}>{t.template.dictionary}</ViewLink>{" "}

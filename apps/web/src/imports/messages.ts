@@ -19,6 +19,8 @@ export const messages = localised(
     template: {
       lead: "The tracker's own format: one row per commitment, tranche or stage event. Download it blank, as",
       or: "or",
+      exampleLead: "(with its instructions and an example sheet); see a filled-in",
+      example: "example CSV",
       dictionaryLead: "; the",
       dictionary: "data dictionary",
       dictionaryTail: "describes every column (the records export's, which are the template's).",
@@ -150,6 +152,8 @@ export const messages = localised(
     template: {
       lead: "Власний формат трекера: один рядок на зобов’язання, транш або подію етапу. Завантажте порожній шаблон у форматі",
       or: "або",
+      exampleLead: "(з інструкцією та аркушем-прикладом); подивіться",
+      example: "приклад заповненого CSV",
       dictionaryLead: ";",
       dictionary: "словник даних",
       dictionaryTail: "описує кожен стовпець (стовпці експорту записів — це стовпці шаблону).",

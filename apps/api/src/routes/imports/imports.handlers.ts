@@ -7,7 +7,13 @@ import {
   type ImportProgress,
   type ImportReport,
 } from "@commitments/db";
-import { formatById, templateGuide, writeTemplateCsv, writeTemplateXlsx } from "@commitments/importers";
+import {
+  formatById,
+  templateGuide,
+  writeTemplateCsv,
+  writeTemplateExampleCsv,
+  writeTemplateXlsx,
+} from "@commitments/importers";
 import { referenceCommitments } from "@commitments/reference";
 import type { Context } from "hono";
 import { allow, isAdministrator, principalOf } from "../../lib/auth/authorise.ts";
@@ -20,6 +26,7 @@ import type {
   getImport,
   listImports,
   templateCsv as templateCsvRoute,
+  templateExampleCsv as templateExampleCsvRoute,
   templateXlsx as templateXlsxRoute,
 } from "./imports.routes.ts";
 
@@ -217,6 +224,16 @@ function templateExampleRecords() {
     events: [],
   };
 }
+
+export const templateExampleCsv: AppRouteHandler<typeof templateExampleCsvRoute> = async (c) => {
+  const { lang = "en" } = c.req.valid("query");
+  let text = "";
+  for await (const line of writeTemplateExampleCsv(templateExampleRecords(), lang)) text += line;
+  return c.body(text, 200, {
+    "Content-Type": "text/csv; charset=utf-8; header=present",
+    "Content-Disposition": 'attachment; filename="commitments-tracker-template-example.csv"',
+  });
+};
 
 export const templateXlsx: AppRouteHandler<typeof templateXlsxRoute> = async (c) => {
   const out = new PassThrough();

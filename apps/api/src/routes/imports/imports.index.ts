@@ -8,4 +8,5 @@ export const importsRouter = createRouter()
   // Before /v1/imports/{id}, which would otherwise take "template.csv" for an id.
   .openapi(routes.templateCsv, handlers.templateCsv)
   .openapi(routes.templateXlsx, handlers.templateXlsx)
+  .openapi(routes.templateExampleCsv, handlers.templateExampleCsv)
   .openapi(routes.getImport, handlers.get);

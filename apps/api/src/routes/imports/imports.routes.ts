@@ -223,6 +223,36 @@ export const templateXlsx = template(
   "",
 );
 
+export const templateExampleCsv = createRoute({
+  method: "get",
+  path: `${importsPath}/template-example.csv`,
+  tags: ["Imports"],
+  summary:
+    "An example of the CSV template filled in: a real, cited record written with names and local formats",
+  description:
+    "The rows of the XLSX template's example sheet under the CSV template's header, in the language asked: what a filled-in file looks like. It imports as it is (by an account that may write its donor's records).",
+  request: {
+    query: z.object({
+      lang: z
+        .enum(["en", "uk"])
+        .optional()
+        .openapi({ description: "The language its names and formats are in." }),
+    }),
+  },
+  responses: {
+    200: {
+      description: "The example as CSV.",
+      headers: z.object({
+        "Content-Disposition": z.string().openapi({
+          example: 'attachment; filename="commitments-tracker-template-example.csv"',
+        }),
+      }),
+      content: { "text/csv": { schema: z.string().openapi({ format: "binary" }) } },
+    },
+    ...errorResponses,
+  },
+});
+
 export const getImport = createRoute({
   method: "get",
   path: `${importsPath}/{id}`,
