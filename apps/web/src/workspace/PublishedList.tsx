@@ -2,9 +2,10 @@ import { authorise } from "@commitments/core/access";
 import { useQueryClient } from "@tanstack/react-query";
 import { Fragment, useState } from "react";
 import { actorOf } from "../account/access.ts";
-import { ApiProblem, refreshSessionOn401, type Session } from "../api.ts";
+import { refreshSessionOn401, type Session } from "../api.ts";
 import { formatInteger, formatMoment } from "../format.ts";
 import { useLang, useMessages } from "../i18n/index.ts";
+import { sayRefusal } from "../problems.ts";
 import { ViewLink } from "../ViewLink.tsx";
 import { ReasonStep } from "./Decision.tsx";
 import { type ProposalRead, retractRecord } from "./decisions.ts";
@@ -61,10 +62,7 @@ export function PublishedList({
       setSaid({
         key: row.key,
         // A commitment with live tranches or events cannot go first: said in words, not the API's ids.
-        text:
-          error instanceof ApiProblem && error.details.some((d) => d.message.endsWith("refers to it"))
-            ? r.hasParts
-            : r.failed(error instanceof Error ? error.message : String(error)),
+        text: r.failed(sayRefusal(error, lang)),
         failed: true,
       });
     } finally {

@@ -101,8 +101,6 @@ export const reviewMessages = localised(
       `Proposed: the retraction of “${label}” waits for your ministry's approver.`,
     awaiting: (kind: string) => `${kind}: awaiting approval`,
     failed: (message: string) => `Not done: ${message}`,
-    hasParts:
-      "Not done: its tranches and stage events are still live. Retract them first (from their rows), then the commitment.",
     loading: "Loading…",
   },
   {
@@ -196,8 +194,6 @@ export const reviewMessages = localised(
       `Запропоновано: відкликання «${label}» чекає на затверджувача вашого міністерства.`,
     awaiting: (kind: string) => `${kind}: чекає на затвердження`,
     failed: (message: string) => `Не виконано: ${message}`,
-    hasParts:
-      "Не виконано: його транші й події етапів ще чинні. Спершу відкличте їх (у їхніх рядках), потім зобов’язання.",
     loading: "Завантаження…",
   },
 );
