@@ -60,6 +60,10 @@ export const reviewMessages = localised(
     confirmReturn: (n: number) => (n === 1 ? "Return it to draft" : `Return ${n} ${records(n)} to draft`),
     returnedBy: (who: string, when: string, reason: string) => `Returned by ${who} on ${when}: ${reason}`,
     returnedNoReason: (who: string, when: string) => `Returned by ${who} on ${when}.`,
+    proposalReturnedBy: (kind: string, who: string, when: string, reason: string) =>
+      `${kind} returned by ${who} on ${when}: ${reason}`,
+    proposalReturnedNoReason: (kind: string, who: string, when: string) =>
+      `${kind} returned by ${who} on ${when}.`,
     waiting: (submitted: number, proposed: number) =>
       submitted + proposed === 0
         ? "Nothing waits for your decision."
@@ -153,6 +157,10 @@ export const reviewMessages = localised(
       n === 1 ? "Повернути на доопрацювання" : `Повернути на доопрацювання ${n} ${записи(n)}`,
     returnedBy: (who: string, when: string, reason: string) => `Повернув(ла) ${who}, ${when}: ${reason}`,
     returnedNoReason: (who: string, when: string) => `Повернув(ла) ${who}, ${when}.`,
+    proposalReturnedBy: (kind: string, who: string, when: string, reason: string) =>
+      `${kind}: повернув(ла) ${who}, ${when}: ${reason}`,
+    proposalReturnedNoReason: (kind: string, who: string, when: string) =>
+      `${kind}: повернув(ла) ${who}, ${when}.`,
     waiting: (submitted: number, proposed: number) =>
       submitted + proposed === 0
         ? "Нічого не чекає на ваше рішення."
