@@ -411,6 +411,16 @@ describe.skipIf(!hasChromium)("an approver's review in the ministry workspace, i
         .poll(() => approverPage.locator(".workspace-proposals [role=status]").textContent())
         .toBe(w.returnedToEditor);
       await checked(approverPage, `approver-${lang}-retraction-returned`, allIds);
+      // The editor reads on the record's row that the retraction came back: from whom, and why.
+      await editorPage.goto(workspace);
+      const sentBack = published.locator(".returned-note");
+      await sentBack.waitFor();
+      const sentBackText = await sentBack.textContent();
+      expect(sentBackText).toContain(lang === "uk" ? "Відкликання: повернув(ла)" : "Retraction returned by");
+      expect(sentBackText).toContain(approver.name);
+      expect(sentBackText).toContain("Keep it: the larger package is not yet signed");
+      expect(await published.locator(".awaiting-note").count()).toBe(0);
+      await checked(editorPage, `approver-${lang}-retraction-returned-note`, ids);
       const still = await createClient(url).v1.commitments[":id"].$get({
         param: { id: created.id },
         query: {},

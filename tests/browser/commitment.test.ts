@@ -301,6 +301,8 @@ describe.skipIf(!hasChromium)("one commitment's view in Chromium", () => {
     await page.goto(`${app.server.url}?commitment=no-such-line`);
     await expect
       .poll(() => page.getByRole("alert").textContent())
-      .toContain('No commitment with id "no-such-line"');
+      .toBe(
+        "There is no commitment at this address: check the link, or find it in the list of all commitments.",
+      );
   });
 });

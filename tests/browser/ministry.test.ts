@@ -225,18 +225,20 @@ describe.skipIf(!hasChromium)("the ministry workspace in Chromium", () => {
     // Nothing selected: the page says so rather than doing nothing.
     await approverPage.getByRole("button", { name: "Опублікувати вибрані (0)" }).click();
     await approverPage.getByText("Спершу виберіть хоча б один запис.").waitFor();
-    // A tranche before its commitment: refused, and the API's reason listed with it.
+    // A tranche before its commitment: refused, and the reason listed with it in the page's language.
     await approverPage.getByRole("checkbox", { name: /^Вибрати: транш/ }).check();
     await approverPage.getByRole("button", { name: "Опублікувати вибрані (1)" }).click();
     // Publishing is confirmed first: the page says what becomes public.
     await approverPage.getByRole("button", { name: "Так, опублікувати", exact: true }).click();
     const outcomeUk = approverPage.locator(".bulk-outcome");
     await outcomeUk.getByRole("heading", { name: "Опубліковано 0 з 1 запису" }).waitFor();
-    expect(
-      await outcomeUk
-        .locator('.bulk-failures li[data-record="tranche:no-air-defence-2025-t1"]')
-        .textContent(),
-    ).toContain('Publish its commitment "Air defence package 2025" first');
+    const refusalUk = await outcomeUk
+      .locator('.bulk-failures li[data-record="tranche:no-air-defence-2025-t1"]')
+      .textContent();
+    expect(refusalUk).toContain(
+      "Зобов’язання «Air defence package 2025» ще не опубліковано: спершу опублікуйте зобов’язання",
+    );
+    expect(refusalUk).not.toContain("Publish its commitment");
     await checkPage(approverPage, "ministry-publish-refused-uk");
     await approverPage.getByRole("checkbox", { name: "Вибрати всі: Подано на затвердження" }).check();
     // Returning them all asks one reason first, and refuses none at its field: nothing is sent.

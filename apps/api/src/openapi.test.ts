@@ -91,6 +91,17 @@ describe("the OpenAPI document", () => {
     expect(outside).toEqual([]);
   });
 
+  it("documents the error details' stable messages, which clients say in their own words", () => {
+    const message = doc.components?.schemas?.ErrorDetail?.properties?.message?.description;
+    for (const stable of [
+      "not a step from",
+      "its commitment is not published",
+      "refers to it",
+      '"retracted"',
+    ])
+      expect(message).toContain(stable);
+  });
+
   it("documents an agreement's Ukrainian titles as optional, shown on Ukrainian pages", () => {
     const view = doc.components?.schemas?.AgreementView;
     for (const field of ["titleUk", "shortTitleUk"]) {

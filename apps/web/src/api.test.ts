@@ -37,3 +37,28 @@ describe("unwrap", () => {
     await expect(api.unwrap(bare)).rejects.toThrow("The API answered 502");
   });
 });
+
+describe("apiError", () => {
+  it("keeps the envelope's code and request id, and Retry-After in seconds, for the page's words", async () => {
+    const problem = await api.apiError({
+      status: 429,
+      json: async () => ({ error: { code: "TOO_MANY_REQUESTS", message: "Slow down", requestId: "req-1" } }),
+      headers: new Headers({ "Retry-After": "42" }),
+    });
+    expect(problem).toMatchObject({
+      status: 429,
+      code: "TOO_MANY_REQUESTS",
+      requestId: "req-1",
+      retryAfter: 42,
+    });
+    expect(problem.details).toEqual([]);
+  });
+
+  it("reads Retry-After given as a date, and none when there is none", () => {
+    const now = Date.parse("2025-03-01T10:00:00Z");
+    expect(api.secondsOf("Sat, 01 Mar 2025 10:01:30 GMT", now)).toBe(90);
+    expect(api.secondsOf("Sat, 01 Mar 2025 09:00:00 GMT", now)).toBe(0);
+    expect(api.secondsOf(null, now)).toBeUndefined();
+    expect(api.secondsOf("soon", now)).toBeUndefined();
+  });
+});

@@ -11,15 +11,29 @@ export interface ProblemDetail {
   message: string;
 }
 
-/** An error carrying the API's own message, status and field details from its error contract. */
+/** What the API's error contract says beside the message: its stable code and the request's id, for support. */
+export interface ProblemExtras {
+  code?: string | undefined;
+  requestId?: string | undefined;
+  /** Seconds to wait before trying again, from Retry-After (a 429 or 503 says it). */
+  retryAfter?: number | undefined;
+}
+
+/** An error carrying the API's own message, status, code and field details from its error contract. */
 export class ApiProblem extends Error {
   readonly status: number;
   readonly details: ProblemDetail[];
+  readonly code: string | undefined;
+  readonly requestId: string | undefined;
+  readonly retryAfter: number | undefined;
 
-  constructor(status: number, message: string, details: ProblemDetail[] = []) {
+  constructor(status: number, message: string, details: ProblemDetail[] = [], extras: ProblemExtras = {}) {
     super(message);
     this.status = status;
     this.details = details;
+    this.code = extras.code;
+    this.requestId = extras.requestId;
+    this.retryAfter = extras.retryAfter;
   }
 
   /** The API's message about one field of the request body, if it named that field. */
@@ -28,16 +42,31 @@ export class ApiProblem extends Error {
   }
 }
 
+/** Retry-After in seconds: a number of seconds, or an HTTP date from now. */
+export function secondsOf(retryAfter: string | null | undefined, now = Date.now()): number | undefined {
+  if (!retryAfter) return undefined;
+  if (/^\d+$/.test(retryAfter.trim())) return Number(retryAfter.trim());
+  const at = Date.parse(retryAfter);
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
+}
+
 export async function apiError(
-  response: Response | { status: number; json(): Promise<unknown> },
+  response:
+    | Response
+    | { status: number; json(): Promise<unknown>; headers?: { get(name: string): string | null } },
 ): Promise<ApiProblem> {
   const body = (await response.json().catch(() => ({}))) as {
-    error?: { message?: string; details?: ProblemDetail[] };
+    error?: { code?: string; message?: string; details?: ProblemDetail[]; requestId?: string };
   };
   return new ApiProblem(
     response.status,
     body.error?.message ?? `The API answered ${response.status}`,
     body.error?.details,
+    {
+      code: body.error?.code,
+      requestId: body.error?.requestId,
+      retryAfter: secondsOf(response.headers?.get("Retry-After")),
+    },
   );
 }
 

@@ -26,12 +26,24 @@ const statusByCode = {
 } as const satisfies Record<string, ContentfulStatusCode>;
 export type ErrorCode = keyof typeof statusByCode;
 
+/** The detail messages a client may say a refusal by in its own words: they do not change. */
+const stableDetails = [
+  '"not a step from <status>" and "its commitment is not published" (409, at "status")',
+  '"<kind> "<id>" refers to it" (409: a live record that keeps this one from being retracted)',
+  '"it was <status>" (409: a proposal decided already)',
+  '"retracted" (409: the record was retracted meanwhile)',
+  '"not settable by your role" (403)',
+  '"every field already has this value" and "no such record" (422)',
+];
+
 /** One place a problem is described: where in the request (query, param, json, header) and which field. */
 export const ErrorDetail = z
   .object({
     location: z.string().openapi({ example: "query" }),
     path: z.string().openapi({ example: "tier" }),
-    message: z.string(),
+    message: z.string().openapi({
+      description: `What is wrong there, in English. These stay as they are, for clients to key on: ${stableDetails.join("; ")}.`,
+    }),
   })
   .openapi("ErrorDetail");
 export type ErrorDetail = z.infer<typeof ErrorDetail>;
@@ -104,10 +116,13 @@ const codeOfLedgerError = {
  */
 export function fromLedgerError(error: LedgerError, prefix = ""): ApiError {
   const field = error.field ?? (error.code === "ALREADY_EXISTS" ? "id" : undefined);
+  // A record retracted meanwhile is said by a stable detail, for clients that say it in their own words.
   const details =
-    field === undefined
-      ? undefined
-      : [{ location: "json", path: `${prefix}${field}`, message: error.message }];
+    field !== undefined
+      ? [{ location: "json", path: `${prefix}${field}`, message: error.message }]
+      : error.code === "RETRACTED"
+        ? [{ location: "param", path: "id", message: "retracted" }]
+        : undefined;
   const message =
     error.code === "VERSION_MISMATCH"
       ? `${error.message}; read it again and reapply the change`

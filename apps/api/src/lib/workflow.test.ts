@@ -164,7 +164,11 @@ describe.each(testTargets())("the ministry workflow on $name", (target) => {
 
   it("corrects a published record with a reason, through its approver, and never unpublishes it", async () => {
     const path = "/v1/commitments/gb-workflow-line";
-    await expectError(await step(path, "draft", 5, approver), 409);
+    // The detail is the stable key a client says the refusal by, in its own words.
+    const unpublish = await expectError(await step(path, "draft", 5, approver), 409);
+    expect(unpublish.details).toEqual([
+      { location: "json", path: "status", message: "not a step from published" },
+    ]);
     await expectError(await step(path, "submitted", 5, editor.headers), 409);
     // A ministry's correction of a published record is a proposal: the public sees version 5 until it is published.
     const proposed = await request(
@@ -226,6 +230,9 @@ describe.each(testTargets())("the ministry workflow on $name", (target) => {
     expect((await step(trancheSteps, "submitted", 1, editor.headers)).status).toBe(200);
     const refused = await expectError(await step(trancheSteps, "published", 2, approver), 409);
     expect(refused.message).toBe('Publish its commitment "Not yet published" first');
+    expect(refused.details).toEqual([
+      { location: "json", path: "status", message: "its commitment is not published" },
+    ]);
   });
 
   it("lets a ministry neither state that its recipient confirmed a figure nor keep that confidence on a changed one", async () => {

@@ -178,6 +178,11 @@ describe.each(testTargets())("every ledger resource on $name", (target) => {
     );
     expect(error.message).toContain(`tranche "${ids["/v1/tranches"]}"`);
     expect(error.message).toContain(`event "${ids["/v1/events"]}"`);
+    // Each live record is a detail of its own, in the words clients key on.
+    expect(error.details?.map((d) => d.message)).toEqual([
+      `tranche "${ids["/v1/tranches"]}" refers to it`,
+      `event "${ids["/v1/events"]}" refers to it`,
+    ]);
     expect(await etagOf(ctx.app, path)).toBe('"2"');
     expect(await ctx.changeSets()).toBe(before);
   });
@@ -198,10 +203,11 @@ describe.each(testTargets())("every ledger resource on $name", (target) => {
 
       // A retracted record is not edited further, and its id is never given to another.
       const before = await ctx.changeSets();
-      await expectError(
+      const edited = await expectError(
         await send(ctx.app, "PATCH", path, { set: c.set, reason: "too late" }, { "if-match": '"3"' }),
         409,
       );
+      expect(edited.details).toEqual([{ location: "param", path: "id", message: "retracted" }]);
       const taken = await expectError(
         await send(ctx.app, "POST", c.path, { ...c.create(ids), id: ids[c.path] }),
         409,

@@ -13,6 +13,7 @@ import {
 } from "../api.ts";
 import { formatMoment } from "../format.ts";
 import { useLang, useMessages } from "../i18n/index.ts";
+import { sayRefusal } from "../problems.ts";
 import { usePageHeading } from "../usePageHeading.ts";
 import { ViewLink } from "../ViewLink.tsx";
 import { abilitiesOf, actorOf, importDecision, mayManageTokens } from "./access.ts";
@@ -23,6 +24,7 @@ import "./account.css";
 /** The signed-in person's account: who they are, for whom, what they may do, their API tokens, and signing out. */
 export function AccountPage() {
   const all = useMessages(messages);
+  const lang = useLang();
   const t = all.account;
   const session = useQuery(sessionQuery);
   const [signedOut, setSignedOut] = useState<string | null>(null);
@@ -42,7 +44,7 @@ export function AccountPage() {
     return (
       <article className="account-page" aria-labelledby="account-title">
         {title}
-        <p role="alert">{t.sessionFailed(session.error.message)}</p>
+        <p role="alert">{t.sessionFailed(sayRefusal(session.error, lang))}</p>
       </article>
     );
   if (session.data === undefined) return <p aria-busy="true">{t.loading}</p>;
@@ -195,6 +197,7 @@ function Signed({ session, onSignedOut }: { session: Session; onSignedOut: (mess
 
 function SignOut({ session, onSignedOut }: { session: Session; onSignedOut: (message: string) => void }) {
   const t = useMessages(messages).signOut;
+  const lang = useLang();
   const queryClient = useQueryClient();
   const afterSignOut = async (message: string) => {
     onSignedOut(message);
@@ -223,7 +226,7 @@ function SignOut({ session, onSignedOut }: { session: Session; onSignedOut: (mes
   return (
     <section aria-labelledby="sign-out-title" className="account-sign-out">
       <h2 id="sign-out-title">{t.title}</h2>
-      {error ? <p role="alert">{t.failed(error.message)}</p> : null}
+      {error ? <p role="alert">{t.failed(sayRefusal(error, lang))}</p> : null}
       <p className="button-row">
         <button type="button" className="button" disabled={busy} onClick={() => signOut.mutate()}>
           {t.signOut}

@@ -2,7 +2,8 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useRef, useState } from "react";
 import { ApiProblem, client, sessionQuery, unwrap } from "../api.ts";
 import { InputField } from "../forms/Field.tsx";
-import { useMessages } from "../i18n/index.ts";
+import { type Lang, useLang, useMessages } from "../i18n/index.ts";
+import { detailWords, sayRefusal } from "../problems.ts";
 import { usePageHeading } from "../usePageHeading.ts";
 import { navigate, viewHref } from "../useSearchParam.ts";
 import { ViewLink } from "../ViewLink.tsx";
@@ -19,25 +20,29 @@ function missing(email: string, password: string, t: AccountMessages["signIn"]):
   };
 }
 
-/** The API's refusal, placed at the field it names; anything else (too many attempts, an outage) above the form. */
-function fromProblem(error: Error, t: AccountMessages["signIn"]): Errors {
-  if (!(error instanceof ApiProblem)) return { form: error.message };
+/**
+ * The API's refusal, placed at the field it names; anything else (too many attempts, an outage) above the form,
+ * in the page's words.
+ */
+function fromProblem(error: Error, t: AccountMessages["signIn"], lang: Lang): Errors {
+  if (!(error instanceof ApiProblem)) return { form: sayRefusal(error, lang) };
   const email = error.fieldMessage("email");
   const password = error.fieldMessage("password");
   if (error.status === 401) return { password: t.wrong };
   if (email || password) {
     return {
-      email: email && t.emailProblem(email),
-      password: password && t.passwordProblem(password),
+      email: email && t.emailProblem(detailWords({ message: email }, lang)),
+      password: password && t.passwordProblem(detailWords({ message: password }, lang)),
     };
   }
-  return { form: error.message };
+  return { form: sayRefusal(error, lang) };
 }
 
 /** Sign in with e-mail and password. The API sets an HttpOnly session cookie; the page never sees the session. */
 export function SignInPage() {
   const all = useMessages(messages);
   const t = all.signIn;
+  const lang = useLang();
   const queryClient = useQueryClient();
   const session = useQuery(sessionQuery);
   const [email, setEmail] = useState("");
@@ -62,7 +67,7 @@ export function SignInPage() {
     },
     onError: (error) => {
       setPassword("");
-      showErrors(fromProblem(error, t));
+      showErrors(fromProblem(error, t, lang));
     },
   });
 

@@ -15,6 +15,7 @@ import {
 import { formatMoment } from "../format.ts";
 import { InputField } from "../forms/Field.tsx";
 import { type Lang, useLang, useMessages } from "../i18n/index.ts";
+import { detailWords, sayRefusal } from "../problems.ts";
 import { messages } from "./messages.ts";
 
 const access: Record<"read" | "write", TokenScope[]> = { read: ["read"], write: ["read", "write"] };
@@ -22,6 +23,7 @@ const access: Record<"read" | "write", TokenScope[]> = { read: ["read"], write: 
 /** Your organisation's API tokens, for machines: listed, created (shown once) and revoked. */
 export function TokensSection({ session }: { session: Session }) {
   const t = useMessages(messages).tokens;
+  const lang = useLang();
   const tokens = useQuery(tokensQuery);
   const [created, setCreated] = useState<(ApiToken & { token: string }) | null>(null);
   return (
@@ -30,7 +32,7 @@ export function TokensSection({ session }: { session: Session }) {
       <p className="lede">{t.lede}</p>
       {created ? <NewToken created={created} onDone={() => setCreated(null)} /> : null}
       {tokens.error ? (
-        <p role="alert">{t.loadFailed(tokens.error.message)}</p>
+        <p role="alert">{t.loadFailed(sayRefusal(tokens.error, lang))}</p>
       ) : !tokens.data ? (
         <p aria-busy="true">{t.loading}</p>
       ) : tokens.data.length === 0 ? (
@@ -144,7 +146,7 @@ function TokenRow({ token, session }: { token: ApiToken; session: Session }) {
             </button>
           </>
         )}
-        {revoke.error ? <p role="alert">{t.revokeFailed(revoke.error.message)}</p> : null}
+        {revoke.error ? <p role="alert">{t.revokeFailed(sayRefusal(revoke.error, lang))}</p> : null}
       </td>
     </tr>
   );
@@ -165,6 +167,7 @@ function CreateToken({
   onCreated: (created: ApiToken & { token: string }) => void;
 }) {
   const t = useMessages(messages).tokens;
+  const lang = useLang();
   const queryClient = useQueryClient();
   const scopesName = useId();
   const [name, setName] = useState("");
@@ -187,12 +190,12 @@ function CreateToken({
     onError: (error) => {
       refreshSessionOn401(queryClient, error);
       const problem = error instanceof ApiProblem ? error : null;
-      const next = {
-        name: problem?.fieldMessage("name"),
-        expiresInDays: problem?.fieldMessage("expiresInDays"),
-        scopes: problem?.fieldMessage("scopes"),
+      const at = (field: string) => {
+        const message = problem?.fieldMessage(field);
+        return message === undefined ? undefined : detailWords({ message }, lang);
       };
-      show(next.name || next.expiresInDays || next.scopes ? next : { form: error.message });
+      const next = { name: at("name"), expiresInDays: at("expiresInDays"), scopes: at("scopes") };
+      show(next.name || next.expiresInDays || next.scopes ? next : { form: sayRefusal(error, lang) });
     },
   });
 

@@ -2,7 +2,8 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { ApiProblem, client, csrfHeaders, refreshSessionOn401, unwrap } from "../api.ts";
 import { FormField } from "../forms/Field.tsx";
-import { useMessages } from "../i18n/index.ts";
+import { useLang, useMessages } from "../i18n/index.ts";
+import { sayRefusal } from "../problems.ts";
 import { useRemarker } from "./abilities.ts";
 import { messages } from "./messages.ts";
 import { remarkedQueryKeys } from "./queries.ts";
@@ -27,6 +28,7 @@ export function CloseDispute({
   onDone: () => void;
 }) {
   const t = useMessages(messages).form;
+  const lang = useLang();
   const { session } = useRemarker();
   const queryClient = useQueryClient();
   const titleId = useId();
@@ -61,7 +63,7 @@ export function CloseDispute({
     onError: (problem) => {
       refreshSessionOn401(queryClient, problem);
       const field = problem instanceof ApiProblem ? problem.fieldMessage("resolution") : undefined;
-      setError(field ? { field: t.errors.resolution } : { form: problem.message });
+      setError(field ? { field: t.errors.resolution } : { form: sayRefusal(problem, lang) });
     },
   });
 

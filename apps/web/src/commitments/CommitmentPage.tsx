@@ -9,6 +9,7 @@ import { agreementTitle } from "../i18n/agreements.ts";
 import { useLang, useMessages } from "../i18n/index.ts";
 import { usePartyName } from "../i18n/names.ts";
 import { label } from "../i18n/vocabulary.ts";
+import { refusalIn, sayRefusal } from "../problems.ts";
 import { usePageHeading } from "../usePageHeading.ts";
 import { useSearchParam } from "../useSearchParam.ts";
 import { ViewLink } from "../ViewLink.tsx";
@@ -67,7 +68,11 @@ export function CommitmentPage({ id }: { id: string }) {
     return (
       <article className="commitment">
         <BackLink />
-        <p role="alert">{t.page.failed(detail.error.message)}</p>
+        <p role="alert">
+          {refusalIn(detail.error)?.status === 404
+            ? t.page.notFound
+            : t.page.failed(sayRefusal(detail.error, lang))}
+        </p>
       </article>
     );
   if (!detail.data) return <p aria-busy="true">{t.page.loading}</p>;

@@ -3,6 +3,7 @@ import { commitmentsQuery } from "../api.ts";
 import { useLang, useMessages } from "../i18n/index.ts";
 import { usePartyName } from "../i18n/names.ts";
 import { label } from "../i18n/vocabulary.ts";
+import { sayRefusal } from "../problems.ts";
 import { usePageHeading } from "../usePageHeading.ts";
 import { ViewLink } from "../ViewLink.tsx";
 import { Citation } from "./Citation.tsx";
@@ -26,7 +27,7 @@ export function CommitmentsSection() {
       </h1>
       <p className="lede">{t.list.lede}</p>
       {commitments.error ? (
-        <p role="alert">{t.list.failed(commitments.error.message)}</p>
+        <p role="alert">{t.list.failed(sayRefusal(commitments.error, lang))}</p>
       ) : !commitments.data ? (
         <p aria-busy="true">{t.list.loading}</p>
       ) : commitments.data.items.length === 0 ? (

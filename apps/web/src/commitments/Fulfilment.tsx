@@ -6,6 +6,7 @@ import { sourceName, sourceSays } from "../dashboard/sourceWords.ts";
 import { formatMeasure, formatPartialDate, formatRatio, inMeasureOf } from "../format.ts";
 import { useLang, useMessages } from "../i18n/index.ts";
 import { usePartyName } from "../i18n/names.ts";
+import { sayRefusal } from "../problems.ts";
 import { ViewLink } from "../ViewLink.tsx";
 import { stageLabel } from "./labels.ts";
 import { messages } from "./messages.ts";
@@ -34,7 +35,7 @@ export function Fulfilment({
   const date = (value: string) => formatPartialDate(value, lang);
 
   let body: ReactNode;
-  if (query.error) body = <p role="alert">{t.failed(query.error.message)}</p>;
+  if (query.error) body = <p role="alert">{t.failed(sayRefusal(query.error, lang))}</p>;
   else if (!query.data) body = <p aria-busy="true">{t.loading}</p>;
   else {
     const {

@@ -4,6 +4,7 @@ import type { CommitmentDetail } from "../api.ts";
 import { formatMeasure, formatPartialDate, formatTimestamp, type Lang } from "../format.ts";
 import { useLang, useMessages } from "../i18n/index.ts";
 import { type Family, labelOrId } from "../i18n/vocabulary.ts";
+import { sayRefusal } from "../problems.ts";
 import { stageLabel } from "./labels.ts";
 import { type Messages, messages } from "./messages.ts";
 import { type HistoryKind, historyQuery } from "./queries.ts";
@@ -113,7 +114,7 @@ export function History({ detail }: { detail: Detail }) {
     <section aria-labelledby="history-title" className="history">
       <h2 id="history-title">{t.history.title}</h2>
       <p className="fulfilment-basis">{t.history.lede}</p>
-      {error ? <p role="alert">{t.history.failed(error.message)}</p> : null}
+      {error ? <p role="alert">{t.history.failed(sayRefusal(error, lang))}</p> : null}
       {rows.length === 0 && !error ? (
         <p aria-busy="true">{t.history.loading}</p>
       ) : (

@@ -47,6 +47,8 @@ export const messages = localised(
       breadcrumb: "Breadcrumb",
       back: "← All commitments",
       failed: (message: string) => `Could not load the commitment: ${message}`,
+      notFound:
+        "There is no commitment at this address: check the link, or find it in the list of all commitments.",
       loading: "Loading the commitment…",
       eyebrow: "Commitment",
       donorRecipient: "Donor → recipient",
@@ -296,6 +298,8 @@ export const messages = localised(
       breadcrumb: "Навігаційний ланцюжок",
       back: "← Усі зобов’язання",
       failed: (message: string) => `Не вдалося завантажити зобов’язання: ${message}`,
+      notFound:
+        "За цією адресою немає зобов’язання: перевірте посилання або знайдіть його в переліку всіх зобов’язань.",
       loading: "Завантаження зобов’язання…",
       eyebrow: "Зобов’язання",
       donorRecipient: "Донор → отримувач",

@@ -1,7 +1,8 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 import { ApiProblem, accepted, type apiError, csrfHeaders, refreshSessionOn401 } from "../api.ts";
-import { useMessages } from "../i18n/index.ts";
+import { useLang, useMessages } from "../i18n/index.ts";
+import { detailWords, refusalIn, sayRefusal } from "../problems.ts";
 import { useRemarker } from "./abilities.ts";
 import { messages } from "./messages.ts";
 import { remarkedQueryKeys } from "./queries.ts";
@@ -38,6 +39,7 @@ export function useRemarkForm<Body>({
   onDone: (notice: string) => void;
 }) {
   const t = useMessages(messages);
+  const lang = useLang();
   const { session } = useRemarker();
   const queryClient = useQueryClient();
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -76,16 +78,19 @@ export function useRemarkForm<Body>({
     },
     onError: (problem) => {
       refreshSessionOn401(queryClient, problem);
-      if (!(problem instanceof ApiProblem)) return show({ form: problem.message });
-      const placed = errorsFrom(
-        problem.details.filter((d) => d.location === "json"),
+      // At its field, the form's own words for a field's format, else the tracker's; what names no field of the
+      // form (the record remarked on) is said above it, in words.
+      const { form: _unplaced, ...placed } = errorsFrom(
+        (refusalIn(problem)?.details ?? [])
+          .filter((d) => d.location === "json")
+          .map((d) => ({ path: d.path, message: detailWords(d, lang) })),
         t.form,
-        problem.status === 400,
+        problem instanceof ApiProblem && problem.status === 400,
       );
       show(
         Object.keys(placed).length > 0
-          ? { ...placed, form: placed.form ?? t.form.checkFields }
-          : { form: problem.message },
+          ? { ...placed, form: t.form.checkFields }
+          : { form: sayRefusal(problem, lang) },
       );
     },
   });

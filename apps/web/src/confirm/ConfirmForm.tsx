@@ -95,7 +95,7 @@ export function ConfirmForm({
       refreshSessionOn401(queryClient, problem);
       // Someone changed the delivery: show the current record, so the verifier confirms what is there now.
       if (problem instanceof ApiProblem && problem.status === 412) void refresh();
-      setErrors(refusalOf(problem, t, remark));
+      setErrors(refusalOf(problem, t, remark, lang));
     },
   });
 

@@ -7,6 +7,7 @@ import { ScrollBox } from "../commitments/ScrollBox.tsx";
 import { formatMeasure, formatPartialDate } from "../format.ts";
 import { useLang, useMessages } from "../i18n/index.ts";
 import { usePartyName } from "../i18n/names.ts";
+import { sayRefusal } from "../problems.ts";
 import { usePageHeading } from "../usePageHeading.ts";
 import { ViewLink } from "../ViewLink.tsx";
 import { ConfirmForm } from "./ConfirmForm.tsx";
@@ -20,13 +21,14 @@ import "../commitments/commitments.css";
  */
 export function ToConfirmPage() {
   const t = useMessages(messages).queue;
+  const lang = useLang();
   const heading = usePageHeading(t.title);
   const session = useQuery(sessionQuery);
   const signedIn = session.data?.user ? session.data : null;
   const party = signedIn ? confirmingParty(signedIn) : null;
 
   let content: React.ReactNode;
-  if (session.error) content = <p role="alert">{session.error.message}</p>;
+  if (session.error) content = <p role="alert">{sayRefusal(session.error, lang)}</p>;
   else if (session.isPending) content = <p aria-busy="true">{t.loading}</p>;
   else if (!signedIn)
     content = (
@@ -60,7 +62,7 @@ function Queue({ party }: { party: string }) {
   const country = partyName(party);
 
   const failed = queue.error ?? commitments.error;
-  if (failed) return <p role="alert">{t.queue.failed(failed.message)}</p>;
+  if (failed) return <p role="alert">{t.queue.failed(sayRefusal(failed, lang))}</p>;
   if (!queue.data || !commitments.data) return <p aria-busy="true">{t.queue.loading}</p>;
   const byId = new Map(commitments.data.items.map((c) => [c.id, c]));
   const date = (value: string) => formatPartialDate(value, lang);

@@ -2,6 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { agreementsQuery, partiesQuery } from "../api.ts";
 import { common } from "../i18n/common.ts";
 import { locales, useLang, useMessages } from "../i18n/index.ts";
+import { sayRefusal } from "../problems.ts";
 import { ChartTools } from "./ChartTools.tsx";
 import { chartFilters, chartInput } from "./chartInput.ts";
 import { type ChartState, seriesSearch } from "./chartState.ts";
@@ -30,7 +31,7 @@ export function ChartPanel({ state }: { state: ChartState }) {
   const parties = useQuery(partiesQuery);
   const agreements = useQuery(agreementsQuery);
   const error = series.error ?? charts.error;
-  if (error) return <p role="alert">{c.failed(error.message)}</p>;
+  if (error) return <p role="alert">{c.failed(sayRefusal(error, lang))}</p>;
   if (!series.data || !charts.data || !parties.data || !agreements.data)
     return <p aria-busy="true">{t.loadingChart}</p>;
   const { data, meta } = series.data;

@@ -2,6 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Fragment } from "react";
 import { type DataDictionary, dictionaryQuery } from "../api.ts";
 import { useLang, useMessages } from "../i18n/index.ts";
+import { sayRefusal } from "../problems.ts";
 import { usePageHeading } from "../usePageHeading.ts";
 import { ViewLink } from "../ViewLink.tsx";
 import { messages } from "./messages.ts";
@@ -41,7 +42,7 @@ export function DictionaryPage() {
       </p>
       {lang === "en" ? null : <p className="hint">{t.contentNote}</p>}
       {dictionary.error ? (
-        <p role="alert">{t.failed(dictionary.error.message)}</p>
+        <p role="alert">{t.failed(sayRefusal(dictionary.error, lang))}</p>
       ) : !dictionary.data ? (
         <p aria-busy="true">{t.loading}</p>
       ) : (

@@ -11,6 +11,7 @@ import { common } from "../i18n/common.ts";
 import { locales, useLang, useMessages } from "../i18n/index.ts";
 import { usePartyName } from "../i18n/names.ts";
 import { isId, label } from "../i18n/vocabulary.ts";
+import { sayRefusal } from "../problems.ts";
 import { usePageHeading } from "../usePageHeading.ts";
 import { useSearch, useSearchParam } from "../useSearchParam.ts";
 import { ViewLink } from "../ViewLink.tsx";
@@ -34,6 +35,7 @@ const sourcesOf = (measure: "money" | "quantity") =>
 
 function DonorList() {
   const t = useMessages(messages);
+  const lang = useLang();
   const c = useMessages(common);
   const heading = usePageHeading(t.title);
   const money = useQuery(seriesQuery(sourcesOf("money")));
@@ -50,7 +52,7 @@ function DonorList() {
       </h1>
       <p className="lede">{t.lede}</p>
       {error ? (
-        <p role="alert">{c.failed(error.message)}</p>
+        <p role="alert">{c.failed(sayRefusal(error, lang))}</p>
       ) : !money.data || !quantity.data ? (
         <p aria-busy="true">{c.loading}</p>
       ) : lists.length === 0 ? (
@@ -80,7 +82,7 @@ function SourceDonors({ measure, source }: { measure: "money" | "quantity"; sour
   }).toString();
   const series = useQuery(seriesQuery(search));
   const data = series.data?.data;
-  if (series.error) return <p role="alert">{c.failed(series.error.message)}</p>;
+  if (series.error) return <p role="alert">{c.failed(sayRefusal(series.error, lang))}</p>;
   if (!data) return <p aria-busy="true">{c.loading}</p>;
   const money = new Intl.NumberFormat(locales[lang], {
     style: "currency",

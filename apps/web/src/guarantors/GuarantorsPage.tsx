@@ -11,6 +11,7 @@ import { usePartyName } from "../i18n/names.ts";
 import { label, labelOrId } from "../i18n/vocabulary.ts";
 import { messages as ladderMessages } from "../ladder/messages.ts";
 import { provisionHeadline } from "../ladder/provisions.ts";
+import { sayRefusal } from "../problems.ts";
 import { usePageHeading } from "../usePageHeading.ts";
 import { useSearchParam } from "../useSearchParam.ts";
 import { ViewLink } from "../ViewLink.tsx";
@@ -51,7 +52,7 @@ function GuarantorList() {
         <ViewLink params={{ view: "reconciliation" }}>{t.reconciliation}</ViewLink>
       </p>
       {query.error ? (
-        <p role="alert">{c.failed(query.error.message)}</p>
+        <p role="alert">{c.failed(sayRefusal(query.error, lang))}</p>
       ) : !query.data || !input ? (
         <p aria-busy="true">{c.loading}</p>
       ) : query.data.guarantors.length === 0 ? (
@@ -172,7 +173,7 @@ function GuarantorPage({ party }: { party: string }) {
       </h1>
       <p className="lede">{t.guarantorLede(name)}</p>
       {query.error ? (
-        <p role="alert">{c.failed(query.error.message)}</p>
+        <p role="alert">{c.failed(sayRefusal(query.error, lang))}</p>
       ) : !g ? (
         <p aria-busy="true">{c.loading}</p>
       ) : (

@@ -5,6 +5,7 @@ import { common } from "../i18n/common.ts";
 import { useLang, useMessages } from "../i18n/index.ts";
 import { usePartyName } from "../i18n/names.ts";
 import { label } from "../i18n/vocabulary.ts";
+import { sayRefusal } from "../problems.ts";
 import { usePageHeading } from "../usePageHeading.ts";
 import { useSearchParam } from "../useSearchParam.ts";
 import { ViewLink } from "../ViewLink.tsx";
@@ -53,7 +54,7 @@ export function ReconciliationPage() {
         </select>
       </p>
       {query.error ? (
-        <p role="alert">{c.failed(query.error.message)}</p>
+        <p role="alert">{c.failed(sayRefusal(query.error, lang))}</p>
       ) : !data ? (
         <p aria-busy="true">{c.loading}</p>
       ) : data.systems.length === 0 ? (

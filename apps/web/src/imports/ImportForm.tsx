@@ -4,6 +4,7 @@ import { type FormEvent, useId, useRef, useState } from "react";
 import { ApiProblem, refreshSessionOn401, type Session } from "../api.ts";
 import { InputField } from "../forms/Field.tsx";
 import { type Lang, locales, useLang, useMessages } from "../i18n/index.ts";
+import { detailWords, sayRefusal } from "../problems.ts";
 import { ImportReportView } from "./ImportReport.tsx";
 import { messages } from "./messages.ts";
 import { type ImportRun, importRunQuery, importsQuery, type Upload, upload } from "./upload.ts";
@@ -31,6 +32,7 @@ export function fileSize(lang: Lang, bytes: number): string {
 /** The form: format, file and the format's options, then a dry run or the import itself. */
 export function ImportForm({ session }: { session: Session }) {
   const all = useMessages(messages);
+  const lang = useLang();
   const t = all.form;
   const optionFields = t.options;
   const queryClient = useQueryClient();
@@ -58,10 +60,10 @@ export function ImportForm({ session }: { session: Session }) {
       const next: Errors = {};
       for (const d of details) {
         if (d.location === "query" && optionNames.includes(d.path as FormatOption))
-          next[d.path as FormatOption] = d.message;
-        if (d.location === "header" && d.path === "content-type") next.file = d.message;
+          next[d.path as FormatOption] = detailWords(d, lang);
+        if (d.location === "header" && d.path === "content-type") next.file = detailWords(d, lang);
       }
-      setErrors(Object.keys(next).length > 0 ? next : { form: error.message });
+      setErrors(Object.keys(next).length > 0 ? next : { form: sayRefusal(error, lang) });
     },
   });
 

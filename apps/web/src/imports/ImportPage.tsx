@@ -3,6 +3,7 @@ import { importDecision } from "../account/access.ts";
 import { messages as accountMessages } from "../account/messages.ts";
 import { sessionQuery } from "../api.ts";
 import { useLang, useMessages } from "../i18n/index.ts";
+import { sayRefusal } from "../problems.ts";
 import { usePageHeading } from "../usePageHeading.ts";
 import { ViewLink } from "../ViewLink.tsx";
 import { ImportForm } from "./ImportForm.tsx";
@@ -16,10 +17,10 @@ import "./imports.css";
  */
 export function ImportPage() {
   const t = useMessages(messages);
+  const lang = useLang();
   const reasons = useMessages(accountMessages);
   const session = useQuery(sessionQuery);
   const heading = usePageHeading(t.title);
-  const lang = useLang();
 
   const signedIn = session.data?.user ? session.data : null;
   const decision = signedIn ? importDecision(signedIn) : null;
@@ -61,7 +62,7 @@ export function ImportPage() {
         </p>
       </section>
       {session.error ? (
-        <p role="alert">{t.sessionFailed(session.error.message)}</p>
+        <p role="alert">{t.sessionFailed(sayRefusal(session.error, lang))}</p>
       ) : session.isPending ? (
         <p aria-busy="true">{t.loadingSession}</p>
       ) : !signedIn ? (

@@ -2,6 +2,7 @@ import { formatList } from "@commitments/api/client";
 import { useQuery } from "@tanstack/react-query";
 import { formatInteger, formatMoment } from "../format.ts";
 import { useLang, useMessages } from "../i18n/index.ts";
+import { sayRefusal } from "../problems.ts";
 import { messages } from "./messages.ts";
 import { importsQuery } from "./upload.ts";
 
@@ -18,7 +19,7 @@ export function RecentImports() {
         {t.title}
       </h2>
       {imports.error ? (
-        <p role="alert">{t.failed(imports.error.message)}</p>
+        <p role="alert">{t.failed(sayRefusal(imports.error, lang))}</p>
       ) : !imports.data ? (
         <p aria-busy="true">{t.loading}</p>
       ) : imports.data.length === 0 ? (

@@ -6,6 +6,7 @@ import { agreementShortTitle, byAgreementTitle } from "../i18n/agreements.ts";
 import { common } from "../i18n/common.ts";
 import { useLang, useMessages } from "../i18n/index.ts";
 import { label } from "../i18n/vocabulary.ts";
+import { sayRefusal } from "../problems.ts";
 import { usePageHeading } from "../usePageHeading.ts";
 import { updateSearch, useSearchParam } from "../useSearchParam.ts";
 import { ViewLink } from "../ViewLink.tsx";
@@ -56,7 +57,7 @@ export function ComparePage() {
         {t.compareTitle}
       </h1>
       <p className="lede">{t.compareLede}</p>
-      {agreements.error ? <p role="alert">{c.failed(agreements.error.message)}</p> : null}
+      {agreements.error ? <p role="alert">{c.failed(sayRefusal(agreements.error, lang))}</p> : null}
       <fieldset className="compare-choice">
         <legend>{t.choose}</legend>
         {byAgreementTitle(all, lang, agreementShortTitle).map((a) => (

@@ -6,6 +6,7 @@ import { agreementShortTitle, byAgreementTitle } from "../i18n/agreements.ts";
 import { useLang, useMessages } from "../i18n/index.ts";
 import { usePartyName } from "../i18n/names.ts";
 import { label, words } from "../i18n/vocabulary.ts";
+import { sayRefusal } from "../problems.ts";
 import { usePageHeading } from "../usePageHeading.ts";
 import { useSearchParam } from "../useSearchParam.ts";
 import { ViewLink } from "../ViewLink.tsx";
@@ -33,7 +34,7 @@ export function LadderPage() {
   const selected = agreements.data?.find((a) => a.id === selectedId);
 
   const error = gradation.error ?? agreements.error;
-  if (error) return <p role="alert">{t.loadFailed(error.message)}</p>;
+  if (error) return <p role="alert">{t.loadFailed(sayRefusal(error, lang))}</p>;
   if (!gradation.data || !agreements.data) return <p aria-busy="true">{t.loading}</p>;
 
   // The ladder is climbed from the bottom: soft assurances below, hard obligations at the top.

@@ -3,6 +3,7 @@ import { useEffect } from "react";
 import { client, csrfHeaders, type Session, sessionQuery, unwrap } from "../api.ts";
 import { formatMoment } from "../format.ts";
 import { useLang, useMessages } from "../i18n/index.ts";
+import { sayRefusal } from "../problems.ts";
 import { usePageHeading } from "../usePageHeading.ts";
 import { ViewLink } from "../ViewLink.tsx";
 import { messages } from "./messages.ts";
@@ -39,6 +40,7 @@ export function NoticesPage() {
 
 function NoticeList({ session }: { session: Session }) {
   const t = useMessages(messages);
+  const lang = useLang();
   const notices = useQuery(noticesQuery);
   const queryClient = useQueryClient();
   const markRead = useMutation({
@@ -52,7 +54,7 @@ function NoticeList({ session }: { session: Session }) {
   useEffect(() => {
     if (newest && unread > 0) mutate(newest.at);
   }, [newest, unread, mutate]);
-  if (notices.error) return <p role="alert">{t.loadFailed(notices.error.message)}</p>;
+  if (notices.error) return <p role="alert">{t.loadFailed(sayRefusal(notices.error, lang))}</p>;
   if (!notices.data) return <p aria-busy="true">{t.loading}</p>;
   if (notices.data.data.length === 0) return <p className="empty-state">{t.none}</p>;
   return (

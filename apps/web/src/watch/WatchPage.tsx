@@ -9,6 +9,7 @@ import { FormField } from "../forms/Field.tsx";
 import { useLang, useMessages } from "../i18n/index.ts";
 import { usePartyName } from "../i18n/names.ts";
 import { label } from "../i18n/vocabulary.ts";
+import { sayRefusal } from "../problems.ts";
 import { usePageHeading } from "../usePageHeading.ts";
 import { useSearchParam } from "../useSearchParam.ts";
 import { ViewLink } from "../ViewLink.tsx";
@@ -178,7 +179,7 @@ export function WatchPage() {
       <section aria-labelledby="behind-title" className="watch-behind">
         <h2 id="behind-title">{t.behindTitle}</h2>
         {table.error ? (
-          <p role="alert">{t.failed(table.error.message)}</p>
+          <p role="alert">{t.failed(sayRefusal(table.error, lang))}</p>
         ) : !table.data ? (
           <p aria-busy="true">{t.loading}</p>
         ) : behind.length === 0 ? (

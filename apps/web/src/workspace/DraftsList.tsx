@@ -6,6 +6,7 @@ import { actorOf } from "../account/access.ts";
 import { refreshSessionOn401, type Session } from "../api.ts";
 import { formatInteger } from "../format.ts";
 import { useLang, useMessages } from "../i18n/index.ts";
+import { sayRefusal } from "../problems.ts";
 import { ViewLink } from "../ViewLink.tsx";
 import { retractRecord } from "./decisions.ts";
 import { messages } from "./messages.ts";
@@ -28,13 +29,14 @@ const stepAction = {
 interface Outcome {
   step: Step;
   done: Row[];
-  failed: { row: Row; message: string }[];
+  /** Each refusal as the API gave it: said in the page's words, in the language on screen. */
+  failed: { row: Row; error: unknown }[];
 }
 
 /**
  * The ministry's records not yet published: its drafts, and what waits for approval. Each may be acted on in bulk,
  * by the steps `authorise` allows this person (an editor submits, an approver publishes or returns); the outcome
- * says how many were done and, for each one refused, the API's reason.
+ * says how many were done and, for each one refused, the API's reason in the page's words.
  */
 export function DraftsList({
   session,
@@ -59,6 +61,14 @@ export function DraftsList({
 
   const [limits, setLimits] = useState<Record<Section, number>>({ draft: pageSize, submitted: pageSize });
   const all = rowsOf(records, lang, t);
+  /** The title of a tranche's or event's commitment, for a refusal that names it. */
+  const titles = new Map(records.commitments.map((c) => [c.id, c.title]));
+  const commitmentOf = (row: Row) => {
+    const parts: readonly { id: string; commitment: string }[] =
+      row.kind === "tranche" ? records.tranches : row.kind === "event" ? records.events : [];
+    const part = parts.find((p) => p.id === row.id);
+    return part ? titles.get(part.commitment) : undefined;
+  };
   const bySection = (rows: Row[]): Record<Section, Row[]> => ({
     draft: rows.filter((row) => row.status === "draft"),
     submitted: rows.filter((row) => row.status === "submitted"),
@@ -103,9 +113,9 @@ export function DraftsList({
         else await moveRecord(session, row.kind, row.id, row.version, stepTo[step], reason);
         result.done.push(row);
       } catch (error) {
-        // The API's own message says why this one was refused (a stale version, a commitment not yet published).
+        // The API's refusal says why this one was refused (a stale version, a commitment not yet published).
         if (error instanceof Error) refreshSessionOn401(queryClient, error);
-        result.failed.push({ row, message: error instanceof Error ? error.message : String(error) });
+        result.failed.push({ row, error });
       }
     }
     await queryClient.invalidateQueries({ queryKey: workspaceKey });
@@ -139,9 +149,13 @@ export function DraftsList({
             <>
               <p>{t.list.failuresLead}</p>
               <ul className="bulk-failures">
-                {outcome.failed.map(({ row, message }) => (
+                {outcome.failed.map(({ row, error }) => (
                   <li key={row.key} data-record={row.key}>
-                    {t.list.failure(t.kinds[row.kind], row.label, message)}
+                    {t.list.failure(
+                      t.kinds[row.kind],
+                      row.label,
+                      sayRefusal(error, lang, { commitment: commitmentOf(row) }),
+                    )}
                   </li>
                 ))}
               </ul>

@@ -3,6 +3,7 @@ import { useState } from "react";
 import { refreshSessionOn401, type Session } from "../api.ts";
 import { formatMoment } from "../format.ts";
 import { useLang, useMessages } from "../i18n/index.ts";
+import { refusalIn, sayRefusal } from "../problems.ts";
 import { ReasonStep } from "./Decision.tsx";
 import { decideProposal, type ProposalRead, proposalQuery } from "./decisions.ts";
 import { messages } from "./messages.ts";
@@ -100,6 +101,7 @@ function ProposalReview({
   onDone: (text: string, failed: boolean) => void;
 }) {
   const r = useMessages(reviewMessages);
+  const lang = useLang();
   const names = useNamer(records);
   const queryClient = useQueryClient();
   const detail = useQuery(proposalQuery(proposal.id));
@@ -114,13 +116,15 @@ function ProposalReview({
       await queryClient.invalidateQueries({ queryKey: workspaceKey });
     } catch (error) {
       if (error instanceof Error) refreshSessionOn401(queryClient, error);
-      onDone(r.failed(error instanceof Error ? error.message : String(error)), true);
+      // A record changed since the proposal: publishing it is refused for good, so the approver is told to return it.
+      const stale = refusalIn(error)?.status === 412;
+      onDone(stale ? r.notCurrent : r.failed(sayRefusal(error, lang)), true);
     } finally {
       setBusy(false);
     }
   }
 
-  if (detail.error) return <p role="alert">{r.failed(detail.error.message)}</p>;
+  if (detail.error) return <p role="alert">{r.failed(sayRefusal(detail.error, lang))}</p>;
   if (!detail.data) return <p aria-busy="true">{r.loading}</p>;
   const { changes, current } = detail.data;
   return (

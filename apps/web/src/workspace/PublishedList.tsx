@@ -1,15 +1,17 @@
 import { authorise } from "@commitments/core/access";
-import { useQueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Fragment, useState } from "react";
 import { actorOf } from "../account/access.ts";
-import { ApiProblem, refreshSessionOn401, type Session } from "../api.ts";
+import { refreshSessionOn401, type Session } from "../api.ts";
 import { formatInteger, formatMoment } from "../format.ts";
 import { useLang, useMessages } from "../i18n/index.ts";
+import { sayRefusal } from "../problems.ts";
 import { ViewLink } from "../ViewLink.tsx";
 import { ReasonStep } from "./Decision.tsx";
-import { type ProposalRead, retractRecord } from "./decisions.ts";
+import { type ProposalRead, retractRecord, returnedProposalsQuery } from "./decisions.ts";
 import { messages } from "./messages.ts";
 import { type DonorRecords, workspaceKey } from "./queries.ts";
+import { returnedProposal, returnedProposalNote } from "./review.ts";
 import { reviewMessages } from "./review-messages.ts";
 import { formatMeasureIn, type Row, rowsOf } from "./rows.ts";
 
@@ -18,7 +20,8 @@ const pageSize = 100;
 
 /**
  * The ministry's published records, where an editor corrects one (the record's form, whose save becomes a proposal)
- * or retracts it (with a reason, also a proposal); a record with a proposal waiting says so.
+ * or retracts it (with a reason, also a proposal); a record with a proposal waiting says so, and one whose last
+ * proposal its approver returned says by whom, when and why, until a newer proposal is made or the record changes.
  */
 export function PublishedList({
   session,
@@ -43,6 +46,9 @@ export function PublishedList({
   const all = rowsOf(records, lang, t, "published");
   const rows = all.slice(0, limit);
   const pending = new Map(proposals.map((p) => [`${p.target.kind}:${p.target.id}`, p]));
+  // Returned proposals: the last one proposed for a record, with the waiting ones, says whether it still stands.
+  const returned = useQuery(returnedProposalsQuery);
+  const decided = [...proposals, ...(returned.data ?? [])];
   const mayPropose = authorise(actorOf(session), "record.propose", {
     donor: party,
     status: "published",
@@ -61,10 +67,7 @@ export function PublishedList({
       setSaid({
         key: row.key,
         // A commitment with live tranches or events cannot go first: said in words, not the API's ids.
-        text:
-          error instanceof ApiProblem && error.details.some((d) => d.message.endsWith("refers to it"))
-            ? r.hasParts
-            : r.failed(error instanceof Error ? error.message : String(error)),
+        text: r.failed(sayRefusal(error, lang)),
         failed: true,
       });
     } finally {
@@ -109,6 +112,7 @@ export function PublishedList({
               <tbody>
                 {rows.map((row) => {
                   const proposal = pending.get(row.key);
+                  const sentBack = proposal ? null : returnedProposal(row, decided);
                   const open = retracting === row.key;
                   return (
                     <Fragment key={row.key}>
@@ -121,6 +125,9 @@ export function PublishedList({
                                 {r.awaiting(r.proposalKinds[proposal.kind])}
                               </span>
                             </p>
+                          ) : null}
+                          {sentBack ? (
+                            <p className="returned-note">{returnedProposalNote(sentBack, r, lang)}</p>
                           ) : null}
                         </th>
                         <td className="num">{formatMeasureIn(lang, row.measure)}</td>

@@ -6,6 +6,7 @@ import { partiesQuery, type Session, sessionQuery } from "../api.ts";
 import { useLang, useMessages } from "../i18n/index.ts";
 import { usePartyName } from "../i18n/names.ts";
 import { label as labelOf } from "../i18n/vocabulary.ts";
+import { sayRefusal } from "../problems.ts";
 import { usePageHeading } from "../usePageHeading.ts";
 import { navigate, useSearchParam, viewHref } from "../useSearchParam.ts";
 import { ViewLink } from "../ViewLink.tsx";
@@ -40,13 +41,14 @@ import "./workspace.css";
  */
 export function WorkspacePage() {
   const t = useMessages(messages);
+  const lang = useLang();
   const session = useQuery(sessionQuery);
   const heading = usePageHeading(t.title);
   const signedIn = session.data?.user ? session.data : null;
   const party = signedIn?.organisation.party ?? null;
 
   let content: React.ReactNode;
-  if (session.error) content = <p role="alert">{t.sessionFailed(session.error.message)}</p>;
+  if (session.error) content = <p role="alert">{t.sessionFailed(sayRefusal(session.error, lang))}</p>;
   else if (session.isPending) content = <p aria-busy="true">{t.loadingSession}</p>;
   else if (!signedIn)
     content = (
@@ -165,7 +167,7 @@ function Workspace({ session, party, mayRecord }: { session: Session; party: str
         </ul>
       </nav>
       {records.error ? (
-        <p role="alert">{t.list.failed(records.error.message)}</p>
+        <p role="alert">{t.list.failed(sayRefusal(records.error, lang))}</p>
       ) : !records.data ? (
         <p aria-busy="true">{t.list.loading}</p>
       ) : formKind ? (
@@ -182,7 +184,7 @@ function Workspace({ session, party, mayRecord }: { session: Session; party: str
         <>
           {notice ? <SavedNotice saved={notice} records={records.data} /> : null}
           <DraftsList session={session} party={party} records={records.data} changeSet={changeSet} />
-          {proposals.error ? <p role="alert">{t.list.failed(proposals.error.message)}</p> : null}
+          {proposals.error ? <p role="alert">{t.list.failed(sayRefusal(proposals.error, lang))}</p> : null}
           {approves(session) && proposals.data ? (
             <ProposalsList session={session} records={records.data} proposals={proposals.data} />
           ) : null}
@@ -300,8 +302,9 @@ function RecordForm({
 
 function Reading({ error }: { error: Error | null }) {
   const t = useMessages(messages);
+  const lang = useLang();
   return error ? (
-    <p role="alert">{t.form.readFailed(error.message)}</p>
+    <p role="alert">{t.form.readFailed(sayRefusal(error, lang))}</p>
   ) : (
     <p aria-busy="true">{t.form.reading}</p>
   );

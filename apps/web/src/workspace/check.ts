@@ -12,7 +12,7 @@ interface Issue {
 }
 
 /** Core's own messages, said in the reader's language (core speaks English to the API's clients). */
-function coreMessage(message: string, e: WorkspaceMessages["errors"]): string | undefined {
+export function coreMessage(message: string, e: WorkspaceMessages["errors"]): string | undefined {
   const known: Record<string, string> = {
     "expected YYYY, YYYY-MM or YYYY-MM-DD": e.date,
     "no such day": e.noSuchDay,

@@ -11,22 +11,31 @@ import { ifMatch, type RecordKind, workspaceKey } from "./queries.ts";
 export type ProposalRead = InferResponseType<typeof client.v1.proposals.$get, 200>["data"][number];
 export type ProposalDetail = InferResponseType<(typeof client.v1.proposals)[":id"]["$get"], 200>["data"];
 
-/** The organisation's proposals that wait for its approver (the API lists a ministry its own only). */
+/** The organisation's proposals in one status, every page of them (the API lists a ministry its own only). */
+async function proposalsIn(status: "submitted" | "returned"): Promise<ProposalRead[]> {
+  const all: ProposalRead[] = [];
+  let cursor: string | undefined;
+  do {
+    const response = await client.v1.proposals.$get({
+      query: { status, limit: "200", ...(cursor ? { cursor } : {}) },
+    });
+    const page = await unwrap(response);
+    all.push(...page.data);
+    cursor = page.page.next ?? undefined;
+  } while (cursor);
+  return all;
+}
+
+/** The organisation's proposals that wait for its approver. */
 export const waitingProposalsQuery = queryOptions({
   queryKey: [...workspaceKey, "proposals", "submitted"],
-  queryFn: async (): Promise<ProposalRead[]> => {
-    const all: ProposalRead[] = [];
-    let cursor: string | undefined;
-    do {
-      const response = await client.v1.proposals.$get({
-        query: { status: "submitted", limit: "200", ...(cursor ? { cursor } : {}) },
-      });
-      const page = await unwrap(response);
-      all.push(...page.data);
-      cursor = page.page.next ?? undefined;
-    } while (cursor);
-    return all;
-  },
+  queryFn: () => proposalsIn("submitted"),
+});
+
+/** The organisation's proposals its approver returned: each with who returned it, when and why. */
+export const returnedProposalsQuery = queryOptions({
+  queryKey: [...workspaceKey, "proposals", "returned"],
+  queryFn: () => proposalsIn("returned"),
 });
 
 /** One proposal, with the record as published now and the changes publishing would make. */

@@ -32,9 +32,9 @@ export const promiseMessages = localised(
     remove: (n: number) => `Remove instalment ${n}`,
     add: "Add an instalment",
     stageFailed: (message: string) =>
-      `The commitment is saved as a draft, but its stage event is not: ${message}. Correct it and save again: what is saved is not recorded twice.`,
+      `The commitment is saved as a draft, but its stage event is not. Correct it and save again: what is saved is not recorded twice. Why: ${message}`,
     instalmentFailed: (n: number, message: string) =>
-      `The commitment is saved as a draft, but instalment ${n} is not: ${message}. Correct it and save again: what is saved is not recorded twice.`,
+      `The commitment is saved as a draft, but instalment ${n} is not. Correct it and save again: what is saved is not recorded twice. Why: ${message}`,
     savedWith: (stage: string | null, instalments: number) => {
       const parts = [
         stage ? `the ${inSentence(stage)} stage of its amount` : null,
@@ -79,9 +79,9 @@ export const promiseMessages = localised(
     remove: (n: number) => `Вилучити транш ${n}`,
     add: "Додати транш",
     stageFailed: (message: string) =>
-      `Зобов’язання збережено як чернетку, але подію етапу — ні: ${message}. Виправте й збережіть знову: збережене не запишеться двічі.`,
+      `Зобов’язання збережено як чернетку, але подію етапу — ні. Виправте й збережіть знову: збережене не запишеться двічі. Причина: ${message}`,
     instalmentFailed: (n: number, message: string) =>
-      `Зобов’язання збережено як чернетку, але транш ${n} — ні: ${message}. Виправте й збережіть знову: збережене не запишеться двічі.`,
+      `Зобов’язання збережено як чернетку, але транш ${n} — ні. Виправте й збережіть знову: збережене не запишеться двічі. Причина: ${message}`,
     savedWith: (stage: string | null, instalments: number) => {
       const parts = [
         stage ? `етап «${stage}»` : null,

@@ -60,6 +60,10 @@ export const reviewMessages = localised(
     confirmReturn: (n: number) => (n === 1 ? "Return it to draft" : `Return ${n} ${records(n)} to draft`),
     returnedBy: (who: string, when: string, reason: string) => `Returned by ${who} on ${when}: ${reason}`,
     returnedNoReason: (who: string, when: string) => `Returned by ${who} on ${when}.`,
+    proposalReturnedBy: (kind: string, who: string, when: string, reason: string) =>
+      `${kind} returned by ${who} on ${when}: ${reason}`,
+    proposalReturnedNoReason: (kind: string, who: string, when: string) =>
+      `${kind} returned by ${who} on ${when}.`,
     waiting: (submitted: number, proposed: number) =>
       submitted + proposed === 0
         ? "Nothing waits for your decision."
@@ -101,8 +105,6 @@ export const reviewMessages = localised(
       `Proposed: the retraction of “${label}” waits for your ministry's approver.`,
     awaiting: (kind: string) => `${kind}: awaiting approval`,
     failed: (message: string) => `Not done: ${message}`,
-    hasParts:
-      "Not done: its tranches and stage events are still live. Retract them first (from their rows), then the commitment.",
     loading: "Loading…",
   },
   {
@@ -155,6 +157,10 @@ export const reviewMessages = localised(
       n === 1 ? "Повернути на доопрацювання" : `Повернути на доопрацювання ${n} ${записи(n)}`,
     returnedBy: (who: string, when: string, reason: string) => `Повернув(ла) ${who}, ${when}: ${reason}`,
     returnedNoReason: (who: string, when: string) => `Повернув(ла) ${who}, ${when}.`,
+    proposalReturnedBy: (kind: string, who: string, when: string, reason: string) =>
+      `${kind}: повернув(ла) ${who}, ${when}: ${reason}`,
+    proposalReturnedNoReason: (kind: string, who: string, when: string) =>
+      `${kind}: повернув(ла) ${who}, ${when}.`,
     waiting: (submitted: number, proposed: number) =>
       submitted + proposed === 0
         ? "Нічого не чекає на ваше рішення."
@@ -196,8 +202,6 @@ export const reviewMessages = localised(
       `Запропоновано: відкликання «${label}» чекає на затверджувача вашого міністерства.`,
     awaiting: (kind: string) => `${kind}: чекає на затвердження`,
     failed: (message: string) => `Не виконано: ${message}`,
-    hasParts:
-      "Не виконано: його транші й події етапів ще чинні. Спершу відкличте їх (у їхніх рядках), потім зобов’язання.",
     loading: "Завантаження…",
   },
 );

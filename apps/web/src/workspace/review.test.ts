@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { changesInWords, lastReturn, type Namer, recordInWords, type Step } from "./review.ts";
+import {
+  changesInWords,
+  lastReturn,
+  type Namer,
+  type ProposalStep,
+  recordInWords,
+  returnedProposal,
+  returnedProposalNote,
+  type Step,
+} from "./review.ts";
+import { reviewMessages } from "./review-messages.ts";
 
 const names = (lang: "en" | "uk"): Namer => ({
   lang,
@@ -132,5 +142,73 @@ describe("why a draft was returned", () => {
     expect(lastReturn(undefined)).toBeNull();
     expect(lastReturn([step("create"), step("update")])).toBeNull();
     expect(lastReturn([step("create"), step("submit"), step("return", "why"), step("submit")])).toBeNull();
+  });
+});
+
+describe("why a published record's last proposal came back", () => {
+  const record = { kind: "commitment", id: "no-air-defence-2025", version: 3 };
+  const proposal = (
+    id: string,
+    at: string,
+    status: ProposalStep["status"],
+    extra: Partial<ProposalStep> = {},
+  ) =>
+    ({
+      id,
+      kind: "retraction",
+      status,
+      target: { kind: "commitment", id: "no-air-defence-2025" },
+      baseVersion: 3,
+      proposed: { at },
+      decided:
+        status === "submitted"
+          ? null
+          : { by: "Test Ministry (Arne Approver)", at: "2025-03-02T09:30:00Z", reason: "Not yet signed" },
+      ...extra,
+    }) satisfies ProposalStep;
+
+  it("is the approver's return of the last proposal, while the record stands where it was proposed", () => {
+    const returned = proposal("p2", "2025-03-01T10:00:00Z", "returned");
+    expect(returnedProposal(record, [proposal("p1", "2025-02-01T10:00:00Z", "returned"), returned])).toBe(
+      returned,
+    );
+    // Another record's proposals say nothing of this one.
+    const elsewhere = proposal("p3", "2025-03-05T10:00:00Z", "submitted", {
+      target: { kind: "tranche", id: "no-air-defence-2025" },
+    });
+    expect(returnedProposal(record, [returned, elsewhere])).toBe(returned);
+  });
+
+  it("is nothing once a newer proposal is made, or the record changed since, or none was returned", () => {
+    const returned = proposal("p1", "2025-03-01T10:00:00Z", "returned");
+    expect(
+      returnedProposal(record, [returned, proposal("p2", "2025-03-03T10:00:00Z", "submitted")]),
+    ).toBeNull();
+    expect(returnedProposal({ ...record, version: 4 }, [returned])).toBeNull();
+    expect(returnedProposal(record, [proposal("p1", "2025-03-01T10:00:00Z", "submitted")])).toBeNull();
+    expect(returnedProposal(record, [])).toBeNull();
+    // Proposed the same moment: the later id is the later proposal.
+    const same = "2025-03-01T10:00:00Z";
+    expect(
+      returnedProposal(record, [proposal("p9", same, "submitted"), proposal("p1", same, "returned")]),
+    ).toBeNull();
+  });
+
+  it("says which proposal came back, by whom, when and why, in either language", () => {
+    const returned = proposal("p1", "2025-03-01T10:00:00Z", "returned");
+    expect(returnedProposalNote(returned, reviewMessages.en, "en")).toBe(
+      "Retraction returned by Test Ministry (Arne Approver) on 2 March 2025 at 09:30 UTC: Not yet signed",
+    );
+    expect(returnedProposalNote(returned, reviewMessages.uk, "uk")).toMatch(
+      /^Відкликання: повернув\(ла\) Test Ministry \(Arne Approver\), 2 березня 2025 р\..*09:30 UTC: Not yet signed$/,
+    );
+    const unexplained = {
+      ...returned,
+      kind: "correction" as const,
+      decided: { by: "Test Ministry (Arne Approver)", at: "2025-03-02T09:30:00Z", reason: null },
+    };
+    expect(returnedProposalNote(unexplained, reviewMessages.en, "en")).toMatch(
+      /^Correction returned by Test Ministry \(Arne Approver\) on .*UTC\.$/,
+    );
   });
 });

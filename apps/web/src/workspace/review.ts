@@ -1,5 +1,5 @@
 import type { Measure } from "@commitments/core";
-import { formatPartialDate, type Lang } from "../format.ts";
+import { formatMoment, formatPartialDate, type Lang } from "../format.ts";
 import { labelOrId } from "../i18n/vocabulary.ts";
 import { formatMeasureIn } from "./rows.ts";
 
@@ -158,4 +158,57 @@ export function lastReturn(versions: readonly Step[] | undefined): Step | null {
     if (v.action === "submit" || v.action === "publish") return null;
   }
   return null;
+}
+
+/** A proposal, as far as a published record's note reads it. */
+export interface ProposalStep {
+  id: string;
+  kind: "correction" | "retraction";
+  status: "submitted" | "published" | "returned";
+  target: { kind: string; id: string };
+  baseVersion: number;
+  proposed: { at: string };
+  decided: { by: string; at: string; reason: string | null } | null;
+}
+
+/**
+ * The returned proposal a published record's editor should hear of: the last correction or retraction proposed
+ * for it, if its approver returned it and the record still stands at the version it was proposed on. Null once a
+ * newer proposal is made (it is the last then) or the record changed since (its version moved on).
+ */
+export function returnedProposal<P extends ProposalStep>(
+  record: { kind: string; id: string; version: number },
+  proposals: readonly P[],
+): P | null {
+  const last = proposals
+    .filter((p) => p.target.kind === record.kind && p.target.id === record.id)
+    .reduce<P | null>(
+      (latest, p) =>
+        !latest ||
+        p.proposed.at > latest.proposed.at ||
+        (p.proposed.at === latest.proposed.at && p.id > latest.id)
+          ? p
+          : latest,
+      null,
+    );
+  if (!last?.decided || last.status !== "returned" || last.baseVersion !== record.version) return null;
+  return last;
+}
+
+/** The note on a published record's row: which proposal was returned, by whom, when and why. */
+export function returnedProposalNote(
+  proposal: ProposalStep,
+  r: {
+    proposalKinds: Record<ProposalStep["kind"], string>;
+    proposalReturnedBy: (kind: string, who: string, when: string, reason: string) => string;
+    proposalReturnedNoReason: (kind: string, who: string, when: string) => string;
+  },
+  lang: Lang,
+): string {
+  const decided = proposal.decided as NonNullable<ProposalStep["decided"]>;
+  const kind = r.proposalKinds[proposal.kind];
+  const when = formatMoment(lang, decided.at);
+  return decided.reason
+    ? r.proposalReturnedBy(kind, decided.by, when, decided.reason)
+    : r.proposalReturnedNoReason(kind, decided.by, when);
 }

@@ -1,4 +1,5 @@
 import { client, csrfHeaders, type Session, unwrap } from "../api.ts";
+import { sayRefusal } from "../problems.ts";
 import { EntryReader } from "./entry.ts";
 import { type PromiseBasis, type PromiseDraft, promiseParts } from "./promise.ts";
 import type { PromiseMessages } from "./promise-messages.ts";
@@ -65,12 +66,12 @@ export function sendPromise<T>(
         try {
           await unwrap(await client.v1.tranches.$post({ json: tranche as never, header }, headers));
         } catch (error) {
-          throw new PromisePartError(t.instalmentFailed(i + 1, (error as Error).message));
+          throw new PromisePartError(t.instalmentFailed(i + 1, sayRefusal(error, lang)));
         }
       }
     } catch (error) {
       if (error instanceof PromisePartError) throw error;
-      throw new PromisePartError(t.stageFailed((error as Error).message));
+      throw new PromisePartError(t.stageFailed(sayRefusal(error, lang)));
     }
     return {
       ...saved,

@@ -140,7 +140,7 @@ export function useRecordForm<T>({
         setFocus((f) => ({ on: "conflict", attempt: (f?.attempt ?? 0) + 1 }));
         return;
       }
-      show(fromProblem(error, (path) => labelOf(path) !== undefined));
+      show(fromProblem(error, lang, t, labelOf));
     },
   });
 

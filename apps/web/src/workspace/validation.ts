@@ -1,4 +1,6 @@
-import { ApiProblem } from "../api.ts";
+import type { Lang } from "../i18n/index.ts";
+import { detailWords, refusalIn, sayRefusal } from "../problems.ts";
+import { coreMessage } from "./check.ts";
 import type { WorkspaceMessages } from "./messages.ts";
 
 /** Field errors by record path ("measure.amount", "sources.0.url"), and one for the form as a whole. */
@@ -10,18 +12,27 @@ export interface FormErrors {
 export const noErrors: FormErrors = { fields: {} };
 
 /**
- * The API's refusal placed at the fields it names (`error.details[].path`, under "set." for an update). What it
- * names no field of (a refusal of the whole request) is said above the form.
+ * The API's refusal placed at the fields it names (`error.details[].path`, under "set." for an update), in the
+ * page's words: core's messages as the form says them, else the tracker's. What it names no field of (a refusal
+ * of the whole request) is said above the form, naming in words any field the form does not show.
  */
-export function fromProblem(error: Error, known: (path: string) => boolean): FormErrors {
-  if (!(error instanceof ApiProblem)) return { fields: {}, form: error.message };
+export function fromProblem(
+  error: Error,
+  lang: Lang,
+  t: WorkspaceMessages,
+  labelOf: (path: string) => string | undefined,
+): FormErrors {
+  const refusal = refusalIn(error);
   const fields: Record<string, string> = {};
-  for (const detail of error.details) {
+  for (const detail of refusal?.details ?? []) {
     if (detail.location !== "json") continue;
     const path = detail.path.replace(/^set\.?/, "");
-    if (path !== "" && known(path)) fields[path] ??= detail.message;
+    if (path !== "" && labelOf(path) !== undefined)
+      fields[path] ??= coreMessage(detail.message, t.errors) ?? detailWords(detail, lang);
   }
-  return Object.keys(fields).length > 0 ? { fields } : { fields, form: error.message };
+  return Object.keys(fields).length > 0
+    ? { fields }
+    : { fields, form: sayRefusal(error, lang, { fieldName: labelOf }) };
 }
 
 /** The label of a field every record form shares (its measure and sources), for the error summary. */

@@ -126,14 +126,15 @@ describe.each(testTargets())("proposals on $name", (target) => {
       data: { version: number; retracted: boolean };
     };
     expect(shown.data).toMatchObject({ version: 2, retracted: true });
-    // Decided once: a second decision is refused.
-    await expectError(
+    // Decided once: a second decision is refused, the detail saying how it was decided.
+    const again = await expectError(
       await ctx.client.v1.proposals[":id"].status.$post(
         { param: { id: proposal.id }, json: { status: "returned", reason: "changed my mind" } },
         as(approver),
       ),
       409,
     );
+    expect(again.details).toEqual([{ location: "json", path: "status", message: "it was published" }]);
   });
 
   it("refuses to publish a retraction while live records refer to the record, writing nothing", async () => {
@@ -170,6 +171,40 @@ describe.each(testTargets())("proposals on $name", (target) => {
     );
     expect(refused.message).toContain('event "no-proposals-second"');
     expect(await ctx.changeSets()).toBe(before);
+  });
+
+  it("tells the proposing editor who returned a proposal, when and why", async () => {
+    const [waiting] = (
+      await okJson(await ctx.client.v1.proposals.$get({ query: { status: "submitted" } }, as(editor.headers)))
+    ).data;
+    if (!waiting) throw new Error("the retraction refused above no longer waits");
+    await okJson(
+      await ctx.client.v1.proposals[":id"].status.$post(
+        { param: { id: waiting.id }, json: { status: "returned", reason: "the second delivery stands" } },
+        as(approver),
+      ),
+    );
+    const returned = await okJson(
+      await ctx.client.v1.proposals.$get({ query: { status: "returned" } }, as(editor.headers)),
+    );
+    expect(returned.data).toEqual([
+      expect.objectContaining({
+        id: waiting.id,
+        kind: "retraction",
+        target: { kind: "commitment", id: "no-proposals-line" },
+        baseVersion: 1,
+        decided: {
+          by: "NO ministry (NO approver)",
+          at: expect.any(String),
+          reason: "the second delivery stands",
+        },
+      }),
+    ]);
+    const [listed] = returned.data;
+    expect(Date.parse(listed?.decided?.at ?? "")).toBeGreaterThanOrEqual(Date.parse(waiting.proposed.at));
+    // Another ministry hears nothing of it.
+    const theirs = await ctx.client.v1.proposals.$get({ query: { status: "returned" } }, as(other.headers));
+    expect((await okJson(theirs)).data).toEqual([]);
   });
 
   it("lists an organisation's own proposals only; the administrators see every one", async () => {
