@@ -193,7 +193,7 @@ export const messages = localised(
       recorded: (figure: string) => `The recorded figure: ${figure}.`,
       figure: (unit: string) => `Your organisation’s figure (${unit})`,
       figureHint:
-        "Digits only, with a point before any decimals, e.g. 1250000.50. Leave it empty if you dispute something other than the amount.",
+        "As you write it, e.g. 1,250,000.50 or 1250000.50. Leave it empty if you dispute something other than the amount.",
       statement: "Reason",
       statementHint: "What is wrong with the recorded figure, and how you know.",
       text: "Note",
@@ -214,7 +214,7 @@ export const messages = localised(
       errors: {
         statement: "Say why, in at least 3 characters.",
         text: "Write the note.",
-        figure: "Write the figure in digits, with a point before any decimals: 1250000.50.",
+        figure: "Write the figure as 1,250,000.50 or 1250000.50, in the recorded figure's currency or unit.",
         sources: "Give at least one source of evidence.",
         title: "Give the source’s title.",
         url: "Give a full web address beginning with https:// or http://.",
@@ -444,7 +444,7 @@ export const messages = localised(
       recorded: (figure: string) => `Цифра в записі: ${figure}.`,
       figure: (unit: string) => `Цифра вашої організації (${unit})`,
       figureHint:
-        "Лише цифри, з крапкою перед дробовою частиною, наприклад 1250000.50. Залиште порожнім, якщо оскаржуєте не суму.",
+        "Як ви пишете, наприклад 1 250 000,50 або 1250000.50. Залиште порожнім, якщо оскаржуєте не суму.",
       statement: "Причина",
       statementHint: "Що не так із цифрою в записі і звідки ви це знаєте.",
       text: "Примітка",
@@ -465,7 +465,7 @@ export const messages = localised(
       errors: {
         statement: "Поясніть причину: щонайменше 3 символи.",
         text: "Напишіть примітку.",
-        figure: "Запишіть цифру лише цифрами, з крапкою перед дробовою частиною: 1250000.50.",
+        figure: "Запишіть цифру як 1 250 000,50 або 1250000.50, у валюті чи одиницях цифри в записі.",
         sources: "Наведіть щонайменше одне джерело доказу.",
         title: "Вкажіть назву джерела.",
         url: "Вкажіть повну вебадресу, що починається з https:// або http://.",
