@@ -262,10 +262,20 @@ export const messages = localised(
         confirmation: "Confirmation of receipt",
         annotation: "Note",
       },
+      publishedProposal: (approver: string, proposer: string) =>
+        `${approver}, publishing the proposal of ${proposer}`,
       firstVersion: "First version",
       noChange: "No field changed",
-      sourcesCount: (n: number) => `${enCount(n)} ${enPlural(n, "source", "sources")}`,
       empty: "(none)",
+      /** A remark's fields; a record's are the review's (workspace/review-messages.ts). */
+      fields: {
+        statement: "Reason",
+        figure: "Figure given",
+        received: "Date received",
+        text: "Note",
+        status: "Status",
+        resolution: "Resolution",
+      },
     },
   },
   {
@@ -513,10 +523,19 @@ export const messages = localised(
         confirmation: "Підтвердження отримання",
         annotation: "Примітка",
       },
+      publishedProposal: (approver: string, proposer: string) =>
+        `${approver}, опублікувавши пропозицію від ${proposer}`,
       firstVersion: "Перша версія",
       noChange: "Жодне поле не змінилося",
-      sourcesCount: (n: number) => `${ukCount(n)} ${ukPlural(n, "джерело", "джерела", "джерел")}`,
       empty: "(немає)",
+      fields: {
+        statement: "Причина",
+        figure: "Наведена цифра",
+        received: "Дата отримання",
+        text: "Примітка",
+        status: "Стан",
+        resolution: "Рішення",
+      },
     },
   },
 );
