@@ -6,10 +6,13 @@ import {
   approver,
   editor,
   ownRecords,
+  partsOf,
   party,
   setUpMinistry,
   signInThroughThePage,
 } from "./ministry-setup.ts";
+import { addInstalments, fillCommitment } from "./workspace-forms.ts";
+import { workspaceWords } from "./workspace-words.ts";
 
 /*
  * A clerk's entry in the ministry workspace: figures, dates and addresses as people write them, stored canonical;
@@ -58,7 +61,7 @@ describe.skipIf(!hasChromium)("a clerk's entry in the ministry workspace, in Chr
     await page.locator(".saved-notice").waitFor();
     const saved = (await ownRecords(page, "commitments")).find(
       (c) => c.title === "Фонд розмінування 2025–2027",
-    ) as ({ measure?: unknown } & Awaited<ReturnType<typeof ownRecords>>[number]) | undefined;
+    );
     expect(saved?.measure).toEqual({ kind: "money", amount: "1250000.5", currency: "NOK" });
     expect(saved?.period).toEqual({ start: "2025-04-01", end: "2027-03-31" });
     expect(saved?.sources?.[0]?.url).toBe("https://www.regjeringen.no/no/aktuelt/demining");
@@ -69,15 +72,12 @@ describe.skipIf(!hasChromium)("a clerk's entry in the ministry workspace, in Chr
   it("enters a promise with its committed amount and schedule in one form, previewing how the public will read it", async () => {
     const url = app.server.url;
     const page = await signInThroughThePage(app.browser, url, editor);
-    await page.goto(`${url}?view=workspace&form=commitment`);
-    const form = page.locator("#commitment-form");
-    await form.getByRole("heading", { name: "New commitment" }).waitFor();
-    await form.getByLabel("Title", { exact: true }).first().fill("Budget support 2026–2027");
-    await form.getByLabel("Category").selectOption("funding.budget_support");
-    await form.getByLabel("Amount", { exact: true }).fill("1,500,000");
-    const source = form.getByRole("group", { name: "Source 1" });
-    await source.getByLabel("Title").fill("Government press release");
-    await source.getByLabel("Kind of source").selectOption("official");
+    const form = await fillCommitment(page, url, "en", workspaceWords.en, {
+      title: "Budget support 2026–2027",
+      category: "funding.budget_support",
+      amount: "1,500,000",
+      source: { title: "Government press release", kind: "official" },
+    });
     const preview = form.locator(".promise-preview");
 
     // Announced only, the preview says it is not yet counted as promised; committed, it is.
@@ -90,18 +90,10 @@ describe.skipIf(!hasChromium)("a clerk's entry in the ministry workspace, in Chr
     await expect.poll(() => preview.textContent()).toMatch(/Promised\s*NOK\s1,500,000Delivered/);
     await expect.poll(() => preview.textContent()).toContain("No instalments planned.");
 
-    for (const [i, due, amount] of [
-      [1, "2026", "1,000,000"],
-      [2, "06/2027", "250,000"],
-    ] as const) {
-      await form.getByRole("button", { name: "Add an instalment" }).click();
-      const instalment = form.getByRole("group", { name: `Instalment ${i}` });
-      await expect
-        .poll(() => page.evaluate("document.activeElement?.id"))
-        .toBe(`commitment-form-schedule-${i - 1}-due`);
-      await instalment.getByLabel("Due by").fill(due);
-      await instalment.getByLabel("Amount (NOK)").fill(amount);
-    }
+    await addInstalments(form, workspaceWords.en, "NOK", [
+      ["2026", "1,000,000"],
+      ["06/2027", "250,000"],
+    ]);
     await expect
       .poll(() => preview.textContent())
       .toMatch(/2 instalments totalling NOK\s1,250,000 of NOK\s1,500,000: less than the amount\./);
@@ -117,9 +109,7 @@ describe.skipIf(!hasChromium)("a clerk's entry in the ministry workspace, in Chr
       (c) => c.title === "Budget support 2026–2027",
     );
     if (!commitment) throw new Error("the commitment was not written");
-    const events = (await page.evaluate(
-      `fetch('/v1/events?commitment=${commitment.id}&drafts=include').then((r) => r.json()).then((b) => b.data)`,
-    )) as { stage: string; date: string; measure: unknown; status: string }[];
+    const events = await partsOf<{ stage: string; date: string }>(page, "events", commitment.id);
     expect(events).toEqual([
       expect.objectContaining({
         stage: "committed",
@@ -128,9 +118,7 @@ describe.skipIf(!hasChromium)("a clerk's entry in the ministry workspace, in Chr
         status: "draft",
       }),
     ]);
-    const tranches = (await page.evaluate(
-      `fetch('/v1/tranches?commitment=${commitment.id}&drafts=include').then((r) => r.json()).then((b) => b.data)`,
-    )) as { position: number; due: string; measure: unknown }[];
+    const tranches = await partsOf<{ position: number; due: string }>(page, "tranches", commitment.id);
     expect(tranches.map((t) => [t.position, t.due, t.measure])).toEqual([
       [0, "2026", { kind: "money", amount: "1000000", currency: "NOK" }],
       [1, "2027-06", { kind: "money", amount: "250000", currency: "NOK" }],

@@ -42,18 +42,37 @@ export async function signInThroughThePage(
   return page;
 }
 
-/** The ministry's records as the page's own session reads them, drafts included. */
-export async function ownRecords(page: Page, kind: "commitments" | "tranches" | "events") {
+/** A record as the ministry's own session reads it, drafts included: the fields the tests look at. */
+export interface OwnRecord {
+  id: string;
+  status: string;
+  version: number;
+  title?: string;
+  period?: unknown;
+  measure?: unknown;
+  sources?: { url?: string }[];
+}
+
+/** The ministry's records (by default this ministry's, `donor` another's) as the page's own session reads them. */
+export async function ownRecords(
+  page: Page,
+  kind: "commitments" | "tranches" | "events",
+  donor = party,
+): Promise<OwnRecord[]> {
   return (await page.evaluate(
-    `fetch('/v1/${kind}?donor=${party}&drafts=include&limit=200').then((r) => r.json()).then((b) => b.data)`,
-  )) as {
-    id: string;
-    status: string;
-    version: number;
-    title?: string;
-    period?: unknown;
-    sources?: { url?: string }[];
-  }[];
+    `fetch('/v1/${kind}?donor=${donor}&drafts=include&limit=200').then((r) => r.json()).then((b) => b.data)`,
+  )) as OwnRecord[];
+}
+
+/** A commitment's tranches or stage events, drafts included, as the page's own session reads them. */
+export async function partsOf<T = OwnRecord>(
+  page: Page,
+  kind: "tranches" | "events",
+  commitment: string,
+): Promise<(OwnRecord & T)[]> {
+  return (await page.evaluate(
+    `fetch('/v1/${kind}?commitment=${commitment}&drafts=include').then((r) => r.json()).then((b) => b.data)`,
+  )) as (OwnRecord & T)[];
 }
 
 /** The ministry and its two people, as an administrator sets them up through the API. */

@@ -1,16 +1,11 @@
 import { createClient } from "@commitments/api/client";
 import { formatInteger, formatMeasure, formatPartialDate, formatRatio } from "@commitments/web/format";
-import type { Browser, Locator, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createAdmin, createWriteToken, signIn } from "../server.ts";
 import { checkPage, hasChromium, useServerAndBrowser } from "./chromium.ts";
-
-/** The text of the elements an input's aria-describedby names: its hint and its error, as a screen reader reads them. */
-async function description(field: Locator): Promise<string> {
-  const ids = (await field.getAttribute("aria-describedby"))?.split(" ") ?? [];
-  const texts = await Promise.all(ids.map((id) => field.page().locator(`[id="${id}"]`).textContent()));
-  return texts.join(" ");
-}
+import { description } from "./ministry-setup.ts";
+import { disputeForm, fillDispute, remarkWords } from "./remark-forms.ts";
 
 const eur = (amount: string) => ({ kind: "money" as const, amount, currency: "EUR" });
 // Demo data throughout, so synthetic: the commitments, their events, and every source they and the NGO cite.
@@ -216,14 +211,15 @@ describe.skipIf(!hasChromium)("the NGO workspace in Chromium", () => {
 
     const delivery = page.locator(`section.events tr[data-event="${state.deliveryId}"]`);
     await delivery.getByRole("button", { name: /Dispute this figure/ }).click();
-    const form = page.locator('form[data-remark-form="dispute"]');
+    const form = disputeForm(page);
     await form.getByRole("heading", { name: "Dispute the delivery of 10 April 2024" }).waitFor();
     expect(await form.textContent()).toContain("The recorded figure: €100,000,000.");
-    await form.getByLabel(/Your organisation’s figure \(EUR\)/).fill("60 000 000");
-    await form.getByLabel("Reason").fill("Synthetic demo: our count of what was disbursed is lower.");
-    await form.getByLabel("Title").fill(ngoSource.title);
-    await form.getByLabel("Web address").fill("not a web address");
-    await form.getByLabel("Kind of source").selectOption("synthetic");
+    await fillDispute(form, remarkWords.en, {
+      unit: "EUR",
+      figure: "60 000 000",
+      reason: "Synthetic demo: our count of what was disbursed is lower.",
+      source: { title: ngoSource.title, url: "not a web address", kind: "synthetic" },
+    });
     await form.getByRole("button", { name: "Record the dispute" }).click();
 
     // Said at the field, tied to it, with focus on it; nothing written.

@@ -1,10 +1,13 @@
 import { createClient } from "@commitments/api/client";
-import { label, vocabulary } from "@commitments/core/vocabulary";
+import { label } from "@commitments/core/vocabulary";
 import { formatMeasure, formatPartialDate } from "@commitments/web/format";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createAdmin, signIn } from "../server.ts";
 import { checkPage, hasChromium, useServerAndBrowser } from "./chromium.ts";
+import { signInThroughThePage } from "./ministry-setup.ts";
+import { confirmationForm, confirmReceipt, remarkWords, toConfirmLink } from "./remark-forms.ts";
+import { type Lang, showsNoIdsOrEnums } from "./visible-text.ts";
 
 /*
  * The recipient's verifier, end to end in Chromium: a donor ministry publishes three deliveries to Ukraine through
@@ -75,35 +78,9 @@ async function move(url: string, who: { cookie: string; csrfToken: string }, pat
     throw new Error(`POST ${path}/status ${status}: ${moved.status} ${await moved.text()}`);
 }
 
-async function signInThroughThePage(
-  browser: Browser,
-  url: string,
-  who: Person,
-  lang: "en" | "uk",
-): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(`${url}?view=sign-in&lang=${lang}`);
-  await page.getByLabel(lang === "uk" ? "Електронна пошта" : "E-mail").fill(who.email);
-  await page.getByLabel(lang === "uk" ? "Пароль" : "Password").fill(who.password);
-  await page.getByRole("button", { name: lang === "uk" ? "Увійти" : "Sign in" }).click();
-  await page.locator("#account-title").waitFor();
-  return page;
-}
-
-/** The page's text (what screen readers hear too) holds no vocabulary id: neither "confirmed_by_recipient" nor a bare "delivered". */
-async function expectNoIds(page: Page, lang: "en" | "uk") {
-  const text = (await page.locator("body").textContent()) ?? "";
-  const ids = Object.values(vocabulary).flatMap((family) => [...family.ids] as string[]);
-  expect(ids.filter((word) => /[._]/.test(word) && text.includes(word))).toEqual([]);
-  expect(text).not.toContain("confirmed_by_recipient");
-  expect(text).not.toContain("reported_by_donor");
-  // Ukrainian pages have no reason to show the English word at all; English ones say "Disbursed" of money.
-  expect(text).not.toMatch(lang === "uk" ? /delivered/i : /\bdelivered\b/);
-}
-
-/** The header's link to the queue, with its count. */
-const toConfirmLink = (page: Page) => page.locator(".site-nav a[href*='view=to-confirm']");
+/** No id or enum value shown; an English page says "Disbursed" of money, never a bare "delivered". */
+const expectNoIds = (page: Page, lang: Lang) =>
+  showsNoIdsOrEnums(page, lang, [], lang === "en" ? /\bdelivered\b/ : undefined);
 
 describe.skipIf(!hasChromium)("a recipient's verifier confirms deliveries in Chromium", () => {
   const app = useServerAndBrowser({}, { beforeStart: (dataDir) => createAdmin(dataDir) });
@@ -180,7 +157,7 @@ describe.skipIf(!hasChromium)("a recipient's verifier confirms deliveries in Chr
   });
 
   it("in English: sees the count, opens the queue oldest first, confirms one in place and sees it confirmed", async () => {
-    const page = await signInThroughThePage(app.browser, app.server.url, people.verifier, "en");
+    const page = await signInThroughThePage(app.browser, app.server.url, people.verifier, { lang: "en" });
     const link = toConfirmLink(page);
     await expect.poll(() => link.textContent()).toBe("To confirm (3)");
     await checkPage(page, "verifier-account");
@@ -205,7 +182,7 @@ describe.skipIf(!hasChromium)("a recipient's verifier confirms deliveries in Chr
     await checkPage(page, "verifier-queue");
 
     await first.getByRole("button", { name: /Confirm receipt/ }).click();
-    const form = page.locator("form[data-remark-form='confirmation']");
+    const form = confirmationForm(page);
     await form.waitFor();
     // The date received defaults to today; a day-first date, as the verifier writes it, is taken as well.
     expect(await form.getByLabel("Date received").inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
@@ -214,11 +191,10 @@ describe.skipIf(!hasChromium)("a recipient's verifier confirms deliveries in Chr
     await form.locator(".field-error").first().waitFor();
     expect(await form.getByLabel("Date received").getAttribute("aria-invalid")).toBe("true");
     await checkPage(page, "verifier-confirm-form-error");
-    await form.getByLabel("Date received").fill("22.01.2025");
-    await form.getByLabel("Note (optional)").fill("Received at the Lviv depot, all units working.");
-    await form.getByRole("button", { name: "Confirm receipt" }).click();
-
-    await page.getByRole("status").filter({ hasText: "Receipt confirmed" }).waitFor();
+    await confirmReceipt(form, remarkWords.en, {
+      received: "22.01.2025",
+      note: "Received at the Lviv depot, all units working.",
+    });
     await expect.poll(() => rows.count()).toBe(2);
     await expect.poll(() => link.textContent()).toBe("To confirm (2)");
     await checkPage(page, "verifier-queue-one-confirmed");
@@ -242,11 +218,11 @@ describe.skipIf(!hasChromium)("a recipient's verifier confirms deliveries in Chr
   });
 
   it("says so in plain words when a colleague confirmed the delivery first, and shows it confirmed", async () => {
-    const page = await signInThroughThePage(app.browser, app.server.url, people.verifier, "en");
+    const page = await signInThroughThePage(app.browser, app.server.url, people.verifier, { lang: "en" });
     await page.goto(`${app.server.url}?commitment=${commitment.id}&lang=en`);
     const row = page.locator(`tr[data-event='${may.id}']`);
     await row.getByRole("button", { name: /Confirm receipt/ }).click();
-    const form = page.locator("form[data-remark-form='confirmation']");
+    const form = confirmationForm(page);
     await form.waitFor();
 
     // Meanwhile a colleague confirms the same delivery, as the version both read.
@@ -280,7 +256,7 @@ describe.skipIf(!hasChromium)("a recipient's verifier confirms deliveries in Chr
   });
 
   it("in Ukrainian: goes from the workspace to the queue, confirms from the commitment's row, and nothing waits", async () => {
-    const page = await signInThroughThePage(app.browser, app.server.url, people.verifier, "uk");
+    const page = await signInThroughThePage(app.browser, app.server.url, people.verifier, { lang: "uk" });
     const link = toConfirmLink(page);
     await expect.poll(() => link.textContent()).toBe("До підтвердження (1)");
 
@@ -307,12 +283,10 @@ describe.skipIf(!hasChromium)("a recipient's verifier confirms deliveries in Chr
     await row.waitFor();
     expect(await row.getAttribute("class")).toContain("event-linked");
     await row.getByRole("button", { name: /Підтвердити отримання/ }).click();
-    const form = page.locator("form[data-remark-form='confirmation']");
+    const form = confirmationForm(page);
     await form.waitFor();
-    await form.getByLabel("Примітка (необов’язково)").fill("Отримано на складі у Києві.");
     await checkPage(page, "verifier-confirm-form-uk");
-    await form.getByRole("button", { name: "Підтвердити отримання" }).click();
-    await page.getByRole("status").filter({ hasText: "Отримання підтверджено" }).waitFor();
+    await confirmReceipt(form, remarkWords.uk, { note: "Отримано на складі у Києві." });
     await expect.poll(() => row.textContent()).toContain(label("confidence", "confirmed_by_recipient", "uk"));
     expect(await page.locator(`tr[data-remarks-of='${march.id}']`).textContent()).toContain(
       "Отримано на складі у Києві.",

@@ -1,12 +1,12 @@
 import type { Measure, RecordRef } from "@commitments/core";
 import { type FormEvent, useEffect, useId, useState } from "react";
 import { client } from "../api.ts";
-import { formatMeasure, inMeasureOf, type Lang } from "../format.ts";
+import { formatMeasure, type Lang } from "../format.ts";
 import { FormField } from "../forms/Field.tsx";
 import { useLang, useMessages } from "../i18n/index.ts";
 import { label } from "../i18n/vocabulary.ts";
 import { messages } from "./messages.ts";
-import { DisputeBody, digitsOf, emptySource, type SourceDraft, sourceOf } from "./remarkSchemas.ts";
+import { DisputeBody, emptySource, figureOf, type SourceDraft, sourceOf } from "./remarkSchemas.ts";
 import { SourceFields } from "./SourceFields.tsx";
 import { useRemarkForm } from "./useRemarkForm.ts";
 
@@ -67,11 +67,11 @@ export function DisputeForm({
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const typed = digitsOf(figure);
+    const typed = figureOf(figure, recorded, lang);
     const body = {
       target,
       statement,
-      ...(typed ? { figure: inMeasureOf(recorded, typed) } : {}),
+      ...(typed ? { figure: typed } : {}),
       sources: sources.map(sourceOf),
     };
     send(body);

@@ -1,10 +1,12 @@
-import type { Measure } from "@commitments/core";
 import { useQueries } from "@tanstack/react-query";
 import type { CommitmentDetail } from "../api.ts";
-import { formatMeasure, formatPartialDate, formatTimestamp, type Lang } from "../format.ts";
+import { formatPartialDate, formatTimestamp } from "../format.ts";
 import { useLang, useMessages } from "../i18n/index.ts";
-import { type Family, labelOrId } from "../i18n/vocabulary.ts";
+import { usePartyName } from "../i18n/names.ts";
 import { sayRefusal } from "../problems.ts";
+import type { Namer } from "../workspace/review.ts";
+import { reviewMessages } from "../workspace/review-messages.ts";
+import { historyChanges } from "./history-words.ts";
 import { stageLabel } from "./labels.ts";
 import { type Messages, messages } from "./messages.ts";
 import { type HistoryKind, historyQuery } from "./queries.ts";
@@ -33,39 +35,6 @@ interface Row {
   changes: Change[];
 }
 
-const isMeasure = (value: unknown): value is Measure =>
-  typeof value === "object" && value !== null && "kind" in value && ("amount" in value || "count" in value);
-const isSource = (value: unknown) =>
-  typeof value === "object" && value !== null && "title" in value && "kind" in value;
-
-/** The fields whose values are ids of the vocabulary: their values are shown in the reader's words. */
-function familyOf(kind: string, field: string): Family | undefined {
-  switch (field) {
-    case "category":
-    case "stage":
-    case "confidence":
-    case "measureBasis":
-      return field;
-    case "status":
-      return kind === "dispute" ? "disputeStatus" : "workflowStatus";
-    default:
-      return undefined;
-  }
-}
-
-/** A field's value, briefly: figures as figures, ids in words, sources counted, long texts cut. */
-function shown(value: unknown, t: Messages["history"], lang: Lang, family?: Family): string {
-  if (value === null || value === undefined) return t.empty;
-  if (family && typeof value === "string") return labelOrId(family, value, lang);
-  if (isMeasure(value)) return formatMeasure(value, { exact: true, lang });
-  if (Array.isArray(value)) {
-    if (value.length > 0 && value.every(isSource)) return t.sourcesCount(value.length);
-    return value.map((item) => shown(item, t, lang)).join(", ");
-  }
-  const text = typeof value === "object" ? JSON.stringify(value) : String(value);
-  return text.length > 160 ? `${text.slice(0, 160)}…` : text;
-}
-
 /**
  * The commitment's whole story: every version of the commitment, of each tranche and stage event, and of the
  * disputes, confirmations and notes on them, newest first, with who recorded it, in which change set, and why.
@@ -75,6 +44,16 @@ export function History({ detail }: { detail: Detail }) {
   const t = useMessages(messages);
   const lang = useLang();
   const date = (value: string) => formatPartialDate(value, lang);
+  const partyName = usePartyName();
+  const review = useMessages(reviewMessages);
+  const names: Namer = {
+    lang,
+    party: partyName,
+    // The one commitment a part's history can name: this page's.
+    commitment: (id) => (id === detail.commitment.id ? detail.commitment.title : id),
+    none: t.history.empty,
+    position: review.position,
+  };
   const records: { kind: HistoryKind; id: string; label: string }[] = [
     { kind: "commitment", id: detail.commitment.id, label: t.history.kinds.commitment },
     ...detail.schedule.map((tranche) => ({
@@ -100,6 +79,8 @@ export function History({ detail }: { detail: Detail }) {
         key: `${record.kind}-${record.id}-${v.version}`,
         kind: record.kind,
         record: record.label,
+        actor: v.published ? t.history.publishedProposal(v.published.by, v.published.of) : v.actor,
+        reason: v.confirmedReceipt ? t.remarks.receiptConfirmed : v.reason,
       })),
       ...history.remarks.map((r) => ({
         ...r,
@@ -145,7 +126,7 @@ export function History({ detail }: { detail: Detail }) {
                   </th>
                   <td>{row.actor}</td>
                   <td>
-                    <Changes row={row} />
+                    <Changes row={row} names={names} />
                   </td>
                   <td>{row.reason ?? ""}</td>
                 </tr>
@@ -158,17 +139,19 @@ export function History({ detail }: { detail: Detail }) {
   );
 }
 
-function Changes({ row }: { row: Row }) {
+/** What a version changed, field by field in the reader's words (see `historyChanges`). */
+function Changes({ row, names }: { row: Row; names: Namer }) {
   const t = useMessages(messages).history;
-  const lang = useLang();
+  // A record's fields are labelled as the approver's review labels them; a remark's, here.
+  const labels: Record<string, string> = { ...useMessages(reviewMessages).fields, ...t.fields };
   if (row.action === "create") return <>{t.firstVersion}</>;
-  if (row.changes.length === 0) return <>{t.noChange}</>;
+  const changes = historyChanges(row.kind, row.changes, names);
+  if (changes.length === 0) return <>{t.noChange}</>;
   return (
     <ul className="changes">
-      {row.changes.map((change) => (
+      {changes.map((change) => (
         <li key={change.field}>
-          <code>{change.field}</code>: {shown(change.before, t, lang, familyOf(row.kind, change.field))} →{" "}
-          {shown(change.after, t, lang, familyOf(row.kind, change.field))}
+          {labels[change.field]}: {change.before} → {change.after}
         </li>
       ))}
     </ul>

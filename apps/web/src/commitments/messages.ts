@@ -195,7 +195,7 @@ export const messages = localised(
       recorded: (figure: string) => `The recorded figure: ${figure}.`,
       figure: (unit: string) => `Your organisation’s figure (${unit})`,
       figureHint:
-        "Digits only, with a point before any decimals, e.g. 1250000.50. Leave it empty if you dispute something other than the amount.",
+        "As you write it, e.g. 1,250,000.50 or 1250000.50. Leave it empty if you dispute something other than the amount.",
       statement: "Reason",
       statementHint: "What is wrong with the recorded figure, and how you know.",
       text: "Note",
@@ -216,7 +216,7 @@ export const messages = localised(
       errors: {
         statement: "Say why, in at least 3 characters.",
         text: "Write the note.",
-        figure: "Write the figure in digits, with a point before any decimals: 1250000.50.",
+        figure: "Write the figure as 1,250,000.50 or 1250000.50, in the recorded figure's currency or unit.",
         sources: "Give at least one source of evidence.",
         title: "Give the source’s title.",
         url: "Give a full web address beginning with https:// or http://.",
@@ -264,10 +264,20 @@ export const messages = localised(
         confirmation: "Confirmation of receipt",
         annotation: "Note",
       },
+      publishedProposal: (approver: string, proposer: string) =>
+        `${approver}, publishing the proposal of ${proposer}`,
       firstVersion: "First version",
       noChange: "No field changed",
-      sourcesCount: (n: number) => `${enCount(n)} ${enPlural(n, "source", "sources")}`,
       empty: "(none)",
+      /** A remark's fields; a record's are the review's (workspace/review-messages.ts). */
+      fields: {
+        statement: "Reason",
+        figure: "Figure given",
+        received: "Date received",
+        text: "Note",
+        status: "Status",
+        resolution: "Resolution",
+      },
     },
   },
   {
@@ -448,7 +458,7 @@ export const messages = localised(
       recorded: (figure: string) => `Цифра в записі: ${figure}.`,
       figure: (unit: string) => `Цифра вашої організації (${unit})`,
       figureHint:
-        "Лише цифри, з крапкою перед дробовою частиною, наприклад 1250000.50. Залиште порожнім, якщо оскаржуєте не суму.",
+        "Як ви пишете, наприклад 1 250 000,50 або 1250000.50. Залиште порожнім, якщо оскаржуєте не суму.",
       statement: "Причина",
       statementHint: "Що не так із цифрою в записі і звідки ви це знаєте.",
       text: "Примітка",
@@ -469,7 +479,7 @@ export const messages = localised(
       errors: {
         statement: "Поясніть причину: щонайменше 3 символи.",
         text: "Напишіть примітку.",
-        figure: "Запишіть цифру лише цифрами, з крапкою перед дробовою частиною: 1250000.50.",
+        figure: "Запишіть цифру як 1 250 000,50 або 1250000.50, у валюті чи одиницях цифри в записі.",
         sources: "Наведіть щонайменше одне джерело доказу.",
         title: "Вкажіть назву джерела.",
         url: "Вкажіть повну вебадресу, що починається з https:// або http://.",
@@ -517,10 +527,19 @@ export const messages = localised(
         confirmation: "Підтвердження отримання",
         annotation: "Примітка",
       },
+      publishedProposal: (approver: string, proposer: string) =>
+        `${approver}, опублікувавши пропозицію від ${proposer}`,
       firstVersion: "Перша версія",
       noChange: "Жодне поле не змінилося",
-      sourcesCount: (n: number) => `${ukCount(n)} ${ukPlural(n, "джерело", "джерела", "джерел")}`,
       empty: "(немає)",
+      fields: {
+        statement: "Причина",
+        figure: "Наведена цифра",
+        received: "Дата отримання",
+        text: "Примітка",
+        status: "Стан",
+        resolution: "Рішення",
+      },
     },
   },
 );

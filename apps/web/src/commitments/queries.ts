@@ -1,5 +1,6 @@
 import { queryOptions } from "@tanstack/react-query";
 import { client, unwrap } from "../api.ts";
+import { remarkReason, versionOrigin } from "./history-words.ts";
 
 /** The kinds of ledger record a commitment's page shows, each with its own history. */
 export type HistoryKind = "commitment" | "tranche" | "event";
@@ -17,7 +18,8 @@ async function historyResponse(kind: HistoryKind, id: string) {
 
 /**
  * Every version of one record and of the remarks on it (GET /v1/{kind}s/{id}/history), without the full record
- * of each version: the page shows who changed what, when and why, field by field.
+ * of each version: the page shows who changed what, when and why, field by field, in its reader's words (see
+ * `versionOrigin` and `remarkReason`).
  */
 export const historyQuery = (kind: HistoryKind, id: string) =>
   queryOptions({
@@ -26,8 +28,11 @@ export const historyQuery = (kind: HistoryKind, id: string) =>
       const response = await historyResponse(kind, id);
       const { data } = await unwrap(response);
       return {
-        versions: data.versions.map(({ record: _, ...version }) => version),
-        remarks: data.remarks.map(({ record: _, ...remark }) => remark),
+        versions: data.versions.map(({ record: _, ...version }) => ({
+          ...version,
+          ...versionOrigin(version, data),
+        })),
+        remarks: data.remarks.map(({ record, ...remark }) => ({ ...remark, reason: remarkReason(record) })),
       };
     },
   });

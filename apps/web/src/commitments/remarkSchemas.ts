@@ -1,4 +1,5 @@
-import { Annotation, Dispute, type SourceKind } from "@commitments/core";
+import { Annotation, Dispute, type Measure, readAmount, type SourceKind } from "@commitments/core";
+import { inMeasureOf, type Lang } from "../format.ts";
 import type { Messages } from "./messages.ts";
 
 // The request bodies of POST /v1/disputes and POST /v1/annotations, from the very core schemas the API builds
@@ -74,5 +75,19 @@ export function errorsFrom(
 export const issuesOf = (issues: readonly { path: readonly PropertyKey[]; message: string }[]) =>
   issues.map((issue) => ({ path: issue.path.map(String).join("."), message: issue.message }));
 
-/** "300 000 000" as typed by a reader who groups digits: spaces only are dropped, never commas or points. */
-export const digitsOf = (typed: string) => typed.replace(/[\s\u00a0\u202f]/g, "");
+/**
+ * An organisation's figure as typed, read as people write numbers in the page's language ("1,600,000" or
+ * "£1,600,000" in English, "1 600 000,50" in Ukrainian, "1600000.50" in both), in the disputed record's measure:
+ * its currency, or its unit and item. Undefined when left empty. What does not read so, or names a currency the
+ * record is not in, is kept as typed, for the schema to refuse at the field: nothing is guessed.
+ */
+export function figureOf(typed: string, recorded: Measure, lang: Lang): Measure | undefined {
+  if (typed.trim() === "") return undefined;
+  const read = readAmount(typed, lang);
+  const fits =
+    read.ok &&
+    (recorded.kind === "money"
+      ? (read.value.currency ?? recorded.currency) === recorded.currency
+      : read.value.currency === undefined);
+  return inMeasureOf(recorded, fits ? read.value.amount : typed.trim());
+}

@@ -2,9 +2,9 @@ import type { WorkflowStatus } from "@commitments/core/access";
 import { queryOptions } from "@tanstack/react-query";
 import type { InferResponseType } from "hono/client";
 import { accepted, client, csrfHeaders, type Session, unwrap } from "../api.ts";
+import { type RecordKind, type RecordState, type Saved, savedOf, type WriteAnswer } from "./saved.ts";
 
-/** The three kinds of record a ministry keeps, each with its own collection in the API. */
-export type RecordKind = "commitment" | "tranche" | "event";
+export type { RecordKind, Saved } from "./saved.ts";
 export const recordKinds: readonly RecordKind[] = ["commitment", "tranche", "event"];
 
 export type CommitmentRead = InferResponseType<typeof client.v1.commitments.$get, 200>["data"][number];
@@ -123,59 +123,16 @@ export const eventToEditQuery = (id: string) =>
   });
 
 /**
- * What a write answers, as far as the workspace reads it: which record, at which version, in what status; for a
- * change of a published record, the proposal it became (the record itself is unchanged until it is published).
- */
-export interface Saved {
-  kind: RecordKind;
-  id: string;
-  version: number;
-  status: WorkflowStatus;
-  proposal?: string;
-  /** What a new promise saved with its commitment: the stage its amount was recorded at, and its instalments. */
-  parts?: { stage: "committed" | "pledged" | "none" | null; instalments: number };
-}
-
-/** A record as a write left it: which, at which version, in what status. */
-interface RecordState {
-  id: string;
-  version: number;
-  status: WorkflowStatus;
-}
-
-/**
- * What a form's write answered, as `Saved`: the record as saved (201, 200: `{ data: record }`, a commitment's
- * under `data.commitment`), or for a change of a published record the proposal it became (202:
- * `{ data: proposal }`). A refusal throws the API's problem. The body's shape is the write routes' contract, which
- * the typed client cannot narrow by status here, hence the one cast.
+ * What a form's write answered, as `Saved` (see `savedOf`). A refusal throws the API's problem. The body's shape is
+ * the write routes' contract, which the typed client cannot narrow by status here, hence the one cast.
  */
 export async function savedFrom(
   kind: RecordKind,
   existing: RecordState | undefined,
   response: { ok: boolean; status: number; json(): Promise<unknown> },
 ): Promise<Saved> {
-  const { data } = (await unwrap(response)) as {
-    data: RecordState | { commitment: RecordState } | { id: string; target: { id: string } };
-  };
-  if (response.status === 202)
-    return proposedSave(kind, existing, data as { id: string; target: { id: string } });
-  const record = "commitment" in data ? data.commitment : (data as RecordState);
-  return { kind, id: record.id, version: record.version, status: record.status };
-}
-
-/** A change of a published record answered 202: the record is as it was; the proposal waits for the approver. */
-function proposedSave(
-  kind: RecordKind,
-  existing: { version: number; status: WorkflowStatus } | undefined,
-  proposal: { id: string; target: { id: string } },
-): Saved {
-  return {
-    kind,
-    id: proposal.target.id,
-    version: existing?.version ?? 1,
-    status: existing?.status ?? "published",
-    proposal: proposal.id,
-  };
+  const { data } = (await unwrap(response)) as { data: WriteAnswer };
+  return savedOf(kind, response.status, existing, data);
 }
 
 const ifMatch = (version: number) => ({ "if-match": `"${version}"` });
