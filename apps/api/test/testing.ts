@@ -205,3 +205,15 @@ export async function signInAs(
     headers: { cookie, "x-csrf-token": data.csrfToken },
   };
 }
+
+/** A new person of an organisation, signed in: the headers their page's requests carry (cookie and CSRF token). */
+export async function signedInPerson(
+  app: App,
+  db: Db,
+  person: { organisationId: string; name: string; roles: Role[] },
+): Promise<Record<string, string>> {
+  const password = `${person.name}'s long password`;
+  const email = `${person.name.toLowerCase().replace(/\W+/g, ".")}@${randomBytes(4).toString("hex")}.example.org`;
+  const user = await createUser(db, { ...person, email, password });
+  return (await signInAs(app, { user, password })).headers;
+}

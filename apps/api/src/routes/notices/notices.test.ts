@@ -1,11 +1,10 @@
-import { createUser } from "@commitments/db";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   createTestAccount,
   expectError,
   okJson,
   send,
-  signInAs,
+  signedInPerson,
   type TestAccount,
   testTargets,
   useApp,
@@ -58,16 +57,6 @@ describe.each(testTargets())("notices on $name", (target) => {
     );
     expect(response.status, await response.clone().text()).toBe(200);
   };
-  async function person(
-    organisationId: string,
-    name: string,
-    roles: ("ministry_editor" | "ministry_approver")[],
-  ) {
-    const password = `${name}'s long password`;
-    const email = `${name.toLowerCase().replace(/\W+/g, ".")}@notices.example.org`;
-    const user = await createUser(ctx.database.db, { organisationId, email, name, password, roles });
-    return (await signInAs(ctx.app, { user, password })).headers;
-  }
 
   beforeAll(async () => {
     const db = ctx.database.db;
@@ -84,9 +73,21 @@ describe.each(testTargets())("notices on $name", (target) => {
       roles: ["ministry_editor"],
     });
     analyst = await createTestAccount(db, { kind: "ngo", name: "Watchdog", roles: ["ngo_analyst"] });
-    editor = await person(ministry.organisation.id, "Olena Editor", ["ministry_editor"]);
-    approver = await person(ministry.organisation.id, "Petro Approver", ["ministry_approver"]);
-    otherEditor = await person(other.organisation.id, "Other Editor", ["ministry_editor"]);
+    editor = await signedInPerson(ctx.app, ctx.database.db, {
+      organisationId: ministry.organisation.id,
+      name: "Olena Editor",
+      roles: ["ministry_editor"],
+    });
+    approver = await signedInPerson(ctx.app, ctx.database.db, {
+      organisationId: ministry.organisation.id,
+      name: "Petro Approver",
+      roles: ["ministry_approver"],
+    });
+    otherEditor = await signedInPerson(ctx.app, ctx.database.db, {
+      organisationId: other.organisation.id,
+      name: "Other Editor",
+      roles: ["ministry_editor"],
+    });
     const created = await request("POST", "/v1/commitments", editor, {
       id: "pl-notices-line",
       donor: "PL",

@@ -1,10 +1,10 @@
-import { commitmentEntity, createRecords, createUser, eventEntity, withChangeSet } from "@commitments/db";
+import { commitmentEntity, createRecords, eventEntity, withChangeSet } from "@commitments/db";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   createTestAccount,
   expectError,
   okJson,
-  signInAs,
+  signedInPerson,
   testTargets,
   useApp,
 } from "../../../test/testing.ts";
@@ -37,16 +37,6 @@ describe.each(testTargets())("what waits on $name", (target) => {
     const response = await request("POST", `${path}/status`, { ...headers, "if-match": etag }, { status });
     expect(response.status, await response.clone().text()).toBe(200);
   };
-  async function person(
-    organisationId: string,
-    name: string,
-    roles: Parameters<typeof createUser>[1]["roles"],
-  ) {
-    const password = `${name}'s long password`;
-    const email = `${name.toLowerCase().replace(/\W+/g, ".")}@waiting.example.org`;
-    const user = await createUser(ctx.database.db, { organisationId, email, name, password, roles });
-    return (await signInAs(ctx.app, { user, password })).headers;
-  }
 
   beforeAll(async () => {
     const db = ctx.database.db;
@@ -68,10 +58,26 @@ describe.each(testTargets())("what waits on $name", (target) => {
       party: "UA",
       roles: ["recipient_verifier"],
     });
-    editor = await person(ministry.organisation.id, "Aino Editor", ["ministry_editor"]);
-    approver = await person(ministry.organisation.id, "Eero Approver", ["ministry_approver"]);
-    otherApprover = await person(other.organisation.id, "Kadri Approver", ["ministry_approver"]);
-    verifier = await person(recipient.organisation.id, "Oksana Verifier", ["recipient_verifier"]);
+    editor = await signedInPerson(ctx.app, ctx.database.db, {
+      organisationId: ministry.organisation.id,
+      name: "Aino Editor",
+      roles: ["ministry_editor"],
+    });
+    approver = await signedInPerson(ctx.app, ctx.database.db, {
+      organisationId: ministry.organisation.id,
+      name: "Eero Approver",
+      roles: ["ministry_approver"],
+    });
+    otherApprover = await signedInPerson(ctx.app, ctx.database.db, {
+      organisationId: other.organisation.id,
+      name: "Kadri Approver",
+      roles: ["ministry_approver"],
+    });
+    verifier = await signedInPerson(ctx.app, ctx.database.db, {
+      organisationId: recipient.organisation.id,
+      name: "Oksana Verifier",
+      roles: ["recipient_verifier"],
+    });
     // A publisher's delivery to Ukraine: confirmed from its commitment's page, never queued.
     await withChangeSet(db, { actor: "Waiting tests", origin: "import" }, async (tx, cs) => {
       await createRecords(tx, cs, commitmentEntity, [
