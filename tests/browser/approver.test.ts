@@ -219,7 +219,11 @@ describe.skipIf(!hasChromium)("an approver's review in the ministry workspace, i
       await editorPage.getByRole("button", { name: w.proposeRetraction }).click();
       await expect.poll(() => retractReason.getAttribute("aria-invalid")).toBe("true");
       await checked(editorPage, `approver-${lang}-retract-reason`, lang, ids);
-      await retractReason.fill("The commitment was folded into a larger package");
+      await retractReason.fill(
+        lang === "uk"
+          ? "Зобов’язання увійшло до більшого пакета"
+          : "The commitment was folded into a larger package",
+      );
       await editorPage.getByRole("button", { name: w.proposeRetraction }).click();
       await expect
         .poll(() => editorPage.locator(".workspace-published [role=status]").textContent())
@@ -230,7 +234,12 @@ describe.skipIf(!hasChromium)("an approver's review in the ministry workspace, i
       await retraction.getByRole("button", { expanded: false }).click();
       await retraction.getByText(w.retractionNote).waitFor();
       await retraction.getByRole("button", { name: w.returnProposal, exact: true }).click();
-      await retraction.getByLabel(w.reasonLabel).fill("Keep it: the larger package is not yet signed");
+      // In the page's language, as its approver would write it: the Ukrainian page's check flags English words.
+      const keepIt =
+        lang === "uk"
+          ? "Залиште його: більший пакет ще не підписано"
+          : "Keep it: the larger package is not yet signed";
+      await retraction.getByLabel(w.reasonLabel).fill(keepIt);
       await retraction.getByRole("button", { name: w.returnProposalIt, exact: true }).click();
       await expect
         .poll(() => approverPage.locator(".workspace-proposals [role=status]").textContent())
@@ -243,7 +252,7 @@ describe.skipIf(!hasChromium)("an approver's review in the ministry workspace, i
       const sentBackText = await sentBack.textContent();
       expect(sentBackText).toContain(lang === "uk" ? "Відкликання: повернув(ла)" : "Retraction returned by");
       expect(sentBackText).toContain(approver.name);
-      expect(sentBackText).toContain("Keep it: the larger package is not yet signed");
+      expect(sentBackText).toContain(keepIt);
       expect(await published.locator(".awaiting-note").count()).toBe(0);
       await checked(editorPage, `approver-${lang}-retraction-returned-note`, lang, ids);
       const still = await createClient(url).v1.commitments[":id"].$get({
