@@ -11,6 +11,7 @@ import {
   min,
   multiply,
   normalize,
+  type RoundingMode,
   ratio,
   subtract,
   sum,
@@ -91,6 +92,39 @@ describe("sum", () => {
     expect(new DecimalSum().value()).toBe("0");
     expect(new DecimalSum().add("-0.004").toScale(2)).toBe("0.00");
     expect(new DecimalSum().add("0.005").add("0.010").toScale(2)).toBe("0.02");
+  });
+
+  it("keeps its integer total exact across scales, and rounds as toScale does in every mode", () => {
+    // Figures of any scale from 0 to 12 places, as PostgreSQL's sums and the conversions write them.
+    const figure = fc
+      .tuple(fc.bigInt({ min: -(10n ** 24n), max: 10n ** 24n }), fc.integer({ min: 0, max: 12 }))
+      .map(([n, places]) => {
+        const abs = String(n < 0n ? -n : n).padStart(places + 1, "0");
+        const text = places === 0 ? abs : `${abs.slice(0, -places)}.${abs.slice(-places)}`;
+        return `${n < 0n ? "-" : ""}${text}`;
+      });
+    const mode = fc.constantFrom<RoundingMode>("half_even", "half_up", "down", "up");
+    fc.assert(
+      fc.property(
+        fc.array(figure, { maxLength: 30 }),
+        fc.integer({ min: 0, max: 14 }),
+        mode,
+        (xs, places, m) => {
+          const total = new DecimalSum();
+          for (const x of xs) total.add(x);
+          const expected = sum(xs);
+          expect(total.value()).toBe(expected);
+          expect(total.toScale(places, m)).toBe(toScale(expected, places, m));
+        },
+      ),
+      { numRuns: 1000 },
+    );
+    expect(new DecimalSum().add("1.25").toScale(1)).toBe("1.2");
+    expect(new DecimalSum().add("-1.25").toScale(1, "half_up")).toBe("-1.3");
+    expect(new DecimalSum().add("-0.04").toScale(1, "up")).toBe("-0.1");
+    expect(new DecimalSum().add("-0.04").toScale(0)).toBe("0");
+    expect(new DecimalSum().add("1e3").add(".5").value()).toBe("1000.5");
+    expect(() => new DecimalSum().add("12,5")).toThrow();
   });
 
   it("is exact where floats are not", () => {

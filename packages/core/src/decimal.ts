@@ -84,26 +84,72 @@ function scaled(x: Big, places: number, mode: RoundingMode): DecimalString {
   return /^-0(\.0*)?$/.test(fixed) ? fixed.slice(1) : fixed;
 }
 
+/** 10^n as a bigint, the small ones kept: a running total rescales by them at every add of another scale. */
+const powers: bigint[] = Array.from({ length: 41 }, (_, n) => 10n ** BigInt(n));
+const tenTo = (n: number): bigint => powers[n] ?? 10n ** BigInt(n);
+
+const plainDecimal = /^(-?)(\d+)(?:\.(\d+))?$/;
+
+/** "-12.50" → [-1250n, 2]: the digits as a scaled integer and the scale. Other forms (".5", "1e3") via big.js. */
+function scaledInteger(value: DecimalString): [bigint, number] {
+  const match = plainDecimal.exec(value) ?? plainDecimal.exec(D(value).toFixed());
+  if (!match) throw new Error(`[big.js] Invalid number: ${value}`);
+  const [, sign, whole, fraction = ""] = match;
+  const units = BigInt(whole + fraction);
+  return [sign ? -units : units, fraction.length];
+}
+
+const roundsAway: Record<RoundingMode, (rest: bigint, divisor: bigint, quotient: bigint) => boolean> = {
+  down: () => false,
+  up: (rest) => rest > 0n,
+  half_up: (rest, divisor) => 2n * rest >= divisor,
+  half_even: (rest, divisor, quotient) =>
+    2n * rest > divisor || (2n * rest === divisor && quotient % 2n === 1n),
+};
+
 /**
- * An exact running total. Adding thousands of figures with add() prints and parses every partial sum, which is
- * most of the cost; this keeps the total as a number until it is read.
+ * An exact running total in integer arithmetic: the sum as a bigint of units at the largest scale added so far
+ * (money has at most 10 fraction digits), so adding thousands of figures never prints, parses or allocates a
+ * decimal object. Read once, at the end, in the same canonical forms as add() and toScale().
  */
 export class DecimalSum {
-  #total: Big = D("0");
+  #units = 0n;
+  #scale = 0;
 
   add(value: DecimalString | DecimalSum): this {
-    this.#total = this.#total.plus(value instanceof DecimalSum ? value.#total : value);
+    const [units, scale] = value instanceof DecimalSum ? [value.#units, value.#scale] : scaledInteger(value);
+    if (scale > this.#scale) {
+      this.#units *= tenTo(scale - this.#scale);
+      this.#scale = scale;
+    }
+    this.#units += scale < this.#scale ? units * tenTo(this.#scale - scale) : units;
     return this;
   }
 
   /** The total in canonical form, as add() gives it. */
   value(): DecimalString {
-    return out(this.#total);
+    if (this.#units === 0n) return "0";
+    const negative = this.#units < 0n;
+    const digits = String(negative ? -this.#units : this.#units).padStart(this.#scale + 1, "0");
+    const whole = digits.slice(0, digits.length - this.#scale);
+    const fraction = digits.slice(digits.length - this.#scale).replace(/0+$/, "");
+    return `${negative ? "-" : ""}${whole}${fraction ? `.${fraction}` : ""}`;
   }
 
-  /** The total rounded to exactly `places` fraction digits, as toScale() gives it. */
+  /** The total rounded to exactly `places` fraction digits, as toScale() gives it (modes act on the magnitude). */
   toScale(places: number, mode: RoundingMode = "half_even"): DecimalString {
-    return scaled(this.#total, places, mode);
+    const negative = this.#units < 0n;
+    let magnitude = negative ? -this.#units : this.#units;
+    if (places >= this.#scale) magnitude *= tenTo(places - this.#scale);
+    else {
+      const divisor = tenTo(this.#scale - places);
+      const quotient = magnitude / divisor;
+      magnitude = quotient + (roundsAway[mode](magnitude % divisor, divisor, quotient) ? 1n : 0n);
+    }
+    const digits = String(magnitude).padStart(places + 1, "0");
+    const whole = digits.slice(0, digits.length - places);
+    const text = places > 0 ? `${whole}.${digits.slice(digits.length - places)}` : whole;
+    return negative && magnitude !== 0n ? `-${text}` : text;
   }
 }
 

@@ -14,7 +14,6 @@ import {
   type Stage,
   seriesSize,
   sourceDatasetIds,
-  sum,
   tiers,
 } from "@commitments/core";
 import { and, inArray } from "drizzle-orm";
@@ -272,16 +271,16 @@ export async function assemble(
 }
 
 function originalTotals(rows: Row[], query: SeriesQuery) {
-  const totals = new Map<string, { promised: string[]; delivered: string[] }>();
+  const totals = new Map<string, { promised: DecimalSum; delivered: DecimalSum }>();
   for (const row of rows) {
-    const t = totals.get(row.measure) ?? { promised: [], delivered: [] };
+    const t = totals.get(row.measure) ?? { promised: new DecimalSum(), delivered: new DecimalSum() };
     totals.set(row.measure, t);
-    if (row.stage === query.promised) t.promised.push(row.amount);
-    if (row.stage === query.delivered) t.delivered.push(row.amount);
+    if (row.stage === query.promised) t.promised.add(row.amount);
+    if (row.stage === query.delivered) t.delivered.add(row.amount);
   }
   return [...totals]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([currency, t]) => ({ currency, promised: sum(t.promised), delivered: sum(t.delivered) }));
+    .map(([currency, t]) => ({ currency, promised: t.promised.value(), delivered: t.delivered.value() }));
 }
 
 /** Events left out of the converted figures: without a rate at their date, or (fixed_date) on the chosen date. */

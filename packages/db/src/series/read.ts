@@ -2,8 +2,8 @@ import { periodMonths, periodOf } from "@commitments/core";
 import type { Db } from "../client.ts";
 import { datasetVersion } from "../ledger.ts";
 import { assemble } from "./assemble.ts";
-import { rowsAsOf, rowsFromCells } from "./rows.ts";
-import { deliveredStageFor, stagesToRead } from "./sources.ts";
+import { rowsAsOf, rowsFromCells, sourcesWithFigures } from "./rows.ts";
+import { deliveredStageFor, deliveredStageOf, stagesToRead } from "./sources.ts";
 import type { Series, SeriesQuery } from "./types.ts";
 
 /**
@@ -22,11 +22,15 @@ export function readSeries(db: Db, query: SeriesQuery): Promise<Series> {
       const version = (await datasetVersion(tx, query.asOf)).version;
       const lastMonth =
         query.to === undefined ? undefined : periodMonths(periodOf(query.to, query.interval)).last;
-      const stages = stagesToRead(query);
-      const rows = query.asOf
-        ? await rowsAsOf(tx, query, stages, lastMonth)
-        : await rowsFromCells(tx, query, stages, lastMonth);
-      return assemble(tx, { ...query, delivered: deliveredStageFor(query, rows) }, rows, version);
+      if (query.asOf) {
+        const rows = await rowsAsOf(tx, query, stagesToRead(query), lastMonth);
+        return assemble(tx, { ...query, delivered: deliveredStageFor(query, rows) }, rows, version);
+      }
+      // The delivered stage first, from the sources with figures, so only the two stages shown are summed.
+      const delivered =
+        query.delivered ?? deliveredStageOf(query, await sourcesWithFigures(tx, query, lastMonth));
+      const rows = await rowsFromCells(tx, query, [...new Set([query.promised, delivered])], lastMonth);
+      return assemble(tx, { ...query, delivered }, rows, version);
     },
     { isolationLevel: "repeatable read", accessMode: "read only" },
   );

@@ -4,10 +4,12 @@ import {
   type Month,
   periodMonths,
   periodOf,
+  type SourceDataset,
   type Stage,
+  stageIds,
   topCategory,
 } from "@commitments/core";
-import { and, eq, inArray, like, lte, or, type SQL, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, like, lte, or, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../client.ts";
 import { rowsOf } from "../entities.ts";
 import { seriesCells, seriesRollups, stageEvents } from "../schema.ts";
@@ -30,10 +32,9 @@ const keyOf: Record<SeriesGroupBy, (c: SeriesCell) => string> = {
 
 /**
  * The sums of the cells by group, source, measure, stage and period, all in SQL, so the rows returned grow with the
- * answer. A read with no filter on the dimensions but the source reads the rollups of its grouping (one index
- * range); a filtered read sums the cells it selects. Each row's month is the first of its period, and with `from`,
- * every month before the window's first period is summed into one row marked `beforeWindow`, which assemble counts
- * before the window.
+ * answer, from the rollups of its grouping or the cells it selects (selection, below). Each row's month is the first
+ * of its period, and with `from`, every month before the window's first period is summed into one row marked
+ * `beforeWindow`, which assemble counts before the window.
  */
 export async function rowsFromCells(
   tx: Db,
@@ -42,21 +43,7 @@ export async function rowsFromCells(
   lastMonth: Month | undefined,
 ): Promise<Row[]> {
   const target = targetOf(query);
-  const filtered = query.donor || query.category || query.tier || query.agreement;
-  const t = filtered ? seriesCells : seriesRollups;
-  const where: SQL[] = [eq(t.measureKind, query.measure), inArray(t.stage, [...stages])];
-  if (!filtered) where.unshift(eq(seriesRollups.dimension, query.groupBy));
-  if (query.unit) where.push(eq(t.measure, query.unit));
-  if (query.source) where.push(eq(t.source, query.source));
-  if (query.donor) where.push(inArray(seriesCells.donor, donorsOf(query)));
-  if (query.category) {
-    where.push(
-      or(eq(seriesCells.category, query.category), like(seriesCells.category, `${query.category}.%`)) as SQL,
-    );
-  }
-  if (query.tier) where.push(eq(seriesCells.tier, query.tier));
-  if (query.agreement) where.push(eq(seriesCells.agreement, query.agreement));
-  if (lastMonth) where.push(lte(t.month, `${lastMonth}-01`));
+  const { t, filtered, where } = selection(query, query.groupBy, stages, lastMonth);
   const windowFirst = query.from && periodMonths(periodOf(query.from, query.interval)).first;
   // The interval is one of three fixed words, and date_trunc names the same periods.
   const period = sql`to_char(date_trunc(${sql.raw(`'${query.interval}'`)}, ${t.month}::timestamp), 'YYYY-MM')`;
@@ -85,6 +72,52 @@ export async function rowsFromCells(
         from ${t} where ${and(...where)}) as sums
       group by key, source, measure, stage, month`),
   );
+}
+
+/**
+ * The cells or rollups a current read selects, and their filter: a read with no filter on the dimensions but the
+ * source reads the rollups of `dimension` (one index range); a filtered read, the cells it selects.
+ */
+function selection(
+  query: SeriesQuery,
+  dimension: SeriesGroupBy,
+  stages: readonly Stage[],
+  lastMonth?: Month,
+) {
+  const filtered = Boolean(query.donor || query.category || query.tier || query.agreement);
+  const t = filtered ? seriesCells : seriesRollups;
+  const where: SQL[] = [eq(t.measureKind, query.measure), inArray(t.stage, [...stages])];
+  if (!filtered) where.unshift(eq(seriesRollups.dimension, dimension));
+  if (query.unit) where.push(eq(t.measure, query.unit));
+  if (query.source) where.push(eq(t.source, query.source));
+  if (query.donor) where.push(inArray(seriesCells.donor, donorsOf(query)));
+  if (query.category) {
+    where.push(
+      or(eq(seriesCells.category, query.category), like(seriesCells.category, `${query.category}.%`)) as SQL,
+    );
+  }
+  if (query.tier) where.push(eq(seriesCells.tier, query.tier));
+  if (query.agreement) where.push(eq(seriesCells.agreement, query.agreement));
+  if (lastMonth) where.push(lte(t.month, `${lastMonth}-01`));
+  return { t, filtered, where };
+}
+
+/**
+ * The sources with figures (events at any stage) in what a current read selects: they settle the stage counted as
+ * delivery before the sums are read, so only the two stages shown are summed. Unfiltered, the "all" rollup holds
+ * every figure once.
+ */
+export async function sourcesWithFigures(
+  tx: Db,
+  query: SeriesQuery,
+  lastMonth: Month | undefined,
+): Promise<SourceDataset[]> {
+  const { t, where } = selection(query, "all", stageIds, lastMonth);
+  const found = await tx
+    .selectDistinct({ source: t.source })
+    .from(t)
+    .where(and(...where, gt(t.events, 0)));
+  return found.map((r) => r.source as SourceDataset).sort();
 }
 
 /** The asOf path: the cells recomputed from the ledger as it stood then (a scan), filtered and grouped here. */

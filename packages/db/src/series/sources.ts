@@ -25,8 +25,13 @@ export function sourcesIn(rows: readonly Row[]): SourceDataset[] {
  * report it is then marked as not reporting it, group by group.
  */
 export function deliveredStageFor(query: SeriesQuery, rows: readonly Row[]): Stage {
+  return deliveredStageOf(query, sourcesIn(rows));
+}
+
+/** The same, from the sources with figures in the selection (at any stage). */
+export function deliveredStageOf(query: SeriesQuery, sources: readonly SourceDataset[]): Stage {
   if (query.delivered !== undefined) return query.delivered;
-  const progress = new Set(sourcesIn(rows).map((s) => sourceDatasets[s].progressStage));
+  const progress = new Set(sources.map((s) => sourceDatasets[s].progressStage));
   const [only] = progress;
   return progress.size === 1 && only !== undefined ? only : "delivered";
 }
