@@ -44,6 +44,9 @@ import { tokensRouter } from "./routes/tokens/tokens.index.ts";
 import { tranchesRouter } from "./routes/tranches/tranches.index.ts";
 import { waitingRouter } from "./routes/waiting/waiting.index.ts";
 
+/** For main.ts, which sizes the cache from its settings. */
+export { createReadCache };
+
 export interface AppOptions {
   db: Db;
   logger?: Logger;

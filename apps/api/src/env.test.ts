@@ -37,12 +37,15 @@ describe("loadEnv", () => {
       HEADERS_TIMEOUT_SECONDS: 20,
       REQUEST_TIMEOUT_SECONDS: 300,
       KEEP_ALIVE_TIMEOUT_SECONDS: 5,
+      READ_CACHE_MB: 128,
     });
     expect(loadEnv({ ANONYMOUS_REQUESTS_PER_MINUTE: "30" }).ANONYMOUS_REQUESTS_PER_MINUTE).toBe(30);
+    expect(loadEnv({ READ_CACHE_MB: "0" }).READ_CACHE_MB).toBe(0);
     for (const [bad, name] of [
       [{ ANONYMOUS_REQUESTS_PER_MINUTE: "0" }, "ANONYMOUS_REQUESTS_PER_MINUTE"],
       [{ IMPORT_MAX_BYTES: "1.5" }, "IMPORT_MAX_BYTES"],
       [{ KEEP_ALIVE_TIMEOUT_SECONDS: "soon" }, "KEEP_ALIVE_TIMEOUT_SECONDS"],
+      [{ READ_CACHE_MB: "-1" }, "READ_CACHE_MB"],
       [{ HEADERS_TIMEOUT_SECONDS: "60", REQUEST_TIMEOUT_SECONDS: "30" }, "HEADERS_TIMEOUT_SECONDS"],
     ] as const) {
       expect(() => loadEnv(bad)).toThrow(name);

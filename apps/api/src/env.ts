@@ -55,6 +55,11 @@ const Env = z
       .enum(["true", "false"], { error: 'must be "true" or "false"' })
       .default("false")
       .transform((value) => value === "true"),
+    /**
+     * Memory each API process gives the public answers it keeps, in MiB; 0 keeps none (every answer computed: for
+     * measuring, or where a CDN in front keeps them).
+     */
+    READ_CACHE_MB: z.coerce.number().int().min(0).max(65_536).default(128),
     /** API processes the cluster command (src/cluster.ts) runs behind one port; one per core by default. */
     WORKERS: z.coerce.number().int().min(1).max(256).optional(),
     /** Requests an API token may make a minute, counted in the database across every API process. */

@@ -21,7 +21,7 @@ const appModule = import("./app.ts");
 const database = await createDb({ databaseUrl: env.DATABASE_URL, dataDir: env.PGLITE_DATA_DIR });
 // In a cluster (src/cluster.ts) the primary has prepared the database once, before starting its workers.
 if (!cluster.isWorker) await prepareDatabase(database, env, logger);
-const { createApp } = await appModule;
+const { createApp, createReadCache } = await appModule;
 // With PORT=0 the port is known once the server listens; links name it from then on.
 let listeningPort = env.PORT;
 const app = createApp({
@@ -35,6 +35,7 @@ const app = createApp({
     anonymousPerAddress: { limit: env.ANONYMOUS_REQUESTS_PER_MINUTE, windowSeconds: 60 },
   },
   maxImportBytes: env.IMPORT_MAX_BYTES,
+  readCache: env.READ_CACHE_MB === 0 ? null : createReadCache({ maxBytes: env.READ_CACHE_MB * 2 ** 20 }),
   mailer: mailerFromSettings(env, logger),
 });
 // Slow clients: a connection that has not sent its headers, or its whole request, in time is answered 408 and

@@ -5,6 +5,7 @@ import { pipeline } from "node:stream/promises";
 import { fileURLToPath } from "node:url";
 import { templateHeader, writeTemplateCsv } from "@commitments/importers";
 import { generatedRecords } from "@commitments/importers/testing";
+import { starterFiles } from "@commitments/reference";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
@@ -34,7 +35,13 @@ export interface ImportRun {
 }
 
 /** The command-line import (the API's pipeline) in a process of its own; its report's last line. */
-function importCommand(store: Store, file: string, dryRun = false, heapMb?: number): Promise<string> {
+function importCommand(
+  store: Store,
+  file: string,
+  dryRun = false,
+  heapMb?: number,
+  format = "template-csv",
+): Promise<string> {
   return new Promise<string>((resolve, reject) => {
     const child = spawn(
       process.execPath,
@@ -44,7 +51,7 @@ function importCommand(store: Store, file: string, dryRun = false, heapMb?: numb
         "tsx",
         "scripts/import.ts",
         "--format",
-        "template-csv",
+        format,
         "--file",
         file,
         ...(dryRun ? ["--dry-run"] : []),
@@ -69,7 +76,7 @@ function importCommand(store: Store, file: string, dryRun = false, heapMb?: numb
 }
 
 // "imported: 1000005 rows, 0 problems, change set 2; 150.2 s, 6657 rows/s, peak memory 210 MB"
-const lastLine = /^(\w+): (\d+) rows, 0 problems.*?; [\d.]+ s, (\d+) rows\/s, peak memory (\d+) MB$/m;
+const lastLine = /^(\w+): (\d+) rows, 0 problems.*?; ([\d.]+) s, (\d+) rows\/s, peak memory (\d+) MB$/m;
 
 /**
  * One run on a fresh store: the store made ready first (migrations, reference data) by a dry run of a file of no
@@ -88,7 +95,7 @@ async function importOnce(
   const match = lastLine.exec(output);
   if (!idle || match?.[1] !== "imported" || Number(match[2]) !== rows)
     throw new Error(`the import did not report ${rows} rows imported:\n${output}`);
-  return { rowsPerSecond: Number(match[3]), peakMemoryMb: Number(match[4]), idleMemoryMb: Number(idle[4]) };
+  return { rowsPerSecond: Number(match[4]), peakMemoryMb: Number(match[5]), idleMemoryMb: Number(idle[5]) };
 }
 
 /** A bare COPY of the file's rows into an unindexed table of text columns: the store's own limit. */
@@ -209,5 +216,87 @@ export async function importBenchmark(
     peakMemoryMb: Math.max(...imports.map((r) => r.peakMemoryMb)),
     // What the import itself added, run by run (the idle figure varies with the garbage collector's timing).
     addedMemoryMb: Math.max(...imports.map((r) => r.peakMemoryMb - r.idleMemoryMb)),
+  };
+}
+
+/** The SIPRI register's Ukraine file the starter dataset ships (443 rows): a ministry-sized file from a publisher. */
+const sipriFile = starterFiles.find(
+  (f) => f.format === "sipri-trade-register",
+) as (typeof starterFiles)[number];
+
+export interface CommandImportResult {
+  kind: StoreKind;
+  file: string;
+  rows: number;
+  runs: number;
+  /** From the command to its exit (Node.js, its modules, the store opened and checked, the import): median, s. */
+  wallSeconds: number;
+  /** The import itself, as the command reports it (parse to commit): median, s. */
+  importSeconds: number;
+  /** The highest of the runs, MB. */
+  peakMemoryMb: number;
+  /** The same command on a file of no rows (a dry run): its wall time (median, s) and peak memory (highest, MB). */
+  idleWallSeconds: number;
+  idleMemoryMb: number;
+}
+
+/**
+ * The command-line import of the SIPRI file, as a ministry's clerk or an operator runs it against the tracker's
+ * store: each run on a fresh store made ready first (migrations, reference data), timed by the wall clock from the
+ * command to its exit. The command on an empty file gives what a run costs before the first row.
+ */
+export async function commandImportBenchmark(
+  kind: StoreKind,
+  runs: number,
+  workDir: string,
+): Promise<CommandImportResult> {
+  const empty = `${workDir}/empty-template.csv`;
+  writeFileSync(empty, `${templateHeader().join(",")}\r\n`);
+  const timed = async (run: () => Promise<string>) => {
+    const started = performance.now();
+    const output = await run();
+    return { seconds: (performance.now() - started) / 1000, output };
+  };
+  const wall: number[] = [];
+  const own: number[] = [];
+  const memory: number[] = [];
+  const idleWall: number[] = [];
+  const idleMemory: number[] = [];
+  let rows = 0;
+  for (let run = 0; run < runs; run++) {
+    const store = await freshStore(kind);
+    try {
+      await importCommand(store, empty, true);
+      const idle = await timed(() => importCommand(store, empty, true));
+      const done = await timed(() =>
+        importCommand(store, sipriFile.path, false, undefined, "sipri-trade-register"),
+      );
+      const idleLine = lastLine.exec(idle.output);
+      const line = lastLine.exec(done.output);
+      if (!idleLine || line?.[1] !== "imported")
+        throw new Error(`the SIPRI file was not imported:\n${done.output.slice(-2000)}`);
+      rows = Number(line[2]);
+      wall.push(done.seconds);
+      own.push(Number(line[3]));
+      memory.push(Number(line[5]));
+      idleWall.push(idle.seconds);
+      idleMemory.push(Number(idleLine[5]));
+      console.error(
+        `  ${kind} run ${run + 1}: ${rows} rows in ${done.seconds.toFixed(2)} s (import ${line[3]} s), peak ${line[5]} MB; empty file ${idle.seconds.toFixed(2)} s, ${idleLine[5]} MB`,
+      );
+    } finally {
+      await store.dispose();
+    }
+  }
+  return {
+    kind,
+    file: sipriFile.name,
+    rows,
+    runs,
+    wallSeconds: median(wall),
+    importSeconds: median(own),
+    peakMemoryMb: Math.max(...memory),
+    idleWallSeconds: median(idleWall),
+    idleMemoryMb: Math.max(...idleMemory),
   };
 }

@@ -2,12 +2,16 @@
  * `pnpm bench`: measures the tracker against the limits of its own parts and writes BENCHMARKS.md.
  *
  *   pnpm bench [--sizes starter,10000,100000,1000000] [--only pglite|postgres]
- *              [--measures series,health,http,web,start,import] [--runs 3] [--seconds 10] [--rows 1000000]
+ *              [--measures series,health,http,web,start,cluster,import,command-import] [--runs 3] [--seconds 10]
+ *              [--rows 1000000]
  *
  * --sizes: stage events of the synthetic dataset (50 donors, 20,000 commitments), each size bulk-loaded into a fresh
  * store of each kind, and `starter`, the starter dataset of real data loaded as the first `npm start` loads it.
  * The series and read measures run on a server that keeps no answers (the uncached figures, which the targets
- * judge) and again on one that keeps them as in production (the cached figures, reported apart); --seconds: how long each load phase lasts; --rows: the import measure's template file.
+ * judge) and again on one that keeps them as in production (the cached figures, reported apart); --seconds: how long
+ * each load phase lasts; --rows: the import measure's template file. `cluster` runs the series on PostgreSQL through
+ * the cluster command with one API process and with one per core (the starter dataset and the largest size);
+ * `command-import` runs the command-line import of the starter dataset's SIPRI file on a fresh store of each kind.
  * `pnpm bench --report` writes BENCHMARKS.md again from the last run's results (apps/bench/last-run.json) without
  * measuring: for a change to the report's wording, never to its figures.
  * PostgreSQL is the server BENCH_DATABASE_URL names (default postgres://postgres@127.0.0.1:5432/postgres); every
@@ -18,6 +22,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { type ClusterFigures, clusterWorkers, measureCluster } from "./cluster.ts";
 import {
   commitments,
   type DatasetSize,
@@ -28,7 +33,13 @@ import {
   seriesPath,
   writePgbenchScript,
 } from "./dataset.ts";
-import { type ImportResult, importBenchmark, writeTemplateFile } from "./import.ts";
+import {
+  type CommandImportResult,
+  commandImportBenchmark,
+  type ImportResult,
+  importBenchmark,
+  writeTemplateFile,
+} from "./import.ts";
 import { describeMachine } from "./machine.ts";
 import {
   type Bundle,
@@ -50,7 +61,16 @@ import { type Row, type RunResults, report } from "./report.ts";
 import { grouped, median } from "./stats.ts";
 import { type StoreKind, storeLabels } from "./stores.ts";
 
-const allMeasures = ["series", "health", "http", "web", "start", "import"] as const;
+const allMeasures = [
+  "series",
+  "health",
+  "http",
+  "web",
+  "start",
+  "cluster",
+  "import",
+  "command-import",
+] as const;
 type Measure = (typeof allMeasures)[number];
 const fullSizes: DatasetSize[] = ["starter", 10_000, 100_000, 1_000_000];
 
@@ -66,8 +86,7 @@ const { values } = parseArgs({
   },
   strict: true,
 });
-const usage =
-  "usage: pnpm bench [--sizes N,N,…] [--only pglite|postgres] [--measures series,health,http,web,start,import] [--runs N] [--seconds N] [--rows N ≥ 1000] | pnpm bench --report";
+const usage = `usage: pnpm bench [--sizes N,N,…] [--only pglite|postgres] [--measures ${allMeasures.join(",")}] [--runs N] [--seconds N] [--rows N ≥ 1000] | pnpm bench --report`;
 // The starter dataset first, then the synthetic sizes from the smallest.
 const sizes: DatasetSize[] = values.sizes
   .split(",")
@@ -114,6 +133,8 @@ interface SizeResult {
   httpCached: HttpFigures[];
   page: PageFigures[];
   start: number[];
+  /** Run by run: one API process, then one per core (PostgreSQL only). */
+  cluster: ClusterFigures[][];
 }
 
 const benchmarksFile = fileURLToPath(new URL("../../../BENCHMARKS.md", import.meta.url));
@@ -138,7 +159,9 @@ try {
     bundle = measureBundle(webDist);
   }
   const results: SizeResult[] = [];
-  const serving = ["series", "health", "http", "web", "start"].some((m) => measures.has(m as Measure));
+  const serving = ["series", "health", "http", "web", "start", "cluster"].some((m) =>
+    measures.has(m as Measure),
+  );
   for (const kind of serving ? kinds : []) {
     for (const size of sizes) {
       log(
@@ -161,6 +184,7 @@ try {
         httpCached: [],
         page: [],
         start: [],
+        cluster: [],
       };
       log(
         `  loaded in ${loaded.loadSeconds.toFixed(1)} s; the series endpoint runs ${loaded.seriesSql.length} statements`,
@@ -205,6 +229,10 @@ try {
           if (measures.has("start") && kind === "pglite" && size === largest) {
             r.start.push(await measureStart(loaded.store.dataDir as string));
           }
+          // Several processes share one database: PostgreSQL only (PGlite belongs to one process).
+          if (measures.has("cluster") && kind === "postgres" && (size === largest || size === "starter")) {
+            r.cluster.push(await measureCluster(loaded, seconds, clients));
+          }
           log(`  run ${run + 1}: ${progress(r)}`);
         }
       } finally {
@@ -220,6 +248,11 @@ try {
     const rows = await writeTemplateFile(file, rowsWanted);
     log(`Import vs COPY: a ${grouped(rows)}-row template file, ${runs} run(s) each`);
     for (const kind of kinds) imports.push(await importBenchmark(kind, file, rows, runs));
+  }
+  const commandImports: CommandImportResult[] = [];
+  if (measures.has("command-import")) {
+    log(`The command-line import of the SIPRI file, ${runs} run(s) on each store`);
+    for (const kind of kinds) commandImports.push(await commandImportBenchmark(kind, runs, work));
   }
 
   const complete =
@@ -239,6 +272,7 @@ try {
     rows: rowsOf(results),
     bundle,
     imports,
+    commandImports,
     notes: syntheticSizes.some((n) => n < 4 * commitments)
       ? [
           `At ${syntheticSizes
@@ -280,6 +314,11 @@ function progress(r: SizeResult): string {
   if (xc) parts.push(`cached: read ${xc.readPerSecond.toFixed(0)} req/s`);
   const st = last(r.start);
   if (st !== undefined) parts.push(`start ${st.toFixed(2)} s`);
+  const cl = last(r.cluster);
+  if (cl)
+    parts.push(
+      `cluster: ${cl.map((c) => `${c.workers} process(es) ${c.requestsPerSecond.toFixed(0)} req/s (cores ${Math.round(c.cpu.busy * 100)}% busy)`).join(", ")}`,
+    );
   return parts.join("; ");
 }
 
@@ -345,10 +384,17 @@ function rowsOf(results: SizeResult[]): Row[] {
       const rps = median(r.series.map((s) => s.requestsPerSecond));
       const tps = median(r.dbLimit);
       const p99 = median(r.series.map((s) => s.p99Ms));
+      const cpu = r.series.flatMap((s) => (s.cpu ? [s.cpu] : []));
+      const spent =
+        cpu.length === 0
+          ? ""
+          : kind === "postgres"
+            ? `; processor time a request: API ${median(cpu.map((c) => c.apiMs)).toFixed(1)} ms, PostgreSQL ${median(cpu.map((c) => c.postgresMs)).toFixed(1)} ms (cores ${Math.round(median(cpu.map((c) => c.busy)) * 100)}% busy)`
+            : `; processor time a request: ${median(cpu.map((c) => c.apiMs)).toFixed(1)} ms in the API's process, PGlite's thread included (cores ${Math.round(median(cpu.map((c) => c.busy)) * 100)}% busy)`;
       rows.push({
         measure: `Series vs the database limit, ${clients} clients, uncached, ${sizeLabel(r)} (${r.statements} statements a request)`,
         store,
-        figure: `${rps.toFixed(0)} req/s ÷ ${tps.toFixed(0)} ${kind === "postgres" ? "pgbench TPS" : "in-process PGlite TPS"} = ${(rps / tps).toFixed(2)}`,
+        figure: `${rps.toFixed(0)} req/s ÷ ${tps.toFixed(0)} ${kind === "postgres" ? "pgbench TPS" : "in-process PGlite TPS"} = ${(rps / tps).toFixed(2)}${spent}`,
         target: { value: 0.7, atLeast: true, unit: "" },
         value: rps / tps,
         key: `dblimit-${kind}`,
@@ -426,6 +472,7 @@ function rowsOf(results: SizeResult[]): Row[] {
         key: "chart",
       });
     }
+    for (const r of mine.filter((m) => m.cluster.length > 0)) rows.push(clusterRow(r, store));
     for (const r of mine.filter((m) => m.start.length > 0)) {
       const s = median(r.start);
       rows.push({
@@ -439,4 +486,28 @@ function rowsOf(results: SizeResult[]): Row[] {
     }
   }
   return rows;
+}
+
+/** Several API processes against one: the series throughput's ratio, and where the cores' time went meanwhile. */
+function clusterRow(r: SizeResult, store: string): Row {
+  const one = r.cluster.map((run) => run[0] as ClusterFigures);
+  const many = r.cluster.map((run) => run[1] as ClusterFigures);
+  const rps = (list: ClusterFigures[]) => median(list.map((c) => c.requestsPerSecond));
+  const share = (list: ClusterFigures[], pick: (c: ClusterFigures) => number) =>
+    `${Math.round(median(list.map(pick)) * 100)}%`;
+  const cores = (list: ClusterFigures[]) =>
+    `cores ${share(list, (c) => c.cpu.busy)} busy: API ${share(list, (c) => c.cpu.api)}, PostgreSQL ${share(list, (c) => c.cpu.postgres)}, load generator ${share(list, (c) => c.cpu.loadGenerator)}`;
+  const ratio = rps(many) / rps(one);
+  const errors = [...one, ...many].reduce((n, c) => n + c.errors, 0);
+  return {
+    measure: `Several processes (\`start:cluster\`): series req/s with ${clusterWorkers} API processes ÷ with one, ${clients} clients, uncached, nothing pinned, ${sizeLabel(r)}`,
+    store,
+    figure:
+      `${rps(many).toFixed(0)} req/s ÷ ${rps(one).toFixed(0)} req/s = ${ratio.toFixed(2)}; p99 ${median(many.map((c) => c.p99Ms)).toFixed(0)} ms against ${median(one.map((c) => c.p99Ms)).toFixed(0)} ms; ` +
+      `of all cores' time, one process: ${cores(one)}; ${clusterWorkers} processes: ${cores(many)}` +
+      (errors > 0 ? `; ${errors} answers other than 200` : ""),
+    target: { value: 1.6, atLeast: true, unit: "" },
+    value: ratio,
+    key: "cluster",
+  };
 }

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
+import { withCpuShares } from "./cpu.ts";
 import { type LoadedStore, seriesPath } from "./dataset.ts";
 import { closedLoop, type LoadResult, openLoop, sequential } from "./loadgen.ts";
 import { median, percentile } from "./stats.ts";
@@ -31,10 +32,12 @@ export function pinLoadGenerators(on: boolean): void {
 
 export interface RunningServer {
   url: string;
+  /** The API's process (its root, for a cluster). */
+  pid: number;
   stop(): Promise<void>;
 }
 
-function exited(child: ChildProcess): Promise<void> {
+export function exited(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
     if (child.exitCode !== null || child.signalCode !== null) resolve();
     else child.once("exit", () => resolve());
@@ -69,6 +72,7 @@ export function startBenchServer(
         child.stdout?.off("data", onData);
         resolve({
           url: `http://127.0.0.1:${port}`,
+          pid: child.pid as number,
           stop: async () => {
             child.kill("SIGTERM");
             await exited(child);
@@ -99,6 +103,11 @@ export interface SeriesFigures {
   requestsPerSecond: number;
   p99Ms: number;
   errors: number;
+  /**
+   * Processor time a request took under the 10 clients' load, ms: the API's process (with PGlite, the database's
+   * thread is in it) and PostgreSQL's processes; and how busy all cores were.
+   */
+  cpu?: { apiMs: number; postgresMs: number; busy: number };
   /** The size of the answer: what a read's cost should follow. */
   answer: { groups: number; points: number; withFigures: number; bytes: number };
 }
@@ -111,7 +120,10 @@ export async function measureSeries(
   const url = server.url + seriesPath;
   await sequential(url, 20);
   const alone = await sequential(url, 100);
-  const loaded = await closedLoop(url, clients, seconds * 1000);
+  const [loaded, shares] = await withCpuShares(server.pid, () => closedLoop(url, clients, seconds * 1000));
+  // A share of all cores' time over the phase, as milliseconds of one core a request.
+  const perRequest = (share: number) =>
+    (share * cores * loaded.elapsedMs) / Math.max(1, loaded.latencies.length);
   const body = await (await fetch(url)).text();
   const { data } = JSON.parse(body) as {
     data: { groups: { points: { promised: string; delivered: string }[] }[] };
@@ -124,6 +136,7 @@ export async function measureSeries(
       withFigures: points.filter((p) => Number(p.promised) !== 0 || Number(p.delivered) !== 0).length,
       bytes: Buffer.byteLength(body),
     },
+    cpu: { apiMs: perRequest(shares.api), postgresMs: perRequest(shares.postgres), busy: shares.busy },
     latencyMs: median(alone.latencies),
     requestsPerSecond: loaded.requestsPerSecond,
     p99Ms: percentile(loaded.latencies, 99),
@@ -192,7 +205,7 @@ export async function measureHttp(
   };
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once("error", reject);

@@ -1,4 +1,4 @@
-import type { ImportResult } from "./import.ts";
+import type { CommandImportResult, ImportResult } from "./import.ts";
 import type { Bundle } from "./measures.ts";
 import { grouped } from "./stats.ts";
 import { storeLabels } from "./stores.ts";
@@ -20,21 +20,21 @@ export interface Row {
  */
 const whyShort: Record<string, string> = {
   "dblimit-pglite":
-    "the in-process loop runs only the request's SQL; the API also assembles the answer in JavaScript with exact decimals (big.js), writes it as JSON (about 250 KiB) and passes every query's rows from PGlite's thread, all on one core",
+    "the in-process loop runs only the request's SQL; the API also passes every query's rows from PGlite's thread, assembles the answer (integer sums, periods, flags) and writes it as JSON (about 250 KiB), all on the one core it is pinned to with PGlite's thread",
   "dblimit-postgres":
-    "pgbench runs only the request's SQL; the API also assembles the answer in JavaScript with exact decimals (big.js) and writes it as JSON (about 250 KiB), on one core: several times the database's own work a request",
+    "pgbench runs only the request's SQL; the API's process spends more processor time on a request than PostgreSQL does (the figure gives both, measured over the load): the driver's parsing of the rows of sums, the answer's assembly (integer sums, periods, flags) and its JSON (about 250 KiB), on the one core it is pinned to",
   "p99-postgres":
-    "10 clients queue on the API's one core behind each other's JavaScript (the exact-decimal assembly and JSON of a 1,000-point answer), so the slowest waits for several requests' work",
+    "10 clients queue on the API's one core behind each other's JavaScript (the rows' parsing, the assembly and JSON of a 1,000-point answer: the processor time a request in the row above), so the slowest waits for several requests' work",
   "health-pglite":
-    "PGlite's queries run on a thread of their own now, but the series handler's assembly and JSON of its answer still run on the event loop, and /health waits behind the one in progress",
+    "PGlite's queries run on a thread of their own, but the series handler's reading of their rows, its assembly and the JSON of its answer run on the event loop, and /health waits behind the one in progress",
   "health-postgres":
-    "the series handler's assembly and JSON of its answer (about 20 ms of JavaScript a request) run on the event loop, and /health waits behind the requests already in hand, several at a time with 10 clients; PostgreSQL's own processes also take turns on the server's core",
+    "the series handler's parsing of the rows, assembly and JSON of its answer (the processor time a request in the rows above) run on the event loop, and /health waits behind the requests already in hand, several at a time with 10 clients; PostgreSQL's own processes also take turns on the server's core",
   "http-pglite":
     "the commitment and everything on its page are one statement now, but an anonymous request also counts itself against its address's rate limit in the database (shared by every API process) and reads the dataset version for its cache key: three messages to PGlite's thread, and the answer is checked and written as JSON; the bare route does no work at all",
   "http-postgres":
     "the commitment and everything on its page are one statement now, but an anonymous request also counts itself against its address's rate limit in the database (shared by every API process) and reads the dataset version for its cache key: three round trips to PostgreSQL, and the answer is checked and written as JSON; the bare route does no work at all",
   scaling:
-    "the rollups keep the database's part to the answer's rows, and the answer has the same shape at every size (50 donors × 20 quarters), but at the larger size more of its points carry figures, in more currencies (the latency rows give the counts): their exact-decimal assembly and JSON grow with them",
+    "the rollups keep the database's part to the answer's rows, and the answer has the same shape at every size (50 donors × 20 quarters), but at the larger size more of its points carry figures, in more currencies (the latency rows give the counts): the rows of sums, their assembly and the JSON grow with them",
   lcp: "the dashboard waits for the series, the chart renderer chunk and the party and agreement lists before drawing",
   chart:
     "the chart is rendered to an SVG string and parsed into the page on the main thread after the data arrives",
@@ -45,6 +45,14 @@ const whyShort: Record<string, string> = {
     "a bare COPY only moves bytes into a table; the import parses every row in JavaScript, validates it against the core schemas and writes it out again for staging, all on one thread, then checks the staged rows against each other and the ledger and refreshes the series cells; spreading the parsing and validation over worker threads is the next step",
   "import-memory-postgres":
     "the process with the store open and no rows already holds most of it (Node.js, the API's modules and their schemas); the import itself adds the figure after it",
+  cluster:
+    "the processes share two cores with PostgreSQL and the load generator: the shares measured during each run (in the figure) show how much processor time was left for a second API process to use; one process per core pays off where the database has cores of its own",
+  "command-import-time":
+    "most of the time passes before the first row: the same command on a file of no rows (in the figure) starts Node.js, compiles the API's TypeScript with tsx and opens and checks the store",
+  "command-import-memory-pglite":
+    "the embedded database runs inside the importing process: the same command on a file of no rows (in the figure) already holds most of it (PGlite's WebAssembly memory and its thread's own heap); PostgreSQL's memory is the server's, not the importer's",
+  "command-import-memory-postgres":
+    "the same command on a file of no rows (in the figure) holds most of it: Node.js, tsx and the API's modules and their schemas",
   "import-memory-pglite":
     "the embedded database lives in the importing process (its WebAssembly memory and its thread's own JavaScript heap, about 450 MB with the store open), and its working memory grows during the checks and writes; PostgreSQL's memory is the server's, not the importer's",
 };
@@ -107,22 +115,56 @@ function importSection(results: ImportResult[]): string[] {
   return [...lines, "", ...importNote];
 }
 
+function commandImportSection(results: CommandImportResult[]): string[] {
+  const rows = results.flatMap((r): Row[] => [
+    {
+      measure: `Command-line import of ${r.file} (${grouped(r.rows)} rows, the SIPRI register's Ukraine file) into a ready store, from the command to its exit`,
+      store: storeLabels[r.kind],
+      figure: `${r.wallSeconds.toFixed(2)} s (the import itself ${r.importSeconds.toFixed(1)} s; the same command on a file of no rows ${r.idleWallSeconds.toFixed(2)} s)`,
+      target: { value: 3, atLeast: false, unit: " s" },
+      value: r.wallSeconds,
+      key: "command-import-time",
+    },
+    {
+      measure: "Peak resident memory of that command",
+      store: storeLabels[r.kind],
+      figure: `${r.peakMemoryMb} MB (the same command on a file of no rows: ${r.idleMemoryMb} MB)`,
+      target: { value: 300, atLeast: false, unit: " MB" },
+      value: r.peakMemoryMb,
+      key: `command-import-memory-${r.kind}`,
+    },
+  ]);
+  return [
+    ...table(rows),
+    "",
+    "`node --import tsx scripts/import.ts --format sipri-trade-register --file …` in apps/api, as an operator runs",
+    "it, against a fresh store made ready first (migrations and reference data, by the same command on a file of",
+    "no rows): the wall time from the command to its exit, the import's own time from its report, and the",
+    "process's peak resident memory (`maxRSS`) as the command reports it; medians of the runs (memory: the highest).",
+  ];
+}
+
 /**
  * The import section of the previous BENCHMARKS.md, when this run did not measure imports: kept as it was, with
  * the date and command it was measured by.
  */
 function previousImport(previous: string): string[] | null {
+  const date = /^- Date: (.+)$/m.exec(previous)?.[1] ?? "unknown";
+  const command = /^- Command: (.+)$/m.exec(previous)?.[1] ?? "unknown";
+  const keptNote = `Not measured by this run: the figures of the run of ${date} (${command}), kept as they were.`;
   const section = /^## Import\n([\s\S]*?)(?=^## |(?![\s\S]))/m.exec(previous);
-  if (section) return section[1]?.trimEnd().split("\n") ?? null;
+  if (section) {
+    const kept = section[1]?.trim().split("\n") ?? [];
+    // Kept once already: its note names the run that measured it.
+    return kept[0]?.startsWith("Not measured by this run") ? kept : [keptNote, "", ...kept];
+  }
   // The first format: one table, the import rows only.
   const rows = previous
     .split("\n")
     .filter((l) => /^\| (Import vs COPY|Peak resident memory|The same import)/.test(l));
   if (rows.length === 0) return null;
-  const date = /^- Date: (.+)$/m.exec(previous)?.[1] ?? "unknown";
-  const command = /^- Command: (.+)$/m.exec(previous)?.[1] ?? "unknown";
   return [
-    `Not measured by this run: the figures of the run of ${date} (${command}), kept as they were.`,
+    keptNote,
     "",
     "| Measure | Store | Figure | Target | Result |",
     "| --- | --- | --- | --- | --- |",
@@ -148,6 +190,8 @@ export interface RunResults {
   rows: Row[];
   bundle: Bundle | undefined;
   imports: ImportResult[];
+  /** The command-line import of a publisher's file (runs before it had no such field). */
+  commandImports?: CommandImportResult[];
   /** Observations about the figures that a reader needs to read them right. */
   notes: string[];
 }
@@ -192,7 +236,8 @@ export function report(input: RunResults, previous: string): string {
     lines.push("## Serving", "", ...table(input.rows), "");
     lines.push(
       "The API runs in a process of its own (`apps/bench/src/server.ts`: `createApp` over the store, served by",
-      "@hono/node-server, request logging off, plus a bare Hono route for the overhead measure); the load comes from",
+      "@hono/node-server, request logging off, each anonymous request counted against its address's rate limit in the",
+      "database as in production, plus a bare Hono route for the overhead measure); the load comes from",
       `the benchmark's own generators (\`apps/bench/src/loadgen.ts\`, keep-alive \`node:http\`): a closed loop of ${input.clients}`,
       "clients for throughput and p99, and an open loop at a fixed rate for /health, each request timed from when it",
       "was due, so a stalled server cannot hide its slow answers. The database limit is the SQL one series request",
@@ -235,5 +280,7 @@ export function report(input: RunResults, previous: string): string {
   lines.push("## Import", "");
   if (input.imports.length > 0) lines.push(...importSection(input.imports));
   else lines.push(...(previousImport(previous) ?? ["Not measured by this run, and no earlier figures."]));
+  if (input.commandImports?.length)
+    lines.push("", "## Command-line import", "", ...commandImportSection(input.commandImports));
   return `${lines.join("\n")}\n`;
 }

@@ -2,7 +2,8 @@
  * The API as the benchmark serves it, in a process of its own (so the load generator's event loop is not the
  * server's): the production app over the store the environment names, and, beside it in the same process and
  * through the same HTTP adapter, a bare Hono route at /bench/bare — the benchmark's own, not the product's. Public
- * answers are kept as in production, or not at all with BENCH_READ_CACHE=off.
+ * answers are kept as in production, or not at all with BENCH_READ_CACHE=off; anonymous requests are counted
+ * against their address's rate limit as in production.
  * Prints "listening <port>" when ready.
  */
 
@@ -20,12 +21,17 @@ const app = createApp({
   db: database.db,
   webDistDir: process.env.WEB_DIST_DIR || undefined,
   readCache: process.env.BENCH_READ_CACHE === "off" ? null : undefined,
+  // Every request counted against its address as in production (one write a request), under a limit the load
+  // generator's one address never reaches.
+  limits: { anonymousPerAddress: { limit: 1_000_000, windowSeconds: 60 } },
 });
 const bare = new Hono();
 bare.get("/bench/bare", (c) => c.json({ status: "ok" }));
 const server = serve(
   {
-    fetch: (request) => (request.url.endsWith("/bench/bare") ? bare.fetch(request) : app.fetch(request)),
+    // The adapter's bindings (the socket) pass through, so the app sees each client's address as in production.
+    fetch: (request, bindings) =>
+      request.url.endsWith("/bench/bare") ? bare.fetch(request, bindings) : app.fetch(request, bindings),
     hostname: "127.0.0.1",
     port: 0,
   },
