@@ -44,7 +44,7 @@ const whyShort: Record<string, string> = {
   "import-ratio":
     "a bare COPY only moves bytes into a table; the import parses every row in JavaScript, validates it against the core schemas and writes it out again for staging, all on one thread, then checks the staged rows against each other and the ledger and refreshes the series cells; spreading the parsing and validation over worker threads is the next step",
   "import-memory-postgres":
-    "the process with the store open and no rows already holds most of it (Node.js, the API's modules and their schemas); the import itself adds the figure after it",
+    "about half is the process with the store open and no rows (Node.js, tsx, the API's modules and their schemas); the import adds the rest while the garbage collector lets its heap grow: the run with the heap capped at 100 MB (below) completes within the target",
   cluster:
     "the processes share two cores with PostgreSQL and the load generator: the shares measured during each run (in the figure) show how much processor time was left for a second API process to use; one process per core pays off where the database has cores of its own",
   "command-import-time":
@@ -192,6 +192,8 @@ export interface RunResults {
   imports: ImportResult[];
   /** The command-line import of a publisher's file (runs before it had no such field). */
   commandImports?: CommandImportResult[];
+  /** Set when this run measured imports only: the serving and web figures are those of this earlier run. */
+  servingFrom?: { date: string; command: string };
   /** Observations about the figures that a reader needs to read them right. */
   notes: string[];
 }
@@ -203,7 +205,12 @@ export function report(input: RunResults, previous: string): string {
     ", ",
   );
   const lines = ["# Benchmarks", ""];
-  if (!input.complete) {
+  if (input.servingFrom) {
+    lines.push(
+      `> **Partial run** (\`${input.command}\`): the import measures only. The serving and web figures are those of the run of ${input.servingFrom.date} (\`${input.servingFrom.command}\`), kept as they were; the full run is \`pnpm bench\` with no options.`,
+      "",
+    );
+  } else if (!input.complete) {
     lines.push(
       `> **Partial run** (\`${input.command}\`): ${measured} only${input.sizes.includes(1_000_000) ? "" : " — not the 1,000,000-event dataset the targets are set for"}, and only the measures listed. Ratios and targets below are taken over the sizes measured; the full run is \`pnpm bench\` with no options.`,
       "",
@@ -233,7 +240,13 @@ export function report(input: RunResults, previous: string): string {
     "",
   );
   if (input.rows.length > 0) {
-    lines.push("## Serving", "", ...table(input.rows), "");
+    lines.push("## Serving", "");
+    if (input.servingFrom)
+      lines.push(
+        `Not measured by this run: the figures of the run of ${input.servingFrom.date} (\`${input.servingFrom.command}\`), kept as they were.`,
+        "",
+      );
+    lines.push(...table(input.rows), "");
     lines.push(
       "The API runs in a process of its own (`apps/bench/src/server.ts`: `createApp` over the store, served by",
       "@hono/node-server, request logging off, each anonymous request counted against its address's rate limit in the",
