@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import { createReadStream, createWriteStream, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { pipeline } from "node:stream/promises";
 import { fileURLToPath } from "node:url";
@@ -25,6 +26,12 @@ export async function writeTemplateFile(file: string, rows: number): Promise<num
     createWriteStream(file),
   );
   return commitments + Math.ceil(commitments / 7) + commitments * eventsEach;
+}
+
+/** A template file of no rows, its header only: what a run of the import command costs before the first row. */
+function writeEmptyTemplate(path: string): string {
+  writeFileSync(path, `${templateHeader().join(",")}\r\n`);
+  return path;
 }
 
 export interface ImportRun {
@@ -174,8 +181,7 @@ export async function importBenchmark(
   rows: number,
   runs: number,
 ): Promise<ImportResult> {
-  const empty = `${file}.empty.csv`;
-  writeFileSync(empty, `${templateHeader().join(",")}\r\n`);
+  const empty = writeEmptyTemplate(`${file}.empty.csv`);
   const imports: ImportRun[] = [];
   const copies: number[] = [];
   for (let run = 0; run < runs; run++) {
@@ -250,8 +256,7 @@ export async function commandImportBenchmark(
   runs: number,
   workDir: string,
 ): Promise<CommandImportResult> {
-  const empty = `${workDir}/empty-template.csv`;
-  writeFileSync(empty, `${templateHeader().join(",")}\r\n`);
+  const empty = writeEmptyTemplate(join(workDir, "empty-template.csv"));
   const timed = async (run: () => Promise<string>) => {
     const started = performance.now();
     const output = await run();
