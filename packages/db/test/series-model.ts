@@ -332,6 +332,7 @@ export function expected(model: Model, q: ModelQuery, axis: string[]) {
     estimated: events.filter((e) => e.flags.estimated).length,
     disputed: events.filter((e) => e.flags.disputed).length,
   });
+  const flaggedAtAll = (e: Selected) => e.flags.synthetic || e.flags.estimated || e.flags.disputed;
   const flagsOf = (events: Selected[]) => ({
     promised: counts(events.filter((e) => e.stage === q.promised)),
     delivered: counts(events.filter((e) => e.stage === q.delivered)),
@@ -340,13 +341,17 @@ export function expected(model: Model, q: ModelQuery, axis: string[]) {
     axis.map((period) => {
       const bounds = periodMonths(period);
       const [start, end] = [monthIndex(bounds.first), monthIndex(bounds.last)];
+      const flagged = selected.filter((e) => e.group === group && within(e, start, end) && flaggedAtAll(e));
       return {
         period,
         promised: value(between(group, q.promised, start, end)),
         delivered: value(between(group, q.delivered, start, end)),
         cumulativePromised: value(between(group, q.promised, Number.NEGATIVE_INFINITY, end)),
         cumulativeDelivered: value(between(group, q.delivered, Number.NEGATIVE_INFINITY, end)),
-        flags: flagsOf(selected.filter((e) => e.group === group && within(e, start, end))),
+        // A point carries its flags only when one of its events is flagged.
+        ...(flagged.some((e) => e.stage === q.promised || e.stage === q.delivered)
+          ? { flags: flagsOf(flagged) }
+          : {}),
       };
     });
   const flagsBefore = (group: string) =>

@@ -103,9 +103,10 @@ export const SeriesPoint = z
         promised: FlagCounts,
         delivered: FlagCounts,
       })
+      .optional()
       .openapi({
         description:
-          "The flagged events of this period, not cumulative: `promised` of the events counted in `promised`, `delivered` of those in `delivered`, so a chart can mark synthetic, estimated and disputed figures where they fall. With `asOf`, as the records and disputes stood then.",
+          "The flagged events of this period, not cumulative: `promised` of the events counted in `promised`, `delivered` of those in `delivered`, so a chart can mark synthetic, estimated and disputed figures where they fall. Absent when none of the period's events is synthetic, estimated or disputed (read as zero counts). With `asOf`, as the records and disputes stood then.",
       }),
   })
   .openapi("SeriesPoint");

@@ -32,6 +32,7 @@ export function SeriesTable({ series }: { series: Series }) {
   const amount = (value: string) => number.format(value as unknown as number);
   const marks = ({ flags: f }: Point) => {
     const words: string[] = [];
+    if (!f) return "";
     if (f.promised.synthetic + f.delivered.synthetic > 0) words.push(t.markSynthetic);
     if (f.promised.estimated + f.delivered.estimated > 0) words.push(t.markEstimated);
     if (f.promised.disputed + f.delivered.disputed > 0) words.push(t.markDisputed);

@@ -67,6 +67,14 @@ function countFlags(counts: FlagCounts, row: Row) {
   counts.disputed += row.disputedEvents;
 }
 
+/** A point's flags, or none when no event of its period is flagged: most points, so most answers carry none. */
+function pointFlags(flags: PointFlags | undefined): { flags?: PointFlags } {
+  if (!flags) return {};
+  const { promised: p, delivered: d } = flags;
+  const flagged = p.synthetic + p.estimated + p.disputed + d.synthetic + d.estimated + d.disputed > 0;
+  return flagged ? { flags } : {};
+}
+
 function mergeInto(into: Sums, from: Sums | undefined) {
   for (const [measure, s] of from ?? []) {
     const t = sumsOf(into, measure);
@@ -208,10 +216,8 @@ export async function assemble(
       const points = periods.map((period) => {
         const sums = group.periods.get(period);
         // A period without events changes no figure: most periods of most groups, in a long series.
-        if (!sums) {
-          const flags = noFlags();
-          return { period, promised: none, delivered: none, cumulativePromised, cumulativeDelivered, flags };
-        }
+        if (!sums)
+          return { period, promised: none, delivered: none, cumulativePromised, cumulativeDelivered };
         mergeInto(cumulative[0], sums[0]);
         mergeInto(cumulative[1], sums[1]);
         cumulativePromised = figure(cumulative[0]);
@@ -222,7 +228,7 @@ export async function assemble(
           delivered: figure(sums[1]),
           cumulativePromised,
           cumulativeDelivered,
-          flags: group.flags.get(period) ?? noFlags(),
+          ...pointFlags(group.flags.get(period)),
         };
       });
       const measure = split ? { [query.measure === "money" ? "currency" : "unit"]: group.measure } : {};

@@ -66,8 +66,11 @@ export interface SeriesPoint {
   delivered: string;
   cumulativePromised: string;
   cumulativeDelivered: string;
-  /** Of the period's events only, not cumulative: what a chart marks on the period's figures. */
-  flags: PointFlags;
+  /**
+   * Of the period's events only, not cumulative: what a chart marks on the period's figures. Absent when none of
+   * them is flagged (most points), so a long series carries no empty counts.
+   */
+  flags?: PointFlags;
 }
 
 export interface SeriesGroup {

@@ -24,7 +24,8 @@ function flagSeries(series: Series) {
     ...data,
     groups: series.groups.map(({ flagsBefore, ...group }) => {
       const counted: FlagCounts = { synthetic: 0, estimated: 0, disputed: 0 };
-      const count = (flags: { promised: FlagCounts; delivered: FlagCounts }) => {
+      const count = (flags: { promised: FlagCounts; delivered: FlagCounts } | undefined) => {
+        if (!flags) return;
         for (const c of [flags.promised, flags.delivered]) {
           counted.synthetic += c.synthetic;
           counted.estimated += c.estimated;

@@ -147,6 +147,17 @@ describe.each(testTargets())("series on $name", (target) => {
     ]);
   });
 
+  it("gives a point flags only where one of its period's events is flagged", async () => {
+    const { data } = await series({ interval: "month" });
+    const points = data.groups[0]?.points ?? [];
+    // March to May 2024: a promise in March, a delivery in May, nothing in April.
+    expect(points.map((p) => [p.period, "flags" in p])).toEqual([
+      ["2024-03", true],
+      ["2024-04", false],
+      ["2024-05", true],
+    ]);
+  });
+
   it("converts at one fixed date on request, and keeps original currencies apart on request", async () => {
     const fixed = await series({
       convention: "fixed_date",
