@@ -19,7 +19,8 @@ import { createDb, loadDataset, userByEmail } from "@commitments/db";
 import { formats, readKielRelease } from "@commitments/importers";
 import { referenceDataset } from "@commitments/reference";
 import { loadEnv } from "../src/env.ts";
-import { type FormatOptions, type Importer, runImport } from "../src/lib/imports.ts";
+import type { FormatOptions } from "../src/lib/import-reading.ts";
+import { type Importer, runImport } from "../src/lib/imports.ts";
 
 const usage =
   "usage: tsx scripts/import.ts --format <id> --file <path> [--dry-run] [--as <e-mail>] [--name <name>]\n" +

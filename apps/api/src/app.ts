@@ -10,6 +10,7 @@ import { clientAddress, defaultLimits, type Limits, limitAnonymous } from "./lib
 import { securitySchemes } from "./lib/auth/schemes.ts";
 import { type ChartDrawing, createChartDrawing } from "./lib/drawing/drawing.ts";
 import { ApiError, notFound, onError } from "./lib/errors.ts";
+import { ImportPool } from "./lib/import-pool.ts";
 import { maxImportBytes as defaultMaxImportBytes } from "./lib/imports.ts";
 import { createLogger, type Logger } from "./lib/logger.ts";
 import type { NoticeMailer } from "./lib/notices/mailer.ts";
@@ -69,6 +70,8 @@ export interface AppOptions {
   maxImportBytes?: number | undefined;
   /** The threads that draw charts and the cache of drawn ones; by default sized from the cores (drawing.ts). */
   charts?: ChartDrawing | undefined;
+  /** The threads that read imported files; by default sized from the cores (import-pool.ts). */
+  importReaders?: ImportPool | undefined;
   /** The public answers kept in this process (read-cache.ts); 128 MiB by default, null for none. */
   readCache?: ReadCache | null | undefined;
   /** E-mails new notices (SMTP_URL); none by default. */
@@ -118,6 +121,7 @@ export function createApp({
   trustProxy = false,
   maxImportBytes = defaultMaxImportBytes,
   charts = createChartDrawing(),
+  importReaders = new ImportPool(),
   readCache = createReadCache(),
   publicOrigin = "http://localhost",
   mailer = null,
@@ -153,6 +157,7 @@ export function createApp({
     c.set("limits", rateLimits);
     c.set("maxImportBytes", maxImportBytes);
     c.set("charts", charts);
+    c.set("importReaders", importReaders);
     c.set("readCache", readCache);
     c.set("trustProxy", trustProxy);
     c.set("publicOrigin", typeof publicOrigin === "function" ? publicOrigin() : publicOrigin);

@@ -3,7 +3,8 @@ import { readFile } from "node:fs/promises";
 import { type Db, datasetVersion, loadRatesCsv, markReferenceLoaded, referenceLoaded } from "@commitments/db";
 import { readKielRelease } from "@commitments/importers";
 import { starterFiles, starterKielReleaseInfo, starterVersion } from "@commitments/reference";
-import { type FormatOptions, runImport } from "./lib/imports.ts";
+import type { FormatOptions } from "./lib/import-reading.ts";
+import { runImport } from "./lib/imports.ts";
 import type { Logger } from "./lib/logger.ts";
 
 const actor = "system:starter-data";

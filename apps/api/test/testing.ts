@@ -64,7 +64,7 @@ export function useApp(
     ...options
   }: Pick<
     AppOptions,
-    "limits" | "logger" | "trustProxy" | "charts" | "publicOrigin" | "webDistDir" | "mailer"
+    "limits" | "logger" | "trustProxy" | "charts" | "importReaders" | "publicOrigin" | "webDistDir" | "mailer"
   > & {
     /** Sees every database query the app makes, with its parameters. */
     queryLogger?: DbOptions["logger"];

@@ -62,10 +62,12 @@ export { findIdempotencyKey, type StoredResponse, storeIdempotencyKey } from "./
 export {
   getImport,
   type ImportItem,
+  type ImportParams,
   type ImportProgress,
   type ImportReport,
   importRecords,
   listImports,
+  type StagedRows,
 } from "./imports/index.ts";
 export {
   type ChangeSet,

@@ -1,6 +1,7 @@
 import type { Actor } from "@commitments/core";
 import type { Db, RateLimit, SignInBackoff } from "@commitments/db";
 import type { ChartDrawing } from "./drawing/drawing.ts";
+import type { ImportPool } from "./import-pool.ts";
 import type { Logger } from "./logger.ts";
 import type { ReadCache } from "./read-cache-store.ts";
 
@@ -45,6 +46,8 @@ export interface AppEnv {
     maxImportBytes: number;
     /** The threads that draw charts and the cache of drawn ones. */
     charts: ChartDrawing;
+    /** The threads that read imported files. */
+    importReaders: ImportPool;
     /** The notices this request's write added (lib/notices/record.ts), for e-mailing once it has committed. */
     noticesWritten: number[];
     /** The public answers kept, keyed by the dataset version; null keeps none. */

@@ -1,25 +1,16 @@
 import { createHash } from "node:crypto";
-import { type Actor, authorise, confidenceAllowed, type SourceDataset } from "@commitments/core";
+import { type Actor, authorise } from "@commitments/core";
 import {
   type Db,
-  type ImportItem,
   type ImportProgress,
   type ImportReport,
   importRecords,
   type Placement,
 } from "@commitments/db";
-import {
-  type ByteSource,
-  type FormatId,
-  type FormatRelease,
-  formatById,
-  formats,
-  type IatiOptions,
-  type ImportFormat,
-  type KielOptions,
-  type SipriOptions,
-} from "@commitments/importers";
+import { type ByteSource, type FormatId, formats } from "@commitments/importers";
 import { ApiError } from "./errors.ts";
+import type { ImportPool } from "./import-pool.ts";
+import { type FormatOptions, importerFor, type ReadJob, readFile, refusalsOf } from "./import-reading.ts";
 
 /*
  * One way into the import pipeline for the API and the command line: the format's importer with its options, the
@@ -34,70 +25,8 @@ export const importFormatIds = formats.map((format) => format.id) as [FormatId, 
  */
 export const maxImportBytes = 512 * 1024 * 1024;
 
-/** What some formats need to know that their files do not say. */
-export interface FormatOptions {
-  /** Kiel: the release's label, data period (YYYY-MM) and date (YYYY-MM-DD), as its release_info.csv gives them. */
-  release?: string | undefined;
-  releasePeriod?: string | undefined;
-  releaseDate?: string | undefined;
-  /** IATI: the donor of every figure, when the organisation identifiers of the file do not name the right one. */
-  donor?: string | undefined;
-  /** IATI and SIPRI: whose receipts to import (default UA). */
-  recipient?: string | undefined;
-}
-
-type Parse = (input: ByteSource) => AsyncGenerator<ImportItem>;
-
-/** A format's importer with its options: the parser, whose figures the file holds, and the release it is. */
-export interface FormatImporter {
-  importerVersion: string;
-  parse: Parse;
-  sourceDataset: SourceDataset;
-  release: FormatRelease | undefined;
-}
-
-/** The importer of a format with its options; for a missing option, its name and why it is needed. */
-export function importerFor(
-  id: FormatId,
-  options: FormatOptions,
-): ({ ok: true } & FormatImporter) | { ok: false; option: string; message: string } {
-  const format = formatById(id);
-  if (!format) return { ok: false, option: "format", message: "not a format the tracker imports" };
-  const recipient = options.recipient === undefined ? {} : { recipient: options.recipient };
-  const found = <O>(f: ImportFormat<O>, parsed: O) => ({
-    ok: true as const,
-    importerVersion: f.importerVersion,
-    parse: (input: ByteSource) => f.parse(input, parsed),
-    sourceDataset: f.sourceDataset,
-    release: f.release?.(parsed),
-  });
-  switch (format.id) {
-    case "kiel-data-explorer":
-    case "kiel-weapons": {
-      const { release: label, releasePeriod: period, releaseDate: published } = options;
-      if (!label || !period || !published) {
-        const option = !label ? "release" : !period ? "releasePeriod" : "releaseDate";
-        return {
-          ok: false,
-          option,
-          message:
-            "Kiel's files need their release, which every figure cites: its label (release), data period (releasePeriod, YYYY-MM) and date (releaseDate, YYYY-MM-DD), as release_info.csv gives them",
-        };
-      }
-      const release = { release: /Release (\d+)/.exec(label)?.[1] ?? label, label, period, published };
-      return found<KielOptions>(format, { release });
-    }
-    case "iati-activity":
-      return found<IatiOptions>(format, {
-        ...recipient,
-        ...(options.donor === undefined ? {} : { donor: options.donor }),
-      });
-    case "sipri-trade-register":
-      return found<SipriOptions>(format, recipient);
-    default:
-      return found(format, {});
-  }
-}
+/** Problems listed in an import's report; the rest are counted. */
+const maxProblems = 10_000;
 
 /** Who imports: core's actor (null for the tracker itself, on the command line) and the change set's fields. */
 export interface Importer {
@@ -120,6 +49,8 @@ export interface ImportRequest {
   onProgress?: ((progress: ImportProgress) => void) | undefined;
   /** The largest file taken, in bytes; `maxImportBytes` by default. */
   maxBytes?: number | undefined;
+  /** The threads that read the file; without them, it is read in this process. */
+  readers?: ImportPool | undefined;
 }
 
 /** The refusal of a file over `maxBytes`. */
@@ -172,9 +103,11 @@ export async function runImport(db: Db, request: ImportRequest): Promise<ImportR
   const placement: Placement = administrator
     ? { status: "published", organisation: request.importer.organisationId ?? null }
     : { status: "draft", organisation: request.importer.organisationId ?? null };
+  const job: ReadJob = { format: request.format, options: request.options, actor, maxProblems };
   return importRecords(db, {
     id: request.id,
-    items: importer.parse(chunks()),
+    staged: request.readers ? request.readers.read(job, chunks()) : readFile(job, chunks()),
+    maxProblems,
     sourceDataset: importer.sourceDataset,
     // A publisher's release corrects the published figures of its dataset: only the tracker itself does that,
     // never a ministry, whose records change through their workflow.
@@ -201,19 +134,7 @@ export async function runImport(db: Db, request: ImportRequest): Promise<ImportR
       ? { drafts: "all" }
       : { drafts: "organisation", organisation: request.importer.organisationId ?? "" },
     // The same rules as every other write: a ministry imports its own donor's records, at confidences it may state.
-    refuse:
-      actor === null
-        ? undefined
-        : {
-            donor: (donor) => {
-              const decision = authorise(actor, "import.run", { donor });
-              return decision.allowed ? null : decision.reason;
-            },
-            confidence: (confidence) =>
-              confidenceAllowed(actor, confidence)
-                ? null
-                : `your role may not state the confidence "${confidence}"`,
-          },
+    refuse: refusalsOf(actor),
     dryRun: request.dryRun,
     onProgress: request.onProgress,
   });

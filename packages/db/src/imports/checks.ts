@@ -1,9 +1,10 @@
-import type { SourceDataset, StageEvent } from "@commitments/core";
+import type { SourceDataset } from "@commitments/core";
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../client.ts";
 import { rowsOf } from "../entities.ts";
 import type { Visibility } from "../records.ts";
-import { columnsOf, entityOf, id, list, nounOf, unstorable } from "./staging.ts";
+import { columnsOf, entityOf, nounOf } from "./stage.ts";
+import { id, list } from "./staging.ts";
 import type { ImportCounts, ImportParams, ImportProblem, Kind } from "./types.ts";
 import { kinds } from "./types.ts";
 
@@ -16,29 +17,15 @@ export class Problems {
     this.count += 1;
     if (this.list.length < this.cap) this.list.push(problem);
   }
+  /** Problems listed elsewhere (a reading thread), `count` of them in all. */
+  addCounted(listed: readonly ImportProblem[], count: number) {
+    for (const problem of listed) this.add(problem);
+    this.count += count - listed.length;
+  }
   /** Rows to fetch from a check: what still fits, and at least one, so the check's total is counted. */
   get room() {
     return Math.max(this.cap - this.list.length, 1);
   }
-}
-
-/** What one record shows on its own: text the database cannot hold, a confidence the actor may not state. */
-export function recordProblems(
-  kind: Kind,
-  record: { id: string },
-  row: number,
-  refuse: ImportParams["refuse"],
-): ImportProblem[] {
-  const found: ImportProblem[] = [];
-  for (const [field, value] of Object.entries(record)) {
-    if (unstorable(value)) {
-      found.push({ row, column: field, message: "contains a NUL character or a lone surrogate" });
-    }
-  }
-  const confidence = kind === "events" ? (record as StageEvent).confidence : undefined;
-  const refused = confidence === undefined ? null : (refuse?.confidence?.(confidence) ?? null);
-  if (refused !== null) found.push({ row, column: "confidence", value: confidence, message: refused });
-  return found;
 }
 
 /**

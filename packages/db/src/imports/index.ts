@@ -13,4 +13,5 @@ export type {
   ImportStatus,
   KindCounts,
   Release,
+  StagedRows,
 } from "./types.ts";

@@ -4,19 +4,10 @@ import type { Db } from "../client.ts";
 import { datasetVersion, openChangeSet, writeTransaction } from "../ledger.ts";
 import { imports } from "../schema.ts";
 import { refreshSeries, refreshSeriesOfChangeSet } from "../series/cells.ts";
-import { check, Problems, recordProblems } from "./checks.ts";
+import { check, Problems } from "./checks.ts";
 import { planRelease, releasedIds, releaseReason, withRelease, writeRelease } from "./release.ts";
-import {
-  columnsOf,
-  createStagingTables,
-  dropStagingTables,
-  entityOf,
-  id,
-  importConnection,
-  list,
-  stagedLine,
-  unstorable,
-} from "./staging.ts";
+import { columnsOf, entityOf, stageItems } from "./stage.ts";
+import { createStagingTables, dropStagingTables, id, importConnection, list } from "./staging.ts";
 import {
   type ImportParams,
   type ImportPhase,
@@ -30,10 +21,12 @@ import {
  * One pipeline for every import format. The importers turn a file into items, one per source row; this loads
  * them all or nothing:
  *
- * 1. reading: each row's records are COPY-ed, in batches, into temporary tables on a connection of the import's
- *    own (staging.ts). Nothing is held in memory but one batch and the problems found, and no transaction is open
- *    meanwhile, so a slow upload blocks no other request (PGlite runs one transaction at a time). Rows outside the
- *    import (another recipient) are counted, not staged.
+ * 1. reading: each row's records become staging lines with the problems a record shows on its own (stage.ts:
+ *    here, from `items`, or on another thread, which hands over `staged` batches), and are COPY-ed, in batches,
+ *    into temporary tables on a connection of the import's own (staging.ts). Nothing is held in memory but a
+ *    batch or two and the problems found, and no transaction is open meanwhile, so a slow upload blocks no other
+ *    request (PGlite runs one transaction at a time). Rows outside the import (another recipient) are counted,
+ *    not staged.
  * 2. checking: set-based queries over the staged rows find what no single row shows (checks.ts): ids repeated in
  *    the file, references to nothing, measures unlike their commitment's, ids the ledger holds with other content,
  *    donors the importer may not write for. Every problem is reported, up to `maxProblems`, with the total.
@@ -56,8 +49,9 @@ const indexStagedAbove = 2_000;
  */
 export async function importRecords(db: Db, params: ImportParams): Promise<ImportReport> {
   const importId = params.id ?? randomUUID();
-  const problems = new Problems(params.maxProblems ?? 10_000);
-  const warnings = new Problems(params.maxProblems ?? 10_000);
+  const maxProblems = params.maxProblems ?? 10_000;
+  const problems = new Problems(maxProblems);
+  const warnings = new Problems(maxProblems);
   const batchRows = params.batchRows ?? 20_000;
   const dataset = params.sourceDataset ?? "tracker";
   const release = params.release && dataset !== "tracker" ? params.release : undefined;
@@ -82,28 +76,19 @@ export async function importRecords(db: Db, params: ImportParams): Promise<Impor
       pending[kind] = [];
     };
     progress("reading");
-    for await (const item of params.items) {
-      rows += 1;
-      if ("problems" in item) {
-        for (const problem of item.problems) problems.add(problem);
-      } else if ("skipped" in item) {
-        skipped[item.skipped] = (skipped[item.skipped] ?? 0) + 1;
-      } else {
-        for (const warning of item.warnings ?? []) warnings.add(warning);
-        for (const kind of kinds) {
-          for (const found of (item.records[kind] ?? []) as { id: string }[]) {
-            // Whose figures they are is the import's to say, not the file's.
-            const record = kind === "commitments" ? withDataset(found, dataset) : found;
-            for (const problem of recordProblems(kind, record, item.row, params.refuse))
-              problems.add(problem);
-            // Checked across rows as well, so every fault of a row is reported; unless COPY could not take it.
-            if (Object.values(record).some(unstorable)) continue;
-            pending[kind].push(stagedLine(kind, item.row, record));
-            if (pending[kind].length >= batchRows) await flush(kind);
-          }
-        }
+    const batches =
+      params.staged ??
+      stageItems(params.items ?? noItems(), { sourceDataset: dataset, refuse: params.refuse, maxProblems });
+    for await (const batch of batches) {
+      rows += batch.rows;
+      problems.addCounted(batch.problems, batch.problemCount);
+      warnings.addCounted(batch.warnings, batch.warningCount);
+      for (const [reason, n] of Object.entries(batch.skipped)) skipped[reason] = (skipped[reason] ?? 0) + n;
+      for (const kind of kinds) {
+        for (const line of batch.lines[kind]) pending[kind].push(line);
+        if (pending[kind].length >= batchRows) await flush(kind);
       }
-      if (rows % 1000 === 0) progress("reading");
+      progress("reading");
     }
     for (const kind of kinds) await flush(kind);
     const file = typeof params.file === "function" ? await params.file() : params.file;
@@ -224,7 +209,5 @@ export async function importRecords(db: Db, params: ImportParams): Promise<Impor
   }
 }
 
-function withDataset(record: { id: string }, dataset: string): { id: string; sourceDataset?: string } {
-  const { sourceDataset: _, ...rest } = record as { id: string; sourceDataset?: string };
-  return dataset === "tracker" ? rest : { ...rest, sourceDataset: dataset };
-}
+/** Neither items nor staged rows: a file of no rows. */
+async function* noItems(): AsyncGenerator<never> {}

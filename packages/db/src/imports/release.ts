@@ -5,7 +5,8 @@ import { rowsOf } from "../entities.ts";
 import type { ChangeSet } from "../ledger.ts";
 import type { Placement } from "../records.ts";
 import { differs, inRelease } from "./checks.ts";
-import { columnsOf, entityOf, id, list } from "./staging.ts";
+import { columnsOf, entityOf } from "./stage.ts";
+import { id, list } from "./staging.ts";
 import type { ImportCounts, Kind, Release } from "./types.ts";
 
 /*

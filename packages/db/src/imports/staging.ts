@@ -7,32 +7,14 @@ import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import type { Db } from "../client.ts";
-import { commitmentEntity, eventEntity, partyEntity, trancheEntity } from "../entities.ts";
-import { csvCell, dataColumns } from "../ledger-columns.ts";
 import * as schema from "../schema.ts";
+import { columnsOf, entityOf } from "./stage.ts";
 import { type Kind, kinds } from "./types.ts";
 
 /*
  * Staging: each row's records are COPY-ed, in batches, into temporary tables on a connection of the import's own.
  * Temporary tables go with their connection, so a process killed mid-import leaves nothing behind.
  */
-
-export const entityOf = {
-  parties: partyEntity,
-  commitments: commitmentEntity,
-  tranches: trancheEntity,
-  events: eventEntity,
-} as const;
-export const nounOf = {
-  parties: "party",
-  commitments: "commitment",
-  tranches: "tranche",
-  events: "event",
-} as const;
-
-export const columnsOf = Object.fromEntries(
-  kinds.map((kind) => [kind, dataColumns(entityOf[kind] as never)]),
-) as Record<Kind, { key: string; name: string }[]>;
 
 export const id = (name: string) => sql.identifier(name);
 export const list = (names: readonly string[], prefix?: string): SQL =>
@@ -128,17 +110,4 @@ export async function dropStagingTables(
     broken = true;
   });
   return broken;
-}
-
-/** A record's row as a CSV line for COPY: the source row first, then its data columns. */
-export function stagedLine(kind: Kind, row: number, record: { id: string }): string {
-  const values = entityOf[kind].toRow(record as never) as Record<string, unknown>;
-  return [row, ...columnsOf[kind].map((c) => values[c.key])].map(csvCell).join(",");
-}
-
-/** PostgreSQL text holds no NUL character, and a lone surrogate is not text: refused by name, not by a failed COPY. */
-export function unstorable(value: unknown): boolean {
-  if (typeof value === "string") return value.includes("\0") || /\p{Cs}/u.test(value);
-  if (value !== null && typeof value === "object") return Object.values(value).some(unstorable);
-  return false;
 }

@@ -33,6 +33,20 @@ export type ImportItem =
   | { row: number; problems: ImportProblem[] }
   | { row: number; skipped: string };
 
+/** Some rows read: their records as staging lines, and what was found wrong or left aside in them. */
+export interface StagedRows {
+  /** The source rows read. */
+  rows: number;
+  lines: Record<Kind, string[]>;
+  /** Problems, the first of the file's up to its cap (`maxProblems`), and how many these rows had in all. */
+  problems: ImportProblem[];
+  problemCount: number;
+  warnings: ImportProblem[];
+  warningCount: number;
+  /** Rows outside the import (another recipient), by reason. */
+  skipped: Record<string, number>;
+}
+
 /** The file an import read: recorded with the run and in its change set. */
 export interface ImportFile {
   name: string;
@@ -108,7 +122,10 @@ export interface Release {
 export interface ImportParams {
   /** The run's id (a client may choose it to follow progress); a random UUID if absent. */
   id?: string | undefined;
-  items: AsyncIterable<ImportItem>;
+  /** The file's items, as its importer yields them; read (stage.ts) in this process. */
+  items?: AsyncIterable<ImportItem> | undefined;
+  /** Or the file already read into staging lines elsewhere (the API's import threads): one of the two. */
+  staged?: AsyncIterable<StagedRows> | undefined;
   /** The file; a function is called once the items are read, when a streamed upload's hash and size are known. */
   file: ImportFile | (() => ImportFile | Promise<ImportFile>);
   /** Whose figures the file's commitments are; the tracker's own (the template) by default. */

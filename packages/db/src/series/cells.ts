@@ -137,6 +137,9 @@ const convertedNone = {
   usdUnconvertedEvents: null,
 };
 
+/** Events built into cells between two turns of the event loop. */
+const eventsPerTurn = 500;
+
 /**
  * The cells of a set of events: exact sums in the original currency or unit, and for money the sums converted to
  * EUR and USD at each event's own date (rateDateFor, event_date convention; a partial date uses the middle of its
@@ -144,9 +147,15 @@ const convertedNone = {
  * rate are counted apart as unconverted, never priced at a guess. Each cell also counts its events that carry each
  * flag (synthetic, estimated, disputed), so a series can mark its figures from the cells alone.
  */
-export function buildCells(events: readonly CellEvent[], rates: RateTable): Map<string, SeriesCell> {
+export async function buildCells(
+  events: readonly CellEvent[],
+  rates: RateTable,
+): Promise<Map<string, SeriesCell>> {
   const cells = new Map<string, SeriesCell>();
-  for (const e of events) {
+  for (const [i, e] of events.entries()) {
+    // A large import's refresh, or a read as of a past moment over a large ledger, builds cells from hundreds of
+    // thousands of events: a turn of the event loop every few hundred lets other requests be answered meanwhile.
+    if (i > 0 && i % eventsPerTurn === 0) await new Promise((resolve) => setImmediate(resolve));
     const money = e.measureKind === "money";
     const coordinates = {
       stage: e.stage,
@@ -197,7 +206,7 @@ export function buildCells(events: readonly CellEvent[], rates: RateTable): Map<
 /** Every cell computed afresh from the ledger as it stood at `asOf`: a scan of every event, for checks and asOf. */
 export async function computeCells(db: Db, asOf?: Date): Promise<Map<string, SeriesCell>> {
   const events = await cellEvents(db, [], asOf);
-  return buildCells(events, await rateTableForEvents(db, events, asOf));
+  return await buildCells(events, await rateTableForEvents(db, events, asOf));
 }
 
 /** The stored cells, keyed like computeCells, with numbers in their shortest exact form. */
@@ -244,8 +253,11 @@ export async function refreshSlices(tx: Db, slices: readonly Slice[]): Promise<v
   for (let i = 0; i < sorted.length; i += 500) await refreshPart(tx, sorted.slice(i, i + 500));
 }
 
-/** Events held in memory at once by a refresh, at most, unless one slice has more (after a bulk import). */
-const eventsPerBatch = 50_000;
+/**
+ * Events held in memory at once by a refresh, at most, unless one slice has more (after a bulk import). Their rows
+ * are read into JavaScript in one piece, which holds the event loop: a large import refreshes in parts this size.
+ */
+const eventsPerBatch = 10_000;
 
 async function refreshPart(tx: Db, part: readonly Slice[]): Promise<void> {
   const first = part[0]?.month as string;
@@ -270,7 +282,7 @@ async function refreshPart(tx: Db, part: readonly Slice[]): Promise<void> {
     }
   }
   const events = await cellEvents(tx, where);
-  const cells = buildCells(events, await rateTableForEvents(tx, events));
+  const cells = await buildCells(events, await rateTableForEvents(tx, events));
   await tx.execute(
     sql`delete from ${seriesCells} where month between ${first} and ${last}
         and (stage, to_char(month, 'YYYY-MM-01'), measure_kind, measure) in (${sliceSql(part)})`,

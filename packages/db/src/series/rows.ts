@@ -136,7 +136,7 @@ export async function rowsAsOf(
     ],
     query.asOf,
   );
-  const cells = buildCells(events, await rateTableForEvents(tx, events, query.asOf));
+  const cells = await buildCells(events, await rateTableForEvents(tx, events, query.asOf));
   const target = targetOf(query);
   const rows = new Map<string, Row>();
   for (const c of cells.values()) {

@@ -87,6 +87,7 @@ export const create: AppRouteHandler<typeof createImport> = async (c) => {
       dryRun: dryRun === "true",
       id,
       maxBytes,
+      readers: c.get("importReaders"),
       importer: {
         actor: principal.actor,
         label: principal.label,

@@ -11,8 +11,9 @@ import {
   writeTemplateCsv,
 } from "@commitments/importers";
 import ExcelJS from "exceljs";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestAccount, type TestAccount, testTargets, useApp } from "../../../test/testing.ts";
+import { ImportPool } from "../../lib/import-pool.ts";
 import { maxImportBytes } from "../../lib/imports.ts";
 
 const samples = fileURLToPath(new URL("../../../../../../shared/samples/", import.meta.url));
@@ -77,7 +78,10 @@ interface Report {
 }
 
 describe.each(testTargets())("imports through the API on $name", (target) => {
-  const ctx = useApp(target);
+  // One reading thread, kept between tests: every upload here is read on it, as in production.
+  const readers = new ImportPool({ workers: 1 });
+  const ctx = useApp(target, { importReaders: readers });
+  afterAll(() => readers.close());
   let editor: TestAccount;
   let otherEditor: TestAccount;
   beforeAll(async () => {
@@ -112,8 +116,11 @@ describe.each(testTargets())("imports through the API on $name", (target) => {
   it("a ministry imports its own donor's records as its drafts, in one change set", async () => {
     const file = await template("api-own", ["GB"]);
     const before = await ctx.changeSets();
+    const read = readers.stats().read;
     const response = await upload("format=template-csv&name=gb-lines.csv", file, editor.headers);
     expect(response.status).toBe(201);
+    // Read on the import thread, not on the API's event loop.
+    expect(readers.stats().read).toBe(read + 1);
     const report = await reportOf(response);
     expect(report).toMatchObject({
       status: "imported",
