@@ -29,7 +29,7 @@ export async function writeTemplateFile(file: string, rows: number): Promise<num
 }
 
 /** A template file of no rows, its header only: what a run of the import command costs before the first row. */
-function writeEmptyTemplate(path: string): string {
+export function writeEmptyTemplate(path: string): string {
   writeFileSync(path, `${templateHeader().join(",")}\r\n`);
   return path;
 }
@@ -42,7 +42,7 @@ export interface ImportRun {
 }
 
 /** The command-line import (the API's pipeline) in a process of its own; its report's last line. */
-function importCommand(
+export function importCommand(
   store: Store,
   file: string,
   dryRun = false,

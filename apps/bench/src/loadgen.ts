@@ -54,8 +54,13 @@ export async function closedLoop(url: string, clients: number, durationMs: numbe
   return result(latencies, errors, elapsed);
 }
 
-/** `rate` requests a second for `durationMs`, each timed from its due time. */
-export async function openLoop(url: string, rate: number, durationMs: number): Promise<LoadResult> {
+/** `rate` requests a second for `durationMs`, or until `stop`, each timed from its due time. */
+export async function openLoop(
+  url: string,
+  rate: number,
+  durationMs: number,
+  stop?: AbortSignal,
+): Promise<LoadResult> {
   const agent = new http.Agent({ keepAlive: true });
   const target = new URL(url);
   const latencies: number[] = [];
@@ -64,7 +69,7 @@ export async function openLoop(url: string, rate: number, durationMs: number): P
   const count = Math.floor((durationMs / 1000) * rate);
   const started = performance.now();
   const pending: Promise<void>[] = [];
-  for (let i = 0; i < count; i++) {
+  for (let i = 0; i < count && !stop?.aborted; i++) {
     const due = started + i * interval;
     const wait = due - performance.now();
     if (wait > 0) await sleep(wait);

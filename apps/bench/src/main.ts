@@ -2,7 +2,8 @@
  * `pnpm bench`: measures the tracker against the limits of its own parts and writes BENCHMARKS.md.
  *
  *   pnpm bench [--sizes starter,10000,100000,1000000] [--only pglite|postgres]
- *              [--measures series,health,http,web,start,cluster,import,command-import] [--runs 3] [--seconds 10]
+ *              [--measures series,health,http,web,start,cluster,import,command-import,import-health]
+ *              [--runs 3] [--seconds 10]
  *              [--rows 1000000]
  *
  * --sizes: stage events of the synthetic dataset (50 donors, 20,000 commitments), each size bulk-loaded into a fresh
@@ -11,7 +12,8 @@
  * judge) and again on one that keeps them as in production (the cached figures, reported apart); --seconds: how long
  * each load phase lasts; --rows: the import measure's template file. `cluster` runs the series on PostgreSQL through
  * the cluster command with one API process and with one per core (the starter dataset and the largest size);
- * `command-import` runs the command-line import of the starter dataset's SIPRI file on a fresh store of each kind.
+ * `command-import` runs the command-line import of the starter dataset's SIPRI file on a fresh store of each kind;
+ * `import-health` asks /health 50 times a second while a 100,000-row template file is uploaded to the API.
  * `pnpm bench --report` writes BENCHMARKS.md again from the last run's results (apps/bench/last-run.json) without
  * measuring: for a change to the report's wording, never to its figures.
  * PostgreSQL is the server BENCH_DATABASE_URL names (default postgres://postgres@127.0.0.1:5432/postgres); every
@@ -38,6 +40,7 @@ import {
   importBenchmark,
   writeTemplateFile,
 } from "./import.ts";
+import { type ImportHealthResult, importHealthBenchmark } from "./import-health.ts";
 import { describeMachine } from "./machine.ts";
 import {
   type Bundle,
@@ -65,6 +68,7 @@ const allMeasures = [
   "cluster",
   "import",
   "command-import",
+  "import-health",
 ] as const;
 type Measure = (typeof allMeasures)[number];
 const fullSizes: DatasetSize[] = ["starter", 10_000, 100_000, 1_000_000];
@@ -108,6 +112,8 @@ if (
 const kinds: StoreKind[] = values.only ? [values.only as StoreKind] : ["pglite", "postgres"];
 const command = `pnpm bench${process.argv.slice(2).length > 0 ? ` ${process.argv.slice(2).join(" ")}` : ""}`;
 const clients = 10;
+/** The upload /health is measured during: a large ministry file, a few seconds' import. */
+const uploadRows = 100_000;
 const largest = syntheticSizes.at(-1);
 const log = (line: string) => console.error(line);
 
@@ -229,6 +235,14 @@ try {
     for (const kind of kinds) commandImports.push(await commandImportBenchmark(kind, runs, work));
   }
 
+  const importHealth: ImportHealthResult[] = [];
+  if (measures.has("import-health")) {
+    const file = join(work, "upload.csv");
+    const rows = await writeTemplateFile(file, uploadRows);
+    log(`/health during an upload of a ${grouped(rows)}-row template file, ${runs} run(s) on each store`);
+    for (const kind of kinds) importHealth.push(await importHealthBenchmark(kind, file, rows, runs, work));
+  }
+
   const complete =
     sizes.join(",") === fullSizes.join(",") &&
     allMeasures.every((m) => measures.has(m)) &&
@@ -252,6 +266,7 @@ try {
     bundle,
     imports,
     commandImports,
+    importHealth,
     notes: syntheticSizes.some((n) => n < 4 * commitments)
       ? [
           `At ${syntheticSizes

@@ -32,6 +32,8 @@ export function pinLoadGenerators(on: boolean): void {
 
 export interface RunningServer {
   url: string;
+  /** An administrator's API token, when the server was asked for one (`importer`). */
+  token?: string | undefined;
   /** The API's process (its root, for a cluster). */
   pid: number;
   stop(): Promise<void>;
@@ -47,9 +49,10 @@ export function exited(child: ChildProcess): Promise<void> {
 /** The bench server (src/server.ts) over a loaded store, in a process of its own. */
 /** The bench server over the loaded store; `cached`: public answers kept, as in production. */
 export function startBenchServer(
-  loaded: LoadedStore,
+  loaded: Pick<LoadedStore, "store">,
   webDistDir?: string,
   cached = false,
+  importer = false,
 ): Promise<RunningServer> {
   return new Promise((resolve, reject) => {
     const command = [process.execPath, "--import", "tsx", "src/server.ts"];
@@ -61,6 +64,7 @@ export function startBenchServer(
         ...loaded.store.env,
         WEB_DIST_DIR: webDistDir ?? "",
         BENCH_READ_CACHE: cached ? "on" : "off",
+        BENCH_IMPORTER: importer ? "on" : "off",
       },
       stdio: ["ignore", "pipe", "pipe"],
     });
@@ -72,6 +76,7 @@ export function startBenchServer(
         child.stdout?.off("data", onData);
         resolve({
           url: `http://127.0.0.1:${port}`,
+          token: /^token (\S+)$/m.exec(output)?.[1],
           pid: child.pid as number,
           stop: async () => {
             child.kill("SIGTERM");

@@ -3,12 +3,13 @@
  * server's): the production app over the store the environment names, and, beside it in the same process and
  * through the same HTTP adapter, a bare Hono route at /bench/bare — the benchmark's own, not the product's. Public
  * answers are kept as in production, or not at all with BENCH_READ_CACHE=off; anonymous requests are counted
- * against their address's rate limit as in production.
+ * against their address's rate limit as in production. With BENCH_IMPORTER=on, an administrator's API token is
+ * made for the benchmark's uploads and printed first ("token <token>").
  * Prints "listening <port>" when ready.
  */
 
 import { createApp } from "@commitments/api";
-import { createDb } from "@commitments/db";
+import { createApiToken, createDb, createOrganisation, createUser } from "@commitments/db";
 import { serve } from "@hono/node-server";
 import { Hono } from "hono";
 
@@ -25,6 +26,23 @@ const app = createApp({
   // generator's one address never reaches.
   limits: { anonymousPerAddress: { limit: 1_000_000, windowSeconds: 60 } },
 });
+if (process.env.BENCH_IMPORTER === "on") {
+  const organisation = await createOrganisation(database.db, { kind: "maintainers", name: "Benchmark" });
+  const user = await createUser(database.db, {
+    organisationId: organisation.id,
+    email: "bench@example.org",
+    name: "Benchmark",
+    password: crypto.randomUUID(),
+    roles: ["administrator"],
+  });
+  const { token } = await createApiToken(database.db, {
+    organisationId: organisation.id,
+    name: "benchmark uploads",
+    scopes: ["read", "write"],
+    createdBy: user.id,
+  });
+  process.stdout.write(`token ${token}\n`);
+}
 const bare = new Hono();
 bare.get("/bench/bare", (c) => c.json({ status: "ok" }));
 const server = serve(
