@@ -27,8 +27,13 @@ const endMoment = Date.UTC(dateDomain.lastYear + 1, 0, 1);
  */
 export const PartialDate = z
   .string()
-  .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, "expected YYYY, YYYY-MM or YYYY-MM-DD")
-  .regex(domainYear, outsideDateDomain)
+  // Each check stops the next when it fails (abort): a value of the wrong form is said to be so once, not also to
+  // lie outside the domain or to be no such day.
+  .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, {
+    error: "expected YYYY, YYYY-MM or YYYY-MM-DD",
+    abort: true,
+  })
+  .regex(domainYear, { error: outsideDateDomain, abort: true })
   .refine((value) => value.length < 10 || isRealDay(value), "no such day")
   .meta({
     id: "PartialDate",
@@ -39,8 +44,8 @@ export type PartialDate = z.infer<typeof PartialDate>;
 /** A full calendar day, YYYY-MM-DD. */
 export const IsoDate = z
   .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, "expected YYYY-MM-DD")
-  .regex(domainYear, outsideDateDomain)
+  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { error: "expected YYYY-MM-DD", abort: true })
+  .regex(domainYear, { error: outsideDateDomain, abort: true })
   .refine(isRealDay, "no such day")
   .meta({ id: "IsoDate", description: "A calendar day, YYYY-MM-DD, from 1900 to 2199." });
 export type IsoDate = z.infer<typeof IsoDate>;
@@ -48,7 +53,7 @@ export type IsoDate = z.infer<typeof IsoDate>;
 /** A year or a month, YYYY or YYYY-MM: the bounds of a series. */
 export const MonthOrYear = z
   .string()
-  .regex(/^\d{4}(-(0[1-9]|1[0-2]))?$/, "expected YYYY or YYYY-MM")
+  .regex(/^\d{4}(-(0[1-9]|1[0-2]))?$/, { error: "expected YYYY or YYYY-MM", abort: true })
   .regex(domainYear, outsideDateDomain);
 export type MonthOrYear = z.infer<typeof MonthOrYear>;
 

@@ -7,7 +7,11 @@ import { type measureKindIds, measureKindTerms, quantityUnitIds } from "./vocabu
  */
 export const DecimalString = z
   .string()
-  .regex(/^-?(0|[1-9]\d{0,19})(\.\d{1,10})?$/, "expected a decimal number such as 1250000.50")
+  // A value that is not a number at all is not also said to be negative (NonNegativeDecimal).
+  .regex(/^-?(0|[1-9]\d{0,19})(\.\d{1,10})?$/, {
+    error: "expected a decimal number such as 1250000.50",
+    abort: true,
+  })
   .meta({
     id: "Decimal",
     description: "An exact decimal number as a string, at most 20 integer and 10 fraction digits.",
@@ -21,7 +25,7 @@ const knownCurrencies = new Set(Intl.supportedValuesOf("currency"));
 /** An ISO 4217 currency code, including special codes such as XDR. */
 export const CurrencyCode = z
   .string()
-  .regex(/^[A-Z]{3}$/, "expected an ISO 4217 code such as EUR")
+  .regex(/^[A-Z]{3}$/, { error: "expected an ISO 4217 code such as EUR", abort: true })
   .refine((code) => knownCurrencies.has(code), "not an ISO 4217 currency code")
   .meta({ id: "CurrencyCode", description: "ISO 4217 currency code." });
 export type CurrencyCode = z.infer<typeof CurrencyCode>;

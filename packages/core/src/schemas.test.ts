@@ -162,6 +162,23 @@ describe("DecimalString, CurrencyCode and Money", () => {
   });
 });
 
+describe("one fault, one message", () => {
+  // An import report counts problems: a cell of the wrong form is one problem, not one per check it then fails.
+  const schemas = { CurrencyCode, NonNegativeDecimal, PartialDate, IsoDate };
+  it.each([
+    ["CurrencyCode", "EURO", "expected an ISO 4217 code such as EUR"],
+    ["NonNegativeDecimal", "-1,5", "expected a decimal number such as 1250000.50"],
+    ["PartialDate", "mid-2024", "expected YYYY, YYYY-MM or YYYY-MM-DD"],
+    ["PartialDate", "1850-02-30", "expected a date from 1900 to 2199"],
+    ["IsoDate", "30/02/2024", "expected YYYY-MM-DD"],
+    ["IsoDate", "2300-02-30", "expected a date from 1900 to 2199"],
+    ["IsoDate", "2023-02-29", "no such day"],
+  ] as const)("%s says what is wrong with %s once", (schema, value, message) => {
+    const result = schemas[schema].safeParse(value);
+    expect(result.error?.issues.map((issue) => issue.message)).toEqual([message]);
+  });
+});
+
 describe("Quantity and Measure", () => {
   const shells = { count: "1000000", unit: "rounds", item: "155mm shells" } as const;
 
