@@ -46,8 +46,10 @@ export function exited(child: ChildProcess): Promise<void> {
   });
 }
 
-/** The bench server (src/server.ts) over a loaded store, in a process of its own. */
-/** The bench server over the loaded store; `cached`: public answers kept, as in production. */
+/**
+ * The bench server (src/server.ts) over a loaded store, in a process of its own; `cached`: public answers kept, as
+ * in production; `importer`: with an administrator's token for uploads.
+ */
 export function startBenchServer(
   loaded: Pick<LoadedStore, "store">,
   webDistDir?: string,

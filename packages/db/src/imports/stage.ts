@@ -34,7 +34,7 @@ export const columnsOf = Object.fromEntries(
   kinds.map((kind) => [kind, dataColumns(entityOf[kind] as never)]),
 ) as Record<Kind, { key: string; name: string }[]>;
 
-export interface StageOptions {
+interface StageOptions {
   /** Whose figures the file's commitments are: the import's to say, not the file's. */
   sourceDataset: string;
   refuse?: Pick<NonNullable<ImportParams["refuse"]>, "confidence"> | undefined;
@@ -108,7 +108,7 @@ function withDataset(record: { id: string }, dataset: string): { id: string; sou
 const unstorableMessage = "contains a NUL character or a lone surrogate";
 
 /** What one record shows on its own: text the database cannot hold, a confidence the actor may not state. */
-export function recordProblems(
+function recordProblems(
   kind: Kind,
   record: { id: string },
   row: number,
@@ -125,7 +125,7 @@ export function recordProblems(
 }
 
 /** A record's row as a CSV line for COPY: the source row first, then its data columns. */
-export function stagedLine(kind: Kind, row: number, record: { id: string }): string {
+function stagedLine(kind: Kind, row: number, record: { id: string }): string {
   const values = entityOf[kind].toRow(record as never) as Record<string, unknown>;
   return [row, ...columnsOf[kind].map((c) => values[c.key])].map(csvCell).join(",");
 }
@@ -134,7 +134,7 @@ export function stagedLine(kind: Kind, row: number, record: { id: string }): str
 const suspect = /[\0\uD800-\uDFFF]/;
 
 /** PostgreSQL text holds no NUL character, and a lone surrogate is not text: refused by name, not by a failed COPY. */
-export function unstorable(value: unknown): boolean {
+function unstorable(value: unknown): boolean {
   if (typeof value === "string")
     return suspect.test(value) && (value.includes("\0") || /\p{Cs}/u.test(value));
   if (value !== null && typeof value === "object") return Object.values(value).some(unstorable);
