@@ -184,7 +184,10 @@ describe.skipIf(!hasChromium)("the starter dataset at a first start, told truthf
       stage("allocated", "en"),
       "Allocated of committed",
     ]);
-    expect(await kiel.locator("tr", { hasText: "Germany" }).locator("td").allTextContents()).toEqual([
+    // A row is named by its code until the parties' names arrive: wait for the name, not only the table.
+    const germany = kiel.locator("tr", { hasText: "Germany" });
+    await germany.waitFor();
+    expect(await germany.locator("td").allTextContents()).toEqual([
       "€47.7bn",
       "€29.9bn",
       expect.stringMatching(/^\s*63%$/),
