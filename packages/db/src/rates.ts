@@ -74,7 +74,7 @@ export async function loadRates(
     );
     const lines = [...wanted.values()].map((r) => `${rateId(r)},${r.currency},${r.date},${r.perEur}`);
     for (const part of chunk(lines, 50_000)) {
-      await conn.copy(staged, ["id", "currency", "date", "per_eur"], part.join("\n"));
+      await conn.copy(staged, ["id", "currency", "date", "per_eur"], part);
     }
     await conn.db.execute(sql`create index on ${sql.identifier(staged)} (id)`);
     await conn.db.execute(sql`analyze ${sql.identifier(staged)}`);

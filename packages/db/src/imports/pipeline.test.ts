@@ -550,7 +550,7 @@ describe.each(testTargets())("the import pipeline on $name", (target) => {
     expect(landed).toEqual({ commitments: 20_000, events: 180_000 });
     // Every fourth commitment is PL's, and one in eight of those is ammunition's: 9 events each, all published.
     expect((await cellsOf()) - cellsBefore).toBe(9 * 2_500);
-    // Refreshed in batches of at most 50,000 events, and exact all the same.
+    // Refreshed from 180,000 events read a page at a time, and exact all the same.
     await expectSeriesExact();
   }, 300_000);
 });

@@ -71,7 +71,7 @@ export async function importRecords(db: Db, params: ImportParams): Promise<Impor
     const flush = async (kind: Kind) => {
       if (pending[kind].length === 0) return;
       const names = ["source_row", ...columnsOf[kind].map((c) => c.name)];
-      await conn.copy(tables[kind], names, pending[kind].join("\n"));
+      await conn.copy(tables[kind], names, pending[kind]);
       staged[kind] += pending[kind].length;
       pending[kind] = [];
     };

@@ -26,9 +26,20 @@ export const list = (names: readonly string[], prefix?: string): SQL =>
 /** A connection of the import's own, and COPY on it. */
 export interface ImportConnection {
   db: Db;
-  /** Copies CSV text into a table's columns. */
-  copy(table: string, columns: readonly string[], csv: string): Promise<void>;
+  /** Copies lines of CSV into a table's columns. */
+  copy(table: string, columns: readonly string[], lines: readonly string[]): Promise<void>;
   release(broken: boolean): void;
+}
+
+/** Lines of CSV turned into text this many at a time, a turn of the event loop between: a batch is megabytes. */
+const linesPerChunk = 1_000;
+
+/** The CSV text of `lines`, a chunk at a time, each line ended. */
+async function* csvChunks(lines: readonly string[]): AsyncGenerator<string> {
+  for (let i = 0; i < lines.length; i += linesPerChunk) {
+    if (i > 0) await new Promise((resolve) => setImmediate(resolve));
+    yield `${lines.slice(i, i + linesPerChunk).join("\n")}\n`;
+  }
 }
 
 const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`;
@@ -47,9 +58,9 @@ export async function importConnection(db: Db): Promise<ImportConnection> {
     const own = drizzlePg(conn, { schema, casing: "snake_case" }) as unknown as Db;
     return {
       db: own,
-      copy: async (table, columns, csv) => {
+      copy: async (table, columns, lines) => {
         const copy = conn.query(copyFrom(`${copyInto(table, columns)} from stdin with (format csv)`));
-        await pipeline(Readable.from([csv]), copy);
+        await pipeline(Readable.from(csvChunks(lines)), copy);
       },
       release: (broken) => {
         if (conn !== client) (conn as pg.PoolClient).release(broken);
@@ -61,9 +72,11 @@ export async function importConnection(db: Db): Promise<ImportConnection> {
 }
 
 function liteCopy(lite: LiteQuery): ImportConnection["copy"] {
-  return async (table, columns, csv) => {
+  return async (table, columns, lines) => {
+    const chunks: string[] = [];
+    for await (const chunk of csvChunks(lines)) chunks.push(chunk);
     await lite.query(`${copyInto(table, columns)} from '/dev/blob' with (format csv)`, [], {
-      blob: new Blob([csv]),
+      blob: new Blob(chunks),
     });
   };
 }
@@ -76,9 +89,9 @@ function inTransaction(tx: Db): ImportConnection {
   const client = (tx as unknown as { session: { client: unknown } }).session.client;
   const copy: ImportConnection["copy"] =
     client instanceof pg.Client
-      ? async (table, columns, csv) => {
+      ? async (table, columns, lines) => {
           await pipeline(
-            Readable.from([csv]),
+            Readable.from(csvChunks(lines)),
             client.query(copyFrom(`${copyInto(table, columns)} from stdin with (format csv)`)),
           );
         }

@@ -11,6 +11,7 @@ import {
   tierOf,
 } from "@commitments/core";
 import { and, eq, gte, inArray, type SQL, sql } from "drizzle-orm";
+import type { PgColumn } from "drizzle-orm/pg-core";
 import type { Db } from "../client.ts";
 import { rowsOf } from "../entities.ts";
 import { type ChangeSet, publishedAt, visibleAt } from "../ledger.ts";
@@ -61,37 +62,40 @@ const openDisputes = (kind: "event" | "commitment", asOf: Date | undefined) =>
   sql`select ${disputes.targetId} from ${disputes}
     where ${disputes.targetKind} = ${kind} and ${disputes.status} = 'open' and ${visibleAt(disputes, asOf)}`;
 
+/** A day as YYYY-MM-DD whatever the session's DateStyle. */
+const isoDay = (day: SQL | PgColumn) => sql<string>`to_char(${day}, 'YYYY-MM-DD')`;
+
 /**
  * The events visible at `asOf` (now if not given), with their commitment and agreement as they stood then, and
- * their flags as the events, commitments and disputes stood then.
+ * their flags as the events, commitments and disputes stood then: a CellEvent per row, dates and amounts as text on
+ * both stores (the rows are read as the driver gives them, without a mapping per row). Series are public data:
+ * drafts never enter them.
  */
+function cellEventsSql(where: readonly SQL[], asOf?: Date): SQL {
+  return sql`select ${stageEvents.stage} as "stage", ${stageEvents.date} as "date",
+      ${isoDay(stageEvents.dateFrom)} as "dateFrom", ${isoDay(stageEvents.dateTo)} as "dateTo",
+      ${stageEvents.measureKind} as "measureKind", ${stageEvents.amount}::text as "amount",
+      ${stageEvents.currency} as "currency", ${stageEvents.unit} as "unit", ${commitments.donor} as "donor",
+      ${commitments.category} as "category", ${commitments.agreementId} as "agreement",
+      ${agreements.instrumentType} as "instrumentType", ${commitments.sourceDataset} as "source",
+      (${stageEvents.synthetic} or ${commitments.synthetic}) as "synthetic",
+      (${stageEvents.confidence} = 'estimated') as "estimated",
+      (${stageEvents.id} in (${openDisputes("event", asOf)})
+        or ${commitments.id} in (${openDisputes("commitment", asOf)})) as "disputed"
+    from ${stageEvents}
+    join ${commitments} on ${and(eq(commitments.id, stageEvents.commitmentId), publishedAt(commitments, asOf))}
+    left join ${agreements} on ${and(eq(agreements.id, commitments.agreementId), visibleAt(agreements, asOf))}
+    where ${and(publishedAt(stageEvents, asOf), ...where)}`;
+}
+
+const exactAmounts = (rows: CellEvent[]): CellEvent[] => {
+  for (const r of rows) r.amount = normalize(r.amount);
+  return rows;
+};
+
+/** The events visible at `asOf` (now if not given), as cellEventsSql reads them. */
 export async function cellEvents(db: Db, where: SQL[] = [], asOf?: Date): Promise<CellEvent[]> {
-  const rows = await db
-    .select({
-      stage: stageEvents.stage,
-      date: stageEvents.date,
-      dateFrom: stageEvents.dateFrom,
-      dateTo: stageEvents.dateTo,
-      measureKind: stageEvents.measureKind,
-      amount: stageEvents.amount,
-      currency: stageEvents.currency,
-      unit: stageEvents.unit,
-      donor: commitments.donor,
-      category: commitments.category,
-      agreement: commitments.agreementId,
-      instrumentType: agreements.instrumentType,
-      source: commitments.sourceDataset,
-      synthetic: sql<boolean>`${stageEvents.synthetic} or ${commitments.synthetic}`,
-      estimated: sql<boolean>`${stageEvents.confidence} = 'estimated'`,
-      disputed: sql<boolean>`${stageEvents.id} in (${openDisputes("event", asOf)})
-        or ${commitments.id} in (${openDisputes("commitment", asOf)})`,
-    })
-    .from(stageEvents)
-    // Series are public data: drafts never enter them.
-    .innerJoin(commitments, and(eq(commitments.id, stageEvents.commitmentId), publishedAt(commitments, asOf)))
-    .leftJoin(agreements, and(eq(agreements.id, commitments.agreementId), visibleAt(agreements, asOf)))
-    .where(and(publishedAt(stageEvents, asOf), ...where));
-  return rows.map((r) => ({ ...r, amount: normalize(r.amount) }));
+  return exactAmounts(rowsOf<CellEvent>(await db.execute(cellEventsSql(where, asOf))));
 }
 
 /** The rate table, as it stood at `asOf`, that these events' conversions need. */
@@ -106,6 +110,17 @@ export function rateTableForEvents(db: Db, events: readonly CellEvent[], asOf?: 
     if (to === undefined || compareDays(e.dateTo, to) > 0) to = e.dateTo;
   }
   return rateTableFor(db, [...currencies], from ?? "2000-01-01", to ?? "2000-01-01", asOf);
+}
+
+/** The same table as rateTableForEvents for the current events matching `where`, found by the database. */
+async function rateTableWhere(tx: Db, where: readonly SQL[]): Promise<RateTable> {
+  const [range] = rowsOf<{ currencies: string | null; from: string | null; to: string | null }>(
+    await tx.execute(sql`select string_agg(distinct e."currency", ',') as "currencies",
+        ${isoDay(sql`min(e."dateFrom"::date)`)} as "from", ${isoDay(sql`max(e."dateTo"::date)`)} as "to"
+      from (${cellEventsSql(where)}) e where e."currency" is not null`),
+  );
+  const currencies = ["USD", ...(range?.currencies?.split(",") ?? [])];
+  return rateTableFor(tx, currencies, range?.from ?? "2000-01-01", range?.to ?? "2000-01-01");
 }
 
 type CellCoordinates = Pick<
@@ -145,13 +160,14 @@ const eventsPerTurn = 500;
  * EUR and USD at each event's own date (rateDateFor, event_date convention; a partial date uses the middle of its
  * range capped at the table's latest rate date), each event converted to `conversionPlaces` places. Events with no
  * rate are counted apart as unconverted, never priced at a guess. Each cell also counts its events that carry each
- * flag (synthetic, estimated, disputed), so a series can mark its figures from the cells alone.
+ * flag (synthetic, estimated, disputed), so a series can mark its figures from the cells alone. Given `cells`, the
+ * events are added to them: a refresh builds its cells a page of events at a time.
  */
 export async function buildCells(
   events: readonly CellEvent[],
   rates: RateTable,
+  cells = new Map<string, SeriesCell>(),
 ): Promise<Map<string, SeriesCell>> {
-  const cells = new Map<string, SeriesCell>();
   for (const [i, e] of events.entries()) {
     // A large import's refresh, or a read as of a past moment over a large ledger, builds cells from hundreds of
     // thousands of events: a turn of the event loop every few hundred lets other requests be answered meanwhile.
@@ -248,16 +264,16 @@ const sliceSql = (slices: readonly Slice[]) =>
  * exact whatever the write was. Cost grows with the events of the touched months, not with the history.
  */
 export async function refreshSlices(tx: Db, slices: readonly Slice[]): Promise<void> {
-  // By month, so each batch reads one run of months through the (stage, date_to) index of current events.
+  // By month, so each part reads one run of months through the (stage, date_to) index of current events.
   const sorted = [...slices].sort((a, b) => a.month.localeCompare(b.month));
   for (let i = 0; i < sorted.length; i += 500) await refreshPart(tx, sorted.slice(i, i + 500));
 }
 
 /**
- * Events held in memory at once by a refresh, at most, unless one slice has more (after a bulk import). Their rows
- * are read into JavaScript in one piece, which holds the event loop: a large import refreshes in parts this size.
+ * Events a refresh reads into JavaScript at once: the rows of a page are parsed in one piece, which holds the event
+ * loop, so a large import's refresh reads its events a page at a time through a cursor, however dense a month.
  */
-const eventsPerBatch = 10_000;
+const eventsPerPage = 2_000;
 
 async function refreshPart(tx: Db, part: readonly Slice[]): Promise<void> {
   const first = part[0]?.month as string;
@@ -268,29 +284,23 @@ async function refreshPart(tx: Db, part: readonly Slice[]): Promise<void> {
     sql`(${stageEvents.stage}, to_char(${stageEvents.dateTo}, 'YYYY-MM-01'), ${stageEvents.measureKind},
       coalesce(${stageEvents.currency}, ${stageEvents.unit})) in (${sliceSql(part)})`,
   ];
-  if (part.length > 1) {
-    const [count] = rowsOf<{ n: number }>(
-      await tx.execute(
-        sql`select count(*)::int as n from ${stageEvents} where ${and(visibleAt(stageEvents), ...where)}`,
-      ),
-    );
-    if ((count?.n ?? 0) > eventsPerBatch) {
-      const half = part.length >> 1;
-      await refreshPart(tx, part.slice(0, half));
-      await refreshPart(tx, part.slice(half));
-      return;
-    }
+  const rates = await rateTableWhere(tx, where);
+  const cells = new Map<string, SeriesCell>();
+  // Closed by the transaction's end if anything below fails.
+  await tx.execute(sql`declare series_refresh no scroll cursor for ${cellEventsSql(where)}`);
+  for (;;) {
+    const page = rowsOf<CellEvent>(await tx.execute(sql.raw(`fetch ${eventsPerPage} from series_refresh`)));
+    await buildCells(exactAmounts(page), rates, cells);
+    if (page.length < eventsPerPage) break;
   }
-  const events = await cellEvents(tx, where);
-  const cells = await buildCells(events, await rateTableForEvents(tx, events));
+  await tx.execute(sql`close series_refresh`);
   await tx.execute(
     sql`delete from ${seriesCells} where month between ${first} and ${last}
         and (stage, to_char(month, 'YYYY-MM-01'), measure_kind, measure) in (${sliceSql(part)})`,
   );
   const rows = [...cells.values()];
-  for (let j = 0; j < rows.length; j += 2_000) {
-    await tx.insert(seriesCells).values(rows.slice(j, j + 2_000));
-  }
+  // A few hundred rows a statement: building one statement's parameters holds the event loop too.
+  for (let j = 0; j < rows.length; j += 500) await tx.insert(seriesCells).values(rows.slice(j, j + 500));
   await tx.execute(
     sql`delete from ${seriesRollups} where month between ${first} and ${last}
         and (stage, to_char(month, 'YYYY-MM-01'), measure_kind, measure) in (${sliceSql(part)})`,
