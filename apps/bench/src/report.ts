@@ -55,9 +55,9 @@ const whyShort: Record<string, string> = {
   "command-import-memory-postgres":
     "the same command on a file of no rows (in the figure) holds most of it: Node.js, tsx and the API's modules and their schemas",
   "import-health-pglite":
-    "the upload is read on the import thread, but the series refresh at the end of the import runs on the event loop in parts: each reads up to 10,000 touched events' rows from PGlite's thread into JavaScript and builds their cells, and the event loop was seen held 60–130 ms at a time there (longest in the first parts, before that code is compiled); the pinned core is shared with the import thread and PGlite's",
+    "the upload is read on the import thread, its staged lines COPY-ed a thousand at a time and the series refresh reads its events through a cursor 2,000 at a time, with turns of the event loop between; what still holds the loop, as profiled during an upload, is garbage collection of the API process's heap (pauses of 20–56 ms, the staged lines from the thread waiting there for their COPY) and the building of the cells between two turns; the pinned core is shared with the import thread and PGlite's",
   "import-health-postgres":
-    "the upload is read on the import thread, but the series refresh at the end of the import runs on the event loop in parts: each reads up to 10,000 touched events' rows into JavaScript and builds their cells, and the event loop was seen held 60–130 ms at a time there (longest in the first parts, before that code is compiled); the pinned core is shared with the import thread",
+    "the upload is read on the import thread, its staged lines COPY-ed a thousand at a time and the series refresh reads its events through a cursor 2,000 at a time, with turns of the event loop between; what still holds the loop, as profiled during an upload, is garbage collection of the API process's heap (pauses of 20–56 ms, the staged lines from the thread waiting there for their COPY) and the building of the cells between two turns; the pinned core is shared with the import thread",
   "import-memory-pglite":
     "the embedded database lives in the importing process (its WebAssembly memory and its thread's own JavaScript heap, about 450 MB with the store open), and its working memory grows during the checks and writes; PostgreSQL's memory is the server's, not the importer's",
 };
